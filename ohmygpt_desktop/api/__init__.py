@@ -1,0 +1,70 @@
+"""The OhMyGPT API client. Imports no Qt (checked by an import-linter contract)."""
+
+from ohmygpt_desktop.api.client import OhMyGPTClient
+from ohmygpt_desktop.api.endpoints import DEFAULT_ENDPOINTS, Endpoints
+from ohmygpt_desktop.api.errors import (
+    ApiError,
+    AuthorizationError,
+    BadRequestError,
+    ConnectError,
+    ConnectionLost,
+    InsufficientBalanceError,
+    InvalidClientError,
+    InvalidTokenError,
+    MalformedResponseError,
+    NetworkError,
+    PermissionDeniedError,
+    RateLimitedError,
+    RequestTimeout,
+    ServerError,
+    UnsafeUrlError,
+)
+from ohmygpt_desktop.api.models import (
+    CREDITS_PER_USD,
+    DEFAULT_PRODUCT_ID,
+    Balance,
+    CheckoutOrder,
+    InvoiceOrder,
+    Secret,
+    TokenGrant,
+    UserInfo,
+)
+from ohmygpt_desktop.api.urls import (
+    PRODUCTION_PAYMENT_ORIGINS,
+    build_authorization_url,
+    origin_of,
+    validate_payment_url,
+)
+
+__all__ = [
+    "CREDITS_PER_USD",
+    "DEFAULT_ENDPOINTS",
+    "DEFAULT_PRODUCT_ID",
+    "PRODUCTION_PAYMENT_ORIGINS",
+    "ApiError",
+    "AuthorizationError",
+    "BadRequestError",
+    "Balance",
+    "CheckoutOrder",
+    "ConnectError",
+    "ConnectionLost",
+    "Endpoints",
+    "InsufficientBalanceError",
+    "InvalidClientError",
+    "InvalidTokenError",
+    "InvoiceOrder",
+    "MalformedResponseError",
+    "NetworkError",
+    "OhMyGPTClient",
+    "PermissionDeniedError",
+    "RateLimitedError",
+    "RequestTimeout",
+    "Secret",
+    "ServerError",
+    "TokenGrant",
+    "UnsafeUrlError",
+    "UserInfo",
+    "build_authorization_url",
+    "origin_of",
+    "validate_payment_url",
+]

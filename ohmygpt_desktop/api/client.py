@@ -1,0 +1,400 @@
+"""The async OhMyGPT client: one long-lived ``httpx.AsyncClient``, typed results.
+
+Rules this module keeps:
+
+* Both the HTTP status and the body's ``statusCode`` are checked (api notes §1.2).
+* Every failure becomes an :class:`~ohmygpt_desktop.api.errors.ApiError`.
+* Reads retry *connect* failures (nothing was sent) with backoff; order creation
+  is never retried: it is not idempotent (§8).
+* Replies larger than :data:`MAX_BODY_BYTES` are refused without reading them whole.
+* Payment links are checked against an allow-list before they are returned.
+* No token, secret or payment link is ever logged or put in an exception.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import json
+import logging
+import math
+import time
+from collections.abc import Iterable, Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import httpx
+
+from ohmygpt_desktop import __version__
+from ohmygpt_desktop.api import errors
+from ohmygpt_desktop.api.endpoints import DEFAULT_ENDPOINTS, Endpoints
+from ohmygpt_desktop.api.models import (
+    DEFAULT_PRODUCT_ID,
+    Balance,
+    CheckoutOrder,
+    InvoiceOrder,
+    Secret,
+    TokenGrant,
+    UserInfo,
+)
+from ohmygpt_desktop.api.urls import PRODUCTION_PAYMENT_ORIGINS, validate_payment_url
+
+log = logging.getLogger(__name__)
+
+MAX_BODY_BYTES = 1 << 20  # 1 MiB: every documented reply is a few hundred bytes.
+DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=30.0, write=30.0, pool=10.0)
+USER_AGENT = f"OhMyGPT-Desktop/{__version__}"
+
+
+class OhMyGPTClient:
+    """Talks to one OhMyGPT API base URL.
+
+    ``proxy``: ``None`` honours the environment (``HTTP(S)_PROXY``, ``NO_PROXY``);
+    ``""`` disables proxies; any other value is a proxy URL (http, https, socks5).
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        endpoints: Endpoints = DEFAULT_ENDPOINTS,
+        timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+        proxy: str | None = None,
+        payment_origins: Iterable[str] = PRODUCTION_PAYMENT_ORIGINS,
+        connect_retries: int = 2,
+        retry_backoff: float = 0.5,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.endpoints = endpoints
+        self.payment_origins = frozenset(payment_origins)
+        self.connect_retries = connect_retries
+        self.retry_backoff = retry_backoff
+        kwargs: dict[str, Any] = {
+            "base_url": self.base_url,
+            "timeout": timeout,
+            "headers": {"User-Agent": USER_AGENT, "Accept": "application/json"},
+            "follow_redirects": False,
+        }
+        if transport is not None:
+            kwargs["transport"] = transport
+        if proxy is None:
+            kwargs["trust_env"] = True
+        elif proxy == "":
+            kwargs["trust_env"] = False
+        else:
+            kwargs["trust_env"] = False
+            kwargs["proxy"] = proxy
+        self._http = httpx.AsyncClient(**kwargs)
+
+    @property
+    def closed(self) -> bool:
+        return self._http.is_closed
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    async def __aenter__(self) -> OhMyGPTClient:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    # ----------------------------------------------------------------- operations
+
+    async def issue_token(self, *, client_id: str, client_secret: Secret, code: str) -> TokenGrant:
+        """Exchange an authorization code for an OAuth token (form-encoded, §4)."""
+        data = await self._call(
+            "issue_token",
+            form={
+                "client_id": client_id,
+                "client_secret": Secret(client_secret).reveal(),
+                "code": code,
+            },
+            retry_connect=True,
+        )
+        return TokenGrant(
+            user_id=_id_field(data, "user_id"),
+            client_id=_str_field(data, "client_id"),
+            token=Secret(_str_field(data, "token")),
+        )
+
+    async def user_info(self, token: Secret) -> UserInfo:
+        data = await self._call("user_info", token=token, retry_connect=True)
+        return UserInfo(user_id=_id_field(data, "userId"), email=_str_field(data, "userEmail"))
+
+    async def balance(self, token: Secret) -> Balance:
+        data = await self._call("balance", token=token, retry_connect=True)
+        return Balance(
+            balance=_decimal_field(data, "balance"),
+            free_balance=_decimal_field(data, "free_balance", default=Decimal("0")),
+        )
+
+    async def create_checkout_order(
+        self,
+        token: Secret,
+        amount: Decimal,
+        *,
+        product_id: str = DEFAULT_PRODUCT_ID,
+        success_url: str | None = None,
+        cancel_url: str | None = None,
+    ) -> CheckoutOrder:
+        """Create a Stripe Checkout order. Never retried: each call is a new order."""
+        data = await self._call(
+            "checkout_order",
+            token=token,
+            form=_order_form(amount, product_id, success_url, cancel_url),
+            retry_connect=False,
+        )
+        return CheckoutOrder(
+            order_no=_order_no(data),
+            checkout_url=self._payment_url(data, "checkout_url"),
+        )
+
+    async def create_invoice_order(
+        self,
+        token: Secret,
+        amount: Decimal,
+        *,
+        product_id: str = DEFAULT_PRODUCT_ID,
+        email: str | None = None,
+        success_url: str | None = None,
+        cancel_url: str | None = None,
+    ) -> InvoiceOrder:
+        """Create a Stripe Invoice order (ASSUMED endpoint, §16). Never retried."""
+        form = _order_form(amount, product_id, success_url, cancel_url)
+        if email:
+            form["email"] = email
+        data = await self._call("invoice_order", token=token, form=form, retry_connect=False)
+        return InvoiceOrder(
+            order_no=_order_no(data), invoice_url=self._payment_url(data, "invoice_url")
+        )
+
+    # ------------------------------------------------------------------ plumbing
+
+    def _payment_url(self, data: Mapping[str, Any], key: str) -> str:
+        return validate_payment_url(_str_field(data, key), self.payment_origins)
+
+    async def _call(
+        self,
+        operation: str,
+        *,
+        token: Secret | None = None,
+        form: Mapping[str, str] | None = None,
+        retry_connect: bool,
+    ) -> Mapping[str, Any]:
+        path = getattr(self.endpoints, operation)
+        headers = {}
+        if token is not None:
+            headers["Authorization"] = f"Bearer {Secret(token).reveal()}"
+        attempts = 1 + (self.connect_retries if retry_connect else 0)
+        for attempt in range(attempts):
+            started = time.monotonic()
+            try:
+                status, resp_headers, body = await self._send(path, headers, form or {})
+            except errors.ConnectError:
+                if attempt + 1 >= attempts:
+                    raise
+                delay = self.retry_backoff * (2**attempt)
+                log.info("%s: connect failed, retrying in %.1fs", operation, delay)
+                await asyncio.sleep(delay)
+                continue
+            log.debug(
+                "%s -> HTTP %s, %d bytes, %.0f ms",
+                operation,
+                status,
+                len(body),
+                (time.monotonic() - started) * 1000,
+            )
+            return _interpret(operation, status, resp_headers, body)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    async def _send(
+        self, path: str, headers: Mapping[str, str], form: Mapping[str, str]
+    ) -> tuple[int, httpx.Headers, bytes]:
+        request = self._http.build_request("POST", path, headers=headers, data=dict(form))
+        try:
+            response = await self._http.send(request, stream=True)
+        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.UnsupportedProtocol) as exc:
+            raise errors.ConnectError(error_type=type(exc).__name__) from None
+        except httpx.ProxyError as exc:
+            raise errors.ConnectError(error_type=type(exc).__name__) from None
+        except httpx.TimeoutException as exc:
+            raise errors.RequestTimeout(error_type=type(exc).__name__) from None
+        except (httpx.TransportError, OSError) as exc:
+            raise errors.ConnectionLost(error_type=type(exc).__name__) from None
+        try:
+            declared = response.headers.get("content-length")
+            if declared and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+                raise errors.MalformedResponseError(
+                    status=response.status_code, error_type="reply_too_large"
+                )
+            chunks: list[bytes] = []
+            size = 0
+            async for chunk in response.aiter_bytes():
+                size += len(chunk)
+                if size > MAX_BODY_BYTES:
+                    raise errors.MalformedResponseError(
+                        status=response.status_code, error_type="reply_too_large"
+                    )
+                chunks.append(chunk)
+            return response.status_code, response.headers, b"".join(chunks)
+        except httpx.TimeoutException as exc:
+            raise errors.RequestTimeout(error_type=type(exc).__name__) from None
+        except (httpx.TransportError, OSError) as exc:
+            raise errors.ConnectionLost(error_type=type(exc).__name__) from None
+        finally:
+            await response.aclose()
+
+
+# ---------------------------------------------------------------------- parsing
+
+
+def _interpret(
+    operation: str, status: int, headers: httpx.Headers, body: bytes
+) -> Mapping[str, Any]:
+    """Turn a complete reply into its ``data`` object or raise the right ApiError."""
+    envelope = _decode_json(body)
+    content_type = headers.get("content-type", "")
+    retry_after = _retry_after(headers.get("retry-after"))
+    if envelope is None:
+        if not 200 <= status < 300:
+            raise _error_for(operation, status, None, None, retry_after)
+        kind = "html_reply" if "html" in content_type or body.lstrip()[:1] == b"<" else "not_json"
+        raise errors.MalformedResponseError(status=status, error_type=kind)
+
+    body_status = envelope.get("statusCode")
+    if isinstance(body_status, bool) or not isinstance(body_status, int):
+        if not 200 <= status < 300:
+            raise _error_for(operation, status, None, None, retry_after)
+        raise errors.MalformedResponseError(status=status, error_type="no_status_code")
+    error_type = envelope.get("errorType")
+    error_type = error_type if isinstance(error_type, str) else None
+    message = envelope.get("message")
+    message = message if isinstance(message, str) else None
+    if not 200 <= status < 300:
+        # An error envelope with a different code than the status line: trust the
+        # more specific of the two (the body's, unless it claims success).
+        effective = body_status if body_status >= 400 else status
+        raise _error_for(operation, effective, error_type, message, retry_after)
+    if body_status != 200 or error_type:
+        raise _error_for(
+            operation, body_status if body_status >= 400 else 500, error_type, message, retry_after
+        )
+    data = envelope.get("data")
+    if not isinstance(data, Mapping):
+        raise errors.MalformedResponseError(status=status, error_type="no_data")
+    return data
+
+
+def _decode_json(body: bytes) -> Mapping[str, Any] | None:
+    try:
+        value = json.loads(body.decode("utf-8"), parse_float=Decimal, parse_int=int)
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        return None
+    return value if isinstance(value, Mapping) else None
+
+
+def _error_for(
+    operation: str,
+    status: int,
+    error_type: str | None,
+    message: str | None,
+    retry_after: float | None,
+) -> errors.ApiError:
+    kw: dict[str, Any] = {"status": status, "error_type": error_type, "server_message": message}
+    et = (error_type or "").lower()
+    text = (message or "").lower()
+    if (
+        operation == "issue_token"
+        and status in (400, 401, 403)
+        and et != "oauth_invalid_token_error"
+    ):
+        if "client" in et or (status == 401 and "code" not in et):
+            return errors.InvalidClientError(**kw)
+        return errors.AuthorizationError(**kw)
+    if et == "oauth_invalid_token_error" or status == 401:
+        return errors.InvalidTokenError(**kw)
+    if et == "insufficient_balance_error" or status == 402:
+        return errors.InsufficientBalanceError(**kw)
+    if status == 403 or "permission" in et or "trusted_advanced_access" in text:
+        return errors.PermissionDeniedError(**kw)
+    if status == 429 or "rate_limit" in et:
+        return errors.RateLimitedError(retry_after=retry_after, **kw)
+    if status >= 500:
+        return errors.ServerError(**kw)
+    if 400 <= status < 500:
+        return errors.BadRequestError(**kw)
+    return errors.MalformedResponseError(**kw)
+
+
+def _retry_after(value: str | None) -> float | None:
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        seconds = float(value)
+    except ValueError:
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+        seconds = when.timestamp() - time.time()
+    if not math.isfinite(seconds):
+        return None
+    return max(0.0, min(seconds, 86400.0))
+
+
+def _field(data: Mapping[str, Any], key: str) -> Any:
+    if key not in data or data[key] is None:
+        raise errors.MalformedResponseError(error_type=f"missing_field:{key}")
+    return data[key]
+
+
+def _str_field(data: Mapping[str, Any], key: str) -> str:
+    value = _field(data, key)
+    if not isinstance(value, str) or not value.strip():
+        raise errors.MalformedResponseError(error_type=f"mistyped_field:{key}")
+    return value.strip()
+
+
+def _id_field(data: Mapping[str, Any], key: str) -> str:
+    value = _field(data, key)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return _str_field(data, key)
+
+
+def _decimal_field(data: Mapping[str, Any], key: str, *, default: Decimal | None = None) -> Decimal:
+    if default is not None and data.get(key) is None:
+        return default
+    value = _field(data, key)
+    if isinstance(value, bool) or not isinstance(value, (str, int, float, Decimal)):
+        raise errors.MalformedResponseError(error_type=f"mistyped_field:{key}")
+    try:
+        number = Decimal(str(value).strip())
+    except InvalidOperation:
+        raise errors.MalformedResponseError(error_type=f"mistyped_field:{key}") from None
+    if not number.is_finite():
+        raise errors.MalformedResponseError(error_type=f"mistyped_field:{key}")
+    return number
+
+
+def _order_no(data: Mapping[str, Any]) -> str:
+    value = _str_field(data, "order_no")
+    if len(value) > 128 or not value.isascii() or not value.isprintable():
+        raise errors.MalformedResponseError(error_type="mistyped_field:order_no")
+    return value
+
+
+def _order_form(
+    amount: Decimal, product_id: str, success_url: str | None, cancel_url: str | None
+) -> dict[str, str]:
+    if not isinstance(amount, Decimal) or not amount.is_finite() or amount <= 0:
+        raise ValueError("amount must be a positive Decimal")
+    form = {"amount": format(amount, "f"), "product_id": str(product_id)}
+    if success_url:
+        form["success_url"] = success_url
+    if cancel_url:
+        form["cancel_url"] = cancel_url
+    return form

@@ -1,0 +1,54 @@
+"""The one table of API paths (api notes §16).
+
+Where the docs give no path the default is a project choice; every path can be
+overridden from the settings file, so a wrong guess is a config change, not a
+new release.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+
+
+@dataclass(frozen=True, slots=True)
+class Endpoints:
+    #: documented (§4)
+    issue_token: str = "/api/v1/user/oauth/issue-token"  # noqa: S105 - a path
+    #: seen in public code (§5)
+    user_info: str = "/api/v1/user/oauth/app/query-user-basic-info"
+    #: ASSUMED (§16)
+    balance: str = "/api/v1/user/oauth/app/query-user-balance-info"
+    #: documented (§8)
+    checkout_order: str = "/api/v1/pay/oa/stripe/create-order"
+    #: ASSUMED (§16)
+    invoice_order: str = "/api/v1/pay/oa/stripe/create-invoice"
+
+    #: Browser-facing pages on the auth host (§2, §3).
+    authorize_page: str = "/next/v1/oauth"
+    code_page: str = "/next/v1/oauth/succeed"
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(cls))
+
+    def with_overrides(self, overrides: Mapping[str, str] | None) -> Endpoints:
+        """Return a copy with ``overrides`` applied; unknown names or bad paths raise ValueError."""
+        if not overrides:
+            return self
+        known = set(self.names())
+        changes: dict[str, str] = {}
+        for name, path in overrides.items():
+            if name not in known:
+                raise ValueError(
+                    f"Unknown endpoint name {name!r}; known: {', '.join(sorted(known))}"
+                )
+            if not isinstance(path, str) or not path.startswith("/") or "//" in path:
+                raise ValueError(
+                    f"Endpoint {name!r} must be a path starting with '/', got {path!r}"
+                )
+            changes[name] = path
+        return replace(self, **changes)
+
+
+DEFAULT_ENDPOINTS = Endpoints()

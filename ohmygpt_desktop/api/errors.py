@@ -1,0 +1,209 @@
+"""One exception hierarchy for everything the API can do wrong.
+
+Every error carries a human message fit for the UI. The message text is an
+English template marked for translation (``QT_TRANSLATE_NOOP`` is recognised by
+``pyside6-lupdate`` by name; this module imports no Qt), so the UI can show it
+in the user's language with ``QCoreApplication.translate("ApiError", template)``
+and then ``.format(**params)``.
+
+No error's text or repr ever contains a token, a client secret or a checkout
+link: they are built only from status codes, error types and our own words.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, ClassVar
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    return text
+
+
+_CTX = "ApiError"
+
+
+class ApiError(Exception):
+    """Base class. ``message`` is the English, user-facing text."""
+
+    template: ClassVar[str] = QT_TRANSLATE_NOOP(_CTX, "The OhMyGPT service reported a problem.")
+
+    def __init__(
+        self,
+        *,
+        status: int | None = None,
+        error_type: str | None = None,
+        server_message: str | None = None,
+        template: str | None = None,
+        **params: Any,
+    ) -> None:
+        self.status = status
+        self.error_type = error_type
+        # The server's own wording, kept for the details pane (it is the server's
+        # text about our request: it contains no credentials we sent).
+        self.server_message = _clip(server_message)
+        if template is not None:
+            self.template = template
+        self.params = params
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        return self.template.format(**self.params)
+
+    def details(self) -> str:
+        parts = []
+        if self.status is not None:
+            parts.append(f"status {self.status}")
+        if self.error_type:
+            parts.append(f"errorType {self.error_type}")
+        if self.server_message:
+            parts.append(f"server says: {self.server_message}")
+        return "; ".join(parts)
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(status={self.status!r}, error_type={self.error_type!r})"
+
+
+class NetworkError(ApiError):
+    """The request did not complete: connect, read, timeout or reset."""
+
+    template = QT_TRANSLATE_NOOP(
+        _CTX, "Could not reach the OhMyGPT service. Check your internet connection or proxy."
+    )
+
+    #: True when the request may have reached the server (a reply was lost), so
+    #: a non-idempotent operation's outcome is unknown.
+    may_have_reached_server: bool = False
+
+
+class ConnectError(NetworkError):
+    template = QT_TRANSLATE_NOOP(
+        _CTX,
+        "Could not connect to the OhMyGPT service. Check your internet connection, proxy "
+        "or the API line in Settings.",
+    )
+
+
+class RequestTimeout(NetworkError):
+    template = QT_TRANSLATE_NOOP(
+        _CTX, "The OhMyGPT service did not answer in time. Please try again in a moment."
+    )
+    may_have_reached_server = True
+
+
+class ConnectionLost(NetworkError):
+    template = QT_TRANSLATE_NOOP(
+        _CTX, "The connection to the OhMyGPT service was interrupted before the reply arrived."
+    )
+    may_have_reached_server = True
+
+
+class InvalidTokenError(ApiError):
+    """401 ``oauth_invalid_token_error``: sign in again."""
+
+    template = QT_TRANSLATE_NOOP(
+        _CTX, "Your sign-in has expired or was revoked. Please sign in to this account again."
+    )
+
+
+class AuthorizationError(ApiError):
+    """The code or the OAuth app's credentials were refused (token exchange)."""
+
+    template = QT_TRANSLATE_NOOP(
+        _CTX,
+        "The authorization code was not accepted. It may have expired or been used already: "
+        "sign in again to get a new one.",
+    )
+
+
+class InvalidClientError(AuthorizationError):
+    template = QT_TRANSLATE_NOOP(
+        _CTX,
+        "The OAuth app's client id or secret was refused. Check them in Settings.",
+    )
+
+
+class InsufficientBalanceError(ApiError):
+    """402 ``insufficient_balance_error``."""
+
+    template = QT_TRANSLATE_NOOP(
+        _CTX, "The account's balance is too low for this request. Please recharge."
+    )
+
+
+class PermissionDeniedError(ApiError):
+    """403, or a body saying the app lacks a permission level."""
+
+    template = QT_TRANSLATE_NOOP(
+        _CTX,
+        "This OAuth app is not allowed to do that. Creating recharge orders needs the "
+        "“trusted_advanced_access” permission level for the app.",
+    )
+
+
+class RateLimitedError(ApiError):
+    """429; ``retry_after`` in seconds when the server said."""
+
+    template = QT_TRANSLATE_NOOP(
+        _CTX, "Too many requests. Please wait {seconds} seconds and try again."
+    )
+
+    def __init__(self, *, retry_after: float | None = None, **kwargs: Any) -> None:
+        self.retry_after = retry_after
+        if retry_after is None:
+            kwargs.setdefault(
+                "template",
+                QT_TRANSLATE_NOOP(_CTX, "Too many requests. Please wait a moment and try again."),
+            )
+        super().__init__(seconds=int(retry_after) if retry_after is not None else 0, **kwargs)
+
+
+class BadRequestError(ApiError):
+    """400-class validation errors: the server names what it did not accept."""
+
+    template = QT_TRANSLATE_NOOP(_CTX, "The OhMyGPT service did not accept the request.")
+
+
+class ServerError(ApiError):
+    template = QT_TRANSLATE_NOOP(
+        _CTX, "The OhMyGPT service had a problem (error {status_text}). Please try again later."
+    )
+
+    def __init__(self, *, status: int | None = None, **kwargs: Any) -> None:
+        kwargs.setdefault("status_text", str(status) if status is not None else "?")
+        super().__init__(status=status, **kwargs)
+
+
+class MalformedResponseError(ApiError):
+    """Not JSON, an HTML error page, missing or mistyped fields, an unsafe URL."""
+
+    template = QT_TRANSLATE_NOOP(
+        _CTX,
+        "The OhMyGPT service sent a reply the app does not understand. Please try again "
+        "later; if it keeps happening, check the API line in Settings.",
+    )
+
+
+class UnsafeUrlError(MalformedResponseError):
+    template = QT_TRANSLATE_NOOP(
+        _CTX,
+        "The payment link in the reply did not point to a trusted payment page, so the app "
+        "did not open it.",
+    )
+
+
+_SECRETISH = re.compile(r"(omg-oat-v1-|sk-|Bearer\s+)[A-Za-z0-9._~+/=-]+", re.IGNORECASE)
+_URLISH = re.compile(r"https?://\S+", re.IGNORECASE)
+
+
+def _clip(text: str | None, limit: int = 300) -> str | None:
+    """Shorten the server's text and blank out anything shaped like a credential or link."""
+    if text is None:
+        return None
+    text = _SECRETISH.sub(lambda m: m.group(1) + "…", str(text).strip())
+    text = _URLISH.sub("<link>", text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

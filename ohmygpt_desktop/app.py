@@ -1,0 +1,349 @@
+"""The composition root: the one place where things are built and wired.
+
+``main()`` parses the command line, sets up logging, builds the services
+(:class:`AppContext`) and the main window, and runs them on the qasync loop.
+Tests build the same context with :func:`build_context` and their own parts
+(a temporary home, a test keyring, a stand-in browser, a running sandbox).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ohmygpt_desktop import APP_NAME, __version__
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
+
+    from ohmygpt_desktop.api import OhMyGPTClient, Secret
+    from ohmygpt_desktop.core.accounts import AccountManager
+    from ohmygpt_desktop.core.messages import MessageBridge
+    from ohmygpt_desktop.core.oauth import SignInAttempts
+    from ohmygpt_desktop.core.orders import OrderHistory
+    from ohmygpt_desktop.core.paths import AppPaths
+    from ohmygpt_desktop.core.payments import PaymentWatcher
+    from ohmygpt_desktop.core.recharge import RechargeService
+    from ohmygpt_desktop.core.settings import Settings
+    from ohmygpt_desktop.core.tokens import TokenStore
+    from ohmygpt_desktop.sandbox import SandboxServer
+    from ohmygpt_desktop.ui.browser import UrlOpener
+
+log = logging.getLogger(__name__)
+
+#: Where Stripe sends the browser after paying/cancelling on the real service (§8 example).
+PRODUCTION_SUCCESS_URL = "https://www.ohmygpt.com/pay?stripe_callback=success"
+PRODUCTION_CANCEL_URL = "https://www.ohmygpt.com/pay?stripe_callback=canceled"
+#: Account identity of the demo service (its port changes between runs).
+SANDBOX_SERVICE_ID = "sandbox"
+
+
+# ---------------------------------------------------------------- command line
+
+
+@dataclass
+class Options:
+    sandbox: bool = False
+    sandbox_port: int = 0
+    debug: bool = False
+    smoke_test: bool = False
+    home: Path | None = None
+    overrides: dict[str, Any] = field(default_factory=dict)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ohmygpt-desktop",
+        description=f"{APP_NAME}: sign in to OhMyGPT, see your balance and recharge it.",
+        epilog="Every setting can also come from an OHMYGPT_* environment variable "
+        "(see the README). Command-line flags win over the environment, which wins "
+        "over the settings file.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--sandbox",
+        action="store_true",
+        help="demo mode: run the built-in stand-in OhMyGPT server on 127.0.0.1 and use it "
+        "(no OAuth app or real money needed)",
+    )
+    parser.add_argument(
+        "--sandbox-port", type=int, default=0, metavar="PORT", help="port for --sandbox"
+    )
+    parser.add_argument("--debug", action="store_true", help="verbose logging (still redacted)")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="start, sign in to the sandbox, read the balance, create one order, exit 0 "
+        "(non-zero names the failed step)",
+    )
+    parser.add_argument(
+        "--home", type=Path, metavar="DIR", help="keep config, data and logs under DIR"
+    )
+    parser.add_argument(
+        "--api-base-url", metavar="URL", help="API line, e.g. https://api.ohmygpt.com"
+    )
+    parser.add_argument("--auth-base-url", metavar="URL", help="authorization page host")
+    parser.add_argument("--client-id", metavar="ID", help="OAuth app client id")
+    parser.add_argument("--redirect-uri", metavar="URI", help="OAuth redirect URI")
+    parser.add_argument(
+        "--language", choices=["system", "en", "zh_CN", "ja"], help="user interface language"
+    )
+    return parser
+
+
+def parse_args(argv: Sequence[str] | None = None) -> Options:
+    ns = build_parser().parse_args(argv)
+    overrides: dict[str, Any] = {}
+    for flag, name in (
+        ("api_base_url", "api_base_url"),
+        ("auth_base_url", "auth_base_url"),
+        ("client_id", "client_id"),
+        ("redirect_uri", "redirect_uri"),
+        ("language", "language"),
+    ):
+        value = getattr(ns, flag)
+        if value is not None:
+            overrides[name] = value
+    return Options(
+        sandbox=ns.sandbox or ns.smoke_test,
+        sandbox_port=ns.sandbox_port,
+        debug=ns.debug,
+        smoke_test=ns.smoke_test,
+        home=ns.home,
+        overrides=overrides,
+    )
+
+
+# --------------------------------------------------------------------- context
+
+
+@dataclass
+class AppContext:
+    """Every service the UI uses, built once."""
+
+    paths: AppPaths
+    settings: Settings
+    messages: MessageBridge
+    tokens: TokenStore
+    client: OhMyGPTClient
+    accounts: AccountManager
+    history: OrderHistory
+    recharge: RechargeService
+    watcher: PaymentWatcher
+    attempts: SignInAttempts
+    open_url: UrlOpener
+    sandbox: SandboxServer | None = None
+    sandbox_client_secret: Secret | None = None
+    #: True when this context started the sandbox (and so stops it on close).
+    owns_sandbox: bool = False
+    startup_problems: list[str] = field(default_factory=list)
+
+    @property
+    def demo_mode(self) -> bool:
+        return self.sandbox is not None
+
+    def oauth_configured(self) -> bool:
+        return bool(self.settings.client_id)
+
+    async def client_secret(self) -> Secret | None:
+        """The OAuth app's client secret: the sandbox's demo secret or the keyring's."""
+        if self.sandbox_client_secret is not None:
+            return self.sandbox_client_secret
+        return await self.tokens.load_client_secret(self.accounts.host, self.settings.client_id)
+
+    async def start(self) -> None:
+        """After the first paint: bring accounts back and resume payment watches."""
+        for record in self.history.recover_interrupted():
+            log.warning("Order row %s was interrupted; marked unknown", record.local_id)
+        await self.accounts.load_tokens()
+        self.watcher.resume()
+
+    async def aclose(self) -> None:
+        await self.watcher.stop()
+        await self.client.aclose()
+        self.history.close()
+        if self.sandbox is not None and self.owns_sandbox:
+            await asyncio.to_thread(self.sandbox.stop)
+
+
+def build_context(
+    options: Options,
+    *,
+    paths: AppPaths | None = None,
+    env: dict[str, str] | None = None,
+    open_url: UrlOpener | None = None,
+    keyring_backend: KeyringBackend | None = None,
+    sandbox: SandboxServer | None = None,
+    payment_intervals: Sequence[float] | None = None,
+) -> AppContext:
+    """Build every service. No network traffic happens here.
+
+    ``sandbox``: an already running sandbox to use (tests); otherwise
+    ``options.sandbox`` starts the embedded one.
+    """
+    from ohmygpt_desktop.api import PRODUCTION_PAYMENT_ORIGINS, OhMyGPTClient, Secret, origin_of
+    from ohmygpt_desktop.core.accounts import AccountManager
+    from ohmygpt_desktop.core.messages import MessageBridge
+    from ohmygpt_desktop.core.oauth import SignInAttempts
+    from ohmygpt_desktop.core.orders import OrderHistory
+    from ohmygpt_desktop.core.paths import AppPaths
+    from ohmygpt_desktop.core.payments import PaymentWatcher
+    from ohmygpt_desktop.core.recharge import RechargeService
+    from ohmygpt_desktop.core.settings import Settings
+    from ohmygpt_desktop.core.tokens import TokenStore
+    from ohmygpt_desktop.ui.browser import open_in_system_browser
+
+    if paths is None:
+        paths = AppPaths.under(options.home) if options.home else AppPaths.default(env)
+    overrides = dict(options.overrides)
+    sandbox_secret = None
+    owns_sandbox = False
+    if sandbox is None and options.sandbox:
+        from ohmygpt_desktop.sandbox import SandboxServer
+
+        sandbox = SandboxServer(port=options.sandbox_port)
+        sandbox.start()
+        owns_sandbox = True
+    if sandbox is not None:
+        from ohmygpt_desktop.sandbox import DEFAULT_APP
+
+        # Demo mode keeps its own profile so it never mixes with real accounts.
+        paths = AppPaths(
+            config_dir=paths.config_dir / "sandbox",
+            data_dir=paths.data_dir / "sandbox",
+            log_dir=paths.log_dir,
+            cache_dir=paths.cache_dir / "sandbox",
+        )
+        overrides.setdefault("api_base_url", sandbox.base_url)
+        overrides.setdefault("auth_base_url", sandbox.base_url)
+        overrides.setdefault("client_id", DEFAULT_APP.client_id)
+        overrides.setdefault("scope", DEFAULT_APP.scope)
+        sandbox_secret = Secret(DEFAULT_APP.client_secret)
+    paths.ensure()
+
+    settings = Settings.load(paths.settings_file, env=env, overrides=overrides)
+    proxy: str | None = None
+    if settings.proxy_mode == "none":
+        proxy = ""
+    elif settings.proxy_mode == "custom":
+        proxy = settings.proxy_url or None
+    payment_origins = set(PRODUCTION_PAYMENT_ORIGINS)
+    if sandbox is not None:
+        payment_origins.add(origin_of(sandbox.base_url))
+    from ohmygpt_desktop.api import DEFAULT_ENDPOINTS
+
+    client = OhMyGPTClient(
+        settings.api_base_url,
+        endpoints=DEFAULT_ENDPOINTS.with_overrides(settings.endpoints),
+        proxy=proxy,
+        payment_origins=payment_origins,
+    )
+    tokens = TokenStore(
+        insecure_file=paths.insecure_tokens_file,
+        timeout=settings.keyring_timeout_s,
+        backend=keyring_backend,
+    )
+    accounts = AccountManager(
+        settings,
+        tokens,
+        client,
+        service_id=SANDBOX_SERVICE_ID if sandbox is not None else None,
+    )
+    history = OrderHistory(paths.history_db)
+    recharge = RechargeService(
+        accounts,
+        history,
+        success_url=None if sandbox is not None else PRODUCTION_SUCCESS_URL,
+        cancel_url=None if sandbox is not None else PRODUCTION_CANCEL_URL,
+    )
+    watcher_kwargs: dict[str, Any] = {"window_s": settings.payment_watch_minutes * 60}
+    if payment_intervals is not None:
+        watcher_kwargs["intervals"] = payment_intervals
+    watcher = PaymentWatcher(accounts, history, **watcher_kwargs)
+    ctx = AppContext(
+        paths=paths,
+        settings=settings,
+        messages=MessageBridge(),
+        tokens=tokens,
+        client=client,
+        accounts=accounts,
+        history=history,
+        recharge=recharge,
+        watcher=watcher,
+        attempts=SignInAttempts(),
+        open_url=open_url or open_in_system_browser,
+        sandbox=sandbox,
+        sandbox_client_secret=sandbox_secret,
+        owns_sandbox=owns_sandbox,
+    )
+    if settings.load_problem:
+        ctx.startup_problems.append(settings.load_problem)
+    return ctx
+
+
+# ------------------------------------------------------------------------ main
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    options = parse_args(argv)
+    from ohmygpt_desktop.core.logs import setup_logging
+    from ohmygpt_desktop.core.paths import AppPaths
+
+    base_paths = AppPaths.under(options.home) if options.home else AppPaths.default()
+    base_paths.ensure()
+    setup_logging(base_paths.log_file, debug=options.debug)
+    log.info("%s %s starting (sandbox=%s)", APP_NAME, __version__, options.sandbox)
+
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    from ohmygpt_desktop.core.settings import SettingsError
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "ohmygpt-desktop"])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("OhMyGPT")
+    app.setDesktopFileName("ohmygpt-desktop")
+    app.setQuitOnLastWindowClosed(False)
+
+    try:
+        ctx = build_context(options, paths=base_paths)
+    except SettingsError as exc:
+        print(f"{APP_NAME}: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        log.exception("Could not start")
+        print(f"{APP_NAME}: could not start: {exc}", file=sys.stderr)
+        return 1
+
+    if options.smoke_test:
+        from ohmygpt_desktop.smoke import run_smoke_test
+
+        return qasync.run(run_smoke_test(ctx))
+
+    from ohmygpt_desktop.ui.main_window import MainWindow
+
+    async def run() -> int:
+        closed = asyncio.Event()
+        window = MainWindow(ctx)
+        window.closed.connect(closed.set)
+        window.show()
+        window.start()
+        await closed.wait()
+        await ctx.aclose()
+        return 0
+
+    try:
+        return qasync.run(run())
+    except (KeyboardInterrupt, asyncio.CancelledError):
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

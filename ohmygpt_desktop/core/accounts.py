@@ -1,0 +1,357 @@
+"""Accounts: sign-in completion, token storage, switching, balances.
+
+The one service the UI talks to about accounts. It is a ``QObject`` only so it
+can announce changes with signals (the cleanest bridge to the widgets); it
+imports nothing from QtWidgets/QtGui and makes no UI decisions. When it needs
+the user to choose (no secure keyring), it awaits an injected async callback.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from enum import Enum
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QObject, Signal
+
+from ohmygpt_desktop.api import (
+    ApiError,
+    Balance,
+    InvalidTokenError,
+    OhMyGPTClient,
+    Secret,
+)
+from ohmygpt_desktop.api.errors import QT_TRANSLATE_NOOP
+from ohmygpt_desktop.core.settings import AccountRecord, Settings
+from ohmygpt_desktop.core.tokens import (
+    KeyringUnavailable,
+    TokenStorage,
+    TokenStore,
+    TokenStoreError,
+)
+
+log = logging.getLogger(__name__)
+
+_CTX = "SignIn"
+
+
+class SignInStep(Enum):
+    """The step of a sign-in that failed; ``value`` is its translatable name."""
+
+    OPEN_BROWSER = QT_TRANSLATE_NOOP(_CTX, "Opening the browser")
+    EXCHANGE_CODE = QT_TRANSLATE_NOOP(_CTX, "Exchanging the code for a token")
+    READ_USER = QT_TRANSLATE_NOOP(_CTX, "Reading your account details")
+    SAVE_TOKEN = QT_TRANSLATE_NOOP(_CTX, "Saving the sign-in securely")
+
+
+class SignInError(Exception):
+    """A sign-in step failed. ``cause`` is the ApiError/TokenStoreError behind it."""
+
+    def __init__(self, step: SignInStep, cause: BaseException) -> None:
+        self.step = step
+        self.cause = cause
+        super().__init__(f"{step.value}: {cause}")
+
+    def __repr__(self) -> str:
+        return f"SignInError({self.step.name}, {self.cause!r})"
+
+
+#: Async callback asked when no secure keyring exists: returns SESSION or FILE.
+StorageChooser = Callable[[], Awaitable[TokenStorage]]
+
+
+def api_host(base_url: str) -> str:
+    """The host part that identifies a service in account keys ("api.ohmygpt.com")."""
+    parts = urlsplit(base_url)
+    return parts.netloc.lower() or base_url
+
+
+def _now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass
+class Account:
+    """An account as the UI sees it: stored metadata plus live state."""
+
+    record: AccountRecord
+    token: Secret | None = None
+    balance: Balance | None = None
+    balance_updated: datetime | None = None
+    error: ApiError | None = None
+    refreshing: bool = False
+    #: Why the token could not be loaded at start-up (keyring unreachable), if so.
+    token_problem: str | None = None
+
+    @property
+    def key(self) -> str:
+        return self.record.key
+
+    @property
+    def email(self) -> str:
+        return self.record.email
+
+    @property
+    def host(self) -> str:
+        return self.record.host
+
+    @property
+    def needs_reauth(self) -> bool:
+        return self.record.needs_reauth or self.token is None
+
+
+class AccountManager(QObject):
+    """Owns the account list; every mutation is saved and announced."""
+
+    accountsChanged = Signal()
+    currentChanged = Signal(str)
+    accountUpdated = Signal(str)
+
+    def __init__(
+        self,
+        settings: Settings,
+        tokens: TokenStore,
+        client: OhMyGPTClient,
+        *,
+        service_id: str | None = None,
+        refresh_concurrency: int = 8,
+        parent: QObject | None = None,
+    ) -> None:
+        """``service_id`` names the service in account keys; default: the API host."""
+        super().__init__(parent)
+        self._service_id = service_id
+        self.settings = settings
+        self.tokens = tokens
+        self.client = client
+        self.refresh_concurrency = refresh_concurrency
+        self._accounts: dict[str, Account] = {}
+        for record in settings.accounts():
+            self._accounts[record.key] = Account(record=record)
+
+    # ------------------------------------------------------------------ queries
+
+    @property
+    def host(self) -> str:
+        return self._service_id or api_host(self.client.base_url)
+
+    def accounts(self) -> list[Account]:
+        return list(self._accounts.values())
+
+    def get(self, key: str) -> Account | None:
+        return self._accounts.get(key)
+
+    def current(self) -> Account | None:
+        key = self.settings.current_account
+        return self._accounts.get(key) if key else None
+
+    # ---------------------------------------------------------------- start-up
+
+    async def load_tokens(self) -> None:
+        """Bring stored sign-ins back (concurrently; keyring calls have a timeout)."""
+
+        async def load_one(account: Account) -> None:
+            storage = TokenStorage(account.record.token_storage)
+            try:
+                account.token = await self.tokens.load(
+                    account.host, account.record.user_id, storage
+                )
+                account.token_problem = None
+            except TokenStoreError as exc:
+                account.token = None
+                account.token_problem = str(exc)
+                log.warning("Could not load the sign-in of account %s: %s", account.key, exc)
+            self.accountUpdated.emit(account.key)
+
+        await asyncio.gather(*(load_one(a) for a in self.accounts()))
+
+    # ----------------------------------------------------------------- sign-in
+
+    async def sign_in(
+        self,
+        code: str,
+        *,
+        client_id: str,
+        client_secret: Secret,
+        choose_storage: StorageChooser,
+        reauth_key: str | None = None,
+    ) -> Account:
+        """Exchange ``code``, read the user, store the token, add or update the account.
+
+        Raises :class:`SignInError` naming the failed step.
+        """
+        try:
+            grant = await self.client.issue_token(
+                client_id=client_id, client_secret=client_secret, code=code
+            )
+        except ApiError as exc:
+            raise SignInError(SignInStep.EXCHANGE_CODE, exc) from None
+        try:
+            info = await self.client.user_info(grant.token)
+        except ApiError as exc:
+            raise SignInError(SignInStep.READ_USER, exc) from None
+        return await self.add_signed_in(
+            grant.user_id or info.user_id,
+            info.email,
+            grant.token,
+            scope=self.settings.scope,
+            choose_storage=choose_storage,
+            reauth_key=reauth_key,
+        )
+
+    async def add_signed_in(
+        self,
+        user_id: str,
+        email: str,
+        token: Secret,
+        *,
+        scope: str,
+        choose_storage: StorageChooser,
+        reauth_key: str | None = None,
+    ) -> Account:
+        host = self.host
+        existing = self._accounts.get(f"{user_id}@{host}")
+        preferred = TokenStorage.KEYRING
+        if existing is not None and existing.record.token_storage != TokenStorage.SESSION.value:
+            preferred = TokenStorage(existing.record.token_storage)
+        try:
+            try:
+                storage = await self.tokens.save(host, user_id, token, preferred)
+            except KeyringUnavailable:
+                choice = await choose_storage()
+                storage = await self.tokens.save(host, user_id, token, choice)
+        except TokenStoreError as exc:
+            raise SignInError(SignInStep.SAVE_TOKEN, exc) from None
+
+        now = _now_iso()
+        if existing is not None:
+            record = replace(
+                existing.record,
+                email=email,
+                last_used_at=now,
+                token_storage=storage.value,
+                scope=scope,
+                needs_reauth=False,
+            )
+            account = existing
+            account.record = record
+        else:
+            record = AccountRecord(
+                user_id=user_id,
+                email=email,
+                host=host,
+                added_at=now,
+                last_used_at=now,
+                token_storage=storage.value,
+                scope=scope,
+                needs_reauth=False,
+            )
+            account = Account(record=record)
+            self._accounts[record.key] = account
+        account.token = token
+        account.error = None
+        account.token_problem = None
+        if reauth_key and reauth_key != record.key and reauth_key in self._accounts:
+            log.info("Re-authorization signed in a different user; keeping both accounts")
+        self.settings.upsert_account(record)
+        self.settings.set_current_account(record.key)
+        self.settings.save()
+        self.accountsChanged.emit()
+        self.currentChanged.emit(record.key)
+        self.accountUpdated.emit(record.key)
+        log.info("Signed in account %s (token kept in %s)", record.key, storage.value)
+        return account
+
+    # ------------------------------------------------------------ switching etc.
+
+    def switch(self, key: str) -> None:
+        account = self._accounts.get(key)
+        if account is None:
+            raise KeyError(key)
+        account.record = replace(account.record, last_used_at=_now_iso())
+        self.settings.upsert_account(account.record)
+        self.settings.set_current_account(key)
+        self.settings.save()
+        self.currentChanged.emit(key)
+
+    async def sign_out(self, key: str) -> str | None:
+        """Forget an account. Returns a warning when the stored secret could not be removed."""
+        account = self._accounts.pop(key, None)
+        if account is None:
+            return None
+        warning = None
+        try:
+            await self.tokens.delete(
+                account.host, account.record.user_id, TokenStorage(account.record.token_storage)
+            )
+        except TokenStoreError as exc:
+            warning = str(exc)
+            log.warning("Signed out %s but could not remove its stored token: %s", key, exc)
+        self.settings.remove_account(key)
+        if self.settings.current_account == key:
+            remaining = self.accounts()
+            self.settings.set_current_account(remaining[0].key if remaining else "")
+        self.settings.save()
+        self.accountsChanged.emit()
+        self.currentChanged.emit(self.settings.current_account)
+        return warning
+
+    def mark_needs_reauth(self, key: str) -> None:
+        account = self._accounts.get(key)
+        if account is None or account.record.needs_reauth:
+            return
+        account.record = replace(account.record, needs_reauth=True)
+        self.settings.upsert_account(account.record)
+        self.settings.save()
+        self.accountUpdated.emit(key)
+
+    # ----------------------------------------------------------------- balances
+
+    async def refresh_balance(self, key: str) -> Balance | None:
+        """Read one account's balance; errors are kept on the account and re-raised."""
+        account = self._accounts.get(key)
+        if account is None:
+            return None
+        if account.token is None:
+            account.error = InvalidTokenError()
+            self.accountUpdated.emit(key)
+            raise account.error
+        account.refreshing = True
+        self.accountUpdated.emit(key)
+        try:
+            balance = await self.client.balance(account.token)
+        except InvalidTokenError as exc:
+            account.error = exc
+            self.mark_needs_reauth(key)
+            raise
+        except ApiError as exc:
+            account.error = exc
+            raise
+        else:
+            account.balance = balance
+            account.balance_updated = datetime.now(UTC)
+            account.error = None
+            return balance
+        finally:
+            account.refreshing = False
+            if key in self._accounts:
+                self.accountUpdated.emit(key)
+
+    async def refresh_many(self, keys: Iterable[str] | None = None) -> dict[str, ApiError]:
+        """Refresh several balances with bounded concurrency; returns failures by key."""
+        keys = list(keys) if keys is not None else list(self._accounts)
+        gate = asyncio.Semaphore(self.refresh_concurrency)
+        failures: dict[str, ApiError] = {}
+
+        async def one(key: str) -> None:
+            async with gate:
+                try:
+                    await self.refresh_balance(key)
+                except ApiError as exc:
+                    failures[key] = exc
+
+        await asyncio.gather(*(one(k) for k in keys))
+        return failures

@@ -1,0 +1,147 @@
+"""Sign-in attempts: state, expiry, and reading what the user pastes.
+
+The person approves the app in the system browser; the provider then shows a
+code (or redirects to our loopback listener). They paste either the bare code
+or the whole redirect URL. This module turns that text into a code, refusing
+anything that does not belong to the current attempt. No Qt here.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import Enum
+from urllib.parse import parse_qs, urlsplit
+
+from ohmygpt_desktop.api.errors import QT_TRANSLATE_NOOP
+
+#: A pending attempt expires after this many seconds (issue #3).
+ATTEMPT_TTL_S = 600.0
+
+_CTX = "SignIn"
+_CODE_RE = re.compile(r"[A-Za-z0-9._~-]{4,256}")
+
+
+class PasteProblem(Enum):
+    """Why a pasted text was refused; ``value`` is the translatable English message."""
+
+    EMPTY = QT_TRANSLATE_NOOP(
+        _CTX, "Paste the code shown in your browser after you approved the app."
+    )
+    NO_ATTEMPT = QT_TRANSLATE_NOOP(
+        _CTX, "Start by clicking “Sign in with OhMyGPT”, then paste the code shown in your browser."
+    )
+    EXPIRED = QT_TRANSLATE_NOOP(
+        _CTX,
+        "This sign-in attempt is more than 10 minutes old and has expired. "
+        "Click “Sign in with OhMyGPT” to start again.",
+    )
+    STATE_MISMATCH = QT_TRANSLATE_NOOP(
+        _CTX,
+        "This code belongs to a different sign-in attempt (for example an older browser tab). "
+        "For your safety it was not used. Start again and paste the newest code.",
+    )
+    DENIED = QT_TRANSLATE_NOOP(
+        _CTX, "The authorization was denied in the browser. Start again if you want to sign in."
+    )
+    NOT_A_CODE = QT_TRANSLATE_NOOP(
+        _CTX,
+        "That does not look like an authorization code. Copy the code (or the whole address) "
+        "from the page your browser shows after you click Authorize.",
+    )
+
+
+class PasteRefused(ValueError):
+    def __init__(self, problem: PasteProblem) -> None:
+        self.problem = problem
+        super().__init__(problem.value)
+
+
+@dataclass(frozen=True)
+class ParsedPaste:
+    code: str
+    state: str | None
+
+
+def parse_paste(text: str) -> ParsedPaste:
+    """Extract ``code`` (and ``state``) from a bare code or a redirect URL.
+
+    Raises :class:`PasteRefused` (``EMPTY``, ``DENIED`` or ``NOT_A_CODE``).
+    """
+    text = (text or "").strip().strip("\"'<>").strip()
+    if not text:
+        raise PasteRefused(PasteProblem.EMPTY)
+    query: str | None = None
+    if "://" in text or text.startswith(("?", "/")) or ("code=" in text or "error=" in text):
+        parts = urlsplit(text)
+        query = parts.query or (parts.path if "=" in parts.path and "/" not in parts.path else "")
+        if not query and parts.fragment:
+            query = parts.fragment
+        if query.startswith("?"):
+            query = query[1:]
+    if query is not None:
+        params = parse_qs(query, keep_blank_values=True)
+        if params.get("error"):
+            raise PasteRefused(PasteProblem.DENIED)
+        codes = [c.strip() for c in params.get("code", []) if c.strip()]
+        states = params.get("state", [])
+        if len(codes) != 1 or not _CODE_RE.fullmatch(codes[0]) or len(states) > 1:
+            raise PasteRefused(PasteProblem.NOT_A_CODE)
+        return ParsedPaste(code=codes[0], state=states[0] if states else None)
+    if not _CODE_RE.fullmatch(text):
+        raise PasteRefused(PasteProblem.NOT_A_CODE)
+    return ParsedPaste(code=text, state=None)
+
+
+@dataclass
+class SignInAttempt:
+    """One "Sign in with OhMyGPT" click: a fresh state that expires."""
+
+    state: str = field(default_factory=lambda: secrets.token_urlsafe(24))
+    created: float = field(default_factory=time.monotonic)
+    #: Account key being re-authorized ("sign in again"), or None for a new account.
+    reauth_key: str | None = None
+    used: bool = False
+
+    def expired(self, now: float | None = None, ttl: float = ATTEMPT_TTL_S) -> bool:
+        return ((time.monotonic() if now is None else now) - self.created) > ttl
+
+
+class SignInAttempts:
+    """Holds at most one pending attempt; a new attempt replaces the old one."""
+
+    def __init__(self, *, clock: Callable[[], float] = time.monotonic, ttl: float = ATTEMPT_TTL_S):
+        self._clock = clock
+        self._ttl = ttl
+        self.current: SignInAttempt | None = None
+
+    def start(self, *, reauth_key: str | None = None) -> SignInAttempt:
+        self.current = SignInAttempt(created=self._clock(), reauth_key=reauth_key)
+        return self.current
+
+    def cancel(self) -> None:
+        self.current = None
+
+    def accept(self, text: str) -> tuple[SignInAttempt, str]:
+        """Check pasted text against the pending attempt; return (attempt, code).
+
+        A code without a state is accepted for the pending attempt (the provider's
+        code page shows the bare code). A state that does not match is refused
+        before any token request is made.
+        """
+        parsed = parse_paste(text)
+        attempt = self.current
+        if attempt is None:
+            raise PasteRefused(PasteProblem.NO_ATTEMPT)
+        if attempt.expired(self._clock(), self._ttl):
+            raise PasteRefused(PasteProblem.EXPIRED)
+        if parsed.state is not None and not secrets.compare_digest(parsed.state, attempt.state):
+            raise PasteRefused(PasteProblem.STATE_MISMATCH)
+        return attempt, parsed.code
+
+    def finish(self, attempt: SignInAttempt) -> None:
+        if self.current is attempt:
+            self.current = None

@@ -1,0 +1,156 @@
+"""Payment detection: watch a balance after checkout opens, mark the order paid.
+
+Stripe's success page is no proof of payment, and the OhMyGPT API has no
+order-status endpoint, so the app watches the account's balance: when it rises
+after an order was opened, the order is marked paid with the balance before and
+after. Polling backs off and stops after a bounded window; window activation
+(``poke``) checks at once. Orders nobody paid become "expired" after Stripe's
+24 h. A ``QObject`` only for the ``orderPaid`` signal; no widgets.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+
+from PySide6.QtCore import QObject, Signal
+
+from ohmygpt_desktop.api import CREDITS_PER_USD, ApiError
+from ohmygpt_desktop.core.accounts import AccountManager
+from ohmygpt_desktop.core.orders import OrderHistory, OrderRecord
+
+log = logging.getLogger(__name__)
+
+#: Seconds between balance checks while waiting for a payment (then the last repeats).
+DEFAULT_INTERVALS: tuple[float, ...] = (5, 5, 10, 10, 15, 20, 30, 60)
+
+
+class PaymentWatcher(QObject):
+    orderPaid = Signal(object)  # OrderRecord
+    watchingChanged = Signal(str, bool)  # account key, watching
+
+    def __init__(
+        self,
+        accounts: AccountManager,
+        history: OrderHistory,
+        *,
+        window_s: float = 1800,
+        intervals: Sequence[float] = DEFAULT_INTERVALS,
+        clock: Callable[[], float] = time.monotonic,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.accounts = accounts
+        self.history = history
+        self.window_s = window_s
+        self.intervals = tuple(intervals) or DEFAULT_INTERVALS
+        self._clock = clock
+        self._tasks: dict[str, asyncio.Task[None]] = {}
+        self._wake: dict[str, asyncio.Event] = {}
+        self._deadline: dict[str, float] = {}
+        self._last_seen: dict[str, Decimal] = {}
+
+    def watching(self, account_key: str) -> bool:
+        task = self._tasks.get(account_key)
+        return task is not None and not task.done()
+
+    def watch(self, account_key: str) -> None:
+        """Start (or extend) watching an account's balance for a payment."""
+        self._deadline[account_key] = self._clock() + self.window_s
+        account = self.accounts.get(account_key)
+        if account is not None and account.balance is not None:
+            self._last_seen.setdefault(account_key, account.balance.balance)
+        if not self.watching(account_key):
+            self._wake[account_key] = asyncio.Event()
+            task = asyncio.ensure_future(self._run(account_key))
+            self._tasks[account_key] = task
+            self.watchingChanged.emit(account_key, True)
+
+    def resume(self) -> None:
+        """At start-up: expire stale orders, watch accounts that still await a payment."""
+        self.history.expire_stale()
+        for account in self.accounts.accounts():
+            if self.history.awaiting(account.key) and not account.needs_reauth:
+                self.watch(account.key)
+
+    def poke(self, account_key: str | None = None) -> None:
+        """Check now (window activated, or the user clicked Refresh)."""
+        for key, event in self._wake.items():
+            if account_key is None or key == account_key:
+                event.set()
+
+    async def stop(self) -> None:
+        tasks = list(self._tasks.values())
+        for task in tasks:
+            task.cancel()
+        for task in tasks:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        self._tasks.clear()
+
+    async def check(self, account_key: str) -> list[OrderRecord]:
+        """Read the balance once and mark orders paid if it rose. Returns those paid."""
+        self.history.expire_stale()
+        awaiting = self.history.awaiting(account_key)
+        before = self._last_seen.get(account_key)
+        if before is None:
+            account = self.accounts.get(account_key)
+            if account is not None and account.balance is not None:
+                before = account.balance.balance
+            elif awaiting and awaiting[0].balance_before is not None:
+                before = awaiting[0].balance_before
+        balance = await self.accounts.refresh_balance(account_key)
+        if balance is None:
+            return []
+        now = balance.balance
+        self._last_seen[account_key] = now
+        if before is None or now <= before or not awaiting:
+            return []
+        rise = now - before
+        paid: list[OrderRecord] = []
+        # Attribute the rise to the orders it covers, best match first.
+        remaining = rise
+        for order in sorted(awaiting, key=lambda o: abs(o.amount * CREDITS_PER_USD - rise)):
+            expected = order.amount * CREDITS_PER_USD
+            if paid and expected > remaining * Decimal("1.05"):
+                continue
+            record = self.history.mark_paid(
+                order.local_id, balance_before=before, balance_after=now
+            )
+            paid.append(record)
+            remaining -= expected
+            log.info("Order %s is paid (balance rose)", order.order_no)
+            self.orderPaid.emit(record)
+            if remaining <= 0:
+                break
+        return paid
+
+    async def _run(self, account_key: str) -> None:
+        step = 0
+        try:
+            while self._clock() < self._deadline.get(account_key, 0):
+                if not self.history.awaiting(account_key):
+                    break
+                interval = self.intervals[min(step, len(self.intervals) - 1)]
+                step += 1
+                wake = self._wake[account_key]
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(wake.wait(), timeout=interval)
+                wake.clear()
+                if self.accounts.get(account_key) is None:
+                    break
+                try:
+                    await self.check(account_key)
+                except ApiError as exc:
+                    log.info("Payment watch for %s: balance check failed (%r)", account_key, exc)
+                    account = self.accounts.get(account_key)
+                    if account is None or account.needs_reauth:
+                        break
+        finally:
+            self._tasks.pop(account_key, None)
+            self._wake.pop(account_key, None)
+            self.watchingChanged.emit(account_key, False)

@@ -1,0 +1,218 @@
+"""Recharge: amount validation and write-ahead order creation. No Qt here.
+
+An order is recorded *before* the create-order request is sent and completed
+after, so a crash, a kill or a lost reply leaves a visible row instead of a
+silent loss. Order creation is never retried automatically.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from enum import Enum, StrEnum
+
+from ohmygpt_desktop.api import (
+    DEFAULT_PRODUCT_ID,
+    ApiError,
+    NetworkError,
+)
+from ohmygpt_desktop.api.errors import QT_TRANSLATE_NOOP
+from ohmygpt_desktop.core.accounts import AccountManager
+from ohmygpt_desktop.core.orders import OrderHistory, OrderRecord
+
+log = logging.getLogger(__name__)
+
+_CTX = "Recharge"
+
+
+class AmountProblem(Enum):
+    EMPTY = QT_TRANSLATE_NOOP(_CTX, "Enter an amount.")
+    NOT_A_NUMBER = QT_TRANSLATE_NOOP(_CTX, "Enter the amount as a number, for example 10 or 12.50.")
+    GROUPING = QT_TRANSLATE_NOOP(
+        _CTX, "Type the amount without thousands separators, for example 1000."
+    )
+    NOT_POSITIVE = QT_TRANSLATE_NOOP(_CTX, "The amount must be more than zero.")
+    TOO_MANY_DECIMALS = QT_TRANSLATE_NOOP(_CTX, "Use at most two decimal places (cents).")
+    BELOW_MIN = QT_TRANSLATE_NOOP(_CTX, "The smallest amount is ${minimum}.")
+    ABOVE_MAX = QT_TRANSLATE_NOOP(_CTX, "The largest amount is ${maximum}.")
+
+
+class AmountRefused(ValueError):
+    def __init__(self, problem: AmountProblem, **params: str) -> None:
+        self.problem = problem
+        self.params = params
+        super().__init__(problem.value.format(**params))
+
+
+_SPACES = {" ", "\u00a0", "\u202f", "\u2009", "'"}
+
+
+def parse_amount(
+    text: str,
+    *,
+    minimum: Decimal,
+    maximum: Decimal,
+    decimal_point: str = ".",
+) -> Decimal:
+    """Parse a USD amount as typed by a person; raise :class:`AmountRefused`.
+
+    Accepts the locale's decimal point and also ``.``/``,`` (full-width forms
+    too), surrounding spaces and a leading ``$``. Refuses grouping separators,
+    signs, exponents, more than two decimals, and values outside the limits.
+    """
+    raw = unicodedata.normalize("NFKC", text or "").strip()
+    if raw.startswith("$") or raw.endswith("$"):
+        raw = raw.strip("$").strip()
+    if not raw:
+        raise AmountRefused(AmountProblem.EMPTY)
+    if raw.startswith("-"):
+        body = raw[1:].strip()
+        if body and all(c.isdigit() or c in ".," for c in body):
+            raise AmountRefused(AmountProblem.NOT_POSITIVE)
+    if any(c in _SPACES for c in raw):
+        raise AmountRefused(AmountProblem.GROUPING)
+    separators = [i for i, c in enumerate(raw) if c in ".,"]
+    if not all(c.isdigit() or c in ".," for c in raw) or not any(c.isdigit() for c in raw):
+        raise AmountRefused(AmountProblem.NOT_A_NUMBER)
+    if not all(c.isascii() for c in raw):
+        raise AmountRefused(AmountProblem.NOT_A_NUMBER)
+    if len(separators) > 1:
+        raise AmountRefused(AmountProblem.GROUPING)
+    if separators:
+        sep_index = separators[0]
+        sep = raw[sep_index]
+        whole, frac = raw[:sep_index], raw[sep_index + 1 :]
+        if sep != decimal_point and len(frac) == 3 and whole and whole != "0":
+            raise AmountRefused(AmountProblem.GROUPING)
+        if len(frac) > 2:
+            raise AmountRefused(AmountProblem.TOO_MANY_DECIMALS)
+        normalized = f"{whole or '0'}.{frac or '0'}"
+    else:
+        normalized = raw
+    if len(normalized) > 32:
+        raise AmountRefused(AmountProblem.ABOVE_MAX, maximum=_fmt(maximum))
+    try:
+        value = Decimal(normalized)
+    except InvalidOperation:
+        raise AmountRefused(AmountProblem.NOT_A_NUMBER) from None
+    if value <= 0:
+        raise AmountRefused(AmountProblem.NOT_POSITIVE)
+    if value < minimum:
+        raise AmountRefused(AmountProblem.BELOW_MIN, minimum=_fmt(minimum))
+    if value > maximum:
+        raise AmountRefused(AmountProblem.ABOVE_MAX, maximum=_fmt(maximum))
+    return value.quantize(Decimal("0.01"))
+
+
+def _fmt(value: Decimal) -> str:
+    return format(value.quantize(Decimal("0.01")), "f").removesuffix(".00")
+
+
+class RechargeKind(StrEnum):
+    CHECKOUT = "checkout"
+    INVOICE = "invoice"
+
+
+class OrderOutcomeUnknown(Exception):
+    """The request may have reached the server but no reply came back."""
+
+    def __init__(self, record: OrderRecord, cause: NetworkError) -> None:
+        self.record = record
+        self.cause = cause
+        super().__init__(str(cause))
+
+
+class RechargeService:
+    """Creates recharge orders for any signed-in account (support staff too)."""
+
+    def __init__(
+        self,
+        accounts: AccountManager,
+        history: OrderHistory,
+        *,
+        success_url: str | None = None,
+        cancel_url: str | None = None,
+    ) -> None:
+        self.accounts = accounts
+        self.history = history
+        self.success_url = success_url
+        self.cancel_url = cancel_url
+
+    async def create_order(
+        self,
+        account_key: str,
+        amount: Decimal,
+        *,
+        kind: RechargeKind = RechargeKind.CHECKOUT,
+        email: str | None = None,
+        product_id: str = DEFAULT_PRODUCT_ID,
+    ) -> OrderRecord:
+        """Create one order, write-ahead. Exactly one request; never retried.
+
+        Raises :class:`ApiError` when the server said no (the write-ahead row is
+        removed: no phantom order) and :class:`OrderOutcomeUnknown` when the reply
+        was lost (the row stays, marked unknown).
+        """
+        account = self.accounts.get(account_key)
+        if account is None or account.token is None:
+            raise KeyError(account_key)
+        balance_before = account.balance.balance if account.balance else None
+        local_id = self.history.begin(
+            account_key=account.key,
+            email=account.email,
+            host=account.host,
+            kind=kind.value,
+            amount=amount,
+            product_id=product_id,
+            balance_before=balance_before,
+        )
+        client = self.accounts.client
+        try:
+            if kind is RechargeKind.INVOICE:
+                order = await client.create_invoice_order(
+                    account.token,
+                    amount,
+                    product_id=product_id,
+                    email=email or None,
+                    success_url=self.success_url,
+                    cancel_url=self.cancel_url,
+                )
+            else:
+                order = await client.create_checkout_order(
+                    account.token,
+                    amount,
+                    product_id=product_id,
+                    success_url=self.success_url,
+                    cancel_url=self.cancel_url,
+                )
+        except NetworkError as exc:
+            if exc.may_have_reached_server:
+                self.history.mark_unknown(local_id, exc.message)
+                record = self.history.get(local_id)
+                log.warning("Order %s: reply lost (%r); marked unknown", local_id, exc)
+                raise OrderOutcomeUnknown(record, exc) from None
+            self.history.discard(local_id)
+            raise
+        except ApiError as exc:
+            self.history.discard(local_id)
+            if exc.status == 401:
+                self.accounts.mark_needs_reauth(account_key)
+            raise
+        except asyncio.CancelledError:
+            # The app is closing while the request is in flight: outcome unknown.
+            self.history.mark_unknown(
+                local_id, "The app closed while this order was being created."
+            )
+            raise
+        except BaseException:
+            self.history.mark_unknown(local_id, "Unexpected error while creating the order.")
+            raise
+        record = self.history.complete(
+            local_id, order_no=order.order_no, checkout_url=order.checkout_url
+        )
+        log.info(
+            "Order %s created for %s (%s %s USD)", order.order_no, account.key, kind.value, amount
+        )
+        return record

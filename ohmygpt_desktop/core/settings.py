@@ -1,0 +1,873 @@
+"""User settings: declared once, validated everywhere, stored in one JSON file.
+
+Plain Python (no Qt). Every setting is a :class:`SettingSpec` in :data:`SETTINGS`;
+:class:`Settings` resolves values with the precedence
+
+    command-line overrides > environment variables > settings file > defaults
+
+and only ever writes the file-level values back. A damaged file never crashes
+the app and is never silently reset: it is copied aside and
+:attr:`Settings.load_problem` explains what happened in plain words.
+
+Secrets (tokens, the OAuth client secret) are *not* settings; they live in the
+keyring (see :mod:`ohmygpt_desktop.core.tokens`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import ipaddress
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, fields
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from ohmygpt_desktop.core.tokens import TokenStorage
+
+log = logging.getLogger(__name__)
+
+ENV_PREFIX = "OHMYGPT_"
+OAUTH_SUCCEED_PATH = "/next/v1/oauth/succeed"
+ENDPOINT_KEYS = ("issue_token", "user_info", "balance", "checkout_order", "invoice_order")
+_FILE_MODE = 0o600
+_DIR_MODE = 0o700
+
+Listener = Callable[[str, Any], None]
+
+
+class SettingsError(ValueError):
+    """A setting value was rejected. The message is meant for people."""
+
+
+# --------------------------------------------------------------------------- specs
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    """One declared setting.
+
+    ``validate`` receives a value already converted to ``type`` (see
+    :func:`coerce`), raises :class:`ValueError` with a human message when it is
+    not acceptable, and returns the (possibly normalised) value.
+    ``env`` is the environment variable; ``""`` means the default
+    ``OHMYGPT_<NAME>``, ``None`` means the setting cannot come from the environment.
+    """
+
+    name: str
+    type: type
+    default: Any
+    description: str
+    validate: Callable[[Any], Any]
+    env: str | None = ""
+
+    def __post_init__(self) -> None:
+        if self.env == "":
+            object.__setattr__(self, "env", ENV_PREFIX + self.name.upper())
+
+    def default_value(self) -> Any:
+        return copy.deepcopy(self.default)
+
+
+# ----------------------------------------------------------------- validators
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def redact_url(url: str) -> str:
+    """``url`` with any ``user:password@`` part masked, for messages."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "<unparsable URL>"
+    if "@" not in parts.netloc:
+        return url
+    host = parts.netloc.rsplit("@", 1)[1]
+    return urlunsplit(parts._replace(netloc=f"***@{host}"))
+
+
+def _check_url(value: str, *, what: str, schemes: Iterable[str], https_unless_local: bool) -> str:
+    value = value.strip()
+    try:
+        parts = urlsplit(value)
+        port = parts.port  # raises ValueError on a bad port
+    except ValueError:
+        raise ValueError(f"{what} is not a valid URL.") from None
+    schemes = tuple(schemes)
+    if parts.scheme.lower() not in schemes:
+        allowed = ", ".join(f"{s}://" for s in schemes)
+        raise ValueError(f"{what} must start with {allowed} (got {redact_url(value)!r}).")
+    if not parts.hostname:
+        raise ValueError(f"{what} has no host name (got {redact_url(value)!r}).")
+    if any(ch.isspace() for ch in value):
+        raise ValueError(f"{what} must not contain spaces.")
+    if https_unless_local and parts.scheme.lower() == "http" and not _is_loopback(parts.hostname):
+        raise ValueError(
+            f"{what} must use https:// (plain http:// is only allowed for this computer, "
+            f"e.g. http://127.0.0.1:{port or 8000})."
+        )
+    return value
+
+
+def _service_url(what: str) -> Callable[[Any], str]:
+    def validate(value: Any) -> str:
+        value = _check_url(value, what=what, schemes=("https", "http"), https_unless_local=True)
+        parts = urlsplit(value)
+        if parts.query or parts.fragment:
+            raise ValueError(f"{what} must not have a query (?…) or fragment (#…).")
+        return value.rstrip("/")
+
+    return validate
+
+
+def _redirect_uri(value: Any) -> str:
+    value = value.strip()
+    if not value:
+        return ""
+    return _check_url(
+        value, what="The redirect URI", schemes=("https", "http"), https_unless_local=True
+    )
+
+
+def _plain_text(what: str, *, allow_empty: bool, max_len: int = 200) -> Callable[[Any], str]:
+    def validate(value: Any) -> str:
+        value = value.strip()
+        if not value and not allow_empty:
+            raise ValueError(f"{what} must not be empty.")
+        if len(value) > max_len:
+            raise ValueError(f"{what} is too long (at most {max_len} characters).")
+        if any(not ch.isprintable() for ch in value):
+            raise ValueError(f"{what} must not contain control characters.")
+        return value
+
+    return validate
+
+
+def _endpoints(value: Any) -> dict[str, str]:
+    result: dict[str, str] = {}
+    for key, path in value.items():
+        if key not in ENDPOINT_KEYS:
+            known = ", ".join(ENDPOINT_KEYS)
+            raise ValueError(f"Unknown endpoint {key!r}; known endpoints are {known}.")
+        if not isinstance(path, str):
+            raise ValueError(f"The path for endpoint {key!r} must be text.")
+        if not path.startswith("/") or path.startswith("//"):
+            raise ValueError(f"The path for endpoint {key!r} must start with a single '/'.")
+        if "://" in path or any(ch.isspace() for ch in path):
+            raise ValueError(f"The path for endpoint {key!r} must be a path, not a URL.")
+        result[key] = path
+    return result
+
+
+def _choice(what: str, choices: tuple[str, ...]) -> Callable[[Any], str]:
+    def validate(value: Any) -> str:
+        if value not in choices:
+            options = ", ".join(repr(c) for c in choices)
+            raise ValueError(f"{what} must be one of {options} (got {value!r}).")
+        return value
+
+    return validate
+
+
+def _proxy_url(value: Any) -> str:
+    value = value.strip()
+    if not value:
+        return ""
+    return _check_url(
+        value,
+        what="The proxy URL",
+        schemes=("http", "https", "socks5", "socks5h"),
+        https_unless_local=False,
+    )
+
+
+def _int_range(what: str, low: int, high: int, unit: str) -> Callable[[Any], int]:
+    def validate(value: Any) -> int:
+        if not low <= value <= high:
+            raise ValueError(f"{what} must be between {low} and {high} {unit} (got {value}).")
+        return value
+
+    return validate
+
+
+def _float_range(what: str, low: float, high: float, unit: str) -> Callable[[Any], float]:
+    def validate(value: Any) -> float:
+        if not low <= value <= high:
+            raise ValueError(f"{what} must be between {low:g} and {high:g} {unit} (got {value:g}).")
+        return float(value)
+
+    return validate
+
+
+def _check_money(value: Decimal, what: str, *, minimum: Decimal) -> Decimal:
+    if not value.is_finite():
+        raise ValueError(f"{what} must be a number.")
+    if value < minimum:
+        raise ValueError(f"{what} must be at least {minimum} USD (got {value}).")
+    if value > Decimal(1_000_000):
+        raise ValueError(f"{what} is too large (got {value}).")
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -2:
+        raise ValueError(f"{what} can have at most 2 decimal places (got {value}).")
+    return value
+
+
+def _money(what: str, *, minimum: Decimal) -> Callable[[Any], Decimal]:
+    return lambda value: _check_money(value, what, minimum=minimum)
+
+
+def _presets(value: Any) -> list[Decimal]:
+    if len(value) > 12:
+        raise ValueError("At most 12 recharge presets are allowed.")
+    result: list[Decimal] = []
+    for amount in value:
+        amount = _check_money(amount, "A recharge preset", minimum=Decimal("0.01"))
+        if amount in result:
+            raise ValueError(f"The recharge preset {amount} is listed twice.")
+        result.append(amount)
+    return result
+
+
+def _accounts(value: Any) -> list[dict[str, Any]]:
+    result: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for index, item in enumerate(value, start=1):
+        if not isinstance(item, dict):
+            raise ValueError(f"Account #{index} is not an object.")
+        record = AccountRecord.from_dict(item, where=f"Account #{index}")
+        if record.key in seen:
+            raise ValueError(f"The account {record.key} is listed twice.")
+        seen.add(record.key)
+        # Keep keys written by newer versions next to the ones we know.
+        result.append({**item, **record.to_dict()})
+    return result
+
+
+# -------------------------------------------------------------------- accounts
+
+
+@dataclass
+class AccountRecord:
+    """What the app remembers about a signed-in account. Never the token."""
+
+    user_id: str
+    email: str
+    host: str
+    added_at: str
+    last_used_at: str
+    token_storage: str
+    scope: str
+    needs_reauth: bool = False
+
+    @property
+    def key(self) -> str:
+        return f"{self.user_id}@{self.host}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], *, where: str = "The account") -> AccountRecord:
+        """Build and validate a record; raises :class:`ValueError` with a human message."""
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            if f.name not in data:
+                if f.name == "needs_reauth":
+                    continue
+                raise ValueError(f"{where} has no {f.name!r}.")
+            values[f.name] = data[f.name]
+        record = cls(**values)
+        record.check(where)
+        return record
+
+    def check(self, where: str = "The account") -> None:
+        """Raise :class:`ValueError` when a field is not acceptable."""
+        for name in ("user_id", "email", "host", "added_at", "last_used_at", "scope"):
+            if not isinstance(getattr(self, name), str):
+                raise ValueError(f"{where}: {name!r} must be text.")
+        if not self.user_id.strip():
+            raise ValueError(f"{where} has an empty user id.")
+        if not self.host or any(ch.isspace() or ch in "/@" for ch in self.host):
+            raise ValueError(f"{where} has an invalid host {self.host!r}.")
+        for name in ("added_at", "last_used_at"):
+            try:
+                datetime.fromisoformat(getattr(self, name))
+            except ValueError:
+                raise ValueError(f"{where}: {name!r} is not an ISO date and time.") from None
+        if self.token_storage not in {s.value for s in TokenStorage}:
+            options = ", ".join(repr(s.value) for s in TokenStorage)
+            raise ValueError(f"{where}: 'token_storage' must be one of {options}.")
+        if not isinstance(self.needs_reauth, bool):
+            raise ValueError(f"{where}: 'needs_reauth' must be true or false.")
+
+
+# ---------------------------------------------------------------- the table
+
+SETTINGS: tuple[SettingSpec, ...] = (
+    SettingSpec(
+        "api_base_url",
+        str,
+        "https://api.ohmygpt.com",
+        "Base URL of the OhMyGPT API.",
+        _service_url("The API base URL"),
+    ),
+    SettingSpec(
+        "auth_base_url",
+        str,
+        "https://next.ohmygpt.com",
+        "Base URL of the OhMyGPT sign-in (OAuth) pages.",
+        _service_url("The sign-in base URL"),
+    ),
+    SettingSpec(
+        "client_id",
+        str,
+        "",
+        "OAuth client id of this app.",
+        _plain_text("The client id", allow_empty=True),
+    ),
+    SettingSpec(
+        "redirect_uri",
+        str,
+        "",
+        "OAuth redirect URI; empty means {auth_base_url}" + OAUTH_SUCCEED_PATH + ".",
+        _redirect_uri,
+    ),
+    SettingSpec(
+        "scope",
+        str,
+        "general_api_access",
+        "OAuth scope requested at sign-in.",
+        _plain_text("The OAuth scope", allow_empty=False),
+    ),
+    SettingSpec(
+        "endpoints",
+        dict,
+        {},
+        "Overrides of API paths (" + ", ".join(ENDPOINT_KEYS) + ").",
+        _endpoints,
+    ),
+    SettingSpec(
+        "proxy_mode",
+        str,
+        "system",
+        "Network proxy: the system's, none, or a custom proxy URL.",
+        _choice("The proxy mode", ("system", "none", "custom")),
+    ),
+    SettingSpec(
+        "proxy_url",
+        str,
+        "",
+        "Custom proxy URL (http://, https:// or socks5://), used when proxy_mode is custom.",
+        _proxy_url,
+    ),
+    SettingSpec(
+        "language",
+        str,
+        "system",
+        "User interface language.",
+        _choice("The language", ("system", "en", "zh_CN", "ja")),
+    ),
+    SettingSpec(
+        "theme",
+        str,
+        "system",
+        "Colour theme.",
+        _choice("The theme", ("system", "light", "dark")),
+    ),
+    SettingSpec(
+        "refresh_interval_s",
+        int,
+        300,
+        "Seconds between automatic balance refreshes.",
+        _int_range("The refresh interval", 30, 86400, "seconds"),
+    ),
+    SettingSpec(
+        "payment_watch_minutes",
+        int,
+        30,
+        "Minutes to watch the balance after opening a payment page.",
+        _int_range("The payment watch time", 1, 1440, "minutes"),
+    ),
+    SettingSpec(
+        "recharge_min",
+        Decimal,
+        Decimal("1"),
+        "Smallest recharge amount offered, in USD.",
+        _money("The minimum recharge", minimum=Decimal("0.01")),
+    ),
+    SettingSpec(
+        "recharge_max",
+        Decimal,
+        Decimal("1000"),
+        "Largest recharge amount offered, in USD.",
+        _money("The maximum recharge", minimum=Decimal("0.01")),
+    ),
+    SettingSpec(
+        "recharge_presets",
+        list,
+        [Decimal(5), Decimal(10), Decimal(20), Decimal(50), Decimal(100)],
+        "Quick-pick recharge amounts, in USD.",
+        _presets,
+    ),
+    SettingSpec(
+        "low_balance_usd",
+        Decimal,
+        Decimal("1.00"),
+        "Warn when the balance falls below this many USD.",
+        _money("The low-balance warning level", minimum=Decimal(0)),
+    ),
+    SettingSpec(
+        "accounts",
+        list,
+        [],
+        "Signed-in accounts (metadata only; tokens are in the keyring).",
+        _accounts,
+        env=None,
+    ),
+    SettingSpec(
+        "current_account",
+        str,
+        "",
+        "Key (user_id@host) of the account shown, or empty.",
+        _plain_text("The current account", allow_empty=True, max_len=400),
+    ),
+    SettingSpec(
+        "keyring_timeout_s",
+        float,
+        3.0,
+        "Seconds to wait for the system keyring before giving up.",
+        _float_range("The keyring timeout", 0.1, 60.0, "seconds"),
+    ),
+)
+
+SPECS: dict[str, SettingSpec] = {spec.name: spec for spec in SETTINGS}
+
+# ------------------------------------------------------- conversion and JSON
+
+_DECIMAL_LISTS = {"recharge_presets"}
+
+
+def _to_decimal(value: Any, what: str) -> Decimal:
+    if isinstance(value, bool):
+        raise ValueError(f"{what} must be a number.")
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int | float | str):
+        try:
+            return Decimal(str(value).strip())
+        except InvalidOperation:
+            raise ValueError(f"{what} must be a number (got {value!r}).") from None
+    raise ValueError(f"{what} must be a number.")
+
+
+def coerce(spec: SettingSpec, value: Any, *, from_text: bool = False) -> Any:
+    """Convert ``value`` (JSON, a Python value, or text when ``from_text``) to ``spec.type``.
+
+    Raises :class:`ValueError` with a human message.
+    """
+    what = f"'{spec.name}'"
+    if spec.type is str:
+        if not isinstance(value, str):
+            raise ValueError(f"{what} must be text.")
+        return value
+    if spec.type is int:
+        if from_text and isinstance(value, str):
+            try:
+                return int(value.strip())
+            except ValueError:
+                raise ValueError(f"{what} must be a whole number (got {value!r}).") from None
+        if isinstance(value, bool) or not isinstance(value, int):
+            if isinstance(value, float) and value.is_integer():
+                return int(value)
+            raise ValueError(f"{what} must be a whole number.")
+        return value
+    if spec.type is float:
+        if from_text and isinstance(value, str):
+            try:
+                return float(value.strip())
+            except ValueError:
+                raise ValueError(f"{what} must be a number (got {value!r}).") from None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError(f"{what} must be a number.")
+        return float(value)
+    if spec.type is Decimal:
+        return _to_decimal(value, what)
+    if spec.type in (list, dict):
+        if from_text and isinstance(value, str):
+            text = value.strip()
+            if spec.name in _DECIMAL_LISTS and not text.startswith("["):
+                value = [part for part in (p.strip() for p in text.split(",")) if part]
+            else:
+                try:
+                    value = json.loads(text)
+                except json.JSONDecodeError:
+                    raise ValueError(f"{what} must be JSON ({spec.type.__name__}).") from None
+        if not isinstance(value, spec.type):
+            kind = "a list" if spec.type is list else "an object"
+            raise ValueError(f"{what} must be {kind}.")
+        if spec.name in _DECIMAL_LISTS:
+            return [_to_decimal(item, f"Each value of {what}") for item in value]
+        return copy.deepcopy(value)
+    raise TypeError(f"unsupported setting type {spec.type!r}")  # pragma: no cover
+
+
+def _to_json(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, list):
+        return [_to_json(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _to_json(v) for k, v in value.items()}
+    return value
+
+
+def _check(spec: SettingSpec, value: Any, *, from_text: bool = False) -> Any:
+    """Coerce and validate; raises ValueError with a human message."""
+    return spec.validate(coerce(spec, value, from_text=from_text))
+
+
+# ------------------------------------------------------------------- Settings
+
+
+class Settings:
+    """Resolved settings with attribute access (``settings.api_base_url``)."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = Path(path)
+        self._file: dict[str, Any] = {}
+        self._unknown: dict[str, Any] = {}
+        self._env: dict[str, tuple[Any, str]] = {}
+        self._overrides: dict[str, Any] = {}
+        self._listeners: list[Listener] = []
+        self.load_problem: str | None = None
+        self.backup_path: Path | None = None
+
+    # ---- loading
+
+    @classmethod
+    def load(
+        cls,
+        path: Path,
+        *,
+        env: Mapping[str, str] | None = None,
+        overrides: Mapping[str, object] | None = None,
+    ) -> Settings:
+        """Read ``path`` (missing is fine) and apply ``env`` and ``overrides``.
+
+        ``env`` defaults to ``os.environ``; empty environment variables are
+        ignored. A bad environment or override value raises :class:`SettingsError`
+        naming where it came from. A damaged file does not raise: see
+        :attr:`load_problem`.
+        """
+        settings = cls(path)
+        settings._read_file()
+        environ = os.environ if env is None else env
+        for spec in SETTINGS:
+            if spec.env is None:
+                continue
+            text = environ.get(spec.env)
+            if text is None or text.strip() == "":
+                continue
+            try:
+                settings._env[spec.name] = (_check(spec, text, from_text=True), spec.env)
+            except ValueError as exc:
+                raise SettingsError(f"Environment variable {spec.env}: {exc}") from None
+        for name, value in (overrides or {}).items():
+            spec = SPECS.get(name)
+            if spec is None:
+                raise SettingsError(f"Unknown setting {name!r} given on the command line.")
+            try:
+                settings._overrides[name] = _check(spec, value, from_text=isinstance(value, str))
+            except ValueError as exc:
+                raise SettingsError(f"Command-line setting {name}: {exc}") from None
+        return settings
+
+    def _read_file(self) -> None:
+        try:
+            raw = self._path.read_bytes()
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            self.load_problem = (
+                f"The settings file {self._path} could not be read ({exc.strerror or exc}). "
+                "Default settings are used for now."
+            )
+            return
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            self._damaged(raw, "is not a text file")
+            return
+        except json.JSONDecodeError as exc:
+            self._damaged(raw, f"is not valid JSON (line {exc.lineno}, column {exc.colno})")
+            return
+        if not isinstance(data, dict):
+            self._damaged(raw, "does not contain a JSON object")
+            return
+        problems: list[str] = []
+        for key, value in data.items():
+            spec = SPECS.get(key)
+            if spec is None:
+                self._unknown[key] = value
+                continue
+            try:
+                self._file[key] = _check(spec, value)
+            except ValueError as exc:
+                problems.append(f"{key}: {exc}")
+        if problems:
+            backup = self._backup(raw)
+            where = (
+                f"A copy of the file was saved as {backup}."
+                if backup
+                else "A copy of the file could not be saved."
+            )
+            noun = "value was" if len(problems) == 1 else "values were"
+            self.load_problem = (
+                f"Some settings in {self._path} were not valid, so their defaults are used. "
+                f"{where} The rejected {noun}: " + " ".join(problems)
+            )
+
+    def _damaged(self, raw: bytes, what: str) -> None:
+        backup = self._backup(raw)
+        where = (
+            f"A copy of it was saved as {backup}." if backup else "A copy of it could not be saved."
+        )
+        self.load_problem = (
+            f"The settings file {self._path} {what}, so default settings are used. {where}"
+        )
+
+    def _backup(self, raw: bytes) -> Path | None:
+        """Copy the damaged bytes beside the file (owner-only); reuse an identical copy."""
+        folder = self._path.parent
+        prefix = self._path.name + ".bad-"
+        try:
+            for existing in sorted(folder.glob(prefix + "*"), reverse=True):
+                if existing.is_file() and existing.read_bytes() == raw:
+                    self.backup_path = existing
+                    return existing
+        except OSError:
+            pass
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")  # local time: for people
+        for attempt in range(100):
+            name = f"{prefix}{stamp}" if attempt == 0 else f"{prefix}{stamp}-{attempt}"
+            candidate = folder / name
+            try:
+                fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _FILE_MODE)
+            except FileExistsError:
+                continue
+            except OSError as exc:
+                log.warning("Could not back up the damaged settings file: %s", exc.strerror)
+                return None
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(raw)
+            self.backup_path = candidate
+            return candidate
+        return None
+
+    # ---- reading
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    def get(self, name: str) -> Any:
+        """Effective value: override > environment > file > default (a copy)."""
+        spec = self._spec(name)
+        if name in self._overrides:
+            value = self._overrides[name]
+        elif name in self._env:
+            value = self._env[name][0]
+        elif name in self._file:
+            value = self._file[name]
+        else:
+            return spec.default_value()
+        return copy.deepcopy(value)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_") or name not in SPECS:
+            raise AttributeError(name)
+        return self.get(name)
+
+    def overridden(self, name: str) -> bool:
+        """True when the environment or the command line decides this setting."""
+        self._spec(name)
+        return name in self._overrides or name in self._env
+
+    def override_source(self, name: str) -> str | None:
+        """``"command line"``, the environment variable name, or ``None``."""
+        self._spec(name)
+        if name in self._overrides:
+            return "command line"
+        if name in self._env:
+            return self._env[name][1]
+        return None
+
+    def effective_redirect_uri(self) -> str:
+        return self.get("redirect_uri") or self.get("auth_base_url").rstrip("/") + (
+            OAUTH_SUCCEED_PATH
+        )
+
+    # ---- writing
+
+    def set(self, name: str, value: Any) -> None:
+        """Validate and store a file-level value (takes effect unless overridden)."""
+        spec = self._spec(name)
+        try:
+            checked = _check(spec, value)
+        except ValueError as exc:
+            raise SettingsError(str(exc)) from None
+        before = self.get(name)
+        self._file[name] = checked
+        after = self.get(name)
+        if after != before:
+            self._notify(name, after)
+
+    def reset(self, name: str) -> None:
+        """Forget the file-level value so the default applies again."""
+        self._spec(name)
+        before = self.get(name)
+        self._file.pop(name, None)
+        after = self.get(name)
+        if after != before:
+            self._notify(name, after)
+
+    def save(self) -> None:
+        """Write the file-level values (never env/CLI values) atomically, mode 0o600."""
+        data: dict[str, Any] = {}
+        for spec in SETTINGS:
+            if spec.name in self._file:
+                data[spec.name] = _to_json(self._file[spec.name])
+        for key, value in self._unknown.items():
+            data.setdefault(key, value)
+        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        folder = self._path.parent
+        tmp_name: str | None = None
+        try:
+            folder.mkdir(mode=_DIR_MODE, parents=True, exist_ok=True)
+            fd, tmp_name = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=folder)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                if os.name == "posix":
+                    os.fchmod(handle.fileno(), _FILE_MODE)
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp_name, self._path)
+            tmp_name = None
+            _fsync_dir(folder)
+        except OSError as exc:
+            raise SettingsError(
+                f"Could not save settings to {self._path}: {exc.strerror or exc}."
+            ) from None
+        finally:
+            if tmp_name is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp_name)
+
+    # ---- accounts
+
+    def accounts(self) -> list[AccountRecord]:
+        return [AccountRecord.from_dict(item) for item in self.get("accounts")]
+
+    def account(self, key: str) -> AccountRecord | None:
+        return next((rec for rec in self.accounts() if rec.key == key), None)
+
+    def upsert_account(self, rec: AccountRecord) -> None:
+        """Add ``rec``, or replace the account with the same key in place."""
+        try:
+            rec.check()
+        except ValueError as exc:
+            raise SettingsError(str(exc)) from None
+        items = self.get("accounts")
+        for index, item in enumerate(items):
+            if AccountRecord.from_dict(item).key == rec.key:
+                items[index] = {**item, **rec.to_dict()}
+                break
+        else:
+            items.append(rec.to_dict())
+        self.set("accounts", items)
+
+    def remove_account(self, key: str) -> None:
+        """Forget an account (unknown keys are ignored).
+
+        If it was the current account, the first remaining account becomes
+        current (or none, when no account is left).
+        """
+        items = [item for item in self.get("accounts") if AccountRecord.from_dict(item).key != key]
+        self.set("accounts", items)
+        if self.get("current_account") == key:
+            self.set("current_account", AccountRecord.from_dict(items[0]).key if items else "")
+
+    def set_current_account(self, key: str) -> None:
+        if key and self.account(key) is None:
+            raise SettingsError(f"There is no account {key!r}.")
+        self.set("current_account", key)
+
+    # ---- listeners
+
+    def add_listener(self, listener: Listener) -> None:
+        """Call ``listener(name, effective_value)`` after a change."""
+        self._listeners.append(listener)
+
+    def remove_listener(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def _notify(self, name: str, value: Any) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener(name, copy.deepcopy(value))
+            except Exception:
+                log.exception("A settings listener failed for %s", name)
+
+    # ---- misc
+
+    @staticmethod
+    def _spec(name: str) -> SettingSpec:
+        try:
+            return SPECS[name]
+        except KeyError:
+            raise SettingsError(f"Unknown setting {name!r}.") from None
+
+    def __repr__(self) -> str:
+        return f"Settings({str(self._path)!r})"
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+__all__ = [
+    "ENDPOINT_KEYS",
+    "SETTINGS",
+    "SPECS",
+    "AccountRecord",
+    "SettingSpec",
+    "Settings",
+    "SettingsError",
+    "coerce",
+    "redact_url",
+]

@@ -1,0 +1,460 @@
+"""Where access tokens (and the OAuth client secret) are kept.
+
+Plain Python with asyncio (no Qt). Three storages, chosen explicitly:
+
+* ``KEYRING`` – the system keyring (the default). Every keyring call runs in its
+  own daemon thread and is awaited with a timeout, so a hung keyring neither
+  freezes the GUI thread nor blocks interpreter exit.
+* ``SESSION`` – memory only; gone when the app quits.
+* ``FILE`` – a JSON file readable only by the user (mode 0o600). Only used when
+  the user explicitly chooses it; it is the one place a token may touch disk
+  outside the keyring.
+
+No token ever appears in a log line, exception message or ``repr``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import os
+import tempfile
+import threading
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from ohmygpt_desktop.api.models import Secret
+
+if TYPE_CHECKING:  # keyring is slow to import; only load it when a keyring is used
+    from keyring.backend import KeyringBackend
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+# Keyring service names (not secrets).
+TOKEN_SERVICE_PREFIX = "ohmygpt-desktop"  # noqa: S105
+CLIENT_SECRET_SERVICE_PREFIX = "ohmygpt-desktop-client"  # noqa: S105
+#: More keyring threads than this still waiting on a hung backend → fail fast.
+MAX_PENDING_KEYRING_CALLS = 4
+_FILE_MODE = 0o600
+_DIR_MODE = 0o700
+_FILE_FORMAT = 1
+
+
+class TokenStorage(StrEnum):
+    KEYRING = "keyring"
+    FILE = "file"
+    SESSION = "session"
+
+
+class TokenStoreError(Exception):
+    """A token could not be stored or read. The message is for people and never has the token."""
+
+
+class KeyringUnavailable(TokenStoreError):
+    """There is no secure keyring on this system."""
+
+
+class KeyringTimeout(TokenStoreError):
+    """The keyring did not answer in time."""
+
+
+class KeyringFailure(TokenStoreError):
+    """The keyring reported an error."""
+
+
+def token_service(host: str) -> str:
+    return f"{TOKEN_SERVICE_PREFIX}:{host}"
+
+
+def client_secret_service(host: str) -> str:
+    return f"{CLIENT_SECRET_SERVICE_PREFIX}:{host}"
+
+
+def _scrub(text: str, secret: str | None) -> str:
+    if secret:
+        text = text.replace(secret, "…")
+    return text
+
+
+def _check_name(value: str, what: str) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"The {what} must not be empty.")
+    if any(not ch.isprintable() for ch in value):
+        raise ValueError(f"The {what} must not contain control characters.")
+
+
+def _is_null_backend(backend: Any) -> bool:
+    """True for keyring's ``fail``/``null`` backends and an empty chainer."""
+    from keyring.backends import chainer, fail, null
+
+    if isinstance(backend, fail.Keyring | null.Keyring):
+        return True
+    return isinstance(backend, chainer.ChainerBackend) and not backend.backends
+
+
+class TokenStore:
+    """Save, load and delete tokens in the keyring, a session dict or an insecure file."""
+
+    def __init__(
+        self,
+        *,
+        insecure_file: Path,
+        timeout: float = 3.0,
+        backend: KeyringBackend | None = None,
+    ) -> None:
+        self._insecure_file = Path(insecure_file)
+        self._timeout = timeout
+        self._backend = backend
+        self._backend_lock = threading.Lock()
+        self._pending_lock = threading.Lock()
+        self._pending = 0
+        self._session: dict[tuple[str, str], Secret] = {}
+
+    @property
+    def timeout(self) -> float:
+        return self._timeout
+
+    @timeout.setter
+    def timeout(self, value: float) -> None:
+        if value <= 0:
+            raise ValueError("The keyring timeout must be positive.")
+        self._timeout = value
+
+    @property
+    def insecure_file(self) -> Path:
+        return self._insecure_file
+
+    def __repr__(self) -> str:
+        return f"TokenStore(insecure_file={str(self._insecure_file)!r}, timeout={self._timeout})"
+
+    # ------------------------------------------------------------ public API
+
+    async def secure_backend_available(self) -> bool:
+        """Whether a usable secure keyring backend exists (False on timeout or error)."""
+
+        def probe(backend: KeyringBackend) -> bool:
+            if _is_null_backend(backend):
+                return False
+            try:
+                return type(backend).priority > 0
+            except Exception:
+                return False
+
+        try:
+            return await self._call(probe, secret=None)
+        except TokenStoreError:
+            return False
+
+    async def save(
+        self,
+        host: str,
+        user_id: str,
+        token: Secret,
+        storage: TokenStorage = TokenStorage.KEYRING,
+    ) -> TokenStorage:
+        """Store ``token``; returns the storage used (always ``storage``: no silent fallback).
+
+        KEYRING raises :class:`KeyringUnavailable`, :class:`KeyringTimeout` or
+        :class:`KeyringFailure` so the UI can ask the user what to do instead.
+        After a successful save, copies of the same entry in the *other local*
+        storages (session, insecure file) are removed, so that e.g. moving a
+        token into the keyring deletes its plaintext copy.
+        """
+        return await self._save(token_service(host), host, user_id, token, storage, "user id")
+
+    async def load(
+        self, host: str, user_id: str, storage: TokenStorage = TokenStorage.KEYRING
+    ) -> Secret | None:
+        return await self._load(token_service(host), host, user_id, storage, "user id")
+
+    async def delete(
+        self, host: str, user_id: str, storage: TokenStorage = TokenStorage.KEYRING
+    ) -> None:
+        """Remove the entry; a missing entry is fine. Raises when the keyring is unreachable."""
+        await self._delete(token_service(host), host, user_id, storage, "user id")
+
+    async def save_client_secret(
+        self,
+        host: str,
+        client_id: str,
+        secret: Secret,
+        storage: TokenStorage = TokenStorage.KEYRING,
+    ) -> TokenStorage:
+        return await self._save(
+            client_secret_service(host), host, client_id, secret, storage, "client id"
+        )
+
+    async def load_client_secret(
+        self, host: str, client_id: str, storage: TokenStorage = TokenStorage.KEYRING
+    ) -> Secret | None:
+        return await self._load(client_secret_service(host), host, client_id, storage, "client id")
+
+    async def delete_client_secret(
+        self, host: str, client_id: str, storage: TokenStorage = TokenStorage.KEYRING
+    ) -> None:
+        await self._delete(client_secret_service(host), host, client_id, storage, "client id")
+
+    # ------------------------------------------------------------ mechanics
+
+    async def _save(
+        self,
+        service: str,
+        host: str,
+        username: str,
+        secret: Secret,
+        storage: TokenStorage,
+        what: str,
+    ) -> TokenStorage:
+        _check_name(host, "host")
+        _check_name(username, what)
+        if not isinstance(secret, Secret):
+            raise TypeError("Tokens must be passed as Secret objects.")
+        if not secret:
+            raise ValueError("An empty token cannot be saved.")
+        storage = TokenStorage(storage)
+        if storage is TokenStorage.KEYRING:
+            value = secret.reveal()
+
+            def write(backend: KeyringBackend) -> None:
+                self._require_secure(backend)
+                backend.set_password(service, username, value)
+
+            await self._call(write, secret=value)
+        elif storage is TokenStorage.SESSION:
+            self._session[(service, username)] = Secret(secret)
+        else:
+            self._file_set(service, username, secret)
+        # Drop stale local copies held in the other storages (best effort).
+        if storage is not TokenStorage.SESSION:
+            self._session.pop((service, username), None)
+        if storage is not TokenStorage.FILE:
+            try:
+                self._file_set(service, username, None)
+            except TokenStoreError as exc:
+                log.warning("Could not remove an old copy from the token file: %s", exc)
+        return storage
+
+    async def _load(
+        self, service: str, host: str, username: str, storage: TokenStorage, what: str
+    ) -> Secret | None:
+        _check_name(host, "host")
+        _check_name(username, what)
+        storage = TokenStorage(storage)
+        if storage is TokenStorage.SESSION:
+            return self._session.get((service, username))
+        if storage is TokenStorage.FILE:
+            return self._file_get(service, username)
+
+        def read(backend: KeyringBackend) -> Secret | None:
+            self._require_secure(backend)
+            value = backend.get_password(service, username)
+            return Secret(value) if value else None
+
+        return await self._call(read, secret=None)
+
+    async def _delete(
+        self, service: str, host: str, username: str, storage: TokenStorage, what: str
+    ) -> None:
+        _check_name(host, "host")
+        _check_name(username, what)
+        storage = TokenStorage(storage)
+        if storage is TokenStorage.SESSION:
+            self._session.pop((service, username), None)
+            return
+        if storage is TokenStorage.FILE:
+            self._file_set(service, username, None)
+            return
+
+        def remove(backend: KeyringBackend) -> None:
+            from keyring.errors import PasswordDeleteError
+
+            self._require_secure(backend)
+            try:
+                backend.delete_password(service, username)
+            except PasswordDeleteError:
+                # Usually "no such entry"; only an error if the entry is still there.
+                if backend.get_password(service, username) is not None:
+                    raise
+
+        await self._call(remove, secret=None)
+
+    @staticmethod
+    def _require_secure(backend: KeyringBackend) -> None:
+        if _is_null_backend(backend):
+            raise KeyringUnavailable(_UNAVAILABLE)
+
+    def _resolve_backend(self) -> KeyringBackend:
+        with self._backend_lock:
+            if self._backend is None:
+                import keyring
+
+                self._backend = keyring.get_keyring()
+            return self._backend
+
+    async def _call(self, fn: Callable[[KeyringBackend], T], *, secret: str | None) -> T:
+        """Run ``fn(backend)`` in a fresh daemon thread; await it with the timeout.
+
+        Errors are turned into :class:`TokenStoreError` subclasses *in the worker*
+        (scrubbed of ``secret``), so the backend's own exception, whose traceback
+        frames may hold the token, never reaches the caller.
+        """
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[T] = loop.create_future()
+
+        with self._pending_lock:
+            if self._pending >= MAX_PENDING_KEYRING_CALLS:
+                raise KeyringTimeout(
+                    "The system keyring is not answering (earlier requests are still waiting)."
+                )
+            self._pending += 1
+
+        def deliver(ok: bool, value: Any) -> None:
+            if future.done():  # timed out / cancelled meanwhile
+                return
+            if ok:
+                future.set_result(value)
+            else:
+                future.set_exception(value)
+
+        def worker() -> None:
+            try:
+                try:
+                    outcome: tuple[bool, Any] = (True, fn(self._resolve_backend()))
+                except TokenStoreError as exc:
+                    outcome = (False, type(exc)(_scrub(str(exc), secret)))
+                except Exception as exc:
+                    outcome = (False, _translate(exc, secret))
+                # RuntimeError: the event loop is closed; nobody is waiting.
+                with contextlib.suppress(RuntimeError):
+                    loop.call_soon_threadsafe(deliver, *outcome)
+            finally:
+                with self._pending_lock:
+                    self._pending -= 1
+
+        thread = threading.Thread(target=worker, name="ohmygpt-keyring", daemon=True)
+        try:
+            thread.start()
+        except RuntimeError:
+            with self._pending_lock:
+                self._pending -= 1
+            raise KeyringFailure("Could not start a keyring request.") from None
+        try:
+            return await asyncio.wait_for(future, self._timeout)
+        except TimeoutError:
+            raise KeyringTimeout(
+                f"The system keyring did not answer within {self._timeout:g} seconds."
+            ) from None
+
+    # ------------------------------------------------------------ insecure file
+
+    def _file_read(self) -> dict[str, dict[str, str]]:
+        path = self._insecure_file
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return {}
+        except OSError as exc:
+            raise TokenStoreError(
+                f"Could not read the token file {path}: {exc.strerror or 'error'}."
+            ) from None
+        try:
+            data = json.loads(raw)
+            entries = data["entries"]
+            if not isinstance(entries, dict) or not all(
+                isinstance(users, dict)
+                and all(isinstance(k, str) and isinstance(v, str) for k, v in users.items())
+                for users in entries.values()
+            ):
+                raise ValueError
+        except (ValueError, KeyError, TypeError):
+            raise TokenStoreError(f"The token file {path} is damaged.") from None
+        if os.name == "posix":
+            with contextlib.suppress(OSError):
+                if path.stat().st_mode & 0o077:
+                    os.chmod(path, _FILE_MODE)
+        return entries
+
+    def _file_get(self, service: str, username: str) -> Secret | None:
+        value = self._file_read().get(service, {}).get(username)
+        return Secret(value) if value else None
+
+    def _file_set(self, service: str, username: str, secret: Secret | None) -> None:
+        """Write (or with ``None`` remove) one entry; removes the file when it is empty."""
+        path = self._insecure_file
+        if secret is None and not path.exists():
+            return
+        entries = self._file_read()
+        if secret is None:
+            users = entries.get(service)
+            if not users or username not in users:
+                return
+            del users[username]
+            if not users:
+                del entries[service]
+        else:
+            entries.setdefault(service, {})[username] = secret.reveal()
+        try:
+            if not entries:
+                path.unlink(missing_ok=True)
+                return
+            path.parent.mkdir(mode=_DIR_MODE, parents=True, exist_ok=True)
+            text = json.dumps({"format": _FILE_FORMAT, "entries": entries}, indent=2)
+            fd, tmp = tempfile.mkstemp(prefix=".tokens-", suffix=".tmp", dir=path.parent)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                    if os.name == "posix":
+                        os.fchmod(handle.fileno(), _FILE_MODE)
+                    handle.write(text)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                os.replace(tmp, path)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+                raise
+        except OSError as exc:
+            raise TokenStoreError(
+                f"Could not write the token file {path}: {exc.strerror or 'error'}."
+            ) from None
+
+
+_UNAVAILABLE = (
+    "No secure system keyring is available. You can keep the sign-in for this "
+    "session only, or store it in a file readable only by you."
+)
+
+
+def _translate(exc: Exception, secret: str | None) -> TokenStoreError:
+    """Map a backend exception to ours, with a message that cannot hold the token."""
+    from keyring import errors
+
+    name = type(exc).__name__
+    if isinstance(exc, errors.NoKeyringError):
+        return KeyringUnavailable(_UNAVAILABLE)
+    if isinstance(exc, errors.KeyringLocked):
+        return KeyringFailure("The system keyring is locked. Unlock it and try again.")
+    detail = _scrub(str(exc), secret).strip()
+    if len(detail) > 200:
+        detail = detail[:200] + "…"
+    text = f"The system keyring reported an error ({name}"
+    text += f": {detail})." if detail else ")."
+    log.debug("keyring error %s", name)
+    return KeyringFailure(text)
+
+
+__all__ = [
+    "KeyringFailure",
+    "KeyringTimeout",
+    "KeyringUnavailable",
+    "TokenStorage",
+    "TokenStore",
+    "TokenStoreError",
+    "client_secret_service",
+    "token_service",
+]

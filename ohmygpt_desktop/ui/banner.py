@@ -1,0 +1,53 @@
+"""An in-window message strip fed by the core's message bridge."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+
+_COLORS = {
+    "info": ("#e8f1fd", "#174ea6"),
+    "success": ("#e6f4ea", "#137333"),
+    "warning": ("#fef7e0", "#8a5300"),
+    "error": ("#fce8e6", "#a50e0e"),
+}
+
+
+class MessageBanner(QFrame):
+    """Shows the latest message; info/success hide themselves after a while."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("MessageBanner")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 8, 8, 8)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.label, 1)
+        self.close_button = QToolButton(self)
+        self.close_button.setText("✕")
+        self.close_button.setAutoRaise(True)
+        self.close_button.clicked.connect(self.hide)
+        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.level = ""
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.hide)
+        self.hide()
+
+    def show_message(self, level: str, text: str) -> None:
+        background, foreground = _COLORS.get(level, _COLORS["info"])
+        self.level = level
+        self.setStyleSheet(
+            f"#MessageBanner {{ background: {background};"
+            f" border-bottom: 1px solid {foreground}40; }}"
+            f"#MessageBanner QLabel {{ color: {foreground}; }}"
+        )
+        self.label.setText(text)
+        self.close_button.setToolTip(self.tr("Dismiss"))
+        self.show()
+        if level in ("info", "success"):
+            self._timer.start(12000)
+        else:
+            self._timer.stop()

@@ -1,0 +1,225 @@
+"""The main window: header with the account switcher, message banner, pages.
+
+Thin: it arranges the widgets, routes their requests, and keeps balances fresh
+(on activation and on an interval). All work goes through the context's
+services; all async work goes through :mod:`ohmygpt_desktop.ui.tasks`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ohmygpt_desktop import APP_NAME
+from ohmygpt_desktop.ui.account_switcher import AccountSwitcher
+from ohmygpt_desktop.ui.balance_view import BalanceView
+from ohmygpt_desktop.ui.banner import MessageBanner
+from ohmygpt_desktop.ui.history_view import HistoryView
+from ohmygpt_desktop.ui.login_panel import LoginPanel
+from ohmygpt_desktop.ui.tasks import Op
+
+if TYPE_CHECKING:
+    from ohmygpt_desktop.app import AppContext
+
+
+class MainWindow(QMainWindow):
+    closed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("MainWindow")
+        self.resize(880, 640)
+        self.setMinimumSize(640, 480)
+
+        central = QWidget(self)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+
+        # Header: title (+ demo badge) on the left, account switcher on the right.
+        header = QWidget(central)
+        header.setObjectName("Header")
+        header_layout = QHBoxLayout(header)
+        header_layout.setContentsMargins(16, 10, 16, 10)
+        self.title_label = QLabel(header)
+        self.title_label.setObjectName("AppTitle")
+        header_layout.addWidget(self.title_label)
+        self.demo_badge = QLabel(header)
+        self.demo_badge.setObjectName("DemoBadge")
+        self.demo_badge.setVisible(ctx.demo_mode)
+        header_layout.addWidget(self.demo_badge)
+        header_layout.addStretch(1)
+        self.switcher = AccountSwitcher(ctx, header)
+        header_layout.addWidget(self.switcher)
+        outer.addWidget(header)
+
+        self.banner = MessageBanner(central)
+        outer.addWidget(self.banner)
+        ctx.messages.shown.connect(self.banner.show_message)
+
+        self.pages = QStackedWidget(central)
+        self.login_panel = LoginPanel(ctx, self.pages)
+        self.pages.addWidget(self.login_panel)
+
+        self.account_page = QWidget(self.pages)
+        page_layout = QVBoxLayout(self.account_page)
+        page_layout.setContentsMargins(16, 8, 16, 16)
+        self.balance_view = BalanceView(ctx, self.account_page)
+        page_layout.addWidget(self.balance_view)
+        self.tabs = QTabWidget(self.account_page)
+        self.history_view = HistoryView(ctx, self.tabs)
+        self.tabs.addTab(self.history_view, "")
+        page_layout.addWidget(self.tabs, 1)
+        self.pages.addWidget(self.account_page)
+        outer.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        # Routing of requests between widgets.
+        self.login_panel.signedIn.connect(self._on_signed_in)
+        self.login_panel.cancelRequested.connect(self._show_current)
+        self.switcher.addAccountRequested.connect(self.add_account)
+        self.switcher.reauthRequested.connect(self.reauthorize)
+        self.switcher.rechargeRequested.connect(self.open_recharge)
+        self.balance_view.rechargeRequested.connect(self.open_recharge)
+        self.balance_view.reauthRequested.connect(self.reauthorize)
+        ctx.accounts.currentChanged.connect(self._show_current)
+        ctx.accounts.accountsChanged.connect(self._show_current)
+        ctx.watcher.orderPaid.connect(self._on_order_paid)
+
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.timeout.connect(self.refresh_current)
+        self._apply_refresh_interval()
+
+        self._started = False
+        self.retranslate()
+        self._show_current()
+        for problem in ctx.startup_problems:
+            ctx.messages.warning(problem)
+
+    # ------------------------------------------------------------- lifecycle
+
+    def start(self) -> None:
+        """After the first paint: load stored sign-ins, then refresh the balance."""
+        Op(self.ctx.start).on_success(lambda _: self._after_start()).start(self)
+
+    def _after_start(self) -> None:
+        self._started = True
+        self._show_current()
+        self.refresh_current()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._refresh_timer.stop()
+        super().closeEvent(event)
+        self.closed.emit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        elif event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.on_activated()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("{app}").format(app=APP_NAME))
+        self.title_label.setText(APP_NAME)
+        self.demo_badge.setText(self.tr("DEMO · sandbox"))
+        self.demo_badge.setToolTip(
+            self.tr("Demo mode: a built-in stand-in server on this computer. No real money.")
+        )
+        self.tabs.setTabText(0, self.tr("Orders"))
+
+    # -------------------------------------------------------------- routing
+
+    def _show_current(self, *_: object) -> None:
+        account = self.ctx.accounts.current()
+        if self.pages.currentWidget() is self.login_panel and self.login_panel.busy():
+            return
+        if account is None:
+            self.login_panel.prepare(can_cancel=False)
+            self.pages.setCurrentWidget(self.login_panel)
+        else:
+            self.pages.setCurrentWidget(self.account_page)
+
+    def _on_signed_in(self, key: str) -> None:
+        self.pages.setCurrentWidget(self.account_page)
+        self.refresh_current()
+
+    def add_account(self) -> None:
+        self.login_panel.prepare(can_cancel=self.ctx.accounts.current() is not None)
+        self.pages.setCurrentWidget(self.login_panel)
+
+    def reauthorize(self, key: str) -> None:
+        self.login_panel.prepare(reauth_key=key, can_cancel=True)
+        self.pages.setCurrentWidget(self.login_panel)
+
+    def open_recharge(self, key: str) -> None:
+        from ohmygpt_desktop.ui.recharge_dialog import RechargeDialog
+
+        account = self.ctx.accounts.get(key)
+        if account is None:
+            return
+        if account.needs_reauth:
+            self.reauthorize(key)
+            return
+        dialog = RechargeDialog(self.ctx, key, self)
+        dialog.open()
+
+    # ------------------------------------------------------------ freshness
+
+    def _apply_refresh_interval(self) -> None:
+        seconds = int(self.ctx.settings.refresh_interval_s)
+        self._refresh_timer.start(max(30, seconds) * 1000)
+
+    def refresh_current(self) -> None:
+        self.balance_view.refresh()
+
+    def on_activated(self) -> None:
+        """Window activation: check balances now (a payment may have just finished)."""
+        if not self._started:
+            return
+        self.ctx.watcher.poke()
+        account = self.ctx.accounts.current()
+        if account is not None and not self.ctx.watcher.watching(account.key):
+            self.refresh_current()
+
+    def _on_order_paid(self, record: object) -> None:
+        from ohmygpt_desktop.core.orders import OrderRecord
+
+        if not isinstance(record, OrderRecord):
+            return
+        self.ctx.messages.success(
+            self.tr("Payment received: ${amount} was added to {email}.").format(
+                amount=format(record.amount, "f"), email=record.email
+            )
+        )
+        self.balance_view.render()
+        QApplicationNotifier.notify(self, self.tr("Payment received"), record.email)
+
+
+class QApplicationNotifier(QObject):
+    """Tray notification when a system tray exists (no-op otherwise)."""
+
+    _tray = None
+
+    @classmethod
+    def notify(cls, window: QWidget, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QSystemTrayIcon
+
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return
+        if cls._tray is None:
+            cls._tray = QSystemTrayIcon(window.windowIcon(), window)
+            cls._tray.show()
+        cls._tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)

@@ -1,0 +1,117 @@
+"""Shared fixtures: a qasync loop, the sandbox over loopback, app contexts.
+
+Tests drive async work with ``run(coro)`` (the qasync loop runs Qt events
+while it waits) and wait on signals/conditions with ``tests.helpers.asyncutil``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Callable, Coroutine, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("DBUS_SESSION_BUS_ADDRESS", "disabled:")
+
+import pytest
+import qasync
+from PySide6.QtWidgets import QApplication
+
+from ohmygpt_desktop.app import AppContext, Options, build_context
+from ohmygpt_desktop.core.paths import AppPaths
+from ohmygpt_desktop.sandbox import SandboxConfig, SandboxServer
+from tests.helpers.browser import FakeBrowser
+from tests.helpers.keyrings import MemoryKeyring
+
+T = TypeVar("T")
+
+
+@pytest.fixture(scope="session")
+def sandbox_server() -> Iterator[SandboxServer]:
+    server = SandboxServer(config=SandboxConfig(credit_delay=0))
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def sandbox(sandbox_server: SandboxServer) -> Iterator[SandboxServer]:
+    """The shared sandbox, back in its seeded state for each test."""
+    sandbox_server.state.reset()
+    yield sandbox_server
+    sandbox_server.state.reset()
+
+
+@pytest.fixture
+def loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    yield loop
+    try:
+        pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+        for task in pending:
+            task.cancel()
+        if pending:
+            loop.run_until_complete(asyncio.wait(pending, timeout=5))
+        loop.run_until_complete(loop.shutdown_asyncgens())
+    finally:
+        loop.close()
+        asyncio.set_event_loop(None)
+
+
+Runner = Callable[..., Any]
+
+
+@pytest.fixture
+def run(loop: qasync.QEventLoop) -> Runner:
+    """``run(coro, timeout=10)``: run a coroutine on the qasync loop and return its result."""
+
+    def runner(coro: Coroutine[Any, Any, T], timeout: float = 10.0) -> T:
+        return loop.run_until_complete(asyncio.wait_for(coro, timeout))
+
+    return runner
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    return tmp_path / "home"
+
+
+@pytest.fixture
+def browser() -> FakeBrowser:
+    return FakeBrowser()
+
+
+@pytest.fixture
+def keyring_backend() -> MemoryKeyring:
+    return MemoryKeyring()
+
+
+@pytest.fixture
+def make_ctx(
+    sandbox: SandboxServer,
+    home: Path,
+    browser: FakeBrowser,
+    keyring_backend: MemoryKeyring,
+    run: Runner,
+) -> Iterator[Callable[..., AppContext]]:
+    """Build app contexts on the shared sandbox, a temp home and a memory keyring."""
+    made: list[AppContext] = []
+
+    def make(**kwargs: Any) -> AppContext:
+        kwargs.setdefault("paths", AppPaths.under(home))
+        kwargs.setdefault("env", {})
+        kwargs.setdefault("open_url", browser)
+        kwargs.setdefault("keyring_backend", keyring_backend)
+        kwargs.setdefault("sandbox", sandbox)
+        options = kwargs.pop("options", Options())
+        ctx = build_context(options, **kwargs)
+        made.append(ctx)
+        return ctx
+
+    yield make
+    for ctx in made:
+        if not ctx.client.closed:
+            run(ctx.aclose())

@@ -1,0 +1,38 @@
+"""Waiting on signals and conditions from inside the qasync loop (no sleeps)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import SignalInstance
+
+
+async def wait_signal(signal: SignalInstance, *, timeout: float = 5.0) -> tuple[Any, ...]:
+    """Wait for the next emission of ``signal``; return its arguments."""
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[tuple[Any, ...]] = loop.create_future()
+
+    def receive(*args: Any) -> None:
+        if not future.done():
+            future.set_result(args)
+
+    signal.connect(receive)
+    try:
+        async with asyncio.timeout(timeout):
+            return await future
+    finally:
+        signal.disconnect(receive)
+
+
+async def until(
+    predicate: Callable[[], object], *, timeout: float = 5.0, message: str = ""
+) -> None:
+    """Let the loop turn until ``predicate()`` is true (like qtbot.waitUntil)."""
+    try:
+        async with asyncio.timeout(timeout):
+            while not predicate():
+                await asyncio.sleep(0.005)
+    except TimeoutError:
+        raise AssertionError(message or f"condition not met within {timeout}s") from None

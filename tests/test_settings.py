@@ -1,0 +1,513 @@
+"""Settings: declared once, validated, precedence, damaged files, accounts."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ohmygpt_desktop.core.paths import AppPaths
+from ohmygpt_desktop.core.settings import (
+    ENDPOINT_KEYS,
+    SETTINGS,
+    SPECS,
+    AccountRecord,
+    Settings,
+    SettingsError,
+)
+
+NO_ENV: dict[str, str] = {}
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    return tmp_path / "config" / "settings.json"
+
+
+def backups(path: Path) -> list[Path]:
+    return sorted(path.parent.glob("settings.json.bad-*"))
+
+
+def account(user_id: str = "u1", host: str = "api.ohmygpt.com", **extra: Any) -> AccountRecord:
+    values: dict[str, Any] = {
+        "user_id": user_id,
+        "email": f"{user_id}@example.com",
+        "host": host,
+        "added_at": "2026-01-01T10:00:00+00:00",
+        "last_used_at": "2026-01-02T10:00:00+00:00",
+        "token_storage": "keyring",
+        "scope": "general_api_access",
+    }
+    values.update(extra)
+    return AccountRecord(**values)
+
+
+# ---------------------------------------------------------------- the table
+
+
+def test_table_declares_everything_once() -> None:
+    names = [spec.name for spec in SETTINGS]
+    assert len(names) == len(set(names))
+    assert set(names) == {
+        "api_base_url", "auth_base_url", "client_id", "redirect_uri", "scope", "endpoints",
+        "proxy_mode", "proxy_url", "language", "theme", "refresh_interval_s",
+        "payment_watch_minutes", "recharge_min", "recharge_max", "recharge_presets",
+        "low_balance_usd", "accounts", "current_account", "keyring_timeout_s",
+    }  # fmt: skip
+    assert not any("secret" in name for name in names)
+    for spec in SETTINGS:
+        assert spec.description
+        # Every default passes its own validation.
+        assert spec.validate(spec.default_value()) == spec.default
+        if spec.env is not None:
+            assert spec.env == "OHMYGPT_" + spec.name.upper()
+
+
+def test_defaults(path: Path) -> None:
+    s = Settings.load(path, env=NO_ENV)
+    assert s.load_problem is None
+    assert s.api_base_url == "https://api.ohmygpt.com"
+    assert s.auth_base_url == "https://next.ohmygpt.com"
+    assert s.client_id == ""
+    assert s.redirect_uri == ""
+    assert s.effective_redirect_uri() == "https://next.ohmygpt.com/next/v1/oauth/succeed"
+    assert s.scope == "general_api_access"
+    assert s.endpoints == {}
+    assert s.proxy_mode == "system"
+    assert s.language == "system"
+    assert s.theme == "system"
+    assert s.refresh_interval_s == 300
+    assert s.payment_watch_minutes == 30
+    assert s.recharge_min == Decimal("1")
+    assert s.recharge_max == Decimal("1000")
+    assert s.recharge_presets == [Decimal(v) for v in (5, 10, 20, 50, 100)]
+    assert s.low_balance_usd == Decimal("1.00")
+    assert s.accounts() == []
+    assert s.current_account == ""
+    assert s.keyring_timeout_s == 3.0
+    assert not path.exists()  # loading never writes
+
+
+def test_round_trip(path: Path) -> None:
+    s = Settings.load(path, env=NO_ENV)
+    s.set("api_base_url", "http://127.0.0.1:8765/")
+    s.set("refresh_interval_s", 60)
+    s.set("recharge_presets", [Decimal("10.10"), Decimal("25")])
+    s.set("low_balance_usd", Decimal("2.50"))
+    s.set("endpoints", {"balance": "/api/v2/balance"})
+    s.set("language", "zh_CN")
+    s.set("redirect_uri", "http://localhost:9000/cb")
+    s.save()
+
+    raw = json.loads(path.read_text())
+    assert raw["recharge_presets"] == ["10.10", "25"]  # money is stored as text
+    assert raw["low_balance_usd"] == "2.50"
+
+    again = Settings.load(path, env=NO_ENV)
+    assert again.load_problem is None
+    assert again.api_base_url == "http://127.0.0.1:8765"  # trailing slash trimmed
+    assert again.refresh_interval_s == 60
+    assert again.recharge_presets == [Decimal("10.10"), Decimal("25")]
+    assert str(again.recharge_presets[0]) == "10.10"
+    assert again.low_balance_usd == Decimal("2.50")
+    assert again.endpoints == {"balance": "/api/v2/balance"}
+    assert again.language == "zh_CN"
+    assert again.effective_redirect_uri() == "http://localhost:9000/cb"
+
+
+def test_save_file_mode_and_no_temp_files(path: Path) -> None:
+    s = Settings.load(path, env=NO_ENV)
+    s.set("theme", "dark")
+    s.save()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    s.set("theme", "light")
+    s.save()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert [p.name for p in path.parent.iterdir()] == ["settings.json"]
+
+
+def test_save_only_writes_set_values(path: Path) -> None:
+    s = Settings.load(path, env=NO_ENV)
+    s.set("theme", "dark")
+    s.save()
+    assert json.loads(path.read_text()) == {"theme": "dark"}
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "fragment"),
+    [
+        ("api_base_url", "ftp://example.com", "must start with"),
+        ("api_base_url", "http://api.ohmygpt.com", "https://"),
+        ("api_base_url", "https://", "no host"),
+        ("proxy_mode", "sometimes", "must be one of"),
+        ("proxy_url", "ftp://proxy:8080", "must start with"),
+        ("language", "fr", "must be one of"),
+        ("theme", "blue", "must be one of"),
+        ("refresh_interval_s", 5, "between 30 and 86400"),
+        ("refresh_interval_s", "300", "whole number"),
+        ("refresh_interval_s", True, "whole number"),
+        ("payment_watch_minutes", 2000, "between 1 and 1440"),
+        ("recharge_min", Decimal("0"), "at least"),
+        ("recharge_max", Decimal("1.001"), "2 decimal places"),
+        ("recharge_min", Decimal("NaN"), "number"),
+        ("recharge_presets", [Decimal(5), Decimal(5)], "twice"),
+        ("low_balance_usd", Decimal("-1"), "at least"),
+        ("endpoints", {"nope": "/x"}, "Unknown endpoint"),
+        ("endpoints", {"balance": "api/balance"}, "single '/'"),
+        ("endpoints", {"balance": "//evil.example/x"}, "single '/'"),
+        ("scope", "", "empty"),
+        ("keyring_timeout_s", 0, "between"),
+        ("accounts", [{"user_id": "x"}], "has no"),
+    ],
+)
+def test_set_validates(path: Path, name: str, value: Any, fragment: str) -> None:
+    s = Settings.load(path, env=NO_ENV)
+    before = s.get(name)
+    with pytest.raises(SettingsError, match=fragment):
+        s.set(name, value)
+    assert s.get(name) == before
+
+
+def test_set_unknown_setting(path: Path) -> None:
+    s = Settings.load(path, env=NO_ENV)
+    with pytest.raises(SettingsError, match="Unknown setting"):
+        s.set("client_secret", "x")
+    with pytest.raises(AttributeError):
+        _ = s.client_secret
+
+
+def test_proxy_url_credentials_not_echoed(path: Path) -> None:
+    s = Settings.load(path, env=NO_ENV)
+    with pytest.raises(SettingsError) as info:
+        s.set("proxy_url", "ftp://bob:hunter2@proxy:1080")
+    assert "hunter2" not in str(info.value)
+    s.set("proxy_url", "socks5://bob:hunter2@proxy:1080")
+    s.set("proxy_mode", "custom")
+    assert s.proxy_url == "socks5://bob:hunter2@proxy:1080"
+
+
+def test_values_returned_are_copies(path: Path) -> None:
+    s = Settings.load(path, env=NO_ENV)
+    s.endpoints["balance"] = "/mutated"
+    s.recharge_presets.append(Decimal(999))
+    assert s.endpoints == {}
+    assert Decimal(999) not in s.recharge_presets
+
+
+# ---------------------------------------------------------------- precedence
+
+
+def test_precedence_env_over_file_and_overrides_over_env(path: Path) -> None:
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps({"refresh_interval_s": 100, "theme": "dark", "language": "ja"}))
+    env = {"OHMYGPT_REFRESH_INTERVAL_S": "200", "OHMYGPT_THEME": "light"}
+    s = Settings.load(path, env=env, overrides={"theme": "system"})
+    assert s.language == "ja"  # file
+    assert s.refresh_interval_s == 200  # env beats file
+    assert s.theme == "system"  # override beats env
+    assert s.overridden("refresh_interval_s")
+    assert s.overridden("theme")
+    assert not s.overridden("language")
+    assert s.override_source("refresh_interval_s") == "OHMYGPT_REFRESH_INTERVAL_S"
+    assert s.override_source("theme") == "command line"
+    assert s.override_source("language") is None
+
+
+def test_env_values_are_parsed(path: Path) -> None:
+    env = {
+        "OHMYGPT_RECHARGE_PRESETS": "3, 7.50",
+        "OHMYGPT_ENDPOINTS": '{"balance": "/v9/balance"}',
+        "OHMYGPT_KEYRING_TIMEOUT_S": "0.5",
+        "OHMYGPT_LOW_BALANCE_USD": "0.25",
+        "OHMYGPT_CLIENT_ID": "  ",  # empty variables are ignored
+    }
+    s = Settings.load(path, env=env)
+    assert s.recharge_presets == [Decimal(3), Decimal("7.50")]
+    assert s.endpoints == {"balance": "/v9/balance"}
+    assert s.keyring_timeout_s == 0.5
+    assert s.low_balance_usd == Decimal("0.25")
+    assert not s.overridden("client_id")
+
+
+@pytest.mark.parametrize(
+    ("var", "value"),
+    [
+        ("OHMYGPT_REFRESH_INTERVAL_S", "soon"),
+        ("OHMYGPT_REFRESH_INTERVAL_S", "5"),
+        ("OHMYGPT_API_BASE_URL", "not a url"),
+        ("OHMYGPT_ENDPOINTS", "{broken"),
+        ("OHMYGPT_RECHARGE_MIN", "lots"),
+    ],
+)
+def test_bad_env_value_names_the_variable(path: Path, var: str, value: str) -> None:
+    with pytest.raises(SettingsError, match=var):
+        Settings.load(path, env={var: value})
+
+
+def test_bad_override_names_the_setting(path: Path) -> None:
+    with pytest.raises(SettingsError, match="refresh_interval_s"):
+        Settings.load(path, env=NO_ENV, overrides={"refresh_interval_s": "1"})
+    with pytest.raises(SettingsError, match="Unknown setting"):
+        Settings.load(path, env=NO_ENV, overrides={"nonsense": 1})
+
+
+def test_os_environ_is_the_default_env(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OHMYGPT_THEME", "dark")
+    assert Settings.load(path).theme == "dark"
+
+
+def test_save_never_writes_env_or_override_values(path: Path) -> None:
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps({"theme": "light"}))
+    s = Settings.load(
+        path,
+        env={"OHMYGPT_THEME": "dark", "OHMYGPT_API_BASE_URL": "https://staging.example.com"},
+        overrides={"language": "ja"},
+    )
+    assert s.theme == "dark"
+    s.set("refresh_interval_s", 120)
+    s.save()
+    assert json.loads(path.read_text()) == {"theme": "light", "refresh_interval_s": 120}
+    # Setting an overridden value stores the file value; the override still wins.
+    s.set("theme", "system")
+    assert s.theme == "dark"
+    s.save()
+    assert json.loads(path.read_text())["theme"] == "system"
+
+
+# ---------------------------------------------------------------- damaged files
+
+
+def test_corrupt_json_is_backed_up_and_reported(path: Path) -> None:
+    path.parent.mkdir(parents=True)
+    path.write_text('{"theme": "dark",,,')
+    s = Settings.load(path, env=NO_ENV)
+    assert s.theme == "system"
+    assert s.load_problem is not None
+    assert "not valid JSON" in s.load_problem
+    [backup] = backups(path)
+    assert backup.read_text() == '{"theme": "dark",,,'
+    assert str(backup) in s.load_problem
+    assert s.backup_path == backup
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+    assert path.read_text() == '{"theme": "dark",,,'  # not silently reset
+    # Loading the same broken file again reuses the identical backup.
+    Settings.load(path, env=NO_ENV)
+    assert backups(path) == [backup]
+
+
+def test_not_an_object(path: Path) -> None:
+    path.parent.mkdir(parents=True)
+    path.write_text("[1, 2, 3]")
+    s = Settings.load(path, env=NO_ENV)
+    assert s.load_problem is not None
+    assert "JSON object" in s.load_problem
+    assert len(backups(path)) == 1
+    assert s.refresh_interval_s == 300
+
+
+def test_binary_garbage(path: Path) -> None:
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"\xff\xfe\x00garbage")
+    s = Settings.load(path, env=NO_ENV)
+    assert s.load_problem is not None
+    assert len(backups(path)) == 1
+
+
+def test_one_bad_value_keeps_the_good_ones(path: Path) -> None:
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps({"theme": "dark", "refresh_interval_s": 1, "recharge_min": "2.50"}))
+    s = Settings.load(path, env=NO_ENV)
+    assert s.theme == "dark"
+    assert s.recharge_min == Decimal("2.50")
+    assert s.refresh_interval_s == 300  # default for the bad one only
+    assert s.load_problem is not None
+    assert "refresh_interval_s" in s.load_problem
+    assert "between 30 and 86400" in s.load_problem
+    [backup] = backups(path)
+    assert str(backup) in s.load_problem
+    assert json.loads(backup.read_text())["refresh_interval_s"] == 1
+    # Saving writes the repaired file; the backup keeps the original.
+    s.save()
+    assert json.loads(path.read_text()) == {"theme": "dark", "recharge_min": "2.50"}
+    assert Settings.load(path, env=NO_ENV).load_problem is None
+
+
+def test_unknown_keys_preserved(path: Path) -> None:
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps({"theme": "dark", "future_feature": {"a": [1, 2]}}))
+    s = Settings.load(path, env=NO_ENV)
+    assert s.load_problem is None
+    s.set("theme", "light")
+    s.save()
+    data = json.loads(path.read_text())
+    assert data == {"theme": "light", "future_feature": {"a": [1, 2]}}
+
+
+def test_save_creates_missing_folder(tmp_path: Path) -> None:
+    path = tmp_path / "a" / "b" / "settings.json"
+    s = Settings.load(path, env=NO_ENV)
+    s.set("theme", "dark")
+    s.save()
+    assert json.loads(path.read_text()) == {"theme": "dark"}
+
+
+def test_save_failure_is_a_settings_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    s = Settings.load(blocker / "settings.json", env=NO_ENV)
+    s.set("theme", "dark")
+    with pytest.raises(SettingsError, match="Could not save"):
+        s.save()
+
+
+# ---------------------------------------------------------------- accounts
+
+
+def test_accounts_upsert_remove_current(path: Path) -> None:
+    s = Settings.load(path, env=NO_ENV)
+    a, b, c = account("a"), account("b"), account("c", host="127.0.0.1:8765")
+    for rec in (a, b, c):
+        s.upsert_account(rec)
+    assert [r.key for r in s.accounts()] == [
+        "a@api.ohmygpt.com",
+        "b@api.ohmygpt.com",
+        "c@127.0.0.1:8765",
+    ]
+
+    # Upsert of an existing key keeps its position.
+    s.upsert_account(account("b", email="new@example.com", needs_reauth=True))
+    recs = s.accounts()
+    assert [r.key for r in recs] == ["a@api.ohmygpt.com", "b@api.ohmygpt.com", "c@127.0.0.1:8765"]
+    assert recs[1].email == "new@example.com"
+    assert recs[1].needs_reauth is True
+
+    s.set_current_account("b@api.ohmygpt.com")
+    assert s.current_account == "b@api.ohmygpt.com"
+    with pytest.raises(SettingsError, match="no account"):
+        s.set_current_account("zzz@nowhere")
+
+    s.save()
+    again = Settings.load(path, env=NO_ENV)
+    assert again.accounts() == recs
+    assert again.current_account == "b@api.ohmygpt.com"
+    raw = path.read_text()
+    assert "token" not in json.loads(raw)  # only metadata
+    assert all(
+        set(item) == set(AccountRecord.__dataclass_fields__) for item in json.loads(raw)["accounts"]
+    )
+
+    again.remove_account("b@api.ohmygpt.com")
+    assert [r.key for r in again.accounts()] == ["a@api.ohmygpt.com", "c@127.0.0.1:8765"]
+    assert again.current_account == "a@api.ohmygpt.com"  # the first remaining one
+    again.remove_account("c@127.0.0.1:8765")  # not current: current unchanged
+    assert again.current_account == "a@api.ohmygpt.com"
+    again.remove_account("a@api.ohmygpt.com")
+    assert again.accounts() == []
+    assert again.current_account == ""
+    again.remove_account("not-there@x")  # no error
+
+
+def test_account_validation(path: Path) -> None:
+    s = Settings.load(path, env=NO_ENV)
+    with pytest.raises(SettingsError, match="token_storage"):
+        s.upsert_account(account("x", token_storage="plaintext"))
+    with pytest.raises(SettingsError, match="ISO"):
+        s.upsert_account(account("x", added_at="yesterday"))
+    with pytest.raises(SettingsError, match="host"):
+        s.upsert_account(account("x", host="a b"))
+    with pytest.raises(SettingsError, match="twice"):
+        s.set("accounts", [account("x").to_dict(), account("x").to_dict()])
+
+
+def test_account_unknown_fields_survive(path: Path) -> None:
+    path.parent.mkdir(parents=True)
+    item = {**account("a").to_dict(), "avatar_color": "#123456"}
+    path.write_text(json.dumps({"accounts": [item]}))
+    s = Settings.load(path, env=NO_ENV)
+    assert s.load_problem is None
+    s.upsert_account(account("a", email="changed@example.com"))
+    s.save()
+    [saved] = json.loads(path.read_text())["accounts"]
+    assert saved["avatar_color"] == "#123456"
+    assert saved["email"] == "changed@example.com"
+
+
+def test_accounts_cannot_come_from_env(path: Path) -> None:
+    assert SPECS["accounts"].env is None
+    s = Settings.load(path, env={"OHMYGPT_ACCOUNTS": "[]"})
+    assert not s.overridden("accounts")
+
+
+# ---------------------------------------------------------------- listeners
+
+
+def test_listeners(path: Path) -> None:
+    s = Settings.load(path, env=NO_ENV)
+    seen: list[tuple[str, Any]] = []
+    s.add_listener(lambda name, value: seen.append((name, value)))
+    s.set("theme", "dark")
+    s.set("theme", "dark")  # unchanged: no call
+    s.upsert_account(account("a"))
+    assert seen[0] == ("theme", "dark")
+    assert seen[1][0] == "accounts"
+    assert len(seen) == 2
+    with pytest.raises(SettingsError):
+        s.set("theme", "blue")
+    assert len(seen) == 2
+
+
+def test_listener_errors_do_not_break_set(path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    s = Settings.load(path, env=NO_ENV)
+
+    def broken(name: str, value: object) -> None:
+        raise RuntimeError("listener bug")
+
+    seen: list[str] = []
+    s.add_listener(broken)
+    s.add_listener(lambda name, value: seen.append(name))
+    s.set("theme", "dark")
+    assert seen == ["theme"]
+    assert s.theme == "dark"
+    assert "listener" in caplog.text
+
+
+def test_endpoint_keys_match_brief() -> None:
+    assert set(ENDPOINT_KEYS) == {
+        "issue_token", "user_info", "balance", "checkout_order", "invoice_order"
+    }  # fmt: skip
+
+
+# ---------------------------------------------------------------- paths
+
+
+def test_app_paths_home_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OHMYGPT_DESKTOP_HOME", str(tmp_path / "home"))
+    paths = AppPaths.default()
+    assert paths == AppPaths.under(tmp_path / "home")
+    assert paths.config_dir == tmp_path / "home" / "config"
+    assert paths.log_dir == tmp_path / "home" / "logs"
+    assert paths.settings_file == tmp_path / "home" / "config" / "settings.json"
+    assert paths.history_db == tmp_path / "home" / "data" / "orders.sqlite3"
+    assert paths.insecure_tokens_file == tmp_path / "home" / "data" / "tokens-insecure.json"
+    assert paths.log_file == tmp_path / "home" / "logs" / "ohmygpt-desktop.log"
+    (tmp_path / "home").mkdir()
+    paths.data_dir.mkdir(mode=0o755)
+    paths.data_dir.chmod(0o755)
+    paths.ensure()
+    for folder in (paths.config_dir, paths.data_dir, paths.log_dir, paths.cache_dir):
+        assert folder.is_dir()
+        if os.name == "posix":
+            assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+def test_app_paths_platform_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("OHMYGPT_DESKTOP_HOME", raising=False)
+    paths = AppPaths.default()
+    for folder in (paths.config_dir, paths.data_dir, paths.log_dir, paths.cache_dir):
+        assert "ohmygpt-desktop" in str(folder)
