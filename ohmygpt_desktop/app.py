@@ -9,7 +9,6 @@ Tests build the same context with :func:`build_context` and their own parts
 from __future__ import annotations
 
 import argparse
-import asyncio
 import logging
 import sys
 from collections.abc import Sequence
@@ -165,11 +164,27 @@ class AppContext:
         self.watcher.resume()
 
     async def aclose(self) -> None:
+        import asyncio
+
         await self.watcher.stop()
         await self.client.aclose()
         self.history.close()
         if self.sandbox is not None and self.owns_sandbox:
             await asyncio.to_thread(self.sandbox.stop)
+
+
+def profile_paths(base: AppPaths, *, demo: bool) -> AppPaths:
+    """Demo mode keeps its own profile so it never mixes with real accounts."""
+    if not demo:
+        return base
+    from ohmygpt_desktop.core.paths import AppPaths
+
+    return AppPaths(
+        config_dir=base.config_dir / "sandbox",
+        data_dir=base.data_dir / "sandbox",
+        log_dir=base.log_dir,
+        cache_dir=base.cache_dir / "sandbox",
+    )
 
 
 def build_context(
@@ -180,12 +195,15 @@ def build_context(
     open_url: UrlOpener | None = None,
     keyring_backend: KeyringBackend | None = None,
     sandbox: SandboxServer | None = None,
+    settings: Settings | None = None,
     payment_intervals: Sequence[float] | None = None,
 ) -> AppContext:
     """Build every service. No network traffic happens here.
 
+    ``paths`` are the base folders (demo mode uses a profile inside them).
     ``sandbox``: an already running sandbox to use (tests); otherwise
-    ``options.sandbox`` starts the embedded one.
+    ``options.sandbox`` starts the embedded one. ``settings``: already loaded
+    from the right profile (``main`` reads them before the first paint).
     """
     from ohmygpt_desktop.api import PRODUCTION_PAYMENT_ORIGINS, OhMyGPTClient, Secret, origin_of
     from ohmygpt_desktop.core.accounts import AccountManager
@@ -201,7 +219,6 @@ def build_context(
 
     if paths is None:
         paths = AppPaths.under(options.home) if options.home else AppPaths.default(env)
-    overrides = dict(options.overrides)
     sandbox_secret = None
     owns_sandbox = False
     if sandbox is None and options.sandbox:
@@ -210,24 +227,25 @@ def build_context(
         sandbox = SandboxServer(port=options.sandbox_port)
         sandbox.start()
         owns_sandbox = True
+    paths = profile_paths(paths, demo=sandbox is not None)
+    sandbox_overrides: dict[str, Any] = {}
     if sandbox is not None:
         from ohmygpt_desktop.sandbox import DEFAULT_APP
 
-        # Demo mode keeps its own profile so it never mixes with real accounts.
-        paths = AppPaths(
-            config_dir=paths.config_dir / "sandbox",
-            data_dir=paths.data_dir / "sandbox",
-            log_dir=paths.log_dir,
-            cache_dir=paths.cache_dir / "sandbox",
-        )
-        overrides.setdefault("api_base_url", sandbox.base_url)
-        overrides.setdefault("auth_base_url", sandbox.base_url)
-        overrides.setdefault("client_id", DEFAULT_APP.client_id)
-        overrides.setdefault("scope", DEFAULT_APP.scope)
+        demo = {
+            "api_base_url": sandbox.base_url,
+            "auth_base_url": sandbox.base_url,
+            "client_id": DEFAULT_APP.client_id,
+            "scope": DEFAULT_APP.scope,
+        }
+        # Flags given on the command line still win (e.g. a loopback --redirect-uri).
+        sandbox_overrides = {k: v for k, v in demo.items() if k not in options.overrides}
         sandbox_secret = Secret(DEFAULT_APP.client_secret)
     paths.ensure()
 
-    settings = Settings.load(paths.settings_file, env=env, overrides=overrides)
+    if settings is None:
+        settings = Settings.load(paths.settings_file, env=env, overrides=options.overrides)
+    settings.add_overrides(sandbox_overrides)
     proxy: str | None = None
     if settings.proxy_mode == "none":
         proxy = ""
@@ -291,19 +309,27 @@ def build_context(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the app. The window frame is painted before the heavy imports."""
     options = parse_args(argv)
     from ohmygpt_desktop.core.logs import setup_logging
     from ohmygpt_desktop.core.paths import AppPaths
+    from ohmygpt_desktop.core.settings import Settings, SettingsError
 
     base_paths = AppPaths.under(options.home) if options.home else AppPaths.default()
-    base_paths.ensure()
-    setup_logging(base_paths.log_file, debug=options.debug)
+    paths = profile_paths(base_paths, demo=options.sandbox)
+    try:
+        paths.ensure()
+        setup_logging(base_paths.log_file, debug=options.debug)
+        settings = Settings.load(paths.settings_file, overrides=options.overrides)
+    except SettingsError as exc:
+        print(f"{APP_NAME}: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"{APP_NAME}: cannot use the folder {exc.filename}: {exc.strerror}", file=sys.stderr)
+        return 1
     log.info("%s %s starting (sandbox=%s)", APP_NAME, __version__, options.sandbox)
 
-    import qasync
     from PySide6.QtWidgets import QApplication
-
-    from ohmygpt_desktop.core.settings import SettingsError
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "ohmygpt-desktop"])
     app.setApplicationName(APP_NAME)
@@ -312,12 +338,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setDesktopFileName("ohmygpt-desktop")
     app.setQuitOnLastWindowClosed(False)
 
+    from ohmygpt_desktop.ui.main_window import MainWindow
+
+    window = None
+    if not options.smoke_test:
+        window = MainWindow()
+        window.show()
+        app.processEvents()  # first paint now; what follows is not needed for it
+
+    import asyncio
+
+    import qasync
+
     try:
-        ctx = build_context(options, paths=base_paths)
-    except SettingsError as exc:
-        print(f"{APP_NAME}: {exc}", file=sys.stderr)
-        return 2
-    except OSError as exc:
+        ctx = build_context(options, paths=base_paths, settings=settings)
+    except (SettingsError, OSError) as exc:
         log.exception("Could not start")
         print(f"{APP_NAME}: could not start: {exc}", file=sys.stderr)
         return 1
@@ -327,13 +362,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return qasync.run(run_smoke_test(ctx))
 
-    from ohmygpt_desktop.ui.main_window import MainWindow
+    assert window is not None
 
     async def run() -> int:
         closed = asyncio.Event()
-        window = MainWindow(ctx)
         window.closed.connect(closed.set)
-        window.show()
+        window.attach(ctx)
         window.start()
         await closed.wait()
         await ctx.aclose()

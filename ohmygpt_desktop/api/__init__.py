@@ -1,6 +1,11 @@
-"""The OhMyGPT API client. Imports no Qt (checked by an import-linter contract)."""
+"""The OhMyGPT API client. Imports no Qt (checked by an import-linter contract).
 
-from ohmygpt_desktop.api.client import OhMyGPTClient
+The client (and so httpx) is imported on first use of ``OhMyGPTClient``: the
+models, errors and URL helpers are cheap to import at start-up.
+"""
+
+from typing import TYPE_CHECKING, Any
+
 from ohmygpt_desktop.api.endpoints import DEFAULT_ENDPOINTS, Endpoints
 from ohmygpt_desktop.api.errors import (
     ApiError,
@@ -35,6 +40,18 @@ from ohmygpt_desktop.api.urls import (
     origin_of,
     validate_payment_url,
 )
+
+if TYPE_CHECKING:
+    from ohmygpt_desktop.api.client import OhMyGPTClient
+
+
+def __getattr__(name: str) -> Any:
+    if name == "OhMyGPTClient":
+        from ohmygpt_desktop.api.client import OhMyGPTClient
+
+        return OhMyGPTClient
+    raise AttributeError(name)
+
 
 __all__ = [
     "CREDITS_PER_USD",

@@ -30,7 +30,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from ohmygpt_desktop.core.tokens import TokenStorage
 
 log = logging.getLogger(__name__)
 
@@ -308,6 +307,8 @@ class AccountRecord:
                 datetime.fromisoformat(getattr(self, name))
             except ValueError:
                 raise ValueError(f"{where}: {name!r} is not an ISO date and time.") from None
+        from ohmygpt_desktop.core.tokens import TokenStorage  # asyncio: not needed at start-up
+
         if self.token_storage not in {s.value for s in TokenStorage}:
             options = ", ".join(repr(s.value) for s in TokenStorage)
             raise ValueError(f"{where}: 'token_storage' must be one of {options}.")
@@ -586,15 +587,19 @@ class Settings:
                 settings._env[spec.name] = (_check(spec, text, from_text=True), spec.env)
             except ValueError as exc:
                 raise SettingsError(f"Environment variable {spec.env}: {exc}") from None
-        for name, value in (overrides or {}).items():
+        settings.add_overrides(overrides or {})
+        return settings
+
+    def add_overrides(self, overrides: Mapping[str, object]) -> None:
+        """Apply command-line-level values (validated; never saved to the file)."""
+        for name, value in overrides.items():
             spec = SPECS.get(name)
             if spec is None:
                 raise SettingsError(f"Unknown setting {name!r} given on the command line.")
             try:
-                settings._overrides[name] = _check(spec, value, from_text=isinstance(value, str))
+                self._overrides[name] = _check(spec, value, from_text=isinstance(value, str))
             except ValueError as exc:
                 raise SettingsError(f"Command-line setting {name}: {exc}") from None
-        return settings
 
     def _read_file(self) -> None:
         try:

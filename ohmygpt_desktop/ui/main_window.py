@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,23 +22,25 @@ from PySide6.QtWidgets import (
 )
 
 from ohmygpt_desktop import APP_NAME
-from ohmygpt_desktop.ui.account_switcher import AccountSwitcher
-from ohmygpt_desktop.ui.balance_view import BalanceView
 from ohmygpt_desktop.ui.banner import MessageBanner
-from ohmygpt_desktop.ui.history_view import HistoryView
-from ohmygpt_desktop.ui.login_panel import LoginPanel
-from ohmygpt_desktop.ui.tasks import Op
 
 if TYPE_CHECKING:
     from ohmygpt_desktop.app import AppContext
 
 
 class MainWindow(QMainWindow):
+    """Built in two steps so the first paint needs only Qt.
+
+    ``MainWindow()`` makes the frame (header, banner, a "Loading…" page) and can
+    be shown at once; :meth:`attach` then builds the pages on the app's services.
+    ``MainWindow(ctx)`` does both.
+    """
+
     closed = Signal()
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx: AppContext | None = None
         self.setObjectName("MainWindow")
         self.resize(880, 640)
         self.setMinimumSize(640, 480)
@@ -51,25 +53,46 @@ class MainWindow(QMainWindow):
         # Header: title (+ demo badge) on the left, account switcher on the right.
         header = QWidget(central)
         header.setObjectName("Header")
-        header_layout = QHBoxLayout(header)
-        header_layout.setContentsMargins(16, 10, 16, 10)
-        self.title_label = QLabel(header)
+        self.header_layout = QHBoxLayout(header)
+        self.header_layout.setContentsMargins(16, 10, 16, 10)
+        self.title_label = QLabel(APP_NAME, header)
         self.title_label.setObjectName("AppTitle")
-        header_layout.addWidget(self.title_label)
+        self.header_layout.addWidget(self.title_label)
         self.demo_badge = QLabel(header)
         self.demo_badge.setObjectName("DemoBadge")
-        self.demo_badge.setVisible(ctx.demo_mode)
-        header_layout.addWidget(self.demo_badge)
-        header_layout.addStretch(1)
-        self.switcher = AccountSwitcher(ctx, header)
-        header_layout.addWidget(self.switcher)
+        self.demo_badge.hide()
+        self.header_layout.addWidget(self.demo_badge)
+        self.header_layout.addStretch(1)
         outer.addWidget(header)
 
         self.banner = MessageBanner(central)
         outer.addWidget(self.banner)
-        ctx.messages.shown.connect(self.banner.show_message)
 
         self.pages = QStackedWidget(central)
+        self.loading_label = QLabel(self.pages)
+        self.loading_label.setObjectName("LoadingPage")
+        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages.addWidget(self.loading_label)
+        outer.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self.setWindowTitle(APP_NAME)
+        self.loading_label.setText(self.tr("Loading…"))
+        if ctx is not None:
+            self.attach(ctx)
+
+    def attach(self, ctx: AppContext) -> None:
+        """Build the pages on the app's services (imports the heavy parts)."""
+        from ohmygpt_desktop.ui.account_switcher import AccountSwitcher
+        from ohmygpt_desktop.ui.balance_view import BalanceView
+        from ohmygpt_desktop.ui.history_view import HistoryView
+        from ohmygpt_desktop.ui.login_panel import LoginPanel
+
+        self.ctx = ctx
+        self.demo_badge.setVisible(ctx.demo_mode)
+        self.switcher = AccountSwitcher(ctx, self)
+        self.header_layout.addWidget(self.switcher)
+        ctx.messages.shown.connect(self.banner.show_message)
+
         self.login_panel = LoginPanel(ctx, self.pages)
         self.pages.addWidget(self.login_panel)
 
@@ -83,8 +106,6 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.history_view, "")
         page_layout.addWidget(self.tabs, 1)
         self.pages.addWidget(self.account_page)
-        outer.addWidget(self.pages, 1)
-        self.setCentralWidget(central)
 
         # Routing of requests between widgets.
         self.login_panel.signedIn.connect(self._on_signed_in)
@@ -112,6 +133,8 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         """After the first paint: load stored sign-ins, then refresh the balance."""
+        from ohmygpt_desktop.ui.tasks import Op
+
         Op(self.ctx.start).on_success(lambda _: self._after_start()).start(self)
 
     def _after_start(self) -> None:
@@ -125,15 +148,17 @@ class MainWindow(QMainWindow):
         self.closed.emit()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
+        if self.ctx is None:
+            pass
+        elif event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         elif event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
             self.on_activated()
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("{app}").format(app=APP_NAME))
-        self.title_label.setText(APP_NAME)
+        self.setWindowTitle(APP_NAME)
+        self.loading_label.setText(self.tr("Loading…"))
         self.demo_badge.setText(self.tr("DEMO · sandbox"))
         self.demo_badge.setToolTip(
             self.tr("Demo mode: a built-in stand-in server on this computer. No real money.")

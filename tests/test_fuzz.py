@@ -1,0 +1,100 @@
+"""Property tests: the amount and pasted-code parsers never crash and only pass valid values.
+
+A few hundred examples here; ``bench/fuzz.py`` runs the same properties 10,000+ times.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from urllib.parse import urlencode
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ohmygpt_desktop.core.oauth import PasteRefused, SignInAttempts, parse_paste
+from ohmygpt_desktop.core.recharge import AmountRefused, parse_amount
+
+MIN, MAX = Decimal("1"), Decimal("1000")
+
+amount_text = st.one_of(
+    st.text(max_size=40),
+    st.text(alphabet="0123456789.,-+ $e１２３．，\u00a0", max_size=16),
+    st.decimals(allow_nan=True, allow_infinity=True).map(str),
+)
+
+
+def check_amount(text: str, decimal_point: str = ".") -> None:
+    try:
+        value = parse_amount(text, minimum=MIN, maximum=MAX, decimal_point=decimal_point)
+    except AmountRefused as exc:
+        assert exc.problem.value  # noqa: PT017 - a message for the user
+        return
+    assert isinstance(value, Decimal)
+    assert value.is_finite()
+    assert MIN <= value <= MAX
+    assert value == value.quantize(Decimal("0.01"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(amount_text, st.sampled_from([".", ","]))
+def test_amount_parser_never_crashes_and_only_passes_valid(text: str, point: str) -> None:
+    check_amount(text, point)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.decimals(min_value=MIN, max_value=MAX, places=2))
+def test_amount_round_trips(value: Decimal) -> None:
+    text = format(value, "f")
+    assert parse_amount(text, minimum=MIN, maximum=MAX) == value
+    assert (
+        parse_amount(text.replace(".", ","), minimum=MIN, maximum=MAX, decimal_point=",") == value
+    )
+
+
+code_text = st.text(alphabet=st.characters(codec="utf-8"), max_size=80)
+codes = st.text(
+    alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
+    min_size=16,
+    max_size=16,
+)
+
+
+def check_paste(text: str) -> None:
+    try:
+        parsed = parse_paste(text)
+    except PasteRefused as exc:
+        assert exc.problem.value  # noqa: PT017
+        return
+    assert parsed.code
+    assert parsed.code == parsed.code.strip()
+    assert all(c.isascii() and c.isprintable() and not c.isspace() for c in parsed.code)
+
+
+@settings(max_examples=300, deadline=None)
+@given(code_text)
+def test_paste_parser_never_crashes(text: str) -> None:
+    check_paste(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(codes, st.text(alphabet="abcdefXYZ0123456789-_", min_size=1, max_size=32), st.booleans())
+def test_paste_round_trips_bare_code_and_url(code: str, state: str, whole_url: bool) -> None:
+    attempts = SignInAttempts()
+    attempt = attempts.start()
+    if whole_url:
+        text = "https://next.ohmygpt.com/next/v1/oauth/succeed?" + urlencode(
+            {"code": code, "state": attempt.state}
+        )
+    else:
+        text = f"  {code}\n"
+    got_attempt, got_code = attempts.accept(text)
+    assert got_attempt is attempt
+    assert got_code == code
+    # A different state is always refused.
+    other = "https://x.example/cb?" + urlencode({"code": code, "state": attempt.state + state})
+    try:
+        attempts.accept(other)
+    except PasteRefused:
+        pass
+    else:
+        raise AssertionError("a mismatched state was accepted")
