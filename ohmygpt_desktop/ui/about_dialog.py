@@ -1,0 +1,144 @@
+"""About: what this app is, its version, and where it keeps its files."""
+
+from __future__ import annotations
+
+import platform
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6 import __version__ as PYSIDE_VERSION
+from PySide6.QtCore import QEvent, Qt, qVersion
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ohmygpt_desktop import APP_NAME, __version__
+from ohmygpt_desktop.ui.crash_dialog import FolderOpener, open_folder
+
+if TYPE_CHECKING:
+    from ohmygpt_desktop.app import AppContext
+
+
+class AboutDialog(QDialog):
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        folder_opener: FolderOpener = open_folder,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("AboutDialog")
+        self._open_folder = folder_opener
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(22, 18, 22, 14)
+        layout.setSpacing(8)
+
+        self.name_label = QLabel(APP_NAME, self)
+        self.name_label.setObjectName("AboutName")
+        font = self.name_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.name_label.setFont(font)
+        layout.addWidget(self.name_label)
+        self.version_label = QLabel(self)
+        self.version_label.setObjectName("AboutVersion")
+        self.version_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.version_label)
+        self.blurb_label = QLabel(self)
+        self.blurb_label.setWordWrap(True)
+        layout.addWidget(self.blurb_label)
+
+        self.demo_label = QLabel(self)
+        self.demo_label.setObjectName("AboutDemo")
+        self.demo_label.setWordWrap(True)
+        self.demo_label.setStyleSheet(
+            "#AboutDemo { background: #fef7e0; color: #5c3c00; border-radius: 6px; padding: 6px; }"
+        )
+        self.demo_label.setVisible(ctx.demo_mode)
+        layout.addWidget(self.demo_label)
+
+        layout.addSpacing(6)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(6)
+        grid.setColumnStretch(1, 1)
+        self._rows: list[tuple[QLabel, QLabel, QPushButton]] = []
+        self.settings_path = Path(ctx.settings.path)
+        self.log_path = Path(ctx.paths.log_file)
+        self.data_path = Path(ctx.paths.data_dir)
+        for row, (path, folder) in enumerate(
+            (
+                (self.settings_path, self.settings_path.parent),
+                (self.log_path, self.log_path.parent),
+                (self.data_path, self.data_path),
+            )
+        ):
+            caption = QLabel(self)
+            value = QLabel(str(path), self)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setToolTip(str(path))
+            value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            value.setMinimumWidth(260)
+            button = QPushButton(self)
+            button.clicked.connect(lambda _=False, f=folder: self._open_folder(f))
+            grid.addWidget(caption, row, 0)
+            grid.addWidget(value, row, 1)
+            grid.addWidget(button, row, 2)
+            self._rows.append((caption, value, button))
+        layout.addLayout(grid)
+        self.settings_value = self._rows[0][1]
+        self.log_value = self._rows[1][1]
+        self.data_value = self._rows[2][1]
+
+        layout.addSpacing(6)
+        self.tech_label = QLabel(self)
+        self.tech_label.setObjectName("AboutTech")
+        self.tech_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tech_label.setStyleSheet("#AboutTech { color: palette(placeholder-text); }")
+        layout.addWidget(self.tech_label)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(600)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("About {app}").format(app=APP_NAME))
+        self.version_label.setText(self.tr("Version {version}").format(version=__version__))
+        self.blurb_label.setText(
+            self.tr(
+                "A desktop client for the OhMyGPT API service: sign in with your OhMyGPT "
+                "account, see your balance and recharge it."
+            )
+        )
+        self.demo_label.setText(
+            self.tr(
+                "Demo mode: the app talks to a built-in stand-in of the OhMyGPT service on "
+                "this computer. Its users, balances and payments are made up; no real money "
+                "is involved. Demo mode keeps its own settings and order history."
+            )
+        )
+        captions = (self.tr("Settings file:"), self.tr("Log file:"), self.tr("Data folder:"))
+        for (caption, _value, button), text in zip(self._rows, captions, strict=True):
+            caption.setText(text)
+            button.setText(self.tr("Open folder"))
+        self.tech_label.setText(
+            self.tr("Qt {qt} · PySide6 {pyside} · Python {python}").format(
+                qt=qVersion(), pyside=PYSIDE_VERSION, python=platform.python_version()
+            )
+        )

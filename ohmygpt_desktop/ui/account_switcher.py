@@ -1,0 +1,261 @@
+"""The account switcher in the header: the current account and a menu of the rest.
+
+Switching is instant (``AccountManager.switch``). Sign-out asks first (a
+``QMessageBox`` opened with ``open()``; the answer arrives through ``finished``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
+
+from ohmygpt_desktop.ui.account_status import AccountStatusDialog
+from ohmygpt_desktop.ui.errors import describe
+from ohmygpt_desktop.ui.tasks import Op
+
+if TYPE_CHECKING:
+    from ohmygpt_desktop.app import AppContext
+    from ohmygpt_desktop.core.accounts import Account
+
+_BUTTON_STYLE = (
+    "QToolButton#AccountButton { border: 1px solid palette(mid); border-radius: 6px;"
+    " padding: 4px 24px 4px 10px; }"
+    "QToolButton#AccountButton:hover { background: palette(midlight); }"
+    "QToolButton#AccountButton::menu-indicator { subcontrol-position: right center;"
+    " subcontrol-origin: padding; right: 6px; }"
+)
+
+
+class AccountSwitcher(QWidget):
+    addAccountRequested = Signal()
+    reauthRequested = Signal(str)
+    rechargeRequested = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("AccountSwitcher")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.button = QToolButton(self)
+        self.button.setObjectName("AccountButton")
+        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.button.setStyleSheet(_BUTTON_STYLE)
+        self.button.setCursor(Qt.CursorShape.PointingHandCursor)
+        layout.addWidget(self.button)
+
+        self.menu = QMenu(self)
+        self.menu.setObjectName("AccountMenu")
+        self.menu.aboutToShow.connect(self._render_menu_if_stale)
+        self.button.setMenu(self.menu)
+        self._group = QActionGroup(self)
+        self._group.setExclusive(True)
+        self._menu_stale = True
+
+        self.account_actions: dict[str, QAction] = {}
+        self.recharge_action = QAction(self)
+        self.recharge_action.triggered.connect(self._recharge)
+        self.reauth_action = QAction(self)
+        self.reauth_action.triggered.connect(self._reauth)
+        self.status_action = QAction(self)
+        self.status_action.triggered.connect(self.show_status)
+        self.add_action = QAction(self)
+        self.add_action.triggered.connect(self.addAccountRequested)
+        self.sign_out_action = QAction(self)
+        self.sign_out_action.triggered.connect(self.confirm_sign_out)
+
+        #: The open sign-out confirmation / status dialog, if any (tests reach them here).
+        self.sign_out_box: QMessageBox | None = None
+        self.sign_out_button: QPushButton | None = None
+        self.status_dialog: AccountStatusDialog | None = None
+
+        ctx.accounts.accountsChanged.connect(self.render)
+        ctx.accounts.currentChanged.connect(self.render)
+        ctx.accounts.accountUpdated.connect(self.render)
+        self.retranslate()
+
+    # ------------------------------------------------------------- rendering
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.recharge_action.setText(self.tr("Recharge this account…"))
+        self.reauth_action.setText(self.tr("Sign in again…"))
+        self.status_action.setText(self.tr("Account status…"))
+        self.add_action.setText(self.tr("Add account…"))
+        self.sign_out_action.setText(self.tr("Sign out…"))
+        self.button.setToolTip(self.tr("Switch account, add one, or sign out"))
+        self.render()
+
+    def account_label(self, account: Account) -> str:
+        """“email — host”, marked when the account needs to sign in again."""
+        if account.needs_reauth:
+            return self.tr("{email} — {host} (sign in again)").format(
+                email=account.email, host=account.host
+            )
+        return self.tr("{email} — {host}").format(email=account.email, host=account.host)
+
+    def render(self, *_: object) -> None:
+        accounts = self.ctx.accounts.accounts()
+        current = self.ctx.accounts.current()
+        if not accounts:
+            self.hide()
+        elif self.parentWidget() is not None:  # never pop up as a window of its own
+            self.show()
+        if current is None:
+            self.button.setText(self.tr("Accounts"))
+        elif current.needs_reauth:
+            self.button.setText(
+                self.tr("⚠ {email} · {host} — sign in again").format(
+                    email=current.email, host=current.host
+                )
+            )
+        else:
+            self.button.setText(
+                self.tr("{email} · {host}").format(email=current.email, host=current.host)
+            )
+        for action in (self.recharge_action, self.status_action, self.sign_out_action):
+            action.setEnabled(current is not None)
+        self.reauth_action.setVisible(current is not None and current.needs_reauth)
+        self._menu_stale = True
+        if not self.menu.isVisible():
+            self._render_menu()
+
+    def _render_menu_if_stale(self) -> None:
+        if self._menu_stale:
+            self._render_menu()
+
+    def _render_menu(self) -> None:
+        """Rebuild the menu (old actions are deleted later: one may be mid-trigger)."""
+        self._menu_stale = False
+        for action in self.account_actions.values():
+            self._group.removeAction(action)
+            action.deleteLater()
+        self.account_actions = {}
+        self.menu.clear()
+        current = self.ctx.accounts.current()
+        for account in self.ctx.accounts.accounts():
+            action = QAction(self.account_label(account), self)
+            action.setCheckable(True)
+            action.setChecked(current is not None and account.key == current.key)
+            action.setData(account.key)
+            action.triggered.connect(lambda _=False, key=account.key: self.switch_to(key))
+            self._group.addAction(action)
+            self.menu.addAction(action)
+            self.account_actions[account.key] = action
+        self.menu.addSeparator()
+        self.menu.addAction(self.reauth_action)
+        self.menu.addAction(self.recharge_action)
+        self.menu.addAction(self.status_action)
+        self.menu.addSeparator()
+        self.menu.addAction(self.add_action)
+        self.menu.addAction(self.sign_out_action)
+
+    # --------------------------------------------------------------- actions
+
+    def switch_to(self, key: str) -> None:
+        current = self.ctx.accounts.current()
+        if current is not None and current.key == key:
+            return
+        if self.ctx.accounts.get(key) is not None:
+            self.ctx.accounts.switch(key)
+
+    def _current_key(self) -> str | None:
+        current = self.ctx.accounts.current()
+        return current.key if current is not None else None
+
+    def _recharge(self) -> None:
+        key = self._current_key()
+        if key:
+            self.rechargeRequested.emit(key)
+
+    def _reauth(self) -> None:
+        key = self._current_key()
+        if key:
+            self.reauthRequested.emit(key)
+
+    def show_status(self, *_: object, key: str | None = None) -> None:
+        key = key or self._current_key()
+        if not key:
+            return
+        if self.status_dialog is not None:
+            self.status_dialog.close()
+        dialog = AccountStatusDialog(self.ctx, key, self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.reauthRequested.connect(self.reauthRequested)
+        dialog.finished.connect(lambda _result: self._status_closed(dialog))
+        self.status_dialog = dialog
+        dialog.open()
+
+    def _status_closed(self, dialog: AccountStatusDialog) -> None:
+        if self.status_dialog is dialog:
+            self.status_dialog = None
+
+    def confirm_sign_out(self, *_: object, key: str | None = None) -> None:
+        """Ask, then sign out (the answer arrives through ``finished``)."""
+        key = key or self._current_key()
+        account = self.ctx.accounts.get(key) if key else None
+        if account is None or self.sign_out_box is not None:
+            return
+        box = QMessageBox(self.window())
+        box.setObjectName("SignOutConfirm")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Sign out"))
+        box.setText(self.tr("Sign out of {email}?").format(email=account.email))
+        box.setInformativeText(
+            self.tr(
+                "The app forgets this account on this computer and removes its stored "
+                "sign-in. Your order history stays. You can sign in again at any time."
+            )
+        )
+        sign_out = box.addButton(self.tr("Sign out"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        email = account.email
+
+        def answered(_result: int) -> None:
+            confirmed = box.clickedButton() is sign_out
+            self.sign_out_box = None
+            self.sign_out_button = None
+            box.deleteLater()
+            if confirmed:
+                self._sign_out(account.key, email)
+
+        box.finished.connect(answered)
+        self.sign_out_box = box
+        self.sign_out_button = sign_out
+        box.open()
+
+    def _sign_out(self, key: str, email: str) -> None:
+        messages = self.ctx.messages
+
+        def done(warning: str | None) -> None:
+            if warning:
+                messages.warning(
+                    self.tr(
+                        "Signed out of {email}. The app’s own records were cleared, but the "
+                        "stored sign-in could not be removed from the system keyring and may "
+                        "remain there. ({detail})"
+                    ).format(email=email, detail=warning)
+                )
+            else:
+                messages.info(self.tr("Signed out of {email}.").format(email=email))
+
+        Op(self.ctx.accounts.sign_out, key).on_success(done).on_failure(
+            lambda exc: messages.error(describe(exc))
+        ).start(self)

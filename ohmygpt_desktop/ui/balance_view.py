@@ -1,0 +1,454 @@
+"""The current account's balance, as a card.
+
+Shows the balance in dollars (credits secondary), how old the figure is, and
+the state it is in: loading (the last figure greyed out and labelled "not
+current"), an error with Retry, "sign in again", a low-balance hint, and
+"waiting for your payment" while the payment watcher runs. Thin: the account
+manager owns the data; this only draws it and forwards requests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ohmygpt_desktop.api import ApiError
+from ohmygpt_desktop.ui.errors import describe
+from ohmygpt_desktop.ui.formatting import (
+    format_credits,
+    format_local_datetime,
+    format_local_time,
+    format_usd,
+    to_qdatetime,
+)
+from ohmygpt_desktop.ui.tasks import Op
+
+if TYPE_CHECKING:
+    from ohmygpt_desktop.app import AppContext
+    from ohmygpt_desktop.core.accounts import Account
+
+#: How often the "Updated … ago" text is brought up to date.
+AGE_TICK_MS = 30_000
+
+_STYLE = """
+#BalanceCard { border: 1px solid palette(mid); border-radius: 10px; background: palette(base); }
+#BalanceCaption { font-weight: 600; }
+#StaleBadge { color: #8a5300; background: #fef7e0; border-radius: 4px; padding: 1px 6px; }
+#BalanceNotice { border-radius: 6px; }
+#BalanceNotice[level="error"] { background: #fce8e6; }
+#BalanceNotice[level="error"] QLabel { color: #a50e0e; }
+#BalanceNotice[level="reauth"] { background: #fef7e0; }
+#BalanceNotice[level="reauth"] QLabel { color: #8a5300; }
+#WatchStrip { background: #e8f1fd; border-radius: 6px; }
+#WatchStrip QLabel { color: #174ea6; }
+#LowBalance { color: #8a5300; }
+#RechargeButton { font-weight: 600; padding: 6px 18px; }
+"""
+
+
+class BalanceView(QWidget):
+    rechargeRequested = Signal(str)
+    reauthRequested = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("BalanceView")
+        #: The clock for "Updated … ago" (tests replace it).
+        self.now: Callable[[], datetime] = lambda: datetime.now(UTC)
+        self._op: Op[object] | None = None
+        #: A failure of our own refresh that is not an API error (shown like one).
+        self._local_error: BaseException | None = None
+        self._build()
+
+        ctx.accounts.accountUpdated.connect(self._on_account_updated)
+        ctx.accounts.currentChanged.connect(self._on_current_changed)
+        ctx.accounts.accountsChanged.connect(self.render)
+        ctx.watcher.watchingChanged.connect(self._on_watching_changed)
+
+        self._age_timer = QTimer(self)
+        self._age_timer.setInterval(AGE_TICK_MS)
+        self._age_timer.timeout.connect(self.render)
+        self._age_timer.start()
+
+        self.retranslate()
+
+    # ----------------------------------------------------------------- layout
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 8)
+        self.card = QFrame(self)
+        self.card.setObjectName("BalanceCard")
+        self.card.setStyleSheet(_STYLE)
+        outer.addWidget(self.card)
+
+        layout = QVBoxLayout(self.card)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.setSpacing(6)
+
+        top = QGridLayout()
+        top.setHorizontalSpacing(12)
+        top.setVerticalSpacing(2)
+        self.caption_label = QLabel(self.card)
+        self.caption_label.setObjectName("BalanceCaption")
+        self.account_label = QLabel(self.card)
+        self.account_label.setObjectName("BalanceAccount")
+        self.account_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        muted = self.account_label.palette()
+        muted.setColor(muted.ColorRole.WindowText, muted.color(muted.ColorRole.PlaceholderText))
+        self.account_label.setPalette(muted)
+        caption_row = QHBoxLayout()
+        caption_row.setSpacing(10)
+        caption_row.addWidget(self.caption_label)
+        caption_row.addWidget(self.account_label)
+        caption_row.addStretch(1)
+        top.addLayout(caption_row, 0, 0)
+
+        amount_row = QHBoxLayout()
+        amount_row.setSpacing(10)
+        self.amount_label = QLabel(self.card)
+        self.amount_label.setObjectName("BalanceAmount")
+        font = QFont(self.amount_label.font())
+        font.setPointSizeF(max(font.pointSizeF(), 9.0) * 2.4)
+        font.setWeight(QFont.Weight.DemiBold)
+        self.amount_label.setFont(font)
+        self.amount_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        amount_row.addWidget(self.amount_label)
+        self.stale_badge = QLabel(self.card)
+        self.stale_badge.setObjectName("StaleBadge")
+        amount_row.addWidget(self.stale_badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        amount_row.addStretch(1)
+        top.addLayout(amount_row, 1, 0)
+
+        self.credits_label = QLabel(self.card)
+        self.credits_label.setObjectName("BalanceCredits")
+        self.credits_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.credits_label.setWordWrap(True)
+        top.addWidget(self.credits_label, 2, 0)
+        self.updated_label = QLabel(self.card)
+        self.updated_label.setObjectName("BalanceUpdated")
+        top.addWidget(self.updated_label, 3, 0)
+
+        buttons = QVBoxLayout()
+        buttons.setSpacing(6)
+        self.recharge_button = QPushButton(self.card)
+        self.recharge_button.setObjectName("RechargeButton")
+        self.recharge_button.clicked.connect(self._on_recharge_clicked)
+        self.refresh_button = QPushButton(self.card)
+        self.refresh_button.setObjectName("RefreshButton")
+        self.refresh_button.clicked.connect(self.refresh)
+        buttons.addWidget(self.recharge_button)
+        buttons.addWidget(self.refresh_button)
+        buttons.addStretch(1)
+        top.addLayout(buttons, 0, 1, 4, 1)
+        top.setColumnStretch(0, 1)
+        layout.addLayout(top)
+
+        # Loading: a thin busy bar and "Updating…".
+        self.busy_row = QWidget(self.card)
+        busy_layout = QHBoxLayout(self.busy_row)
+        busy_layout.setContentsMargins(0, 0, 0, 0)
+        self.progress = QProgressBar(self.busy_row)
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setFixedWidth(90)
+        self.progress.setMaximumHeight(8)
+        self.status_label = QLabel(self.busy_row)
+        self.status_label.setObjectName("BalanceStatus")
+        busy_layout.addWidget(self.progress)
+        busy_layout.addWidget(self.status_label, 1)
+        layout.addWidget(self.busy_row)
+
+        # Error or "sign in again", with its button.
+        self.notice = QFrame(self.card)
+        self.notice.setObjectName("BalanceNotice")
+        notice_layout = QHBoxLayout(self.notice)
+        notice_layout.setContentsMargins(10, 8, 10, 8)
+        self.notice_label = QLabel(self.notice)
+        self.notice_label.setObjectName("BalanceNoticeText")
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.retry_button = QPushButton(self.notice)
+        self.retry_button.setObjectName("RetryButton")
+        self.retry_button.clicked.connect(self.refresh)
+        self.reauth_button = QPushButton(self.notice)
+        self.reauth_button.setObjectName("ReauthButton")
+        self.reauth_button.clicked.connect(self._on_reauth_clicked)
+        notice_layout.addWidget(self.notice_label, 1)
+        notice_layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        notice_layout.addWidget(self.reauth_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self.notice)
+
+        # The payment watcher at work.
+        self.watch_strip = QFrame(self.card)
+        self.watch_strip.setObjectName("WatchStrip")
+        watch_layout = QHBoxLayout(self.watch_strip)
+        watch_layout.setContentsMargins(10, 6, 10, 6)
+        self.watch_progress = QProgressBar(self.watch_strip)
+        self.watch_progress.setRange(0, 0)
+        self.watch_progress.setTextVisible(False)
+        self.watch_progress.setFixedWidth(60)
+        self.watch_progress.setMaximumHeight(8)
+        self.watch_label = QLabel(self.watch_strip)
+        self.watch_label.setObjectName("WatchText")
+        self.watch_label.setWordWrap(True)
+        self.check_now_button = QPushButton(self.watch_strip)
+        self.check_now_button.setObjectName("CheckNowButton")
+        self.check_now_button.clicked.connect(self._on_check_now)
+        watch_layout.addWidget(self.watch_progress, 0, Qt.AlignmentFlag.AlignVCenter)
+        watch_layout.addWidget(self.watch_label, 1)
+        watch_layout.addWidget(self.check_now_button)
+        layout.addWidget(self.watch_strip)
+
+        self.low_label = QLabel(self.card)
+        self.low_label.setObjectName("LowBalance")
+        self.low_label.setWordWrap(True)
+        layout.addWidget(self.low_label)
+
+    # ------------------------------------------------------------ i18n, events
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.caption_label.setText(self.tr("Balance"))
+        self.recharge_button.setText(self.tr("Recharge…"))
+        self.recharge_button.setToolTip(self.tr("Add money to this account"))
+        self.refresh_button.setText(self.tr("Refresh"))
+        self.refresh_button.setToolTip(self.tr("Read the balance again now"))
+        self.retry_button.setText(self.tr("Retry"))
+        self.reauth_button.setText(self.tr("Sign in again"))
+        self.check_now_button.setText(self.tr("Check now"))
+        self.stale_badge.setText(self.tr("Not current"))
+        self.stale_badge.setToolTip(
+            self.tr("This is the last balance the app read; it may have changed since.")
+        )
+        self.render()
+
+    def _on_account_updated(self, key: str) -> None:
+        account = self.ctx.accounts.current()
+        if account is not None and account.key == key:
+            self.render()
+
+    def _on_current_changed(self, key: str) -> None:
+        self._local_error = None
+        self.render()
+
+    def _on_watching_changed(self, key: str, watching: bool) -> None:
+        self._on_account_updated(key)
+
+    # ----------------------------------------------------------------- actions
+
+    def account(self) -> Account | None:
+        return self.ctx.accounts.current()
+
+    def refresh(self) -> None:
+        """Start a balance refresh of the current account."""
+        account = self.account()
+        if account is None:
+            return
+        if account.needs_reauth:
+            self.render()
+            return
+        if self.ctx.watcher.watching(account.key):
+            # The watcher reads the balance now and compares it with the order.
+            self.ctx.watcher.poke(account.key)
+            return
+        if account.refreshing or (self._op is not None and self._op.running):
+            return
+        self._local_error = None
+        self._op = (
+            Op(self.ctx.accounts.refresh_balance, account.key)
+            .on_failure(self._on_refresh_failed)
+            .on_done(self.render)
+            .start(self)
+        )
+        self.render()
+
+    def _on_refresh_failed(self, exc: Exception) -> None:
+        # API errors are kept on the account (accountUpdated redraws); others here.
+        if not isinstance(exc, ApiError):
+            self._local_error = exc
+
+    def _on_recharge_clicked(self) -> None:
+        account = self.account()
+        if account is not None:
+            self.rechargeRequested.emit(account.key)
+
+    def _on_reauth_clicked(self) -> None:
+        account = self.account()
+        if account is not None:
+            self.reauthRequested.emit(account.key)
+
+    def _on_check_now(self) -> None:
+        account = self.account()
+        if account is not None:
+            self.ctx.watcher.poke(account.key)
+
+    # ------------------------------------------------------------------ render
+
+    def is_stale(self) -> bool:
+        """True when the figure shown is not known to be current."""
+        return bool(self.property("stale"))
+
+    def render(self) -> None:
+        """Redraw from the account's current state."""
+        account = self.account()
+        if account is None:
+            self._render_no_account()
+            return
+        balance = account.balance
+        refreshing = account.refreshing or (self._op is not None and self._op.running)
+        error = account.error if account.error is not None else self._local_error
+        reauth = account.needs_reauth
+        too_old = (
+            account.balance_updated is not None
+            and self.now() - account.balance_updated
+            > timedelta(seconds=2 * max(30, int(self.ctx.settings.refresh_interval_s)))
+        )
+        stale = balance is None or refreshing or error is not None or reauth or too_old
+
+        self.account_label.setText(
+            self.tr("{email} · {host}").format(email=account.email, host=account.host)
+        )
+        if balance is None:
+            self.amount_label.setText("—")
+            self.credits_label.setText("")
+            self.credits_label.setVisible(False)
+        else:
+            self.amount_label.setText(format_usd(balance.balance_usd))
+            self.credits_label.setText(
+                self.tr("{credits} credits · Free balance: {free} credits ({free_usd})").format(
+                    credits=format_credits(balance.balance),
+                    free=format_credits(balance.free_balance),
+                    free_usd=format_usd(balance.free_balance_usd),
+                )
+            )
+            self.credits_label.setVisible(True)
+        self.setProperty("stale", stale)
+        # A disabled label is drawn in the greyed-out palette colour.
+        self.amount_label.setEnabled(not stale)
+        self.credits_label.setEnabled(not stale)
+        self.stale_badge.setVisible(balance is not None and stale)
+        self._update_age()
+
+        self.busy_row.setVisible(refreshing and not reauth)
+        self.status_label.setText(
+            self.tr("Updating…") if balance is not None else self.tr("Loading the balance…")
+        )
+
+        if reauth:
+            if account.token_problem:
+                text = self.tr(
+                    "The saved sign-in for {email} could not be read from the system keyring. "
+                    "Sign in again, or restart the app to try the keyring again."
+                ).format(email=account.email)
+            else:
+                text = self.tr(
+                    "The sign-in for {email} has expired or was revoked. Sign in again to see "
+                    "the balance and to recharge."
+                ).format(email=account.email)
+            self._show_notice("reauth", text)
+        elif error is not None and not refreshing:
+            self._show_notice(
+                "error",
+                self.tr("Could not update the balance: {reason}").format(reason=describe(error)),
+            )
+        else:
+            self.notice.setVisible(False)
+
+        watching = self.ctx.watcher.watching(account.key)
+        self.watch_strip.setVisible(watching)
+        self.watch_label.setText(self.tr("Waiting for your payment… (checking the balance)"))
+
+        low = self.ctx.settings.low_balance_usd
+        is_low = balance is not None and not reauth and balance.balance_usd < low
+        self.low_label.setVisible(is_low)
+        self.low_label.setText(
+            self.tr(
+                "Your balance is below {threshold}. Recharge to keep your API calls running."
+            ).format(threshold=format_usd(low))
+        )
+
+        self.refresh_button.setEnabled(not reauth and not refreshing)
+        self.recharge_button.setEnabled(True)
+
+    def _render_no_account(self) -> None:
+        self.setProperty("stale", True)
+        self.account_label.setText("")
+        self.amount_label.setText("—")
+        self.amount_label.setEnabled(False)
+        self.credits_label.setVisible(False)
+        self.stale_badge.setVisible(False)
+        self.updated_label.setText(self.tr("No account is signed in."))
+        self.busy_row.setVisible(False)
+        self.notice.setVisible(False)
+        self.watch_strip.setVisible(False)
+        self.low_label.setVisible(False)
+        self.refresh_button.setEnabled(False)
+        self.recharge_button.setEnabled(False)
+
+    def _show_notice(self, level: str, text: str) -> None:
+        self.notice.setProperty("level", level)
+        self.notice.style().unpolish(self.notice)
+        self.notice.style().polish(self.notice)
+        for child in self.notice.findChildren(QLabel):
+            child.style().unpolish(child)
+            child.style().polish(child)
+        self.notice_label.setText(text)
+        self.retry_button.setVisible(level == "error")
+        self.reauth_button.setVisible(level == "reauth")
+        self.notice.setVisible(True)
+
+    # ---------------------------------------------------------------- the age
+
+    def _update_age(self) -> None:
+        account = self.account()
+        if account is None:
+            return
+        updated = account.balance_updated
+        if updated is None:
+            self.updated_label.setText(
+                self.tr("Reading the balance…") if account.refreshing else self.tr("Not read yet")
+            )
+            self.updated_label.setToolTip("")
+            return
+        when = self.age_text(updated)
+        if self.is_stale():
+            text = self.tr("Not current — last updated {when}").format(when=when)
+        else:
+            text = self.tr("Updated {when}").format(when=when)
+        self.updated_label.setText(text)
+        self.updated_label.setToolTip(format_local_datetime(updated))
+
+    def age_text(self, moment: datetime) -> str:
+        """ "just now", "2 min ago", "at 14:05" or a date, relative to :attr:`now`."""
+        seconds = (self.now() - moment).total_seconds()
+        if seconds < 60:
+            return self.tr("just now")
+        if seconds < 3600:
+            return self.tr("{minutes} min ago").format(minutes=int(seconds // 60))
+        local = to_qdatetime(moment)
+        now_local = to_qdatetime(self.now())
+        if local.date() == now_local.date():
+            return self.tr("at {time}").format(time=format_local_time(moment))
+        return self.tr("on {datetime}").format(datetime=format_local_datetime(moment))

@@ -1,0 +1,101 @@
+"""Money, credits and times for people: exact Decimals, the user's locale.
+
+Amounts stay :class:`~decimal.Decimal` until the last step; only the digits
+and separators come from :class:`QLocale` (no float ever rounds money).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from PySide6.QtCore import QDateTime, QLocale
+
+from ohmygpt_desktop.api.models import credits_to_usd
+
+_CENT = Decimal("0.01")
+_INT64 = 2**63
+
+
+def _locale(locale: QLocale | None) -> QLocale:
+    """The locale to format with, always grouping digits (the "C" locale omits it)."""
+    loc = QLocale(locale) if locale is not None else QLocale()
+    loc.setNumberOptions(QLocale.NumberOption.DefaultNumberOptions)
+    return loc
+
+
+def _digits(text: str, locale: QLocale) -> str:
+    """ASCII digits in the locale's digits (most locales: unchanged)."""
+    zero = locale.zeroDigit()
+    if zero == "0" or len(zero) != 1:
+        return text
+    return "".join(chr(ord(zero) + int(c)) if c.isdigit() else c for c in text)
+
+
+def format_number(value: Decimal, places: int = 2, *, locale: QLocale | None = None) -> str:
+    """``value`` with exactly ``places`` decimals, grouped the locale's way."""
+    loc = _locale(locale)
+    quantum = Decimal(1).scaleb(-places) if places > 0 else Decimal(1)
+    exact = value.quantize(quantum)
+    sign = "-" if exact < 0 else ""
+    whole_text, _, frac = format(abs(exact), "f").partition(".")
+    number = int(whole_text)
+    if number < _INT64:
+        whole = loc.toString(number)
+    else:  # beyond 64 bits: group it ourselves
+        whole = _digits(f"{number:,}".replace(",", loc.groupSeparator()), loc)
+    if places > 0:
+        return f"{sign}{whole}{loc.decimalPoint()}{_digits(frac, loc)}"
+    return f"{sign}{whole}"
+
+
+def format_usd(
+    value: Decimal, *, locale: QLocale | None = None, drop_zero_cents: bool = False
+) -> str:
+    """``$10.00`` (``$10`` with ``drop_zero_cents`` when there are no cents)."""
+    places = 0 if drop_zero_cents and value == value.to_integral_value() else 2
+    text = format_number(abs(value), places, locale=locale)
+    return f"-${text}" if value < 0 else f"${text}"
+
+
+def format_credits(value: Decimal, *, locale: QLocale | None = None) -> str:
+    """Credits as a grouped number: ``340,000`` (decimals only when there are some)."""
+    exact = value.quantize(_CENT)
+    places = 0 if exact == exact.to_integral_value() else 2
+    return format_number(exact, places, locale=locale)
+
+
+def format_credits_as_usd(credits: Decimal, *, locale: QLocale | None = None) -> str:
+    return format_usd(credits_to_usd(credits), locale=locale)
+
+
+def amount_for_input(value: Decimal, *, locale: QLocale | None = None) -> str:
+    """An amount as a person would type it: no grouping, the locale's decimal point
+    (when it is one the amount field accepts: ``.`` or ``,``)."""
+    point = _locale(locale).decimalPoint()
+    exact = value.quantize(_CENT)
+    if exact == exact.to_integral_value():
+        return format(exact.to_integral_value(), "f")
+    return format(exact, "f").replace(".", point if point in ".," else ".")
+
+
+def to_qdatetime(moment: datetime) -> QDateTime:
+    """A timezone-aware (or UTC-naive) datetime as a local-time QDateTime."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000)).toLocalTime()
+
+
+def format_local_datetime(moment: datetime, *, locale: QLocale | None = None) -> str:
+    """Date and time in the user's time zone and the locale's short format."""
+    loc = _locale(locale)
+    if loc.language() == QLocale.Language.C:  # no real locale: unambiguous ISO-like
+        return to_qdatetime(moment).toString("yyyy-MM-dd HH:mm")
+    return loc.toString(to_qdatetime(moment), QLocale.FormatType.ShortFormat)
+
+
+def format_local_time(moment: datetime, *, locale: QLocale | None = None) -> str:
+    loc = _locale(locale)
+    if loc.language() == QLocale.Language.C:
+        return to_qdatetime(moment).toString("HH:mm")
+    return loc.toString(to_qdatetime(moment).time(), QLocale.FormatType.ShortFormat)

@@ -1,0 +1,197 @@
+"""The order history as a Qt table model (read-only; newest first)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from ohmygpt_desktop.core.orders import OrderRecord, OrderStatus
+from ohmygpt_desktop.ui.formatting import format_credits_as_usd, format_local_datetime, format_usd
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    CREATED = 0
+    ACCOUNT = 1
+    KIND = 2
+    AMOUNT = 3
+    STATUS = 4
+    ORDER_NO = 5
+    BALANCE = 6
+
+
+#: Status colours (text and the swatch beside it); readable on light and dark.
+STATUS_COLORS: dict[OrderStatus, str] = {
+    OrderStatus.CREATING: "#1a73e8",
+    OrderStatus.AWAITING_PAYMENT: "#b06000",
+    OrderStatus.PAID: "#188038",
+    OrderStatus.EXPIRED: "#80868b",
+    OrderStatus.UNKNOWN: "#d93025",
+}
+
+#: The record behind a row (any column).
+RecordRole = Qt.ItemDataRole.UserRole + 1
+
+
+class HistoryModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._records: list[OrderRecord] = []
+
+    # ---- content
+
+    def set_records(self, records: Sequence[OrderRecord]) -> None:
+        self.beginResetModel()
+        self._records = list(records)
+        self.endResetModel()
+
+    def records(self) -> list[OrderRecord]:
+        return list(self._records)
+
+    def record(self, row: int) -> OrderRecord | None:
+        if 0 <= row < len(self._records):
+            return self._records[row]
+        return None
+
+    def row_of(self, local_id: int) -> int | None:
+        for row, record in enumerate(self._records):
+            if record.local_id == local_id:
+                return row
+        return None
+
+    def retranslate(self) -> None:
+        """The language changed: every text is new."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+        if self._records:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._records) - 1, len(Column) - 1)
+            )
+
+    # ---- texts
+
+    def status_text(self, status: OrderStatus) -> str:
+        return {
+            OrderStatus.CREATING: self.tr("Creating…"),
+            OrderStatus.AWAITING_PAYMENT: self.tr("Awaiting payment"),
+            OrderStatus.PAID: self.tr("Paid"),
+            OrderStatus.EXPIRED: self.tr("Expired"),
+            OrderStatus.UNKNOWN: self.tr("Unknown — check your OhMyGPT orders"),
+        }[status]
+
+    def kind_text(self, kind: str) -> str:
+        if kind == "invoice":
+            return self.tr("Invoice")
+        if kind == "checkout":
+            return self.tr("Checkout")
+        return kind
+
+    def balance_text(self, record: OrderRecord) -> str:
+        before, after = record.balance_before, record.balance_after
+        if before is not None and after is not None:
+            return self.tr("{before} → {after}").format(
+                before=format_credits_as_usd(before), after=format_credits_as_usd(after)
+            )
+        if before is not None:
+            return self.tr("{before} →").format(before=format_credits_as_usd(before))
+        return ""
+
+    def status_tooltip(self, record: OrderRecord) -> str:
+        if record.status is OrderStatus.UNKNOWN:
+            return self.tr(
+                "The app could not tell whether OhMyGPT created this order (the reply was "
+                "lost or the app stopped). Check your orders on OhMyGPT before paying again."
+            )
+        if record.status is OrderStatus.AWAITING_PAYMENT:
+            expires = record.expires_at
+            if expires is not None:
+                return self.tr(
+                    "Not paid yet. The payment link works until {when}; the app marks the "
+                    "order paid when the balance rises."
+                ).format(when=format_local_datetime(expires))
+            return self.tr("Not paid yet. The app marks the order paid when the balance rises.")
+        if record.status is OrderStatus.EXPIRED:
+            return self.tr("The payment link expired before a payment arrived.")
+        if record.status is OrderStatus.PAID:
+            return self.tr("The balance rose by this order: paid.")
+        return self.tr("The order is being created.")
+
+    # ---- Qt model API
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._records)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            {
+                Column.CREATED: self.tr("Created"),
+                Column.ACCOUNT: self.tr("Account"),
+                Column.KIND: self.tr("Kind"),
+                Column.AMOUNT: self.tr("Amount"),
+                Column.STATUS: self.tr("Status"),
+                Column.ORDER_NO: self.tr("Order number"),
+                Column.BALANCE: self.tr("Balance before → after"),
+            }.get(Column(section))
+            if 0 <= section < len(Column)
+            else None
+        )
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        record = self.record(index.row()) if index.isValid() else None
+        if record is None:
+            return None
+        column = Column(index.column())
+        if role == RecordRole:
+            return record
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(record, column)
+        if column is Column.STATUS:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor(STATUS_COLORS[record.status])
+            if role == Qt.ItemDataRole.DecorationRole:
+                return QColor(STATUS_COLORS[record.status])
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.status_tooltip(record)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column is Column.ACCOUNT:
+                return self.tr("{email} on {host}").format(email=record.email, host=record.host)
+            if column is Column.ORDER_NO and record.order_no:
+                return record.order_no
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+            Column.AMOUNT,
+            Column.BALANCE,
+        ):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, record: OrderRecord, column: Column) -> str:
+        if column is Column.CREATED:
+            return format_local_datetime(record.created_at)
+        if column is Column.ACCOUNT:
+            return record.email
+        if column is Column.KIND:
+            return self.kind_text(record.kind)
+        if column is Column.AMOUNT:
+            return format_usd(record.amount)
+        if column is Column.STATUS:
+            return self.status_text(record.status)
+        if column is Column.ORDER_NO:
+            return record.order_no or "—"
+        return self.balance_text(record)

@@ -1,0 +1,808 @@
+"""The recharge dialog: choose an amount and a way to pay, create the order, pay.
+
+Two pages. The entry page validates the amount as it is typed and names the
+account that is topped up next to the button. "Create order" sends exactly
+one request (the button cannot fire twice); while it runs, Cancel stops
+*waiting* but never abandons the request: the order service records its
+outcome in the history either way (write-ahead). On success the payment page
+opens in the browser, the payment watcher starts, and the result page shows
+the order number, the link (copy, open again) and a QR code of it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from collections.abc import Awaitable, Callable
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ohmygpt_desktop.api import CREDITS_PER_USD, InvalidTokenError
+from ohmygpt_desktop.core.recharge import (
+    AmountRefused,
+    OrderOutcomeUnknown,
+    RechargeKind,
+    parse_amount,
+)
+from ohmygpt_desktop.ui.errors import describe
+from ohmygpt_desktop.ui.formatting import (
+    amount_for_input,
+    format_credits,
+    format_local_datetime,
+    format_usd,
+)
+from ohmygpt_desktop.ui.qr import QrCodeWidget
+from ohmygpt_desktop.ui.tasks import Op
+
+if TYPE_CHECKING:
+    from ohmygpt_desktop.app import AppContext
+    from ohmygpt_desktop.core.accounts import Account
+    from ohmygpt_desktop.core.orders import OrderRecord
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+#: A light check of the optional invoice email (the server checks properly).
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+
+_STYLE = """
+#Heading { font-weight: 600; }
+#FieldError { color: #a50e0e; }
+#ProblemBox { background: #fce8e6; border-radius: 6px; }
+#ProblemBox QLabel { color: #a50e0e; }
+#UnknownBox { background: #fef7e0; border-radius: 6px; }
+#UnknownBox QLabel, #UnknownBox QCheckBox { color: #8a5300; }
+#InfoBox { background: #e8f1fd; border-radius: 6px; }
+#InfoBox QLabel { color: #174ea6; }
+#PaysFor { font-weight: 600; }
+#CreateButton, #DoneButton { font-weight: 600; padding: 5px 16px; }
+"""
+
+# Requests whose waiter was cancelled: kept referenced until they finish.
+_detached: set[asyncio.Future[Any]] = set()
+
+
+async def run_to_completion(fn: Callable[..., Awaitable[T]], *args: Any, **kwargs: Any) -> T:
+    """Await ``fn(*args)``; if *this* await is cancelled, ``fn`` still runs to its end.
+
+    ``asyncio.shield`` plus a strong reference, so a cancelled wait never abandons
+    a request the server may already be acting on. Its outcome is still handled
+    by ``fn`` itself (the order service records it in the history).
+    """
+    task = asyncio.ensure_future(fn(*args, **kwargs))
+    _detached.add(task)
+    task.add_done_callback(_detached.discard)
+    return await asyncio.shield(task)
+
+
+def pending_requests() -> list[asyncio.Future[Any]]:
+    """Order requests still running (tests and shutdown may wait for them)."""
+    return [task for task in _detached if not task.done()]
+
+
+def _small(label: QLabel) -> None:
+    font = QFont(label.font())
+    font.setPointSizeF(max(font.pointSizeF(), 9.0) * 0.92)
+    label.setFont(font)
+
+
+class RechargeDialog(QDialog):
+    """Recharge one account. The caller calls :meth:`open` (never ``exec``)."""
+
+    #: The order exists (status awaiting payment); the payment page was opened.
+    orderCreated = Signal(object)
+    #: The account's sign-in is no longer valid; the caller may start "sign in again".
+    reauthRequested = Signal(str)
+
+    def __init__(self, ctx: AppContext, account_key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.account_key = account_key
+        self.setObjectName("RechargeDialog")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setStyleSheet(_STYLE)
+        self.setMinimumWidth(500)
+
+        self._op: Op[OrderRecord] | None = None
+        self._amount: Decimal | None = None
+        self._amount_problem: str | None = None
+        self._email_ok = True
+        #: What the last attempt ended with (shown on the entry page).
+        self._problem: BaseException | None = None
+        self._info: str | None = None
+        #: The last attempt's outcome was unknown: ask before another order.
+        self._unknown_outcome = False
+        self._record: OrderRecord | None = None
+        self._browser_opened = False
+
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_height)
+        self._build()
+        self._copied_timer = QTimer(self)
+        self._copied_timer.setSingleShot(True)
+        self._copied_timer.setInterval(2000)
+        self._copied_timer.timeout.connect(self._retranslate_result_buttons)
+        ctx.accounts.accountUpdated.connect(self._on_account_updated)
+
+        self.retranslate()
+        self._validate()
+        self.amount_edit.setFocus()
+
+    # ------------------------------------------------------------------ layout
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        self.pages = QStackedWidget(self)
+        outer.addWidget(self.pages)
+        self.entry_page = QWidget(self.pages)
+        self.result_page = QWidget(self.pages)
+        self.pages.addWidget(self.entry_page)
+        self.pages.addWidget(self.result_page)
+        self._build_entry(self.entry_page)
+        self._build_result(self.result_page)
+
+    def _build_entry(self, page: QWidget) -> None:
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(8)
+
+        self.heading = QLabel(page)
+        self.heading.setObjectName("Heading")
+        font = QFont(self.heading.font())
+        font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.3)
+        self.heading.setFont(font)
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
+        self.account_line = QLabel(page)
+        self.account_line.setWordWrap(True)
+        self.account_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.account_line)
+
+        # Amount: presets and a free field.
+        self.amount_caption = QLabel(page)
+        self.amount_caption.setObjectName("Heading")
+        layout.addSpacing(4)
+        layout.addWidget(self.amount_caption)
+        presets = QHBoxLayout()
+        presets.setSpacing(6)
+        self.preset_group = QButtonGroup(self)
+        self.preset_group.setExclusive(False)
+        self.preset_buttons: list[tuple[Decimal, QPushButton]] = []
+        for amount in self.ctx.settings.recharge_presets:
+            button = QPushButton(page)
+            button.setObjectName(f"Preset_{format(amount, 'f')}")
+            button.setCheckable(True)
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _=False, a=amount: self._choose_preset(a))
+            self.preset_group.addButton(button)
+            presets.addWidget(button)
+            self.preset_buttons.append((amount, button))
+        presets.addStretch(1)
+        layout.addLayout(presets)
+
+        field_row = QHBoxLayout()
+        field_row.setSpacing(6)
+        self.amount_label = QLabel(page)
+        self.currency_label = QLabel("$", page)
+        self.amount_edit = QLineEdit(page)
+        self.amount_edit.setObjectName("AmountEdit")
+        self.amount_edit.setMaxLength(20)
+        self.amount_edit.setClearButtonEnabled(True)
+        self.amount_edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.amount_edit.setFixedWidth(140)
+        self.amount_label.setBuddy(self.amount_edit)
+        self.amount_edit.textChanged.connect(self._on_amount_edited)
+        self.credits_hint = QLabel(page)
+        _small(self.credits_hint)
+        field_row.addWidget(self.amount_label)
+        field_row.addWidget(self.currency_label)
+        field_row.addWidget(self.amount_edit)
+        field_row.addWidget(self.credits_hint, 1)
+        layout.addLayout(field_row)
+        self.amount_error = QLabel(page)
+        self.amount_error.setObjectName("FieldError")
+        self.amount_error.setWordWrap(True)
+        layout.addWidget(self.amount_error)
+
+        # How to pay.
+        self.method_caption = QLabel(page)
+        self.method_caption.setObjectName("Heading")
+        layout.addSpacing(4)
+        layout.addWidget(self.method_caption)
+        self.method_group = QButtonGroup(self)
+        self.checkout_radio = QRadioButton(page)
+        self.checkout_radio.setObjectName("CheckoutRadio")
+        self.invoice_radio = QRadioButton(page)
+        self.invoice_radio.setObjectName("InvoiceRadio")
+        self.method_group.addButton(self.checkout_radio)
+        self.method_group.addButton(self.invoice_radio)
+        self.checkout_radio.setChecked(True)
+        self.checkout_radio.toggled.connect(self._validate)
+        layout.addWidget(self.checkout_radio)
+        layout.addWidget(self.invoice_radio)
+        email_row = QGridLayout()
+        email_row.setContentsMargins(24, 0, 0, 0)
+        self.email_label = QLabel(page)
+        self.email_edit = QLineEdit(page)
+        self.email_edit.setObjectName("InvoiceEmail")
+        self.email_edit.setMaxLength(254)
+        self.email_label.setBuddy(self.email_edit)
+        self.email_edit.textChanged.connect(self._validate)
+        self.email_error = QLabel(page)
+        self.email_error.setObjectName("FieldError")
+        self.email_error.setWordWrap(True)
+        email_row.addWidget(self.email_label, 0, 0)
+        email_row.addWidget(self.email_edit, 0, 1)
+        email_row.addWidget(self.email_error, 1, 1)
+        email_row.setColumnStretch(1, 1)
+        layout.addLayout(email_row)
+
+        # While creating.
+        self.busy_row = QWidget(page)
+        busy_layout = QHBoxLayout(self.busy_row)
+        busy_layout.setContentsMargins(0, 4, 0, 0)
+        self.progress = QProgressBar(self.busy_row)
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setFixedWidth(80)
+        self.progress.setMaximumHeight(8)
+        self.busy_label = QLabel(self.busy_row)
+        self.busy_label.setWordWrap(True)
+        busy_layout.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignVCenter)
+        busy_layout.addWidget(self.busy_label, 1)
+        layout.addWidget(self.busy_row)
+
+        # What went wrong last time.
+        self.problem_box = QFrame(page)
+        self.problem_box.setObjectName("ProblemBox")
+        problem_layout = QHBoxLayout(self.problem_box)
+        problem_layout.setContentsMargins(10, 8, 10, 8)
+        self.problem_label = QLabel(self.problem_box)
+        self.problem_label.setObjectName("ProblemText")
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problem_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.reauth_button = QPushButton(self.problem_box)
+        self.reauth_button.setObjectName("ReauthButton")
+        self.reauth_button.setAutoDefault(False)
+        self.reauth_button.clicked.connect(self._on_reauth_clicked)
+        problem_layout.addWidget(self.problem_label, 1)
+        problem_layout.addWidget(self.reauth_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self.problem_box)
+
+        # The last order's outcome is unknown: no blind retry.
+        self.unknown_box = QFrame(page)
+        self.unknown_box.setObjectName("UnknownBox")
+        unknown_layout = QVBoxLayout(self.unknown_box)
+        unknown_layout.setContentsMargins(10, 8, 10, 8)
+        self.unknown_label = QLabel(self.unknown_box)
+        self.unknown_label.setObjectName("UnknownText")
+        self.unknown_label.setWordWrap(True)
+        self.unknown_confirm = QCheckBox(self.unknown_box)
+        self.unknown_confirm.setObjectName("UnknownConfirm")
+        self.unknown_confirm.toggled.connect(self._validate)
+        unknown_layout.addWidget(self.unknown_label)
+        unknown_layout.addWidget(self.unknown_confirm)
+        layout.addWidget(self.unknown_box)
+
+        # A neutral note (after "stop waiting").
+        self.info_box = QFrame(page)
+        self.info_box.setObjectName("InfoBox")
+        info_layout = QHBoxLayout(self.info_box)
+        info_layout.setContentsMargins(10, 8, 10, 8)
+        self.info_label = QLabel(self.info_box)
+        self.info_label.setObjectName("InfoText")
+        self.info_label.setWordWrap(True)
+        info_layout.addWidget(self.info_label)
+        layout.addWidget(self.info_box)
+
+        layout.addStretch(1)
+        line = QFrame(page)
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        layout.addWidget(line)
+
+        bottom = QHBoxLayout()
+        self.pays_for_label = QLabel(page)
+        self.pays_for_label.setObjectName("PaysFor")
+        self.pays_for_label.setWordWrap(True)
+        self.pays_for_label.setSizePolicy(
+            QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred
+        )
+        self.cancel_button = QPushButton(page)
+        self.cancel_button.setObjectName("CancelButton")
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self._on_cancel_clicked)
+        self.create_button = QPushButton(page)
+        self.create_button.setObjectName("CreateButton")
+        self.create_button.setAutoDefault(False)
+        self.create_button.setDefault(True)
+        self.create_button.clicked.connect(self.submit)
+        bottom.addWidget(self.pays_for_label, 1)
+        bottom.addWidget(self.cancel_button)
+        bottom.addWidget(self.create_button)
+        layout.addLayout(bottom)
+
+    def _build_result(self, page: QWidget) -> None:
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(8)
+        self.result_heading = QLabel(page)
+        self.result_heading.setObjectName("Heading")
+        font = QFont(self.result_heading.font())
+        font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.3)
+        self.result_heading.setFont(font)
+        self.result_heading.setWordWrap(True)
+        layout.addWidget(self.result_heading)
+        self.result_text = QLabel(page)
+        self.result_text.setObjectName("ResultText")
+        self.result_text.setWordWrap(True)
+        layout.addWidget(self.result_text)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        self.order_no_caption = QLabel(page)
+        self.order_no_field = QLineEdit(page)
+        self.order_no_field.setObjectName("OrderNumber")
+        self.order_no_field.setReadOnly(True)
+        self.order_no_caption.setBuddy(self.order_no_field)
+        self.details_caption = QLabel(page)
+        self.details_label = QLabel(page)
+        self.details_label.setObjectName("OrderDetails")
+        self.details_label.setWordWrap(True)
+        self.details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        grid.addWidget(self.order_no_caption, 0, 0)
+        grid.addWidget(self.order_no_field, 0, 1)
+        grid.addWidget(self.details_caption, 1, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.details_label, 1, 1)
+        grid.setColumnStretch(1, 1)
+        layout.addLayout(grid)
+
+        qr_row = QHBoxLayout()
+        self.qr = QrCodeWidget(page)
+        self.qr.setObjectName("CheckoutQr")
+        self.qr.setFixedSize(220, 220)
+        qr_row.addWidget(self.qr)
+        side = QVBoxLayout()
+        self.qr_caption = QLabel(page)
+        self.qr_caption.setWordWrap(True)
+        side.addWidget(self.qr_caption)
+        self.watch_note = QLabel(page)
+        self.watch_note.setObjectName("WatchNote")
+        self.watch_note.setWordWrap(True)
+        side.addWidget(self.watch_note)
+        side.addStretch(1)
+        qr_row.addLayout(side, 1)
+        layout.addLayout(qr_row)
+        layout.addStretch(1)
+
+        buttons = QHBoxLayout()
+        self.copy_link_button = QPushButton(page)
+        self.copy_link_button.setObjectName("CopyLinkButton")
+        self.copy_link_button.setAutoDefault(False)
+        self.copy_link_button.clicked.connect(self.copy_link)
+        self.open_again_button = QPushButton(page)
+        self.open_again_button.setObjectName("OpenAgainButton")
+        self.open_again_button.setAutoDefault(False)
+        self.open_again_button.clicked.connect(self.open_again)
+        self.done_button = QPushButton(page)
+        self.done_button.setObjectName("DoneButton")
+        self.done_button.setAutoDefault(False)
+        self.done_button.clicked.connect(self.accept)
+        buttons.addWidget(self.copy_link_button)
+        buttons.addWidget(self.open_again_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.done_button)
+        layout.addLayout(buttons)
+
+    # ------------------------------------------------------------ i18n, events
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        account = self.account()
+        email, host = self._who(account)
+        self.setWindowTitle(self.tr("Recharge {email} ({host})").format(email=email, host=host))
+        self.heading.setText(self.tr("Recharge {email}").format(email=email))
+        self.account_line.setText(
+            self.tr(
+                "The money is added to the OhMyGPT account {email} on {host}. "
+                "You pay on a Stripe page in your browser."
+            ).format(email=email, host=host)
+        )
+        self.amount_caption.setText(self.tr("Amount"))
+        for amount, button in self.preset_buttons:
+            button.setText(format_usd(amount, drop_zero_cents=True))
+        self.amount_label.setText(self.tr("Other &amount:"))
+        settings = self.ctx.settings
+        self.amount_edit.setPlaceholderText(
+            self.tr("{minimum} to {maximum}").format(
+                minimum=amount_for_input(settings.recharge_min),
+                maximum=amount_for_input(settings.recharge_max),
+            )
+        )
+        self.amount_edit.setToolTip(
+            self.tr("US dollars, for example 10 or 12{point}50").format(
+                point=QLocale().decimalPoint()
+            )
+        )
+        self.method_caption.setText(self.tr("How to pay"))
+        self.checkout_radio.setText(self.tr("Card payment page (Stripe Checkout)"))
+        self.invoice_radio.setText(self.tr("Invoice (Stripe Invoice: card or bank transfer)"))
+        self.email_label.setText(self.tr("Billing &email (optional):"))
+        self.email_edit.setPlaceholderText(
+            self.tr("Leave empty to use {email}").format(email=email)
+        )
+        self.reauth_button.setText(self.tr("Sign in again"))
+        self.unknown_confirm.setText(
+            self.tr("I checked my OhMyGPT orders: create a new order anyway")
+        )
+        self.create_button.setToolTip(
+            self.tr("Creates the order and opens the payment page in your browser")
+        )
+        self.order_no_caption.setText(self.tr("Order number:"))
+        self.details_caption.setText(self.tr("Details:"))
+        self.done_button.setText(self.tr("Done"))
+        self._retranslate_result_buttons()
+        self._validate()
+        self._update_state()
+        if self._record is not None:
+            self._fill_result()
+
+    def _retranslate_result_buttons(self) -> None:
+        self.copy_link_button.setText(self.tr("Copy link"))
+        self.open_again_button.setText(self.tr("Open again"))
+
+    def _on_account_updated(self, key: str) -> None:
+        if key == self.account_key:
+            self._validate()
+
+    def reject(self) -> None:
+        """Escape or the window's close button: stop waiting (never the request), close."""
+        if self.busy:
+            self.stop_waiting()
+        super().reject()
+
+    # ------------------------------------------------------------------ state
+
+    def account(self) -> Account | None:
+        return self.ctx.accounts.get(self.account_key)
+
+    def _who(self, account: Account | None) -> tuple[str, str]:
+        if account is None:
+            return self.account_key, self.ctx.accounts.host
+        return account.email, account.host
+
+    @property
+    def busy(self) -> bool:
+        return self._op is not None
+
+    def amount(self) -> Decimal | None:
+        """The valid amount entered, or None."""
+        return self._amount
+
+    def kind(self) -> RechargeKind:
+        return RechargeKind.INVOICE if self.invoice_radio.isChecked() else RechargeKind.CHECKOUT
+
+    def can_submit(self) -> bool:
+        account = self.account()
+        return (
+            not self.busy
+            and self._amount is not None
+            and self._email_ok
+            and account is not None
+            and not account.needs_reauth
+            and (not self._unknown_outcome or self.unknown_confirm.isChecked())
+        )
+
+    def _choose_preset(self, amount: Decimal) -> None:
+        self.amount_edit.setText(amount_for_input(amount))
+        self.amount_edit.setFocus()
+
+    def _on_amount_edited(self, _text: str) -> None:
+        # A new attempt begins: forget the last failure's message (not the warning).
+        self._info = None
+        self._validate()
+
+    def _validate(self) -> None:
+        settings = self.ctx.settings
+        text = self.amount_edit.text()
+        try:
+            self._amount = parse_amount(
+                text,
+                minimum=settings.recharge_min,
+                maximum=settings.recharge_max,
+                decimal_point=QLocale().decimalPoint(),
+            )
+            self._amount_problem = None
+        except AmountRefused as exc:
+            self._amount = None
+            # An empty field is not an error yet: the button just stays disabled.
+            self._amount_problem = describe(exc) if text.strip() else None
+        for amount, button in self.preset_buttons:
+            button.setChecked(self._amount is not None and amount == self._amount)
+
+        invoice = self.invoice_radio.isChecked()
+        email = self.email_edit.text().strip()
+        self._email_ok = not invoice or not email or bool(_EMAIL.fullmatch(email))
+        self.email_label.setEnabled(invoice and not self.busy)
+        self.email_edit.setEnabled(invoice and not self.busy)
+        self.email_error.setVisible(not self._email_ok)
+        self.email_error.setText(
+            self.tr("Enter an email address like name@example.com, or leave the field empty.")
+        )
+
+        self.amount_error.setVisible(self._amount_problem is not None)
+        self.amount_error.setText(self._amount_problem or "")
+        if self._amount is not None:
+            self.credits_hint.setText(
+                self.tr("= {credits} credits").format(
+                    credits=format_credits(self._amount * CREDITS_PER_USD)
+                )
+            )
+        else:
+            self.credits_hint.setText("")
+        self._update_pays_for()
+        self.create_button.setEnabled(self.can_submit())
+
+    def _update_pays_for(self) -> None:
+        email, host = self._who(self.account())
+        if self._amount is not None:
+            text = self.tr("Adds {amount} to {email} ({host})").format(
+                amount=format_usd(self._amount), email=email, host=host
+            )
+        else:
+            text = self.tr("Tops up {email} ({host})").format(email=email, host=host)
+        self.pays_for_label.setText(text)
+
+    def _update_state(self) -> None:
+        """Show busy/problem/info according to the current state."""
+        busy = self.busy
+        for widget in (self.amount_edit, self.checkout_radio, self.invoice_radio):
+            widget.setEnabled(not busy)
+        for _, button in self.preset_buttons:
+            button.setEnabled(not busy)
+        self.unknown_confirm.setEnabled(not busy)
+        self.busy_row.setVisible(busy)
+        self.busy_label.setText(
+            self.tr(
+                "Creating the order… You can stop waiting: the order is still recorded "
+                "under Orders."
+            )
+        )
+        self.create_button.setText(self.tr("Creating…") if busy else self.tr("Create order"))
+        self.cancel_button.setText(self.tr("Stop waiting") if busy else self.tr("Cancel"))
+
+        problem = None if busy else self._problem
+        self.problem_box.setVisible(problem is not None)
+        if problem is not None and not isinstance(problem, OrderOutcomeUnknown):
+            self.problem_label.setText(
+                self.tr("The order was not created. {reason}").format(reason=describe(problem))
+            )
+        elif problem is not None:
+            self.problem_label.setText(describe(problem))
+        account = self.account()
+        self.reauth_button.setVisible(
+            problem is not None
+            and (isinstance(problem, InvalidTokenError) or bool(account and account.needs_reauth))
+        )
+
+        self.unknown_box.setVisible(self._unknown_outcome and not busy)
+        self.unknown_label.setText(
+            self.tr(
+                "So that you do not pay twice, the app creates another order only after you "
+                "confirm that you checked."
+            )
+        )
+        self.info_box.setVisible(self._info is not None and not busy)
+        self.info_label.setText(self._info or "")
+        self._validate_email_and_button()
+        self._fit_timer.start()
+
+    def _fit_height(self) -> None:
+        """Grow (never shrink) so that messages that appeared are not squeezed."""
+        layout = self.layout()
+        if layout is None:
+            return
+        needed = (
+            layout.heightForWidth(self.width())
+            if layout.hasHeightForWidth()
+            else layout.sizeHint().height()
+        )
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
+    def _validate_email_and_button(self) -> None:
+        invoice = self.invoice_radio.isChecked()
+        self.email_label.setEnabled(invoice and not self.busy)
+        self.email_edit.setEnabled(invoice and not self.busy)
+        self.create_button.setEnabled(self.can_submit())
+
+    # ----------------------------------------------------------------- create
+
+    def submit(self) -> None:
+        """Create the order (one click, one request). Ignored unless the entry is valid."""
+        if not self.can_submit():
+            return
+        amount = self._amount
+        assert amount is not None
+        kind = self.kind()
+        email = self.email_edit.text().strip() if kind is RechargeKind.INVOICE else ""
+        self._problem = None
+        self._info = None
+        self._unknown_outcome = False
+        self.unknown_confirm.setChecked(False)
+        op: Op[OrderRecord] = Op(
+            run_to_completion,
+            self.ctx.recharge.create_order,
+            self.account_key,
+            amount,
+            kind=kind,
+            email=email or None,
+        )
+        # Mark busy before the task exists: a second click finds the button disabled.
+        self._op = op
+        self._update_state()
+        op.on_success(lambda record: self._on_created(op, record))
+        op.on_failure(lambda exc: self._on_failed(op, exc))
+        op.on_done(lambda: self._on_op_done(op))
+        op.start(self)
+
+    def stop_waiting(self) -> None:
+        """Stop waiting for the reply; the request itself goes on and is recorded."""
+        op = self._op
+        if op is None:
+            return
+        self._op = None
+        op.cancel()
+        self._info = self.tr(
+            "Stopped waiting. The request had already been sent: if OhMyGPT creates the order, "
+            "it appears under Orders as “Awaiting payment” and you can open it from there."
+        )
+        self._update_state()
+        self._validate()
+
+    def _on_cancel_clicked(self) -> None:
+        if self.busy:
+            self.stop_waiting()
+        else:
+            self.reject()
+
+    def _on_op_done(self, op: Op[OrderRecord]) -> None:
+        if self._op is op:
+            self._op = None
+            self._update_state()
+            self._validate()
+
+    def _on_created(self, op: Op[OrderRecord], record: OrderRecord) -> None:
+        if self._op is not op:
+            return
+        self._op = None
+        self._record = record
+        url = record.checkout_url or ""
+        self._browser_opened = self._open(url)
+        self.ctx.watcher.watch(record.account_key)
+        self.orderCreated.emit(record)
+        self._show_result()
+
+    def _on_failed(self, op: Op[OrderRecord], exc: Exception) -> None:
+        if self._op is not op:
+            return
+        log.info("Recharge order for %s not created: %r", self.account_key, exc)
+        self._op = None
+        self._problem = exc
+        self._unknown_outcome = isinstance(exc, OrderOutcomeUnknown)
+        self._update_state()
+        self._validate()
+
+    def _on_reauth_clicked(self) -> None:
+        self.reauthRequested.emit(self.account_key)
+        self.reject()
+
+    # ----------------------------------------------------------------- result
+
+    def _open(self, url: str) -> bool:
+        if not url:
+            return False
+        try:
+            return bool(self.ctx.open_url(url))
+        except Exception:
+            log.warning("Could not open the payment page in a browser", exc_info=True)
+            return False
+
+    def record(self) -> OrderRecord | None:
+        """The order created by this dialog, once there is one."""
+        return self._record
+
+    def _show_result(self) -> None:
+        self._fill_result()
+        self.create_button.setDefault(False)
+        self.done_button.setDefault(True)
+        self.pages.setCurrentWidget(self.result_page)
+        self.done_button.setFocus()
+        self._fit_timer.start()
+
+    def _fill_result(self) -> None:
+        record = self._record
+        if record is None:
+            return
+        invoice = record.kind == RechargeKind.INVOICE.value
+        self.result_heading.setText(self.tr("Finish the payment in your browser"))
+        if self._browser_opened:
+            text = (
+                self.tr("The invoice page opened in your browser. Pay there.")
+                if invoice
+                else self.tr("The payment page opened in your browser. Pay there.")
+            )
+        else:
+            text = self.tr(
+                "The app could not open your browser. Copy the link into a browser, or scan "
+                "the QR code with your phone."
+            )
+        self.result_text.setText(text)
+        self.order_no_field.setText(record.order_no or "")
+        details = [
+            self.tr("{amount} for {email} ({host})").format(
+                amount=format_usd(record.amount), email=record.email, host=record.host
+            ),
+            self.tr("Stripe Invoice") if invoice else self.tr("Stripe Checkout"),
+        ]
+        expires = record.expires_at
+        if expires is not None:
+            details.append(
+                self.tr("The link works until {when}.").format(when=format_local_datetime(expires))
+            )
+        self.details_label.setText("\n".join(details))
+        self.qr.set_text(record.checkout_url or "")
+        self.qr.setToolTip(self.tr("The payment link as a QR code"))
+        self.qr_caption.setText(self.tr("Or scan this code to pay on your phone."))
+        self.watch_note.setText(
+            self.tr(
+                "You can close this window: the app checks the balance and marks the order "
+                "paid as soon as the money arrives. Unpaid orders stay “Awaiting payment” "
+                "under Orders until the link expires."
+            )
+        )
+
+    def copy_link(self) -> None:
+        record = self._record
+        if record is None or not record.checkout_url:
+            return
+        QGuiApplication.clipboard().setText(record.checkout_url)
+        self.copy_link_button.setText(self.tr("Copied"))
+        self._copied_timer.start()
+
+    def open_again(self) -> None:
+        record = self._record
+        if record is None or not record.checkout_url:
+            return
+        self._browser_opened = self._open(record.checkout_url)
+        self.ctx.watcher.watch(record.account_key)
+        self._fill_result()
