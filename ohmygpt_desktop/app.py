@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -41,6 +42,8 @@ PRODUCTION_SUCCESS_URL = "https://www.ohmygpt.com/pay?stripe_callback=success"
 PRODUCTION_CANCEL_URL = "https://www.ohmygpt.com/pay?stripe_callback=canceled"
 #: Account identity of the demo service (its port changes between runs).
 SANDBOX_SERVICE_ID = "sandbox"
+#: Port the demo sandbox tries first (then any free one).
+DEMO_SANDBOX_PORT = 8765
 
 
 # ---------------------------------------------------------------- command line
@@ -224,8 +227,16 @@ def build_context(
     if sandbox is None and options.sandbox:
         from ohmygpt_desktop.sandbox import SandboxServer
 
-        sandbox = SandboxServer(port=options.sandbox_port)
-        sandbox.start()
+        # Demo mode keeps the sandbox's balances, sign-ins and orders between runs,
+        # and prefers a fixed port so saved checkout links keep working.
+        state_file = profile_paths(paths, demo=True).data_dir / "sandbox-state.json"
+        for port in dict.fromkeys((options.sandbox_port or DEMO_SANDBOX_PORT, 0)):
+            try:
+                sandbox = SandboxServer(port=port, state_file=state_file).start()
+                break
+            except OSError:
+                if port == 0:
+                    raise
         owns_sandbox = True
     paths = profile_paths(paths, demo=sandbox is not None)
     sandbox_overrides: dict[str, Any] = {}
@@ -311,6 +322,8 @@ def build_context(
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the app. The window frame is painted before the heavy imports."""
     options = parse_args(argv)
+    if os.environ.get("PYTHON_KEYRING_BACKEND", None) == "":
+        del os.environ["PYTHON_KEYRING_BACKEND"]  # keyring fails on an empty name
     from ohmygpt_desktop.core.logs import setup_logging
     from ohmygpt_desktop.core.paths import AppPaths
     from ohmygpt_desktop.core.settings import Settings, SettingsError
@@ -329,6 +342,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     log.info("%s %s starting (sandbox=%s)", APP_NAME, __version__, options.sandbox)
 
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "ohmygpt-desktop"])
@@ -338,13 +352,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setDesktopFileName("ohmygpt-desktop")
     app.setQuitOnLastWindowClosed(False)
 
+    from ohmygpt_desktop.resources import icon_paths
+    from ohmygpt_desktop.ui.crash_dialog import install_crash_handler
+    from ohmygpt_desktop.ui.gc_guard import GuiThreadCollector
+    from ohmygpt_desktop.ui.i18n import LanguageManager, apply_theme
     from ohmygpt_desktop.ui.main_window import MainWindow
 
-    window = None
+    icon = QIcon()
+    for path in icon_paths():
+        icon.addFile(str(path))
+    app.setWindowIcon(icon)
+    languages = LanguageManager(app)
+    languages.apply(settings.language)  # the first paint is already in the user's language
+    if settings.theme != "system":
+        apply_theme(app, settings.theme)
+    collector = GuiThreadCollector(parent=app)
+
+    window: MainWindow | None = None
     if not options.smoke_test:
         window = MainWindow()
         window.show()
         app.processEvents()  # first paint now; what follows is not needed for it
+    crash = install_crash_handler(base_paths.log_file, lambda: window)
 
     import asyncio
 
@@ -363,12 +392,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return qasync.run(run_smoke_test(ctx))
 
     assert window is not None
+    main_window = window
+
+    def on_settings_applied(names: list[str]) -> None:
+        if "language" in names:
+            languages.apply(ctx.settings.language)
+        if "theme" in names:
+            apply_theme(app, ctx.settings.theme)
 
     async def run() -> int:
+        crash.attach_loop(asyncio.get_running_loop())
+        crash.on_fatal = main_window.close
         closed = asyncio.Event()
-        window.closed.connect(closed.set)
-        window.attach(ctx)
-        window.start()
+        main_window.closed.connect(closed.set)
+        main_window.settingsApplied.connect(on_settings_applied)
+        main_window.attach(ctx)
+        main_window.start()
         await closed.wait()
         await ctx.aclose()
         return 0
@@ -377,6 +416,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return qasync.run(run())
     except (KeyboardInterrupt, asyncio.CancelledError):
         return 130
+    finally:
+        collector.stop()
+        crash.uninstall()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -17,7 +17,7 @@ from pathlib import Path
 LOG_FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"omg-oat-v1-[A-Za-z0-9._~+/=-]*"), "omg-oat-v1-[REDACTED]"),
+    (re.compile(r"omg-oat-v1-(?!\[REDACTED\])[A-Za-z0-9._~+/=-]*"), "omg-oat-v1-[REDACTED]"),
     (re.compile(r"\bsk-[A-Za-z0-9_-]{8,}"), "sk-[REDACTED]"),
     (
         re.compile(r"(?i)(authorization['\"]?\s*[:=]\s*['\"]?)(bearer\s+)?[^\s'\",;]+"),

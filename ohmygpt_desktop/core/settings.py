@@ -30,7 +30,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-
 log = logging.getLogger(__name__)
 
 ENV_PREFIX = "OHMYGPT_"

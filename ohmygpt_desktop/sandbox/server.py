@@ -5,9 +5,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import ipaddress
+import json
 import logging
+import os
 import socket
 import threading
+from pathlib import Path
 from types import TracebackType
 
 import uvicorn
@@ -17,6 +20,8 @@ from ohmygpt_desktop.sandbox.app import create_app
 from ohmygpt_desktop.sandbox.config import SandboxConfig
 from ohmygpt_desktop.sandbox.faults import SandboxConnectionDropped
 from ohmygpt_desktop.sandbox.state import SandboxState
+
+log = logging.getLogger(__name__)
 
 START_TIMEOUT = 10.0
 STOP_TIMEOUT = 10.0
@@ -84,7 +89,10 @@ class SandboxServer:
         *,
         access_log: bool = False,
         log_level: str | None = None,
+        state_file: Path | None = None,
     ) -> None:
+        """``state_file``: keep balances, token hashes and orders there between runs
+        (demo mode); loaded now if it exists, written on :meth:`stop`."""
         if not is_loopback(host):
             raise ValueError(
                 f"the sandbox only listens on a loopback address (127.0.0.1, ::1, localhost), "
@@ -93,6 +101,9 @@ class SandboxServer:
         self.host = "127.0.0.1" if host.lower() == "localhost" else host.strip("[]")
         self.port = port
         self.state = SandboxState(config)
+        self.state_file = state_file
+        if state_file is not None:
+            self._load_state(state_file)
         self.app = create_app(self.state)
         self._access_log = access_log
         self._log_level = log_level
@@ -101,6 +112,30 @@ class SandboxServer:
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None
         self._bound_port: int | None = None
+
+    # -- persistence (demo mode) ----------------------------------------------------
+
+    def _load_state(self, path: Path) -> None:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            self.state.restore(data)
+        except FileNotFoundError:
+            return
+        except (OSError, ValueError) as exc:
+            log.warning("Ignoring the saved sandbox state %s: %s", path, exc)
+
+    def save_state(self) -> None:
+        """Write the state file (atomically, owner-only), if one was given."""
+        path = self.state_file
+        if path is None:
+            return
+        text = json.dumps(self.state.snapshot(), indent=1)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
 
     # -- properties ----------------------------------------------------------------
 
@@ -187,6 +222,11 @@ class SandboxServer:
         if self._socket is not None:
             self._socket.close()
             self._socket = None
+        if thread is not None:
+            try:
+                self.save_state()
+            except OSError as exc:
+                log.warning("Could not save the sandbox state: %s", exc)
 
     def __enter__(self) -> SandboxServer:
         return self.start()

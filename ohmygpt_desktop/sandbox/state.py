@@ -7,13 +7,14 @@ tests advance), so tests never need to sleep.
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import secrets
 import string
 import threading
 import time
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -107,6 +108,11 @@ class Order:
         }
 
 
+def _digest(token: str) -> str:
+    """Tokens are kept by hash, as a real server would: a saved state holds none."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
 class SandboxState:
     """Everything the sandbox remembers. Safe to use from any thread."""
 
@@ -125,6 +131,46 @@ class SandboxState:
         with self._lock:
             self.config = self._initial_config.copy()
             self._reset_locked()
+
+    def snapshot(self) -> dict[str, Any]:
+        """What demo mode keeps between runs: balances, token hashes, orders, clock.
+
+        Codes are short-lived and not kept; token values never are (only hashes).
+        """
+        with self._lock:
+            return {
+                "format": 1,
+                "offset": self._offset,
+                "accounts": {
+                    a.user_id: [money(a.balance), money(a.free_balance)]
+                    for a in self._accounts.values()
+                },
+                "tokens": {key: {**asdict(t), "token": ""} for key, t in self._tokens.items()},
+                "orders": [{**asdict(o), "amount": money(o.amount)} for o in self._orders.values()],
+            }
+
+    def restore(self, data: dict[str, Any]) -> None:
+        """Load a :meth:`snapshot`. Raises ValueError (state unchanged) if it is not one."""
+        try:
+            if data.get("format") != 1:
+                raise ValueError("unknown sandbox state format")
+            accounts = {uid: (Decimal(b), Decimal(f)) for uid, (b, f) in data["accounts"].items()}
+            tokens = {key: TokenRecord(**rec) for key, rec in data["tokens"].items()}
+            orders = {}
+            for rec in data["orders"]:
+                order = Order(**{**rec, "amount": Decimal(rec["amount"])})
+                orders[order.order_no] = order
+            offset = float(data["offset"])
+        except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
+            raise ValueError(f"not a sandbox state: {exc}") from None
+        with self._lock:
+            for uid, (balance, free) in accounts.items():
+                if uid in self._accounts:
+                    self._accounts[uid].balance = balance
+                    self._accounts[uid].free_balance = free
+            self._tokens.update(tokens)
+            self._orders.update(orders)
+            self._offset = offset
 
     def _reset_locked(self) -> None:
         self._offset = 0.0
@@ -152,9 +198,10 @@ class SandboxState:
     # -- clock ---------------------------------------------------------------------
 
     def now(self) -> float:
-        """The sandbox clock, in seconds (monotonic; only differences matter)."""
+        """The sandbox clock, in seconds: wall time (so a saved state's times stay
+        meaningful after a restart) plus the offset tests can advance."""
         with self._lock:
-            return time.monotonic() + self._offset
+            return time.time() + self._offset
 
     def advance_clock(self, seconds: float) -> float:
         """Move the sandbox clock forward; applies credits that became due. Returns now()."""
@@ -310,13 +357,13 @@ class SandboxState:
             issued_at=now,
             expires_at=None if ttl is None else now + ttl,
         )
-        self._tokens[token] = record
+        self._tokens[_digest(token)] = record
         return replace(record)
 
     def token(self, token: str | None) -> TokenRecord | None:
         """The token's record if it is valid (known, not revoked, not expired)."""
         with self._lock:
-            record = self._tokens.get(token or "")
+            record = self._tokens.get(_digest(token or ""))
             if record is None or record.revoked:
                 return None
             if record.expires_at is not None and self.now() >= record.expires_at:
@@ -329,7 +376,7 @@ class SandboxState:
 
     def revoke_token(self, token: str) -> bool:
         with self._lock:
-            record = self._tokens.get(token)
+            record = self._tokens.get(_digest(token))
             if record is None or record.revoked:
                 return False
             record.revoked = True

@@ -10,16 +10,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QStackedWidget,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ohmygpt_desktop import APP_NAME
 from ohmygpt_desktop.ui.banner import MessageBanner
@@ -37,6 +40,7 @@ class MainWindow(QMainWindow):
     """
 
     closed = Signal()
+    settingsApplied = Signal(list)  # names of the settings that changed
 
     def __init__(self, ctx: AppContext | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +95,21 @@ class MainWindow(QMainWindow):
         self.demo_badge.setVisible(ctx.demo_mode)
         self.switcher = AccountSwitcher(ctx, self)
         self.header_layout.addWidget(self.switcher)
+        self.menu_button = QToolButton(self)
+        self.menu_button.setObjectName("MainMenuButton")
+        self.menu_button.setText("☰")
+        self.menu_button.setAutoRaise(True)
+        self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.menu_button)
+        self.settings_action = menu.addAction("", self.open_settings)
+        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.about_action = menu.addAction("", self.open_about)
+        menu.addSeparator()
+        self.quit_action = menu.addAction("", self.close)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.addActions([self.settings_action, self.quit_action])
+        self.menu_button.setMenu(menu)
+        self.header_layout.addWidget(self.menu_button)
         ctx.messages.shown.connect(self.banner.show_message)
 
         self.login_panel = LoginPanel(ctx, self.pages)
@@ -110,6 +129,7 @@ class MainWindow(QMainWindow):
         # Routing of requests between widgets.
         self.login_panel.signedIn.connect(self._on_signed_in)
         self.login_panel.cancelRequested.connect(self._show_current)
+        self.login_panel.settingsRequested.connect(self.open_settings)
         self.switcher.addAccountRequested.connect(self.add_account)
         self.switcher.reauthRequested.connect(self.reauthorize)
         self.switcher.rechargeRequested.connect(self.open_recharge)
@@ -164,6 +184,10 @@ class MainWindow(QMainWindow):
             self.tr("Demo mode: a built-in stand-in server on this computer. No real money.")
         )
         self.tabs.setTabText(0, self.tr("Orders"))
+        self.menu_button.setToolTip(self.tr("Menu"))
+        self.settings_action.setText(self.tr("Settings…"))
+        self.about_action.setText(self.tr("About {app}").format(app=APP_NAME))
+        self.quit_action.setText(self.tr("Quit"))
 
     # -------------------------------------------------------------- routing
 
@@ -199,6 +223,36 @@ class MainWindow(QMainWindow):
             self.reauthorize(key)
             return
         dialog = RechargeDialog(self.ctx, key, self)
+        dialog.open()
+
+    def open_settings(self) -> None:
+        from ohmygpt_desktop.ui.settings_dialog import SettingsDialog
+
+        dialog = getattr(self, "_settings_dialog", None)
+        if dialog is not None and isValid(dialog) and dialog.isVisible():
+            dialog.raise_()
+            dialog.activateWindow()
+            return
+        dialog = self._settings_dialog = SettingsDialog(self.ctx, self)
+        dialog.applied.connect(self._on_settings_applied)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _on_settings_applied(self, names: list[str]) -> None:
+        changed = set(names)
+        if "refresh_interval_s" in changed:
+            self._apply_refresh_interval()
+        if "payment_watch_minutes" in changed:
+            self.ctx.watcher.window_s = self.ctx.settings.payment_watch_minutes * 60
+        if changed & {"low_balance_usd", "recharge_min", "recharge_max", "recharge_presets"}:
+            self.balance_view.render()
+        self.settingsApplied.emit(names)
+
+    def open_about(self) -> None:
+        from ohmygpt_desktop.ui.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self.ctx, self)
+        dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
     # ------------------------------------------------------------ freshness

@@ -9,7 +9,9 @@ from typing import Any
 from PySide6.QtCore import SignalInstance
 
 
-async def wait_signal(signal: SignalInstance, *, timeout: float = 5.0) -> tuple[Any, ...]:
+async def wait_signal(
+    signal: SignalInstance, *, timeout: float = 5.0
+) -> tuple[Any, ...]:
     """Wait for the next emission of ``signal``; return its arguments."""
     loop = asyncio.get_running_loop()
     future: asyncio.Future[tuple[Any, ...]] = loop.create_future()
@@ -32,7 +34,7 @@ async def until(
     """Let the loop turn until ``predicate()`` is true (like qtbot.waitUntil)."""
     try:
         async with asyncio.timeout(timeout):
-            while not predicate():
+            while not predicate():  # noqa: ASYNC110 - polls widget state, not an event
                 await asyncio.sleep(0.005)
     except TimeoutError:
         raise AssertionError(message or f"condition not met within {timeout}s") from None

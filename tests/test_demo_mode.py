@@ -1,0 +1,64 @@
+"""Demo mode (``--sandbox``): its own profile, and sign-ins that survive a restart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ohmygpt_desktop.app import Options, build_context
+from ohmygpt_desktop.core.paths import AppPaths
+from ohmygpt_desktop.sandbox import SandboxServer
+from tests.helpers.browser import FakeBrowser
+from tests.helpers.keyrings import MemoryKeyring
+from tests.helpers.signed_in import sign_in
+
+
+def test_sandbox_state_survives_a_restart_without_keeping_tokens(tmp_path: Path) -> None:
+    state_file = tmp_path / "sandbox-state.json"
+    first = SandboxServer(state_file=state_file).start()
+    token = first.state.issue_token("888")
+    first.state.set_balance("888", "123.00")
+    first.stop()
+    saved = state_file.read_text()
+    assert token not in saved
+    assert oct(state_file.stat().st_mode & 0o777) == "0o600"
+
+    second = SandboxServer(state_file=state_file).start()
+    try:
+        assert second.state.token(token) is not None
+        assert second.state.balance("888")[0] == 123
+    finally:
+        second.stop()
+
+
+def test_demo_restart_keeps_both_accounts_signed_in(home: Path, run: Any) -> None:
+    keyring = MemoryKeyring()
+
+    def start() -> Any:
+        return build_context(
+            Options(sandbox=True, sandbox_port=0),
+            paths=AppPaths.under(home),
+            env={},
+            open_url=FakeBrowser(),
+            keyring_backend=keyring,
+        )
+
+    ctx = start()
+    assert ctx.owns_sandbox
+    assert ctx.paths.config_dir == home / "config" / "sandbox"
+    run(ctx.start())
+    alice = run(sign_in(ctx, ctx.sandbox, "888"))
+    bob = run(sign_in(ctx, ctx.sandbox, "1024"))
+    assert {a.record.token_storage for a in ctx.accounts.accounts()} == {"keyring"}
+    run(ctx.aclose())
+
+    again = start()
+    try:
+        run(again.start())
+        keys = [a.key for a in again.accounts.accounts()]
+        assert keys == [alice.key, bob.key]
+        for key in keys:
+            balance = run(again.accounts.refresh_balance(key))
+            assert balance is not None
+    finally:
+        run(again.aclose())
