@@ -18,6 +18,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import venv
 from pathlib import Path
 
@@ -105,6 +106,8 @@ def run_tests(args: list[str]) -> int:
         # session bus that ends with the tests.
         env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.SecretService.Keyring"
         env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+        # A fresh keyring file each run (an old one may have another password).
+        env["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="ohmygpt-test-keyring-")
         script = (
             "printf ci-keyring | gnome-keyring-daemon --unlock --components=secrets "
             '>/dev/null 2>&1; exec "$@"'

@@ -10,15 +10,31 @@
 Uses PySide6's ``pyside6-lupdate`` / ``pyside6-lrelease`` from the environment that
 runs this script (the venv's bin/ or Scripts/ folder next to ``sys.executable``),
 else the repo's .venv, else PATH. Exits non-zero when a tool is missing or fails.
+
+Extraction covers ``self.tr(...)``, ``QCoreApplication.translate(...)`` (and its
+``_tr`` alias) and ``QT_TRANSLATE_NOOP(...)``, also in the Qt-free modules
+(api/errors.py, core/oauth.py, core/accounts.py, core/recharge.py). Those name
+their context with a module constant (``_CTX = "ApiError"``), which lupdate
+cannot read: lupdate runs over a staged copy of the sources in which such a
+context is spelled as its literal value (same files, same line numbers, so the
+locations in the .ts files are the real ones). ``ohmygpt_desktop/sandbox`` is
+left out: it serves English web pages, not Qt text.
+
+Other scripts and the tests can import this file and call :func:`update`,
+:func:`release` or :func:`compile_qm` (with other folders).
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
+import json
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,6 +44,12 @@ TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("zh_CN", "ja")
 #: ``_tr = QCoreApplication.translate`` is how non-widget code spells translate().
 TR_ALIASES = "translate+=_tr"
+#: Sub-packages of ohmygpt_desktop without Qt text (the sandbox's pages are English HTML).
+EXCLUDED = ("sandbox",)
+#: Calls whose first argument is the translation context.
+CONTEXT_CALLS = frozenset(
+    {"translate", "_tr", "QT_TRANSLATE_NOOP", "QT_TRANSLATE_NOOP3", "QT_TRANSLATE_N_NOOP"}
+)
 
 
 def say(text: str) -> None:
@@ -52,65 +74,177 @@ def find_tool(name: str) -> str:
     )
 
 
-def run(command: list[str], label: str) -> None:
-    say(f"{Path(command[0]).name} {label}")
-    result = subprocess.run(command, cwd=ROOT)
+def run(command: list[str], label: str, *, cwd: Path = ROOT, quiet: bool = False) -> None:
+    if not quiet:
+        say(f"{Path(command[0]).name} {label}")
+    result = subprocess.run(command, cwd=cwd, capture_output=quiet, text=True)
     if result.returncode:
+        if quiet:
+            sys.stderr.write(result.stdout + result.stderr)
         raise SystemExit(f"[translations] {Path(command[0]).name} failed ({result.returncode})")
 
 
 def sources() -> list[str]:
+    """The package's .py files (repo-relative, ``/``-separated), sandbox excluded."""
     return sorted(
-        str(path.relative_to(ROOT))
+        path.relative_to(ROOT).as_posix()
         for path in PACKAGE.rglob("*.py")
         if "__pycache__" not in path.parts
+        and not any(part in EXCLUDED for part in path.relative_to(PACKAGE).parts[:-1])
     )
 
 
-def update() -> None:
-    lupdate = find_tool("pyside6-lupdate")
-    TRANSLATIONS.mkdir(parents=True, exist_ok=True)
+def _module_strings(tree: ast.Module) -> dict[str, str]:
+    """Module-level ``NAME = "text"`` (and annotated) assignments."""
+    found: dict[str, str] = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign):
+            targets, value = node.targets, node.value
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            targets, value = [node.target], node.value
+        else:
+            continue
+        if isinstance(value, ast.Constant) and isinstance(value.value, str):
+            for target in targets:
+                if isinstance(target, ast.Name):
+                    found[target.id] = value.value
+    return found
+
+
+def literal_contexts(text: str) -> str:
+    """``text`` with constant contexts of translation calls spelled as literals.
+
+    ``QT_TRANSLATE_NOOP(_CTX, "…")`` with a module-level ``_CTX = "ApiError"``
+    becomes ``QT_TRANSLATE_NOOP("ApiError", "…")``. Only that argument changes,
+    so every line keeps its number.
+    """
+    tree = ast.parse(text)
+    constants = _module_strings(tree)
+    if not constants:
+        return text
+    edits: dict[int, list[tuple[int, int, str]]] = {}
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        func = node.func
+        name = (
+            func.attr
+            if isinstance(func, ast.Attribute)
+            else func.id
+            if isinstance(func, ast.Name)
+            else None
+        )
+        first = node.args[0]
+        if name in CONTEXT_CALLS and isinstance(first, ast.Name) and first.id in constants:
+            edits.setdefault(first.lineno, []).append(
+                (first.col_offset, first.end_col_offset or 0, json.dumps(constants[first.id]))
+            )
+    if not edits:
+        return text
+    lines = text.splitlines(keepends=True)
+    for lineno, spans in edits.items():
+        raw = lines[lineno - 1].encode("utf-8")  # ast offsets count UTF-8 bytes
+        for start, end, literal in sorted(spans, reverse=True):
+            raw = raw[:start] + literal.encode("utf-8") + raw[end:]
+        lines[lineno - 1] = raw.decode("utf-8")
+    return "".join(lines)
+
+
+def stage_sources(stage: Path) -> list[str]:
+    """Copy :func:`sources` under ``stage`` (same relative paths) ready for lupdate."""
     files = sources()
-    for lang in LANGUAGES:
-        ts = TRANSLATIONS / f"ohmygpt_{lang}.ts"
-        if not ts.exists():
-            say(f"creating {ts.relative_to(ROOT)}")
-        run(
-            [
-                lupdate,
-                *files,
-                "-tr-function-alias",
-                TR_ALIASES,
-                "-source-language",
-                "en",
-                "-target-language",
-                lang,
-                "-locations",
-                "relative",
-                "-no-obsolete",
-                "-ts",
-                str(ts.relative_to(ROOT)),
-            ],
-            f"({len(files)} source files) -> {ts.relative_to(ROOT)}",
-        )
+    for rel in files:
+        target = stage / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = (ROOT / rel).read_text(encoding="utf-8")
+        target.write_text(literal_contexts(text), encoding="utf-8")
+    return files
 
 
-def release() -> None:
-    ts_files = sorted(TRANSLATIONS.glob("*.ts"))
-    if not ts_files:
-        say(f"no .ts files in {TRANSLATIONS.relative_to(ROOT)}: nothing to compile")
-        return
+def lupdate_command(lupdate: str, files: Iterable[str], lang: str, ts: str) -> list[str]:
+    return [
+        lupdate,
+        *files,
+        "-tr-function-alias",
+        TR_ALIASES,
+        "-source-language",
+        "en",
+        "-target-language",
+        lang,
+        "-locations",
+        "relative",
+        "-no-obsolete",
+        "-ts",
+        ts,
+    ]
+
+
+def update(
+    translations: Path = TRANSLATIONS,
+    languages: Iterable[str] = LANGUAGES,
+    *,
+    quiet: bool = False,
+) -> list[Path]:
+    """Refresh ``translations/ohmygpt_<lang>.ts`` from the code; returns the .ts paths.
+
+    ``translations`` may be any folder (tests pass a temp copy): the .ts files are
+    updated at their place in a staged copy of the repo, so their source
+    locations always read ``../../ohmygpt_desktop/…``.
+    """
+    lupdate = find_tool("pyside6-lupdate")
+    translations.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="ohmygpt-lupdate-") as tmp:
+        stage = Path(tmp)
+        files = stage_sources(stage)
+        staged_dir = stage / TRANSLATIONS.relative_to(ROOT)
+        staged_dir.mkdir(parents=True, exist_ok=True)
+        for lang in languages:
+            name = f"ohmygpt_{lang}.ts"
+            ts, staged = translations / name, staged_dir / name
+            if ts.exists():
+                shutil.copyfile(ts, staged)
+            elif not quiet:
+                say(f"creating {_shown(ts)}")
+            rel = staged.relative_to(stage).as_posix()
+            run(
+                lupdate_command(lupdate, files, lang, rel),
+                f"({len(files)} source files) -> {_shown(ts)}",
+                cwd=stage,
+                quiet=quiet,
+            )
+            shutil.copyfile(staged, ts)
+            written.append(ts)
+    return written
+
+
+def compile_qm(ts: Path, qm: Path, *, quiet: bool = False) -> Path:
+    """``pyside6-lrelease ts -qm qm``."""
     lrelease = find_tool("pyside6-lrelease")
-    for ts in ts_files:
-        qm = ts.with_suffix(".qm")
-        run(
-            [lrelease, str(ts.relative_to(ROOT)), "-qm", str(qm.relative_to(ROOT))],
-            f"{ts.relative_to(ROOT)} -> {qm.name}",
-        )
+    qm.parent.mkdir(parents=True, exist_ok=True)
+    run([lrelease, str(ts), "-qm", str(qm)], f"{_shown(ts)} -> {qm.name}", quiet=quiet)
+    return qm
+
+
+def release(translations: Path = TRANSLATIONS, *, quiet: bool = False) -> list[Path]:
+    """Compile every ``translations/*.ts`` to a .qm beside it; returns the .qm paths."""
+    ts_files = sorted(translations.glob("*.ts"))
+    if not ts_files:
+        if not quiet:
+            say(f"no .ts files in {_shown(translations)}: nothing to compile")
+        return []
+    return [compile_qm(ts, ts.with_suffix(".qm"), quiet=quiet) for ts in ts_files]
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.relative_to(ROOT))
+    except ValueError:
+        return str(path)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     mode = parser.add_mutually_exclusive_group(required=True)
     mode.add_argument("--update", action="store_true", help="refresh the .ts files")
     mode.add_argument("--release", action="store_true", help="compile .ts files to .qm")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import os
 import sys
 import tempfile
@@ -48,7 +49,7 @@ async def session_only() -> TokenStorage:
     return TokenStorage.SESSION
 
 
-async def bench(base: str, quick: bool) -> None:
+async def bench(base: str, quick: bool, concurrency: int | None) -> None:
     home = Path(tempfile.mkdtemp(prefix="ohmygpt-scale-"))
     ctx = build_context(
         Options(overrides={"api_base_url": base, "auth_base_url": base, "client_id": "x" * 24}),
@@ -57,10 +58,13 @@ async def bench(base: str, quick: bool) -> None:
         keyring_backend=fail.Keyring(),
         open_url=lambda url: True,
     )
+    if concurrency:
+        ctx.accounts.refresh_concurrency = concurrency
     window = MainWindow(ctx)
     window.show()
     await ctx.start()
     await asyncio.sleep(0.2)
+    gc.freeze()  # as the app does after start-up (see ui/gc_guard.py)
     rss_start = rss_mb()
     token = Secret(issue_token(base))
     monitor = StallMonitor()
@@ -117,13 +121,15 @@ async def bench(base: str, quick: bool) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--concurrency", type=int, help="override the app's default")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
+    app.setQuitOnLastWindowClosed(False)
     with sandbox_process(latency=0.1) as base:
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
         with loop:
-            loop.run_until_complete(bench(base, args.quick))
+            loop.run_until_complete(bench(base, args.quick, args.concurrency))
     return 0
 
 

@@ -7,6 +7,7 @@ while it waits) and wait on signals/conditions with ``tests.helpers.asyncutil``.
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
@@ -26,6 +27,23 @@ from tests.helpers.browser import FakeBrowser
 from tests.helpers.keyrings import MemoryKeyring
 
 T = TypeVar("T")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _gc_on_the_gui_thread() -> Iterator[None]:
+    """Python's collector may otherwise run in a worker thread (sandbox, keyring,
+    loopback) and destroy Qt objects there, which crashes Qt. As in the app
+    (ui/gc_guard.py), collect only on the GUI thread: here, between tests."""
+    gc.collect()
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_between_tests() -> Iterator[None]:
+    yield
+    gc.collect()
 
 
 @pytest.fixture(scope="session")

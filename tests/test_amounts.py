@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -105,15 +104,6 @@ def test_limit_messages_name_the_limit() -> None:
 
 
 # ------------------------------------------------------------------ the dialog
-
-
-@pytest.fixture(autouse=True)
-def _qt_garbage_on_gui_thread() -> Iterator[None]:
-    """Collect reference cycles holding Qt objects (qasync's loop internals too) here, on
-    the GUI thread, after the loop fixture closed: a collection that happens to run on the
-    sandbox's server thread would destroy them there and crash."""
-    yield
-    gc.collect()
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -19,13 +18,6 @@ from tests.helpers.recharging import Widgets, click, signed_in, widget_scope
 from tests.helpers.signed_in import sign_in
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-@pytest.fixture(autouse=True)
-def _qt_garbage_on_gui_thread() -> Iterator[None]:
-    """Collect cycles holding Qt objects here, on the GUI thread (see test_recharge)."""
-    yield
-    gc.collect()
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import csv
-import gc
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -26,13 +25,6 @@ from tests.helpers.signed_in import sign_in
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 LINK = "https://checkout.stripe.com/c/pay/cs_test_abc#fragment"
-
-
-@pytest.fixture(autouse=True)
-def _qt_garbage_on_gui_thread() -> Iterator[None]:
-    """Collect cycles holding Qt objects here, on the GUI thread (see test_recharge)."""
-    yield
-    gc.collect()
 
 
 @pytest.fixture

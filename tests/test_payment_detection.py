@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -23,13 +22,6 @@ from tests.helpers.recharging import Widgets, signed_in, widget_scope
 from tests.helpers.signed_in import sign_in
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-@pytest.fixture(autouse=True)
-def _qt_garbage_on_gui_thread() -> Iterator[None]:
-    """Collect cycles holding Qt objects here, on the GUI thread (see test_recharge)."""
-    yield
-    gc.collect()
 
 
 @pytest.fixture
@@ -222,3 +214,39 @@ def test_window_activation_pokes_and_reports(qtbot, make_ctx, run, sandbox, brow
     assert ("success", "Payment received: $10.00 was added to alice@example.com.") in [
         (str(level), text) for level, text in ctx.messages.history
     ]
+
+
+def test_spending_between_recharges_does_not_hide_a_payment(make_ctx, run, sandbox) -> None:
+    """Second recharge of a session after API usage lowered the balance."""
+    ctx, account = signed_in(make_ctx, run, sandbox, payment_intervals=(3600,))
+    first = run(ctx.recharge.create_order(account.key, Decimal("10.00")))
+    ctx.watcher.watch(account.key)
+    pay(run, first.checkout_url)
+    assert [p.local_id for p in run(ctx.watcher.check(account.key))] == [first.local_id]
+    run(ctx.watcher.stop())  # balance now $20
+
+    sandbox.state.set_balance("888", "612000")  # $2 of API usage: $18 left
+    run(ctx.accounts.refresh_balance(account.key))  # the regular refresh sees it
+    second = run(ctx.recharge.create_order(account.key, Decimal("1.00")))
+    ctx.watcher.watch(account.key)
+    pay(run, second.checkout_url)  # $19: still below the $20 seen last time
+    assert [p.local_id for p in run(ctx.watcher.check(account.key))] == [second.local_id]
+    record = ctx.history.get(second.local_id)
+    assert (record.balance_before, record.balance_after) == (
+        Decimal("612000.00"),
+        Decimal("646000.00"),
+    )
+    run(ctx.watcher.stop())
+
+
+def test_a_payment_noticed_late_still_counts(make_ctx, run, sandbox) -> None:
+    """Paid after the watch window; the next watch (e.g. “Open again”) still finds it."""
+    ctx, account = signed_in(make_ctx, run, sandbox, payment_intervals=(3600,))
+    record = run(ctx.recharge.create_order(account.key, Decimal("10.00")))
+    ctx.watcher.watch(account.key)
+    run(ctx.watcher.stop())  # the window ended unpaid
+    pay(run, record.checkout_url)
+    run(ctx.accounts.refresh_balance(account.key))  # a regular refresh shows $20
+    ctx.watcher.watch(account.key)
+    assert [p.local_id for p in run(ctx.watcher.check(account.key))] == [record.local_id]
+    run(ctx.watcher.stop())

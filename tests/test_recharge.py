@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import os
 import shutil
 import signal
@@ -46,15 +45,6 @@ from tests.helpers.signin import free_port
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 REPO = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(autouse=True)
-def _qt_garbage_on_gui_thread() -> Iterator[None]:
-    """Collect reference cycles holding Qt objects (qasync's loop internals too) here, on
-    the GUI thread, after the loop fixture closed: a collection that happens to run on the
-    sandbox's server thread would destroy them there and crash."""
-    yield
-    gc.collect()
 
 
 @pytest.fixture

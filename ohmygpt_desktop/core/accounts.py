@@ -118,7 +118,7 @@ class AccountManager(QObject):
         client: OhMyGPTClient,
         *,
         service_id: str | None = None,
-        refresh_concurrency: int = 8,
+        refresh_concurrency: int = 32,
         parent: QObject | None = None,
     ) -> None:
         """``service_id`` names the service in account keys; default: the API host."""

@@ -63,7 +63,12 @@ class PaymentWatcher(QObject):
         self._deadline[account_key] = self._clock() + self.window_s
         account = self.accounts.get(account_key)
         if account is not None and account.balance is not None:
-            self._last_seen.setdefault(account_key, account.balance.balance)
+            # The baseline a payment must rise above. Never raise it here: a payment the
+            # app has not noticed yet must still count. But lower it to the latest reading:
+            # credits spent since the last watch would otherwise hide the next payment.
+            current = account.balance.balance
+            seen = self._last_seen.get(account_key)
+            self._last_seen[account_key] = current if seen is None else min(seen, current)
         if not self.watching(account_key):
             self._wake[account_key] = asyncio.Event()
             task = asyncio.ensure_future(self._run(account_key))

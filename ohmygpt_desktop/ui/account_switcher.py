@@ -82,7 +82,7 @@ class AccountSwitcher(QWidget):
 
         ctx.accounts.accountsChanged.connect(self.render)
         ctx.accounts.currentChanged.connect(self.render)
-        ctx.accounts.accountUpdated.connect(self.render)
+        ctx.accounts.accountUpdated.connect(self._on_account_updated)
         self.retranslate()
 
     # ------------------------------------------------------------- rendering
@@ -111,11 +111,17 @@ class AccountSwitcher(QWidget):
 
     def render(self, *_: object) -> None:
         accounts = self.ctx.accounts.accounts()
-        current = self.ctx.accounts.current()
         if not accounts:
             self.hide()
         elif self.parentWidget() is not None:  # never pop up as a window of its own
             self.show()
+        self.render_button()
+        self._menu_stale = True
+        if not self.menu.isVisible():
+            self._render_menu()
+
+    def render_button(self) -> None:
+        current = self.ctx.accounts.current()
         if current is None:
             self.button.setText(self.tr("Accounts"))
         elif current.needs_reauth:
@@ -131,9 +137,22 @@ class AccountSwitcher(QWidget):
         for action in (self.recharge_action, self.status_action, self.sign_out_action):
             action.setEnabled(current is not None)
         self.reauth_action.setVisible(current is not None and current.needs_reauth)
-        self._menu_stale = True
-        if not self.menu.isVisible():
-            self._render_menu()
+
+    def _on_account_updated(self, key: str) -> None:
+        """One account's state changed (e.g. a balance refresh): update just its entry.
+
+        Balance refreshes of many accounts emit this often; rebuilding the whole
+        menu each time would cost O(accounts) per update.
+        """
+        account = self.ctx.accounts.get(key)
+        action = self.account_actions.get(key)
+        if account is None or action is None:
+            self.render()
+            return
+        action.setText(self.account_label(account))
+        current = self.ctx.accounts.current()
+        if current is not None and current.key == key:
+            self.render_button()
 
     def _render_menu_if_stale(self) -> None:
         if self._menu_stale:

@@ -6,13 +6,26 @@ for standard buttons and dialogs). Installing or removing a translator makes Qt
 send ``LanguageChange`` to every widget; each widget re-translates itself in
 ``changeEvent`` → ``retranslate()``. Nothing has to be rebuilt.
 
+Running from a source checkout, the compiled ``.qm`` files may not exist yet
+(they are build artefacts; ``.ci/translations.py --release`` makes them). When a
+language's ``.ts`` file is there but its ``.qm`` is missing or older, the
+manager compiles the ``.ts`` with ``lrelease`` (PySide6 ships it) into a cache
+folder and loads that; without lrelease the UI stays English, as before.
+
 :func:`apply_theme` switches between the platform's look and a light or dark
 Fusion palette.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import logging
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -61,6 +74,105 @@ def qt_translations_dir() -> Path:
     return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
 
 
+def default_cache_dir() -> Path:
+    """Where .qm files compiled from .ts files go (the app's cache folder)."""
+    from ohmygpt_desktop.core.paths import AppPaths
+
+    return AppPaths.default().cache_dir / "translations"
+
+
+def translation_stems(locale: QLocale, prefix: str) -> list[str]:
+    """File names (no suffix) ``QTranslator.load(locale, prefix, "_")`` tries, best first.
+
+    As Qt 6 does: each of the locale's UI languages (``zh-Hans-CN`` → ``zh_Hans_CN``,
+    then in lower case), then their shorter forms (``zh_Hans``, ``zh``).
+    """
+    names: list[str] = []
+    for language in locale.uiLanguages():
+        name = language.replace("-", "_")
+        for variant in (name, name.lower()):
+            if variant not in names:
+                names.append(variant)
+    stems = [f"{prefix}_{name}" for name in names]
+    for name in names:
+        parts = name.split("_")[:-1]
+        while parts:
+            stem = f"{prefix}_{'_'.join(parts)}"
+            if stem not in stems:
+                stems.append(stem)
+            parts.pop()
+    return stems
+
+
+def lrelease_command() -> list[str] | None:
+    """How to run Qt's lrelease: PySide6's own binary, else ``pyside6-lrelease``, or None."""
+    exe = ".exe" if os.name == "nt" else ""
+    try:
+        import PySide6
+
+        bundled = Path(PySide6.__file__).resolve().parent / f"lrelease{exe}"
+        if bundled.is_file() and os.access(bundled, os.X_OK):
+            return [str(bundled)]
+    except ImportError:  # pragma: no cover - PySide6 is what runs this module
+        pass
+    beside = Path(sys.executable).parent / f"pyside6-lrelease{exe}"
+    if beside.is_file():
+        return [str(beside)]
+    for name in ("pyside6-lrelease", "lrelease-qt6", "lrelease"):
+        found = shutil.which(name)
+        if found:
+            return [found]
+    return None
+
+
+def compile_ts(ts: Path, cache_dir: Path) -> Path | None:
+    """``ts`` compiled to ``cache_dir/<content hash>/<name>.qm`` (reused while ``ts`` is
+    unchanged); None when lrelease is missing or fails."""
+    try:
+        data = ts.read_bytes()
+    except OSError as exc:
+        log.warning("Cannot read %s: %s", ts, exc.strerror or exc)
+        return None
+    digest = hashlib.sha256(data).hexdigest()[:16]
+    target = cache_dir / digest / f"{ts.stem}.qm"
+    if target.is_file() and target.stat().st_size > 0:
+        return target
+    command = lrelease_command()
+    if command is None:
+        log.warning("%s has no compiled .qm and lrelease was not found: English UI", ts.name)
+        return None
+    partial: Path | None = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(dir=target.parent, prefix=ts.stem, suffix=".partial")
+        os.close(handle)
+        partial = Path(name)
+        result = subprocess.run(  # noqa: S603 - Qt's lrelease on our own .ts file
+            [*command, "-silent", str(ts), "-qm", str(partial)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        if result.returncode or not partial.stat().st_size:
+            log.warning("lrelease could not compile %s: %s", ts, result.stderr.strip()[-500:])
+            return None
+        os.replace(partial, target)
+    except (OSError, subprocess.SubprocessError) as exc:
+        log.warning("Could not compile %s: %s", ts, exc)
+        return None
+    finally:
+        if partial is not None:
+            partial.unlink(missing_ok=True)
+    # Earlier compilations of the same file are stale now.
+    for old in cache_dir.glob(f"*/{ts.stem}.qm"):
+        if old != target:
+            old.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                old.parent.rmdir()  # when nothing else is in it
+    log.info("Compiled %s to %s", ts.name, target)
+    return target
+
+
 class LanguageManager(QObject):
     """Owns the installed translators; :meth:`apply` switches language at run time."""
 
@@ -74,6 +186,7 @@ class LanguageManager(QObject):
         translations_dir: Path | None = None,
         qt_dir: Path | None = None,
         prefix: str = QM_PREFIX,
+        cache_dir: Path | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -83,6 +196,7 @@ class LanguageManager(QObject):
         self._dir = translations_dir
         self._qt_dir = qt_dir
         self._prefix = prefix
+        self._cache_dir = cache_dir
         self._installed: list[QTranslator] = []
         self._language = "en"
         self._original_default = QLocale()
@@ -96,6 +210,13 @@ class LanguageManager(QObject):
         if self._dir is None:
             self._dir = default_translations_dir()
         return self._dir
+
+    @property
+    def cache_dir(self) -> Path:
+        """Where .ts files without an up-to-date .qm are compiled to."""
+        if self._cache_dir is None:
+            self._cache_dir = default_cache_dir()
+        return self._cache_dir
 
     def installed_files(self) -> list[str]:
         """The ``.qm`` files in use (for the About box and tests)."""
@@ -140,9 +261,27 @@ class LanguageManager(QObject):
         # uiLanguages list must not pick Japanese either.
         return locale.language() == QLocale.Language.English
 
+    def _source_fallback(self, locale: QLocale, folder: Path) -> Path | None:
+        """A .qm compiled from the app's .ts when the best match has no up-to-date .qm."""
+        for stem in translation_stems(locale, self._prefix):
+            qm, ts = folder / f"{stem}.qm", folder / f"{stem}.ts"
+            if ts.is_file():
+                if qm.is_file() and qm.stat().st_mtime >= ts.stat().st_mtime:
+                    return None  # the compiled file is current: the normal way loads it
+                return compile_ts(ts, self.cache_dir)
+            if qm.is_file():
+                return None
+        return None
+
     def _install(self, locale: QLocale, prefix: str, folder: Path) -> bool:
         translator = QTranslator(self)
-        if not translator.load(locale, prefix, "_", str(folder)):
+        compiled = self._source_fallback(locale, folder) if prefix == self._prefix else None
+        loaded = (
+            translator.load(str(compiled))
+            if compiled is not None
+            else translator.load(locale, prefix, "_", str(folder))
+        )
+        if not loaded:
             translator.deleteLater()
             return False
         if not self._app.installTranslator(translator):
@@ -271,6 +410,7 @@ __all__ = [
     "THEMES",
     "LanguageManager",
     "apply_theme",
+    "compile_ts",
     "dark_palette",
     "light_palette",
     "locale_for",

@@ -149,7 +149,6 @@ class RechargeDialog(QDialog):
         ctx.accounts.accountUpdated.connect(self._on_account_updated)
 
         self.retranslate()
-        self._validate()
         self.amount_edit.setFocus()
 
     # ------------------------------------------------------------------ layout
@@ -471,7 +470,6 @@ class RechargeDialog(QDialog):
         self.details_caption.setText(self.tr("Details:"))
         self.done_button.setText(self.tr("Done"))
         self._retranslate_result_buttons()
-        self._validate()
         self._update_state()
         if self._record is not None:
             self._fill_result()
@@ -482,7 +480,7 @@ class RechargeDialog(QDialog):
 
     def _on_account_updated(self, key: str) -> None:
         if key == self.account_key:
-            self._validate()
+            self._update_state()
 
     def reject(self) -> None:
         """Escape or the window's close button: stop waiting (never the request), close."""
@@ -601,17 +599,25 @@ class RechargeDialog(QDialog):
         self.cancel_button.setText(self.tr("Stop waiting") if busy else self.tr("Cancel"))
 
         problem = None if busy else self._problem
-        self.problem_box.setVisible(problem is not None)
-        if problem is not None and not isinstance(problem, OrderOutcomeUnknown):
-            self.problem_label.setText(
-                self.tr("The order was not created. {reason}").format(reason=describe(problem))
-            )
-        elif problem is not None:
-            self.problem_label.setText(describe(problem))
         account = self.account()
+        signed_out = account is None or account.needs_reauth
+        if problem is not None and not isinstance(problem, OrderOutcomeUnknown):
+            text = self.tr("The order was not created. {reason}").format(reason=describe(problem))
+        elif problem is not None:
+            text = describe(problem)
+        elif signed_out and not busy:
+            email, _host = self._who(account)
+            text = self.tr(
+                "The sign-in for {email} is no longer valid. Sign in again before recharging."
+            ).format(email=email)
+        else:
+            text = ""
+        self.problem_label.setText(text)
+        self.problem_box.setVisible(bool(text))
         self.reauth_button.setVisible(
-            problem is not None
-            and (isinstance(problem, InvalidTokenError) or bool(account and account.needs_reauth))
+            bool(text)
+            and account is not None
+            and (isinstance(problem, InvalidTokenError) or account.needs_reauth)
         )
 
         self.unknown_box.setVisible(self._unknown_outcome and not busy)
@@ -623,7 +629,7 @@ class RechargeDialog(QDialog):
         )
         self.info_box.setVisible(self._info is not None and not busy)
         self.info_label.setText(self._info or "")
-        self._validate_email_and_button()
+        self._validate()
         self._fit_timer.start()
 
     def _fit_height(self) -> None:
@@ -638,12 +644,6 @@ class RechargeDialog(QDialog):
         )
         if needed > self.height():
             self.resize(self.width(), needed)
-
-    def _validate_email_and_button(self) -> None:
-        invoice = self.invoice_radio.isChecked()
-        self.email_label.setEnabled(invoice and not self.busy)
-        self.email_edit.setEnabled(invoice and not self.busy)
-        self.create_button.setEnabled(self.can_submit())
 
     # ----------------------------------------------------------------- create
 
@@ -687,7 +687,6 @@ class RechargeDialog(QDialog):
             "it appears under Orders as “Awaiting payment” and you can open it from there."
         )
         self._update_state()
-        self._validate()
 
     def _on_cancel_clicked(self) -> None:
         if self.busy:
@@ -699,7 +698,6 @@ class RechargeDialog(QDialog):
         if self._op is op:
             self._op = None
             self._update_state()
-            self._validate()
 
     def _on_created(self, op: Op[OrderRecord], record: OrderRecord) -> None:
         if self._op is not op:
@@ -720,7 +718,6 @@ class RechargeDialog(QDialog):
         self._problem = exc
         self._unknown_outcome = isinstance(exc, OrderOutcomeUnknown)
         self._update_state()
-        self._validate()
 
     def _on_reauth_clicked(self) -> None:
         self.reauthRequested.emit(self.account_key)

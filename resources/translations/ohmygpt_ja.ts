@@ -1,0 +1,1830 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja" sourcelanguage="en">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/about_dialog.py" line="+121"/>
+        <source>About {app}</source>
+        <translation>{app} について</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version {version}</source>
+        <translation>バージョン {version}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A desktop client for the OhMyGPT API service: sign in with your OhMyGPT account, see your balance and recharge it.</source>
+        <translation>OhMyGPT API サービスのデスクトップクライアントです。OhMyGPT アカウントでサインインして、残高の確認やチャージができます。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Demo mode: the app talks to a built-in stand-in of the OhMyGPT service on this computer. Its users, balances and payments are made up; no real money is involved. Demo mode keeps its own settings and order history.</source>
+        <translation>デモモード：アプリはこのコンピューターに内蔵された OhMyGPT の模擬サービスに接続しています。ユーザー、残高、支払いはすべて架空のもので、実際のお金は動きません。デモモードの設定と注文履歴は通常とは別に保存されます。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Settings file:</source>
+        <translation>設定ファイル：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Log file:</source>
+        <translation>ログファイル：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Data folder:</source>
+        <translation>データフォルダー：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open folder</source>
+        <translation>フォルダーを開く</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Qt {qt} · PySide6 {pyside} · Python {python}</source>
+        <translation>Qt {qt} · PySide6 {pyside} · Python {python}</translation>
+    </message>
+</context>
+<context>
+    <name>AccountStatusDialog</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/account_status.py" line="+173"/>
+        <source>Account status</source>
+        <translation>アカウントの状態</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Email</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User ID</source>
+        <translation>ユーザー ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service</source>
+        <translation>サービス</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign-in kept in</source>
+        <translation>サインイン情報の保存先</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Token</source>
+        <translation>トークン</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scope</source>
+        <translation>スコープ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added</source>
+        <translation>追加日時</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last used</source>
+        <translation>最終使用日時</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sign in again</source>
+        <translation>再サインイン</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Needs to sign in again: the app cannot use this account until then.</source>
+        <translation>再サインインが必要です。それまでこのアカウントは使用できません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The stored sign-in could not be read: {problem}</source>
+        <translation>保存されたサインイン情報を読み取れませんでした：{problem}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Signed in</source>
+        <translation>サインイン済み</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The system keyring</source>
+        <translation>システムのキーリング</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This session only (forgotten when the app quits)</source>
+        <translation>このセッションのみ（アプリの終了時に破棄）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A file on this computer (not encrypted)</source>
+        <translation>このコンピューター上のファイル（暗号化なし）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Anyone who can read your files (or your backups) can use this sign-in. File: {path}</source>
+        <translation>あなたのファイル（またはバックアップ）を読み取れる人は誰でも、このサインイン情報を使用できます。ファイル：{path}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Hide</source>
+        <translation>隠す</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reveal</source>
+        <translation>表示</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not available</source>
+        <translation>利用できません</translation>
+    </message>
+</context>
+<context>
+    <name>AccountSwitcher</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/account_switcher.py" line="+96"/>
+        <source>Recharge this account…</source>
+        <extracomment>The open sign-out confirmation / status dialog, if any (tests reach them here).</extracomment>
+        <translation>このアカウントにチャージ…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in again…</source>
+        <translation>再サインイン…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account status…</source>
+        <translation>アカウントの状態…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add account…</source>
+        <translation>アカウントを追加…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign out…</source>
+        <translation>サインアウト…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Switch account, add one, or sign out</source>
+        <translation>アカウントの切り替え・追加・サインアウト</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{email} — {host} (sign in again)</source>
+        <translation>{email} — {host}（要再サインイン）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{email} — {host}</source>
+        <translation>{email} — {host}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Accounts</source>
+        <translation>アカウント</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>⚠ {email} · {host} — sign in again</source>
+        <translation>⚠ {email} · {host} — 要再サインイン</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{email} · {host}</source>
+        <translation>{email} · {host}</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <location line="+8"/>
+        <source>Sign out</source>
+        <translation>サインアウト</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Sign out of {email}?</source>
+        <translation>{email} からサインアウトしますか？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The app forgets this account on this computer and removes its stored sign-in. Your order history stays. You can sign in again at any time.</source>
+        <translation>このコンピューターからこのアカウントと保存済みのサインイン情報を削除します。注文履歴は残ります。いつでも再サインインできます。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Signed out of {email}. The app’s own records were cleared, but the stored sign-in could not be removed from the system keyring and may remain there. ({detail})</source>
+        <translation>{email} からサインアウトしました。アプリ内の記録は消去しましたが、保存されたサインイン情報をシステムのキーリングから削除できなかったため、残っている可能性があります。（{detail}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Signed out of {email}.</source>
+        <translation>{email} からサインアウトしました。</translation>
+    </message>
+</context>
+<context>
+    <name>ApiError</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/api/errors.py" line="+29"/>
+        <source>The OhMyGPT service reported a problem.</source>
+        <translation>OhMyGPT サービスで問題が発生しました。</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Could not reach the OhMyGPT service. Check your internet connection or proxy.</source>
+        <translation>OhMyGPT サービスに接続できません。インターネット接続またはプロキシを確認してください。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Could not connect to the OhMyGPT service. Check your internet connection, proxy or the API line in Settings.</source>
+        <extracomment>True when the request may have reached the server (a reply was lost), so a non-idempotent operation&apos;s outcome is unknown.</extracomment>
+        <translation>OhMyGPT サービスに接続できませんでした。インターネット接続、プロキシ、または設定の API 接続先を確認してください。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The OhMyGPT service did not answer in time. Please try again in a moment.</source>
+        <translation>OhMyGPT サービスから時間内に応答がありませんでした。しばらくしてからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The connection to the OhMyGPT service was interrupted before the reply arrived.</source>
+        <translation>応答を受け取る前に OhMyGPT サービスとの接続が切断されました。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Your sign-in has expired or was revoked. Please sign in to this account again.</source>
+        <translation>サインインの有効期限が切れたか、取り消されました。このアカウントにもう一度サインインしてください。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The authorization code was not accepted. It may have expired or been used already: sign in again to get a new one.</source>
+        <translation>認可コードが受け付けられませんでした。有効期限切れか、すでに使用済みの可能性があります。もう一度サインインして新しいコードを取得してください。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The OAuth app&apos;s client id or secret was refused. Check them in Settings.</source>
+        <translation>OAuth アプリのクライアント ID またはシークレットが拒否されました。設定で確認してください。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The account&apos;s balance is too low for this request. Please recharge.</source>
+        <translation>アカウントの残高が不足しているため、このリクエストを実行できません。チャージしてください。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This OAuth app is not allowed to do that. Creating recharge orders needs the “trusted_advanced_access” permission level for the app.</source>
+        <translation>この OAuth アプリにはその操作の権限がありません。チャージ注文を作成するには、アプリに「trusted_advanced_access」権限レベルが必要です。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Too many requests. Please wait {seconds} seconds and try again.</source>
+        <translation>リクエストが多すぎます。{seconds} 秒待ってからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Too many requests. Please wait a moment and try again.</source>
+        <translation>リクエストが多すぎます。しばらく待ってからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The OhMyGPT service did not accept the request.</source>
+        <translation>OhMyGPT サービスがリクエストを受け付けませんでした。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The OhMyGPT service had a problem (error {status_text}). Please try again later.</source>
+        <translation>OhMyGPT サービスで問題が発生しました（エラー {status_text}）。しばらくしてからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The OhMyGPT service sent a reply the app does not understand. Please try again later; if it keeps happening, check the API line in Settings.</source>
+        <translation>OhMyGPT サービスから、アプリが解釈できない応答が返されました。しばらくしてからもう一度お試しください。繰り返し発生する場合は、設定の API 接続先を確認してください。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The payment link in the reply did not point to a trusted payment page, so the app did not open it.</source>
+        <translation>応答に含まれる支払いリンクが信頼できる支払いページを指していなかったため、開きませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>BalanceView</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/balance_view.py" line="+233"/>
+        <source>Balance</source>
+        <extracomment>How often the &quot;Updated … ago&quot; text is brought up to date. The clock for &quot;Updated … ago&quot; (tests replace it). A failure of our own refresh that is not an API error (shown like one).</extracomment>
+        <translation>残高</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recharge…</source>
+        <translation>チャージ…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add money to this account</source>
+        <translation>このアカウントにチャージします</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the balance again now</source>
+        <translation>今すぐ残高を取得し直します</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry</source>
+        <translation>再試行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in again</source>
+        <translation>再サインイン</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check now</source>
+        <translation>今すぐ確認</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not current</source>
+        <translation>最新ではありません</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is the last balance the app read; it may have changed since.</source>
+        <translation>アプリが最後に取得した残高です。その後変わっている可能性があります。</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>{email} · {host}</source>
+        <translation>{email} · {host}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{credits} credits · Free balance: {free} credits ({free_usd})</source>
+        <translation>{credits} クレジット · 無料残高：{free} クレジット（{free_usd}）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Updating…</source>
+        <translation>更新中…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Loading the balance…</source>
+        <translation>残高を読み込み中…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The saved sign-in for {email} could not be read from the system keyring. Sign in again, or restart the app to try the keyring again.</source>
+        <translation>{email} の保存済みサインイン情報をシステムのキーリングから読み取れませんでした。再サインインするか、アプリを再起動してキーリングをもう一度試してください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The sign-in for {email} has expired or was revoked. Sign in again to see the balance and to recharge.</source>
+        <translation>{email} のサインインの有効期限が切れたか、取り消されました。残高の確認やチャージを行うには、再サインインしてください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not update the balance: {reason}</source>
+        <translation>残高を更新できませんでした：{reason}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Waiting for your payment… (checking the balance)</source>
+        <translation>お支払いを待っています…（残高を確認中）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Your balance is below {threshold}. Recharge to keep your API calls running.</source>
+        <translation>残高が {threshold} を下回っています。API の呼び出しが止まらないよう、チャージしてください。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No account is signed in.</source>
+        <translation>サインインしているアカウントはありません。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Reading the balance…</source>
+        <translation>残高を取得中…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not read yet</source>
+        <translation>未取得</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not current — last updated {when}</source>
+        <translation>最新ではありません — 最終更新：{when}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Updated {when}</source>
+        <translation>最終更新：{when}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>just now</source>
+        <translation>たった今</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{minutes} min ago</source>
+        <translation>{minutes} 分前</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>at {time}</source>
+        <translation>{time}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>on {datetime}</source>
+        <translation>{datetime}</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/crash_dialog.py" line="+311"/>
+        <source>Unexpected error – {app}</source>
+        <extracomment>Tracebacks kept for the Details pane; later errors are only counted. The person acknowledged a fatal error: the app should now close.</extracomment>
+        <translation>予期しないエラー – {app}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The app has to close</source>
+        <translation>アプリを終了する必要があります</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Something went wrong that the app cannot recover from. Your settings and order history are saved. Please start the app again.</source>
+        <translation>回復できないエラーが発生しました。設定と注文履歴は保存されています。アプリをもう一度起動してください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Something went wrong</source>
+        <translation>問題が発生しました</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Something went wrong. The app is still running; you can keep working. If this keeps happening, please send the details to the developers.</source>
+        <translation>問題が発生しました。アプリは引き続き動作しているので、このまま作業を続けられます。繰り返し発生する場合は、詳細を開発者に送ってください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>One more error happened since this window opened.</source>
+        <translation>このウィンドウを開いてから、さらに 1 件のエラーが発生しました。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} more errors happened since this window opened.</source>
+        <translation>このウィンドウを開いてから、さらに {count} 件のエラーが発生しました。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Log file:</source>
+        <translation>ログファイル：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open folder</source>
+        <translation>フォルダーを開く</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy details</source>
+        <translation>詳細をコピー</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the details (tokens and secrets removed) to the clipboard.</source>
+        <translation>詳細をクリップボードにコピーします（トークンやシークレットは除去済み）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copied.</source>
+        <translation>コピーしました。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hide details</source>
+        <translation>詳細を隠す</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/errors.py" line="+41"/>
+        <source>The system keyring did not answer in time.</source>
+        <translation>システムのキーリングから時間内に応答がありませんでした。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No secure system keyring is available on this computer.</source>
+        <translation>このコンピューターでは安全なシステムキーリングを利用できません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The system keyring reported an error.</source>
+        <translation>システムのキーリングでエラーが発生しました。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Something went wrong inside the app. Details are in the log file.</source>
+        <translation>アプリ内部で問題が発生しました。詳細はログファイルを確認してください。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/history_model.py" line="+85"/>
+        <source>Creating…</source>
+        <extracomment>Status colours (text and the swatch beside it); readable on light and dark. The record behind a row (any column).</extracomment>
+        <translation>作成中…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Awaiting payment</source>
+        <translation>支払い待ち</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid</source>
+        <translation>支払い済み</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expired</source>
+        <translation>期限切れ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown — check your OhMyGPT orders</source>
+        <translation>不明 — OhMyGPT の注文を確認してください</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Invoice</source>
+        <translation>請求書</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checkout</source>
+        <translation>カード決済</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{before} → {after}</source>
+        <translation>{before} → {after}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{before} →</source>
+        <translation>{before} →</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The app could not tell whether OhMyGPT created this order (the reply was lost or the app stopped). Check your orders on OhMyGPT before paying again.</source>
+        <translation>OhMyGPT がこの注文を作成したかどうかを確認できませんでした（応答が失われたか、アプリが停止しました）。再度支払う前に、OhMyGPT で注文を確認してください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not paid yet. The payment link works until {when}; the app marks the order paid when the balance rises.</source>
+        <translation>未払いです。支払いリンクの有効期限は {when} です。残高が増えると、アプリが注文を支払い済みにします。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not paid yet. The app marks the order paid when the balance rises.</source>
+        <translation>未払いです。残高が増えると、アプリが注文を支払い済みにします。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The payment link expired before a payment arrived.</source>
+        <translation>支払いが届く前に支払いリンクの有効期限が切れました。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The balance rose by this order: paid.</source>
+        <translation>この注文の分だけ残高が増えました：支払い済み。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The order is being created.</source>
+        <translation>注文を作成しています。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Created</source>
+        <translation>作成日時</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account</source>
+        <translation>アカウント</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order number</source>
+        <translation>注文番号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Balance before → after</source>
+        <translation>残高（前 → 後）</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{email} on {host}</source>
+        <translation>{host} の {email}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/history_view.py" line="+177"/>
+        <source>&amp;Show:</source>
+        <extracomment>The last export dialog (tests drive it).</extracomment>
+        <translation>表示(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This account</source>
+        <translation>このアカウント</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All accounts</source>
+        <translation>すべてのアカウント</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy link</source>
+        <translation>リンクをコピー</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the payment link of the selected order</source>
+        <translation>選択した注文の支払いリンクをコピーします</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open again</source>
+        <translation>もう一度開く</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the payment page of the selected order in your browser</source>
+        <translation>選択した注文の支払いページをブラウザで開きます</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy order number</source>
+        <translation>注文番号をコピー</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CSV…</source>
+        <translation>CSV をエクスポート…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the orders shown as a spreadsheet file</source>
+        <translation>表示中の注文をスプレッドシート用のファイルに保存します</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>No orders for this account yet. Choose “All accounts” to see the orders of your other accounts.</source>
+        <translation>このアカウントの注文はまだありません。他のアカウントの注文を見るには「すべてのアカウント」を選んでください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No orders yet. Recharges you make appear here.</source>
+        <translation>注文はまだありません。チャージするとここに表示されます。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Payment link copied.</source>
+        <translation>支払いリンクをコピーしました。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The app could not open your browser. Use “Copy link” and paste the link into a browser.</source>
+        <translation>ブラウザを開けませんでした。「リンクをコピー」を使って、リンクをブラウザに貼り付けてください。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Order number {order_no} copied.</source>
+        <translation>注文番号 {order_no} をコピーしました。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export orders</source>
+        <translation>注文をエクスポート</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Could not export the orders: {reason}</source>
+        <translation>注文をエクスポートできませんでした：{reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exported {count} orders to {path}.</source>
+        <translation>{count} 件の注文を {path} にエクスポートしました。</translation>
+    </message>
+</context>
+<context>
+    <name>LoginPanel</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/login_panel.py" line="+441"/>
+        <source>Copied. Paste it into your browser’s address bar.</source>
+        <extracomment>The command that starts demo mode (shown on the “no OAuth app” screen). The open “no secure keyring” dialog, if any (tests reach it here).</extracomment>
+        <translation>コピーしました。ブラウザのアドレスバーに貼り付けてください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copied.</source>
+        <translation>コピーしました。</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>You signed in as {email}, not as {previous}. Both accounts are kept; {previous} still needs to sign in again.</source>
+        <translation>{previous} ではなく {email} としてサインインしました。両方のアカウントが保持されます。{previous} は引き続き再サインインが必要です。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Signed in as {email}.</source>
+        <translation>{email} としてサインインしました。</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Sign in again to {email}</source>
+        <translation>{email} に再サインイン</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add an OhMyGPT account</source>
+        <translation>OhMyGPT アカウントを追加</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign in to OhMyGPT</source>
+        <translation>OhMyGPT にサインイン</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The app can no longer use this account’s sign-in. Sign in again: the account keeps its place and its order history.</source>
+        <translation>このアカウントのサインイン情報は使用できなくなりました。再サインインしてください。アカウントの並び順と注文履歴はそのまま残ります。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your browser opens OhMyGPT’s authorization page. You approve the app there; it never sees your password.</source>
+        <translation>ブラウザで OhMyGPT の認可ページが開きます。そこでアプリを承認してください。アプリがパスワードを知ることはありません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>After you approve, the app finishes signing in by itself. You can also paste the code the page shows.</source>
+        <translation>承認すると、アプリが自動的にサインインを完了します。ページに表示されたコードを貼り付けることもできます。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>After you approve, the page shows a code: copy it and paste it below.</source>
+        <translation>承認するとページにコードが表示されます。それをコピーして下に貼り付けてください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Demo mode: the sandbox’s authorization page lets you pick a demo user (for example alice@example.com). No real account or money is involved.</source>
+        <translation>デモモード：サンドボックスの認可ページでデモユーザー（例：alice@example.com）を選べます。実際のアカウントやお金は使われません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1. Approve the app in your browser</source>
+        <translation>1. ブラウザでアプリを承認する</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in with OhMyGPT</source>
+        <translation>OhMyGPT でサインイン</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browser did not open?</source>
+        <translation>ブラウザが開きませんか？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{step} did not work: your browser could not be opened. Copy this address into your browser.</source>
+        <translation>{step}に失敗しました。ブラウザを開けませんでした。このアドレスをブラウザにコピーしてください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>If your browser did not open, copy this address into your browser.</source>
+        <translation>ブラウザが開かない場合は、このアドレスをブラウザにコピーしてください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The app could not listen for your browser on {address} ({reason}). Paste the code below instead.</source>
+        <translation>アプリは {address} でブラウザからの応答を待ち受けできませんでした（{reason}）。代わりに下にコードを貼り付けてください。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Waiting for your browser… The app finishes by itself once you approve. If nothing happens, paste the code or the whole address below.</source>
+        <translation>ブラウザを待っています… 承認するとアプリが自動的に完了します。何も起こらない場合は、コードまたはアドレス全体を下に貼り付けてください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>2. Paste the code shown in your browser</source>
+        <translation>2. ブラウザに表示されたコードを貼り付ける</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The code, or the whole address (…?code=…&amp;state=…)</source>
+        <translation>コード、またはアドレス全体（…?code=…&amp;state=…）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Continue</source>
+        <translation>続行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signing in…</source>
+        <translation>サインイン中…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retry</source>
+        <translation>再試行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each code works only once, so Retry starts a new sign-in in your browser.</source>
+        <translation>コードは一度しか使えないため、「再試行」を押すとブラウザで新しいサインインを始めます。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No OhMyGPT app is set up yet. To sign in to OhMyGPT, this app needs the client ID and client secret of an OhMyGPT OAuth app. Enter them in Settings.</source>
+        <translation>OhMyGPT アプリがまだ設定されていません。OhMyGPT にサインインするには、OhMyGPT OAuth アプリのクライアント ID とクライアントシークレットが必要です。設定で入力してください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open Settings</source>
+        <translation>設定を開く</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Just want to look around?</source>
+        <translation>まずは試してみたいですか？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Try the sandbox: quit and start the app again with the command below. It runs a stand-in OhMyGPT service on this computer, with demo users and no real money.</source>
+        <translation>サンドボックスを試してみましょう。アプリを終了し、下のコマンドで起動し直してください。このコンピューター上で OhMyGPT の模擬サービスが動き、デモユーザーが用意されます。実際のお金は使われません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copy command</source>
+        <translation>コマンドをコピー</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Signing in was cancelled because no place to keep the sign-in was chosen. Nothing was saved.</source>
+        <translation>サインイン情報の保存先が選ばれなかったため、サインインをキャンセルしました。何も保存されていません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The client secret of the OhMyGPT app is not set. Enter it in Settings, then try again.</source>
+        <translation>OhMyGPT アプリのクライアントシークレットが設定されていません。設定で入力してから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Signing in failed: {reason}</source>
+        <translation>サインインに失敗しました：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/main_window.py" line="+83"/>
+        <location line="+98"/>
+        <source>Loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DEMO · sandbox</source>
+        <translation>デモ · サンドボックス</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Demo mode: a built-in stand-in server on this computer. No real money.</source>
+        <translation>デモモード：このコンピューターに内蔵された模擬サーバーを使用します。実際のお金は動きません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Orders</source>
+        <translation>注文履歴</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Menu</source>
+        <translation>メニュー</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings…</source>
+        <translation>設定…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About {app}</source>
+        <translation>{app} について</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Payment received: ${amount} was added to {email}.</source>
+        <translation>入金を確認しました：{email} に ${amount} がチャージされました。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Payment received</source>
+        <translation>入金を確認しました</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBanner</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/banner.py" line="+48"/>
+        <source>Dismiss</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>Recharge</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/errors.py" line="-12"/>
+        <source>The connection was lost while the order was being created, so the app cannot tell whether it exists. It is listed as “unknown” in your order history: check your OhMyGPT orders before paying again.</source>
+        <translation>注文の作成中に接続が切れたため、注文が作成されたかどうかを確認できません。注文履歴には「不明」と表示されます。再度支払う前に、OhMyGPT の注文を確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ohmygpt_desktop/core/recharge.py" line="+31"/>
+        <source>Enter an amount.</source>
+        <translation>金額を入力してください。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the amount as a number, for example 10 or 12.50.</source>
+        <translation>金額は数値で入力してください（例：10、12.50）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the amount without thousands separators, for example 1000.</source>
+        <translation>金額は桁区切りなしで入力してください（例：1000）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The amount must be more than zero.</source>
+        <translation>金額は 0 より大きくしてください。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use at most two decimal places (cents).</source>
+        <translation>小数点以下は 2 桁（セント単位）までにしてください。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The smallest amount is ${minimum}.</source>
+        <translation>最低金額は ${minimum} です。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The largest amount is ${maximum}.</source>
+        <translation>最高金額は ${maximum} です。</translation>
+    </message>
+</context>
+<context>
+    <name>RechargeDialog</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/recharge_dialog.py" line="+432"/>
+        <source>Recharge {email} ({host})</source>
+        <extracomment>A light check of the optional invoice email (the server checks properly). The order exists (status awaiting payment); the payment page was opened. The account&apos;s sign-in is no longer valid; the caller may start &quot;sign in again&quot;. What the last attempt ended with (shown on the entry page). The last attempt&apos;s outcome was unknown: ask before another order.</extracomment>
+        <translation>{email}（{host}）にチャージ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recharge {email}</source>
+        <translation>{email} にチャージ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The money is added to the OhMyGPT account {email} on {host}. You pay on a Stripe page in your browser.</source>
+        <translation>{host} の OhMyGPT アカウント {email} にチャージされます。支払いはブラウザで開く Stripe のページで行います。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Other &amp;amount:</source>
+        <translation>その他の金額(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{minimum} to {maximum}</source>
+        <translation>{minimum}～{maximum}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>US dollars, for example 10 or 12{point}50</source>
+        <translation>米ドル（例：10、12{point}50）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>How to pay</source>
+        <translation>支払い方法</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card payment page (Stripe Checkout)</source>
+        <translation>カード決済ページ（Stripe Checkout）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invoice (Stripe Invoice: card or bank transfer)</source>
+        <translation>請求書（Stripe Invoice：カードまたは銀行振込）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Billing &amp;email (optional):</source>
+        <translation>請求先メールアドレス（任意）(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Leave empty to use {email}</source>
+        <translation>空欄の場合は {email} を使用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign in again</source>
+        <translation>再サインイン</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I checked my OhMyGPT orders: create a new order anyway</source>
+        <translation>OhMyGPT の注文を確認しました。それでも新しい注文を作成する</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Creates the order and opens the payment page in your browser</source>
+        <translation>注文を作成し、ブラウザで支払いページを開きます</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Order number:</source>
+        <translation>注文番号：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details:</source>
+        <translation>詳細：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Copy link</source>
+        <translation>リンクをコピー</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open again</source>
+        <translation>もう一度開く</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Enter an email address like name@example.com, or leave the field empty.</source>
+        <translation>name@example.com のような形式でメールアドレスを入力するか、空欄のままにしてください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>= {credits} credits</source>
+        <translation>= {credits} クレジット</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Adds {amount} to {email} ({host})</source>
+        <translation>{email}（{host}）に {amount} をチャージ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tops up {email} ({host})</source>
+        <translation>チャージ先：{email}（{host}）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Creating the order… You can stop waiting: the order is still recorded under Orders.</source>
+        <translation>注文を作成中です… 待つのをやめても、注文は「注文履歴」に記録されます。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Creating…</source>
+        <translation>作成中…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Create order</source>
+        <translation>注文を作成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop waiting</source>
+        <translation>待機をやめる</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The order was not created. {reason}</source>
+        <translation>注文は作成されませんでした。{reason}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>So that you do not pay twice, the app creates another order only after you confirm that you checked.</source>
+        <translation>二重払いを防ぐため、確認したことをチェックで示すまで新しい注文は作成されません。</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Stopped waiting. The request had already been sent: if OhMyGPT creates the order, it appears under Orders as “Awaiting payment” and you can open it from there.</source>
+        <translation>待機をやめました。リクエストはすでに送信済みです。OhMyGPT が注文を作成した場合は「注文履歴」に「支払い待ち」として表示され、そこから開けます。</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Finish the payment in your browser</source>
+        <translation>ブラウザで支払いを完了してください</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The invoice page opened in your browser. Pay there.</source>
+        <translation>請求書のページをブラウザで開きました。そちらでお支払いください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The payment page opened in your browser. Pay there.</source>
+        <translation>支払いページをブラウザで開きました。そちらでお支払いください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The app could not open your browser. Copy the link into a browser, or scan the QR code with your phone.</source>
+        <translation>ブラウザを開けませんでした。リンクをブラウザにコピーするか、スマートフォンで QR コードを読み取ってください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{amount} for {email} ({host})</source>
+        <translation>{email}（{host}）へ {amount}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stripe Invoice</source>
+        <translation>Stripe Invoice</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stripe Checkout</source>
+        <translation>Stripe Checkout</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The link works until {when}.</source>
+        <translation>リンクは {when} まで有効です。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The payment link as a QR code</source>
+        <translation>支払いリンクの QR コード</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Or scan this code to pay on your phone.</source>
+        <translation>スマートフォンでこのコードを読み取って支払うこともできます。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You can close this window: the app checks the balance and marks the order paid as soon as the money arrives. Unpaid orders stay “Awaiting payment” under Orders until the link expires.</source>
+        <translation>このウィンドウは閉じてもかまいません。アプリが残高を確認し、入金され次第、注文を支払い済みにします。未払いの注文は、リンクの有効期限が切れるまで「注文履歴」に「支払い待ち」として残ります。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Copied</source>
+        <translation>コピーしました</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+63"/>
+        <source>US main site, direct</source>
+        <extracomment>The documented API base URLs with their labels (api notes §1.1).</extracomment>
+        <translation>米国メインサイト（直接接続）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cloudflare CDN</source>
+        <translation>Cloudflare CDN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cloudflare Worker</source>
+        <translation>Cloudflare Worker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optimized CDN</source>
+        <translation>最適化 CDN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Premium reverse proxy 1</source>
+        <translation>高品質リバースプロキシ 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Premium reverse proxy 2</source>
+        <translation>高品質リバースプロキシ 2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Main</source>
+        <extracomment>The documented hosts of the authorization pages (api notes §1.1).</extracomment>
+        <translation>メイン</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Alternative for some regions</source>
+        <translation>一部地域向けの代替</translation>
+    </message>
+    <message>
+        <location line="+643"/>
+        <source>Enter an amount in USD, for example 10 or 12.50.</source>
+        <extracomment>Settings whose change needs a new HTTP client. Settings that demo mode (``--sandbox``) decides. The name :attr:`SettingsDialog.applied` uses for a changed client secret. Index of the tab the field is on (to show the first error). Names of the settings changed by OK (plus ``&quot;client_secret&quot;`` when it changed).</extracomment>
+        <translation>米ドルで金額を入力してください（例：10、12.50）。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>“{item}” is not an amount. Separate amounts with commas.</source>
+        <translation>「{item}」は金額ではありません。金額はカンマで区切ってください。</translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source>Enter the address of the proxy.</source>
+        <translation>プロキシのアドレスを入力してください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The maximum must not be less than the minimum ({low} USD).</source>
+        <translation>上限は下限（{low} USD）以上にしてください。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Every amount must be between the minimum and the maximum ({low}–{high} USD); {amount} is not.</source>
+        <translation>すべての金額を下限と上限の間（{low}～{high} USD）にしてください。{amount} は範囲外です。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The client secret must not contain spaces or line breaks.</source>
+        <translation>クライアントシークレットに空白や改行を含めることはできません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The client secret is too long.</source>
+        <translation>クライアントシークレットが長すぎます。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the client id first: the secret is stored for it.</source>
+        <translation>先にクライアント ID を入力してください。シークレットはその ID に紐づけて保存されます。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Saving the client secret to the system keyring…</source>
+        <translation>クライアントシークレットをシステムのキーリングに保存しています…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Correct the marked values first ({tabs}).</source>
+        <translation>先にエラーのある項目を修正してください（{tabs}）。</translation>
+    </message>
+    <message>
+        <location line="+118"/>
+        <source>The client secret could not be saved: {reason}</source>
+        <translation>クライアントシークレットを保存できませんでした：{reason}</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>testing…</source>
+        <translation>測定中…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>unreachable</source>
+        <translation>接続不可</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{ms} ms</source>
+        <translation>{ms} ms</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Measuring each line&apos;s response time…</source>
+        <translation>各接続先の応答時間を測定しています…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No line answered. Check your connection or the proxy settings.</source>
+        <translation>応答した接続先はありません。ネットワーク接続またはプロキシ設定を確認してください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fastest: {line}.</source>
+        <translation>最速：{line}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Double-click a line to use it.</source>
+        <translation>接続先をダブルクリックすると切り替えます。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Use the fastest</source>
+        <translation>最速を使用</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+36"/>
+        <source>{label} — {host}</source>
+        <translation>{label} — {host}</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Service</source>
+        <translation>サービス</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OAuth app</source>
+        <translation>OAuth アプリ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Network</source>
+        <translation>ネットワーク</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appearance</source>
+        <translation>外観</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Balance &amp;&amp; recharge</source>
+        <translation>残高とチャージ</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>API line:</source>
+        <translation>API 接続先：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+12"/>
+        <source>Custom…</source>
+        <translation>カスタム…</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Test</source>
+        <translation>速度テスト</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Measure how fast each line answers from here.</source>
+        <translation>このコンピューターから各接続先への応答速度を測定します。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line</source>
+        <translation>接続先</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Response time</source>
+        <translation>応答時間</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign-in page:</source>
+        <translation>サインインページ：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A new API line takes effect as soon as you click OK.</source>
+        <translation>新しい API 接続先は、「OK」をクリックするとすぐに反映されます。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A new API line takes effect the next time you start the app.</source>
+        <translation>新しい API 接続先は、次回アプリを起動したときに反映されます。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The OhMyGPT OAuth app this program signs in with. You get the client id and secret when you register an app with OhMyGPT.</source>
+        <translation>このプログラムがサインインに使う OhMyGPT OAuth アプリです。クライアント ID とシークレットは、OhMyGPT でアプリを登録すると発行されます。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Client id:</source>
+        <translation>クライアント ID：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client secret:</source>
+        <translation>クライアントシークレット：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the stored client secret</source>
+        <translation>保存済みのクライアントシークレットを削除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redirect URI:</source>
+        <translation>リダイレクト URI：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scope:</source>
+        <translation>スコープ：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Proxy:</source>
+        <translation>プロキシ：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use the system proxy settings</source>
+        <translation>システムのプロキシ設定を使用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No proxy</source>
+        <translation>プロキシを使用しない</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom proxy</source>
+        <translation>カスタムプロキシ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proxy address:</source>
+        <translation>プロキシのアドレス：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An http://, https:// or socks5:// address, e.g. socks5://127.0.0.1:1080.</source>
+        <translation>http://、https://、socks5:// で始まるアドレス（例：socks5://127.0.0.1:1080）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Proxy changes take effect as soon as you click OK.</source>
+        <translation>プロキシの変更は、「OK」をクリックするとすぐに反映されます。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Proxy changes take effect the next time you start the app.</source>
+        <translation>プロキシの変更は、次回アプリを起動したときに反映されます。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Language:</source>
+        <translation>言語：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System default</source>
+        <translation>システムの既定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Theme:</source>
+        <translation>テーマ：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System</source>
+        <translation>システム</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Light</source>
+        <translation>ライト</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dark</source>
+        <translation>ダーク</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Refresh the balance every:</source>
+        <translation>残高の更新間隔：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> seconds</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Watch for a payment for:</source>
+        <translation>支払いの確認期間：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> minutes</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Smallest recharge:</source>
+        <translation>最低チャージ額：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Largest recharge:</source>
+        <translation>最高チャージ額：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quick amounts:</source>
+        <translation>クイック金額：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>USD amounts separated by commas, e.g. 5, 10, 20.</source>
+        <translation>カンマ区切りの米ドル金額（例：5, 10, 20）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Low-balance warning below:</source>
+        <translation>残高警告のしきい値：</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Set by demo mode (--sandbox); it cannot be changed here.</source>
+        <translation>デモモード（--sandbox）で設定されているため、ここでは変更できません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set on the command line; it cannot be changed here.</source>
+        <translation>コマンドラインで設定されているため、ここでは変更できません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set by the environment variable {name}; it cannot be changed here.</source>
+        <translation>環境変数 {name} で設定されているため、ここでは変更できません。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Demo mode uses the sandbox&apos;s own app and its secret.</source>
+        <translation>デモモードでは、サンドボックス専用のアプリとシークレットを使用します。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stored — type a new one to replace it</source>
+        <translation>保存済み — 新しい値を入力すると置き換わります</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not set</source>
+        <translation>未設定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(stored in the system keyring, never in the settings file)</source>
+        <translation>（システムのキーリングに保存され、設定ファイルには書き込まれません）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not check the keyring: {reason}</source>
+        <translation>キーリングを確認できませんでした：{reason}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Leave empty to use the provider&apos;s code page ({url}): you paste the code shown there into the app. A loopback address such as http://127.0.0.1:8765/callback lets the app finish sign-in by itself.</source>
+        <translation>空欄の場合は、プロバイダーのコード表示ページ（{url}）を使います。そこに表示されたコードをアプリに貼り付けてください。http://127.0.0.1:8765/callback のようなループバックアドレスを指定すると、アプリが自動的にサインインを完了します。</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/errors.py" line="-10"/>
+        <source>{step} failed: {reason}</source>
+        <translation>{step}に失敗しました：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ohmygpt_desktop/core/accounts.py" line="+45"/>
+        <source>Opening the browser</source>
+        <translation>ブラウザの起動</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exchanging the code for a token</source>
+        <translation>コードとトークンの交換</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading your account details</source>
+        <translation>アカウント情報の取得</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saving the sign-in securely</source>
+        <translation>サインイン情報の安全な保存</translation>
+    </message>
+    <message>
+        <location filename="../../ohmygpt_desktop/core/oauth.py" line="+31"/>
+        <source>Paste the code shown in your browser after you approved the app.</source>
+        <translation>アプリを承認した後にブラウザに表示されたコードを貼り付けてください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start by clicking “Sign in with OhMyGPT”, then paste the code shown in your browser.</source>
+        <translation>まず「OhMyGPT でサインイン」をクリックし、ブラウザに表示されたコードを貼り付けてください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This sign-in attempt is more than 10 minutes old and has expired. Click “Sign in with OhMyGPT” to start again.</source>
+        <translation>このサインインは開始から 10 分以上たったため、期限切れになりました。「OhMyGPT でサインイン」をクリックしてやり直してください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This code belongs to a different sign-in attempt (for example an older browser tab). For your safety it was not used. Start again and paste the newest code.</source>
+        <translation>このコードは別のサインイン（古いブラウザのタブなど）のものです。安全のため使用しませんでした。もう一度やり直して、最新のコードを貼り付けてください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The authorization was denied in the browser. Start again if you want to sign in.</source>
+        <translation>ブラウザで認可が拒否されました。サインインする場合は、もう一度やり直してください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>That does not look like an authorization code. Copy the code (or the whole address) from the page your browser shows after you click Authorize.</source>
+        <translation>認可コードではないようです。ブラウザで承認（Authorize）をクリックした後に表示されるページから、コード（またはアドレス全体）をコピーしてください。</translation>
+    </message>
+</context>
+<context>
+    <name>StorageChoiceDialog</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/storage_choice.py" line="+100"/>
+        <source>Where should the sign-in be kept?</source>
+        <translation>サインイン情報をどこに保存しますか？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No secure keyring found</source>
+        <translation>安全なキーリングが見つかりません</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This computer has no secure system keyring (such as GNOME Keyring, KWallet, macOS Keychain or Windows Credential Manager) that the app can use to keep your sign-in safe.</source>
+        <translation>このコンピューターには、アプリがサインイン情報を安全に保存できるシステムキーリング（GNOME Keyring、KWallet、macOS のキーチェーン、Windows 資格情報マネージャーなど）がありません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keep me signed in for this session only</source>
+        <translation>このセッションの間だけサインインを維持する</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recommended. You will need to sign in again after you quit the app.</source>
+        <translation>推奨。アプリを終了すると、再サインインが必要になります。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Store the sign-in in a file on this computer (not encrypted)</source>
+        <translation>サインイン情報をこのコンピューター上のファイルに保存する（暗号化なし）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Warning: the token is written unencrypted to a file readable only by your user account. Anyone who can read your files (or your backups) can use your OhMyGPT balance with it.</source>
+        <translation>警告：トークンは暗号化されずに、あなたのユーザーアカウントだけが読み取れるファイルに書き込まれます。あなたのファイル（またはバックアップ）を読み取れる人は誰でも、これを使ってあなたの OhMyGPT の残高を使えます。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>File: {path}</source>
+        <translation>ファイル：{path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Continue</source>
+        <translation>続行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel sign-in</source>
+        <translation>サインインをキャンセル</translation>
+    </message>
+</context>
+</TS>

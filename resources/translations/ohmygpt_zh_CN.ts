@@ -1,0 +1,1830 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/about_dialog.py" line="+121"/>
+        <source>About {app}</source>
+        <translation>关于 {app}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version {version}</source>
+        <translation>版本 {version}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A desktop client for the OhMyGPT API service: sign in with your OhMyGPT account, see your balance and recharge it.</source>
+        <translation>OhMyGPT API 服务的桌面客户端：使用 OhMyGPT 账户登录，查看余额并充值。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Demo mode: the app talks to a built-in stand-in of the OhMyGPT service on this computer. Its users, balances and payments are made up; no real money is involved. Demo mode keeps its own settings and order history.</source>
+        <translation>演示模式：应用连接的是本机内置的 OhMyGPT 模拟服务。其中的用户、余额和支付均为虚构，不涉及真实资金。演示模式使用独立的设置和订单记录。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Settings file:</source>
+        <translation>设置文件：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Log file:</source>
+        <translation>日志文件：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Data folder:</source>
+        <translation>数据文件夹：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Qt {qt} · PySide6 {pyside} · Python {python}</source>
+        <translation>Qt {qt} · PySide6 {pyside} · Python {python}</translation>
+    </message>
+</context>
+<context>
+    <name>AccountStatusDialog</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/account_status.py" line="+173"/>
+        <source>Account status</source>
+        <translation>账户状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User ID</source>
+        <translation>用户 ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign-in kept in</source>
+        <translation>登录信息保存位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Token</source>
+        <translation>令牌</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scope</source>
+        <translation>权限范围</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last used</source>
+        <translation>上次使用</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sign in again</source>
+        <translation>重新登录</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Needs to sign in again: the app cannot use this account until then.</source>
+        <translation>需要重新登录：在此之前，应用无法使用此账户。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The stored sign-in could not be read: {problem}</source>
+        <translation>无法读取已保存的登录信息：{problem}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Signed in</source>
+        <translation>已登录</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The system keyring</source>
+        <translation>系统密钥环</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This session only (forgotten when the app quits)</source>
+        <translation>仅限本次会话（退出应用后清除）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A file on this computer (not encrypted)</source>
+        <translation>本机上的文件（未加密）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Anyone who can read your files (or your backups) can use this sign-in. File: {path}</source>
+        <translation>任何能读取你的文件（或备份）的人都可以使用此登录信息。文件：{path}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reveal</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not available</source>
+        <translation>不可用</translation>
+    </message>
+</context>
+<context>
+    <name>AccountSwitcher</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/account_switcher.py" line="+96"/>
+        <source>Recharge this account…</source>
+        <extracomment>The open sign-out confirmation / status dialog, if any (tests reach them here).</extracomment>
+        <translation>为此账户充值…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in again…</source>
+        <translation>重新登录…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account status…</source>
+        <translation>账户状态…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add account…</source>
+        <translation>添加账户…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign out…</source>
+        <translation>退出登录…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Switch account, add one, or sign out</source>
+        <translation>切换账户、添加账户或退出登录</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{email} — {host} (sign in again)</source>
+        <translation>{email} — {host}（需重新登录）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{email} — {host}</source>
+        <translation>{email} — {host}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>⚠ {email} · {host} — sign in again</source>
+        <translation>⚠ {email} · {host} — 需重新登录</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{email} · {host}</source>
+        <translation>{email} · {host}</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <location line="+8"/>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Sign out of {email}?</source>
+        <translation>要退出 {email} 的登录吗？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The app forgets this account on this computer and removes its stored sign-in. Your order history stays. You can sign in again at any time.</source>
+        <translation>应用将在本机上移除此账户及其已保存的登录信息。订单记录会保留。你可以随时重新登录。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Signed out of {email}. The app’s own records were cleared, but the stored sign-in could not be removed from the system keyring and may remain there. ({detail})</source>
+        <translation>已退出 {email}。应用自身的记录已清除，但无法从系统密钥环中删除已保存的登录信息，它可能仍留在其中。（{detail}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Signed out of {email}.</source>
+        <translation>已退出 {email}。</translation>
+    </message>
+</context>
+<context>
+    <name>ApiError</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/api/errors.py" line="+29"/>
+        <source>The OhMyGPT service reported a problem.</source>
+        <translation>OhMyGPT 服务报告了一个问题。</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Could not reach the OhMyGPT service. Check your internet connection or proxy.</source>
+        <translation>无法访问 OhMyGPT 服务。请检查网络连接或代理。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Could not connect to the OhMyGPT service. Check your internet connection, proxy or the API line in Settings.</source>
+        <extracomment>True when the request may have reached the server (a reply was lost), so a non-idempotent operation&apos;s outcome is unknown.</extracomment>
+        <translation>无法连接到 OhMyGPT 服务。请检查网络连接、代理，或设置中的 API 线路。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The OhMyGPT service did not answer in time. Please try again in a moment.</source>
+        <translation>OhMyGPT 服务响应超时。请稍后重试。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The connection to the OhMyGPT service was interrupted before the reply arrived.</source>
+        <translation>在收到回复之前，与 OhMyGPT 服务的连接中断了。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Your sign-in has expired or was revoked. Please sign in to this account again.</source>
+        <translation>登录已过期或已被撤销。请重新登录此账户。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The authorization code was not accepted. It may have expired or been used already: sign in again to get a new one.</source>
+        <translation>授权码未被接受，可能已过期或已被使用。请重新登录以获取新的授权码。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The OAuth app&apos;s client id or secret was refused. Check them in Settings.</source>
+        <translation>OAuth 应用的客户端 ID 或密钥被拒绝。请在设置中检查。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The account&apos;s balance is too low for this request. Please recharge.</source>
+        <translation>账户余额不足，无法完成此请求。请充值。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This OAuth app is not allowed to do that. Creating recharge orders needs the “trusted_advanced_access” permission level for the app.</source>
+        <translation>此 OAuth 应用无权执行该操作。创建充值订单需要应用具有“trusted_advanced_access”权限级别。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Too many requests. Please wait {seconds} seconds and try again.</source>
+        <translation>请求过于频繁。请等待 {seconds} 秒后重试。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Too many requests. Please wait a moment and try again.</source>
+        <translation>请求过于频繁。请稍候再试。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The OhMyGPT service did not accept the request.</source>
+        <translation>OhMyGPT 服务未接受该请求。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The OhMyGPT service had a problem (error {status_text}). Please try again later.</source>
+        <translation>OhMyGPT 服务出现问题（错误 {status_text}）。请稍后重试。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The OhMyGPT service sent a reply the app does not understand. Please try again later; if it keeps happening, check the API line in Settings.</source>
+        <translation>OhMyGPT 服务返回了应用无法识别的回复。请稍后重试；如果问题持续出现，请检查设置中的 API 线路。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The payment link in the reply did not point to a trusted payment page, so the app did not open it.</source>
+        <translation>回复中的支付链接未指向可信的支付页面，因此应用没有打开它。</translation>
+    </message>
+</context>
+<context>
+    <name>BalanceView</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/balance_view.py" line="+233"/>
+        <source>Balance</source>
+        <extracomment>How often the &quot;Updated … ago&quot; text is brought up to date. The clock for &quot;Updated … ago&quot; (tests replace it). A failure of our own refresh that is not an API error (shown like one).</extracomment>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recharge…</source>
+        <translation>充值…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add money to this account</source>
+        <translation>为此账户充值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the balance again now</source>
+        <translation>立即重新读取余额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in again</source>
+        <translation>重新登录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check now</source>
+        <translation>立即检查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not current</source>
+        <translation>非最新</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is the last balance the app read; it may have changed since.</source>
+        <translation>这是应用上次读取到的余额，之后可能已有变化。</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>{email} · {host}</source>
+        <translation>{email} · {host}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{credits} credits · Free balance: {free} credits ({free_usd})</source>
+        <translation>{credits} 积分 · 免费余额：{free} 积分（{free_usd}）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Updating…</source>
+        <translation>正在更新…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Loading the balance…</source>
+        <translation>正在加载余额…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The saved sign-in for {email} could not be read from the system keyring. Sign in again, or restart the app to try the keyring again.</source>
+        <translation>无法从系统密钥环读取 {email} 已保存的登录信息。请重新登录，或重启应用以再次尝试读取密钥环。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The sign-in for {email} has expired or was revoked. Sign in again to see the balance and to recharge.</source>
+        <translation>{email} 的登录已过期或已被撤销。请重新登录以查看余额和充值。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not update the balance: {reason}</source>
+        <translation>无法更新余额：{reason}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Waiting for your payment… (checking the balance)</source>
+        <translation>正在等待付款…（检查余额中）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Your balance is below {threshold}. Recharge to keep your API calls running.</source>
+        <translation>余额已低于 {threshold}。请及时充值，以免 API 调用中断。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No account is signed in.</source>
+        <translation>尚未登录任何账户。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Reading the balance…</source>
+        <translation>正在读取余额…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not read yet</source>
+        <translation>尚未读取</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not current — last updated {when}</source>
+        <translation>非最新 — 最后更新：{when}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Updated {when}</source>
+        <translation>最后更新：{when}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{minutes} min ago</source>
+        <translation>{minutes} 分钟前</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>at {time}</source>
+        <translation>{time}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>on {datetime}</source>
+        <translation>{datetime}</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/crash_dialog.py" line="+311"/>
+        <source>Unexpected error – {app}</source>
+        <extracomment>Tracebacks kept for the Details pane; later errors are only counted. The person acknowledged a fatal error: the app should now close.</extracomment>
+        <translation>意外错误 – {app}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The app has to close</source>
+        <translation>应用需要关闭</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Something went wrong that the app cannot recover from. Your settings and order history are saved. Please start the app again.</source>
+        <translation>发生了应用无法恢复的错误。你的设置和订单记录已保存。请重新启动应用。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Something went wrong</source>
+        <translation>出错了</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Something went wrong. The app is still running; you can keep working. If this keeps happening, please send the details to the developers.</source>
+        <translation>出现了错误。应用仍在运行，你可以继续使用。如果此问题反复出现，请将详细信息发送给开发者。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>One more error happened since this window opened.</source>
+        <translation>此窗口打开后又发生了 1 个错误。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} more errors happened since this window opened.</source>
+        <translation>此窗口打开后又发生了 {count} 个错误。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Log file:</source>
+        <translation>日志文件：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the details (tokens and secrets removed) to the clipboard.</source>
+        <translation>将详细信息复制到剪贴板（已移除令牌和密钥）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copied.</source>
+        <translation>已复制。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hide details</source>
+        <translation>隐藏详细信息</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/errors.py" line="+41"/>
+        <source>The system keyring did not answer in time.</source>
+        <translation>系统密钥环未及时响应。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No secure system keyring is available on this computer.</source>
+        <translation>此计算机上没有可用的安全系统密钥环。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The system keyring reported an error.</source>
+        <translation>系统密钥环报告了错误。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Something went wrong inside the app. Details are in the log file.</source>
+        <translation>应用内部出现错误。详细信息请查看日志文件。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/history_model.py" line="+85"/>
+        <source>Creating…</source>
+        <extracomment>Status colours (text and the swatch beside it); readable on light and dark. The record behind a row (any column).</extracomment>
+        <translation>正在创建…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Awaiting payment</source>
+        <translation>待支付</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid</source>
+        <translation>已支付</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown — check your OhMyGPT orders</source>
+        <translation>未知 — 请查看 OhMyGPT 订单</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Invoice</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checkout</source>
+        <translation>银行卡支付</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{before} → {after}</source>
+        <translation>{before} → {after}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{before} →</source>
+        <translation>{before} →</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The app could not tell whether OhMyGPT created this order (the reply was lost or the app stopped). Check your orders on OhMyGPT before paying again.</source>
+        <translation>应用无法确定 OhMyGPT 是否已创建此订单（回复丢失或应用已停止）。再次付款前，请先在 OhMyGPT 上查看你的订单。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not paid yet. The payment link works until {when}; the app marks the order paid when the balance rises.</source>
+        <translation>尚未支付。支付链接在 {when} 前有效；余额增加后，应用会将订单标记为已支付。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not paid yet. The app marks the order paid when the balance rises.</source>
+        <translation>尚未支付。余额增加后，应用会将订单标记为已支付。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The payment link expired before a payment arrived.</source>
+        <translation>支付链接在收到付款前已过期。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The balance rose by this order: paid.</source>
+        <translation>余额已按此订单增加：已支付。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The order is being created.</source>
+        <translation>正在创建订单。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Balance before → after</source>
+        <translation>余额（前 → 后）</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{email} on {host}</source>
+        <translation>{host} 上的 {email}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/history_view.py" line="+177"/>
+        <source>&amp;Show:</source>
+        <extracomment>The last export dialog (tests drive it).</extracomment>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This account</source>
+        <translation>此账户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All accounts</source>
+        <translation>所有账户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy link</source>
+        <translation>复制链接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the payment link of the selected order</source>
+        <translation>复制所选订单的支付链接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open again</source>
+        <translation>再次打开</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the payment page of the selected order in your browser</source>
+        <translation>在浏览器中打开所选订单的支付页面</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy order number</source>
+        <translation>复制订单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the orders shown as a spreadsheet file</source>
+        <translation>将显示的订单保存为电子表格文件</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>No orders for this account yet. Choose “All accounts” to see the orders of your other accounts.</source>
+        <translation>此账户还没有订单。选择“所有账户”可查看其他账户的订单。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No orders yet. Recharges you make appear here.</source>
+        <translation>还没有订单。你的充值订单会显示在这里。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Payment link copied.</source>
+        <translation>已复制支付链接。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The app could not open your browser. Use “Copy link” and paste the link into a browser.</source>
+        <translation>无法打开浏览器。请使用“复制链接”，然后将链接粘贴到浏览器中。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Order number {order_no} copied.</source>
+        <translation>已复制订单号 {order_no}。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export orders</source>
+        <translation>导出订单</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Could not export the orders: {reason}</source>
+        <translation>无法导出订单：{reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exported {count} orders to {path}.</source>
+        <translation>已将 {count} 个订单导出到 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>LoginPanel</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/login_panel.py" line="+441"/>
+        <source>Copied. Paste it into your browser’s address bar.</source>
+        <extracomment>The command that starts demo mode (shown on the “no OAuth app” screen). The open “no secure keyring” dialog, if any (tests reach it here).</extracomment>
+        <translation>已复制。请粘贴到浏览器的地址栏中。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copied.</source>
+        <translation>已复制。</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>You signed in as {email}, not as {previous}. Both accounts are kept; {previous} still needs to sign in again.</source>
+        <translation>你登录的是 {email}，而不是 {previous}。两个账户都会保留；{previous} 仍需重新登录。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Signed in as {email}.</source>
+        <translation>已登录 {email}。</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Sign in again to {email}</source>
+        <translation>重新登录 {email}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add an OhMyGPT account</source>
+        <translation>添加 OhMyGPT 账户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign in to OhMyGPT</source>
+        <translation>登录 OhMyGPT</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The app can no longer use this account’s sign-in. Sign in again: the account keeps its place and its order history.</source>
+        <translation>应用已无法使用此账户的登录信息。请重新登录：账户会保留原有位置和订单记录。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your browser opens OhMyGPT’s authorization page. You approve the app there; it never sees your password.</source>
+        <translation>浏览器将打开 OhMyGPT 的授权页面，请在那里批准此应用；应用不会接触到你的密码。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>After you approve, the app finishes signing in by itself. You can also paste the code the page shows.</source>
+        <translation>批准后，应用会自动完成登录。你也可以粘贴页面上显示的代码。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>After you approve, the page shows a code: copy it and paste it below.</source>
+        <translation>批准后，页面会显示一个代码：请复制并粘贴到下方。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Demo mode: the sandbox’s authorization page lets you pick a demo user (for example alice@example.com). No real account or money is involved.</source>
+        <translation>演示模式：可以在沙盒的授权页面上选择一个演示用户（例如 alice@example.com），不涉及真实账户或资金。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1. Approve the app in your browser</source>
+        <translation>1. 在浏览器中批准此应用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in with OhMyGPT</source>
+        <translation>使用 OhMyGPT 登录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browser did not open?</source>
+        <translation>浏览器没有打开？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{step} did not work: your browser could not be opened. Copy this address into your browser.</source>
+        <translation>{step}失败：无法打开浏览器。请将此地址复制到浏览器中。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>If your browser did not open, copy this address into your browser.</source>
+        <translation>如果浏览器没有打开，请将此地址复制到浏览器中。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The app could not listen for your browser on {address} ({reason}). Paste the code below instead.</source>
+        <translation>应用无法在 {address} 上等待浏览器返回（{reason}）。请改为在下方粘贴代码。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Waiting for your browser… The app finishes by itself once you approve. If nothing happens, paste the code or the whole address below.</source>
+        <translation>正在等待浏览器… 批准后应用会自动完成登录。如果没有反应，请在下方粘贴代码或完整地址。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>2. Paste the code shown in your browser</source>
+        <translation>2. 粘贴浏览器中显示的代码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The code, or the whole address (…?code=…&amp;state=…)</source>
+        <translation>代码或完整地址（…?code=…&amp;state=…）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each code works only once, so Retry starts a new sign-in in your browser.</source>
+        <translation>每个代码只能使用一次，因此“重试”会在浏览器中开始新的登录。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No OhMyGPT app is set up yet. To sign in to OhMyGPT, this app needs the client ID and client secret of an OhMyGPT OAuth app. Enter them in Settings.</source>
+        <translation>尚未配置 OhMyGPT 应用。要登录 OhMyGPT，此应用需要一个 OhMyGPT OAuth 应用的客户端 ID 和客户端密钥。请在设置中填写。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open Settings</source>
+        <translation>打开设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Just want to look around?</source>
+        <translation>只是想先看看？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Try the sandbox: quit and start the app again with the command below. It runs a stand-in OhMyGPT service on this computer, with demo users and no real money.</source>
+        <translation>试试沙盒：退出应用，然后用下面的命令重新启动。它会在本机运行一个模拟的 OhMyGPT 服务，提供演示用户，不涉及真实资金。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copy command</source>
+        <translation>复制命令</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Signing in was cancelled because no place to keep the sign-in was chosen. Nothing was saved.</source>
+        <translation>由于没有选择登录信息的保存位置，登录已取消。未保存任何内容。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The client secret of the OhMyGPT app is not set. Enter it in Settings, then try again.</source>
+        <translation>尚未设置 OhMyGPT 应用的客户端密钥。请在设置中填写后重试。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Signing in failed: {reason}</source>
+        <translation>登录失败：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/main_window.py" line="+83"/>
+        <location line="+98"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DEMO · sandbox</source>
+        <translation>演示 · 沙盒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Demo mode: a built-in stand-in server on this computer. No real money.</source>
+        <translation>演示模式：使用本机内置的模拟服务器，不涉及真实资金。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Menu</source>
+        <translation>菜单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About {app}</source>
+        <translation>关于 {app}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Payment received: ${amount} was added to {email}.</source>
+        <translation>付款已到账：${amount} 已充值到 {email}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Payment received</source>
+        <translation>付款已到账</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBanner</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/banner.py" line="+48"/>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>Recharge</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/errors.py" line="-12"/>
+        <source>The connection was lost while the order was being created, so the app cannot tell whether it exists. It is listed as “unknown” in your order history: check your OhMyGPT orders before paying again.</source>
+        <translation>创建订单时连接中断，应用无法确定订单是否已创建。它在订单记录中标记为“未知”：再次付款前，请先查看你的 OhMyGPT 订单。</translation>
+    </message>
+    <message>
+        <location filename="../../ohmygpt_desktop/core/recharge.py" line="+31"/>
+        <source>Enter an amount.</source>
+        <translation>请输入金额。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the amount as a number, for example 10 or 12.50.</source>
+        <translation>请以数字输入金额，例如 10 或 12.50。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the amount without thousands separators, for example 1000.</source>
+        <translation>输入金额时请勿使用千位分隔符，例如 1000。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The amount must be more than zero.</source>
+        <translation>金额必须大于零。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use at most two decimal places (cents).</source>
+        <translation>最多保留两位小数（美分）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The smallest amount is ${minimum}.</source>
+        <translation>最低金额为 ${minimum}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The largest amount is ${maximum}.</source>
+        <translation>最高金额为 ${maximum}。</translation>
+    </message>
+</context>
+<context>
+    <name>RechargeDialog</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/recharge_dialog.py" line="+432"/>
+        <source>Recharge {email} ({host})</source>
+        <extracomment>A light check of the optional invoice email (the server checks properly). The order exists (status awaiting payment); the payment page was opened. The account&apos;s sign-in is no longer valid; the caller may start &quot;sign in again&quot;. What the last attempt ended with (shown on the entry page). The last attempt&apos;s outcome was unknown: ask before another order.</extracomment>
+        <translation>为 {email}（{host}）充值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recharge {email}</source>
+        <translation>为 {email} 充值</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The money is added to the OhMyGPT account {email} on {host}. You pay on a Stripe page in your browser.</source>
+        <translation>款项将充入 {host} 上的 OhMyGPT 账户 {email}。你将在浏览器中的 Stripe 页面上完成支付。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Other &amp;amount:</source>
+        <translation>其他金额(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{minimum} to {maximum}</source>
+        <translation>{minimum} 至 {maximum}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>US dollars, for example 10 or 12{point}50</source>
+        <translation>美元金额，例如 10 或 12{point}50</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>How to pay</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card payment page (Stripe Checkout)</source>
+        <translation>银行卡支付页面（Stripe Checkout）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invoice (Stripe Invoice: card or bank transfer)</source>
+        <translation>发票（Stripe Invoice：银行卡或银行转账）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Billing &amp;email (optional):</source>
+        <translation>账单邮箱（可选）(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Leave empty to use {email}</source>
+        <translation>留空则使用 {email}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign in again</source>
+        <translation>重新登录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I checked my OhMyGPT orders: create a new order anyway</source>
+        <translation>我已查看 OhMyGPT 订单：仍要创建新订单</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Creates the order and opens the payment page in your browser</source>
+        <translation>创建订单并在浏览器中打开支付页面</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Order number:</source>
+        <translation>订单号：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details:</source>
+        <translation>详情：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Copy link</source>
+        <translation>复制链接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open again</source>
+        <translation>再次打开</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Enter an email address like name@example.com, or leave the field empty.</source>
+        <translation>请输入类似 name@example.com 的邮箱地址，或将此栏留空。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>= {credits} credits</source>
+        <translation>= {credits} 积分</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Adds {amount} to {email} ({host})</source>
+        <translation>为 {email}（{host}）充值 {amount}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tops up {email} ({host})</source>
+        <translation>充值到 {email}（{host}）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Creating the order… You can stop waiting: the order is still recorded under Orders.</source>
+        <translation>正在创建订单… 你可以停止等待：订单仍会记录在“订单”中。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Creating…</source>
+        <translation>正在创建…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Create order</source>
+        <translation>创建订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop waiting</source>
+        <translation>停止等待</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The order was not created. {reason}</source>
+        <translation>订单未创建。{reason}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>So that you do not pay twice, the app creates another order only after you confirm that you checked.</source>
+        <translation>为避免重复付款，只有在你确认已查看订单后，应用才会创建新订单。</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Stopped waiting. The request had already been sent: if OhMyGPT creates the order, it appears under Orders as “Awaiting payment” and you can open it from there.</source>
+        <translation>已停止等待。请求已经发出：如果 OhMyGPT 创建了订单，它会以“待支付”状态出现在“订单”中，你可以从那里打开它。</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Finish the payment in your browser</source>
+        <translation>请在浏览器中完成支付</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The invoice page opened in your browser. Pay there.</source>
+        <translation>发票页面已在浏览器中打开，请在该页面完成支付。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The payment page opened in your browser. Pay there.</source>
+        <translation>支付页面已在浏览器中打开，请在该页面完成支付。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The app could not open your browser. Copy the link into a browser, or scan the QR code with your phone.</source>
+        <translation>无法打开浏览器。请将链接复制到浏览器中，或用手机扫描二维码。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{amount} for {email} ({host})</source>
+        <translation>{amount}，充值到 {email}（{host}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stripe Invoice</source>
+        <translation>Stripe Invoice</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stripe Checkout</source>
+        <translation>Stripe Checkout</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The link works until {when}.</source>
+        <translation>链接有效期至 {when}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The payment link as a QR code</source>
+        <translation>支付链接的二维码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Or scan this code to pay on your phone.</source>
+        <translation>也可以用手机扫描此二维码完成支付。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You can close this window: the app checks the balance and marks the order paid as soon as the money arrives. Unpaid orders stay “Awaiting payment” under Orders until the link expires.</source>
+        <translation>你可以关闭此窗口：应用会检查余额，款项一到账就将订单标记为已支付。未支付的订单会以“待支付”状态保留在“订单”中，直到链接过期。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+63"/>
+        <source>US main site, direct</source>
+        <extracomment>The documented API base URLs with their labels (api notes §1.1).</extracomment>
+        <translation>美国主站直连</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cloudflare CDN</source>
+        <translation>Cloudflare CDN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cloudflare Worker</source>
+        <translation>Cloudflare Worker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optimized CDN</source>
+        <translation>优化 CDN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Premium reverse proxy 1</source>
+        <translation>优质线路反代 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Premium reverse proxy 2</source>
+        <translation>优质线路反代 2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Main</source>
+        <extracomment>The documented hosts of the authorization pages (api notes §1.1).</extracomment>
+        <translation>主站</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Alternative for some regions</source>
+        <translation>部分地区备用</translation>
+    </message>
+    <message>
+        <location line="+643"/>
+        <source>Enter an amount in USD, for example 10 or 12.50.</source>
+        <extracomment>Settings whose change needs a new HTTP client. Settings that demo mode (``--sandbox``) decides. The name :attr:`SettingsDialog.applied` uses for a changed client secret. Index of the tab the field is on (to show the first error). Names of the settings changed by OK (plus ``&quot;client_secret&quot;`` when it changed).</extracomment>
+        <translation>请输入美元金额，例如 10 或 12.50。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>“{item}” is not an amount. Separate amounts with commas.</source>
+        <translation>“{item}”不是有效的金额。请用逗号分隔各个金额。</translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source>Enter the address of the proxy.</source>
+        <translation>请输入代理地址。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The maximum must not be less than the minimum ({low} USD).</source>
+        <translation>最高金额不能低于最低金额（{low} USD）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Every amount must be between the minimum and the maximum ({low}–{high} USD); {amount} is not.</source>
+        <translation>每个金额都必须介于最低和最高金额之间（{low}–{high} USD）；{amount} 不在此范围内。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The client secret must not contain spaces or line breaks.</source>
+        <translation>客户端密钥不能包含空格或换行。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The client secret is too long.</source>
+        <translation>客户端密钥过长。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the client id first: the secret is stored for it.</source>
+        <translation>请先输入客户端 ID：密钥将按该 ID 保存。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Saving the client secret to the system keyring…</source>
+        <translation>正在将客户端密钥保存到系统密钥环…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Correct the marked values first ({tabs}).</source>
+        <translation>请先更正标出的值（{tabs}）。</translation>
+    </message>
+    <message>
+        <location line="+118"/>
+        <source>The client secret could not be saved: {reason}</source>
+        <translation>无法保存客户端密钥：{reason}</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>testing…</source>
+        <translation>测试中…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>unreachable</source>
+        <translation>无法访问</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{ms} ms</source>
+        <translation>{ms} ms</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Measuring each line&apos;s response time…</source>
+        <translation>正在测量各线路的响应时间…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No line answered. Check your connection or the proxy settings.</source>
+        <translation>没有线路响应。请检查网络连接或代理设置。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fastest: {line}.</source>
+        <translation>最快：{line}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Double-click a line to use it.</source>
+        <translation>双击线路即可使用。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Use the fastest</source>
+        <translation>使用最快线路</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+36"/>
+        <source>{label} — {host}</source>
+        <translation>{label} — {host}</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OAuth app</source>
+        <translation>OAuth 应用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Balance &amp;&amp; recharge</source>
+        <translation>余额与充值</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>API line:</source>
+        <translation>API 线路：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+12"/>
+        <source>Custom…</source>
+        <translation>自定义…</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Test</source>
+        <translation>测速</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Measure how fast each line answers from here.</source>
+        <translation>测量从本机访问各线路的响应速度。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line</source>
+        <translation>线路</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Response time</source>
+        <translation>响应时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign-in page:</source>
+        <translation>登录页面：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A new API line takes effect as soon as you click OK.</source>
+        <translation>点击“确定”后，新的 API 线路立即生效。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A new API line takes effect the next time you start the app.</source>
+        <translation>新的 API 线路将在下次启动应用时生效。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The OhMyGPT OAuth app this program signs in with. You get the client id and secret when you register an app with OhMyGPT.</source>
+        <translation>本程序用于登录的 OhMyGPT OAuth 应用。在 OhMyGPT 注册应用后即可获得客户端 ID 和密钥。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Client id:</source>
+        <translation>客户端 ID：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client secret:</source>
+        <translation>客户端密钥：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the stored client secret</source>
+        <translation>删除已保存的客户端密钥</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redirect URI:</source>
+        <translation>重定向 URI：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scope:</source>
+        <translation>权限范围：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Proxy:</source>
+        <translation>代理：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use the system proxy settings</source>
+        <translation>使用系统代理设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No proxy</source>
+        <translation>不使用代理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom proxy</source>
+        <translation>自定义代理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proxy address:</source>
+        <translation>代理地址：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An http://, https:// or socks5:// address, e.g. socks5://127.0.0.1:1080.</source>
+        <translation>http://、https:// 或 socks5:// 地址，例如 socks5://127.0.0.1:1080。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Proxy changes take effect as soon as you click OK.</source>
+        <translation>点击“确定”后，代理更改立即生效。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Proxy changes take effect the next time you start the app.</source>
+        <translation>代理更改将在下次启动应用时生效。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Theme:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Refresh the balance every:</source>
+        <translation>余额刷新间隔：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> seconds</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Watch for a payment for:</source>
+        <translation>等待付款时长：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> minutes</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Smallest recharge:</source>
+        <translation>最低充值金额：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Largest recharge:</source>
+        <translation>最高充值金额：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quick amounts:</source>
+        <translation>快捷金额：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>USD amounts separated by commas, e.g. 5, 10, 20.</source>
+        <translation>以逗号分隔的美元金额，例如 5, 10, 20。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Low-balance warning below:</source>
+        <translation>余额低于此值时提醒：</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Set by demo mode (--sandbox); it cannot be changed here.</source>
+        <translation>由演示模式（--sandbox）设定，无法在此更改。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set on the command line; it cannot be changed here.</source>
+        <translation>已通过命令行设定，无法在此更改。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set by the environment variable {name}; it cannot be changed here.</source>
+        <translation>由环境变量 {name} 设定，无法在此更改。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Demo mode uses the sandbox&apos;s own app and its secret.</source>
+        <translation>演示模式使用沙盒自带的应用及其密钥。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stored — type a new one to replace it</source>
+        <translation>已保存 — 输入新密钥即可替换</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(stored in the system keyring, never in the settings file)</source>
+        <translation>（保存在系统密钥环中，不会写入设置文件）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not check the keyring: {reason}</source>
+        <translation>无法检查密钥环：{reason}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Leave empty to use the provider&apos;s code page ({url}): you paste the code shown there into the app. A loopback address such as http://127.0.0.1:8765/callback lets the app finish sign-in by itself.</source>
+        <translation>留空则使用服务方的代码页面（{url}）：你需要将页面上显示的代码粘贴到应用中。若填写 http://127.0.0.1:8765/callback 这样的本机回环地址，应用可以自动完成登录。</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/errors.py" line="-10"/>
+        <source>{step} failed: {reason}</source>
+        <translation>{step}失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ohmygpt_desktop/core/accounts.py" line="+45"/>
+        <source>Opening the browser</source>
+        <translation>打开浏览器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exchanging the code for a token</source>
+        <translation>用代码换取令牌</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading your account details</source>
+        <translation>读取账户信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saving the sign-in securely</source>
+        <translation>安全保存登录信息</translation>
+    </message>
+    <message>
+        <location filename="../../ohmygpt_desktop/core/oauth.py" line="+31"/>
+        <source>Paste the code shown in your browser after you approved the app.</source>
+        <translation>请粘贴批准应用后浏览器中显示的代码。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start by clicking “Sign in with OhMyGPT”, then paste the code shown in your browser.</source>
+        <translation>请先点击“使用 OhMyGPT 登录”，然后粘贴浏览器中显示的代码。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This sign-in attempt is more than 10 minutes old and has expired. Click “Sign in with OhMyGPT” to start again.</source>
+        <translation>此次登录已超过 10 分钟，已经失效。请点击“使用 OhMyGPT 登录”重新开始。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This code belongs to a different sign-in attempt (for example an older browser tab). For your safety it was not used. Start again and paste the newest code.</source>
+        <translation>此代码属于另一次登录（例如较早打开的浏览器标签页）。为了你的安全，该代码未被使用。请重新开始并粘贴最新的代码。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The authorization was denied in the browser. Start again if you want to sign in.</source>
+        <translation>授权已在浏览器中被拒绝。如需登录，请重新开始。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>That does not look like an authorization code. Copy the code (or the whole address) from the page your browser shows after you click Authorize.</source>
+        <translation>这看起来不像授权码。请在浏览器中点击授权（Authorize）后，从显示的页面上复制代码（或完整地址）。</translation>
+    </message>
+</context>
+<context>
+    <name>StorageChoiceDialog</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/storage_choice.py" line="+100"/>
+        <source>Where should the sign-in be kept?</source>
+        <translation>登录信息保存在哪里？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No secure keyring found</source>
+        <translation>未找到安全的密钥环</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This computer has no secure system keyring (such as GNOME Keyring, KWallet, macOS Keychain or Windows Credential Manager) that the app can use to keep your sign-in safe.</source>
+        <translation>此计算机上没有可供应用安全保存登录信息的系统密钥环（例如 GNOME 密钥环、KWallet、macOS 钥匙串或 Windows 凭据管理器）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keep me signed in for this session only</source>
+        <translation>仅在本次会话中保持登录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recommended. You will need to sign in again after you quit the app.</source>
+        <translation>推荐。退出应用后需要重新登录。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Store the sign-in in a file on this computer (not encrypted)</source>
+        <translation>将登录信息保存到本机的文件中（未加密）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Warning: the token is written unencrypted to a file readable only by your user account. Anyone who can read your files (or your backups) can use your OhMyGPT balance with it.</source>
+        <translation>警告：令牌将以未加密形式写入一个仅你的用户账户可读的文件。任何能读取你的文件（或备份）的人都可以用它消耗你的 OhMyGPT 余额。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>File: {path}</source>
+        <translation>文件：{path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel sign-in</source>
+        <translation>取消登录</translation>
+    </message>
+</context>
+</TS>
