@@ -17,8 +17,11 @@ Extraction covers ``self.tr(...)``, ``QCoreApplication.translate(...)`` (and its
 their context with a module constant (``_CTX = "ApiError"``), which lupdate
 cannot read: lupdate runs over a staged copy of the sources in which such a
 context is spelled as its literal value (same files, same line numbers, so the
-locations in the .ts files are the real ones). ``ohmygpt_desktop/sandbox`` is
-left out: it serves English web pages, not Qt text.
+locations in the .ts files are the real ones). In that copy, ``#:`` comments
+(Sphinx doc-comments here) become plain comments unless they sit on or right
+above a translation call: lupdate would otherwise show them to translators as
+notes on an unrelated string. ``ohmygpt_desktop/sandbox`` is left out: it
+serves English web pages, not Qt text.
 
 Other scripts and the tests can import this file and call :func:`update`,
 :func:`release` or :func:`compile_qm` (with other folders).
@@ -28,12 +31,15 @@ from __future__ import annotations
 
 import argparse
 import ast
+import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import tokenize
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -150,6 +156,41 @@ def literal_contexts(text: str) -> str:
     return "".join(lines)
 
 
+#: A call lupdate reads as a translation (the comment right above it may be for translators).
+_TR_CALL = re.compile(r"\b(?:tr|translate|_tr|QT_TR_NOOP|QT_TRANSLATE_N?_?NOOP3?)\s*\(")
+_SKIPPED = {tokenize.NL, tokenize.NEWLINE, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT}
+
+
+def plain_doc_comments(text: str) -> str:
+    """``text`` with ``#:`` comments that are not about a translation made plain ``# ``.
+
+    lupdate takes every ``#:`` comment as a note for translators and attaches it to
+    the next translatable string, however far below. Here ``#:`` is also Sphinx's
+    attribute doc-comment; only a ``#:`` on the line of a translation call, or
+    right above one, stays a translator comment. Columns and lines do not change.
+    """
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return text
+    lines = text.splitlines(keepends=True)
+    plain: list[tuple[int, int]] = []
+    for index, token in enumerate(tokens):
+        if token.type != tokenize.COMMENT or not token.string.startswith("#:"):
+            continue
+        row, col = token.start
+        code_line = lines[row - 1][:col]
+        if not code_line.strip():  # a comment line: the translation call must come next
+            following = next((t for t in tokens[index + 1 :] if t.type not in _SKIPPED), None)
+            code_line = lines[following.start[0] - 1] if following is not None else ""
+        if not _TR_CALL.search(code_line):
+            plain.append((row, col))
+    for row, col in plain:
+        line = lines[row - 1]
+        lines[row - 1] = line[: col + 1] + " " + line[col + 2 :]
+    return "".join(lines)
+
+
 def stage_sources(stage: Path) -> list[str]:
     """Copy :func:`sources` under ``stage`` (same relative paths) ready for lupdate."""
     files = sources()
@@ -157,7 +198,7 @@ def stage_sources(stage: Path) -> list[str]:
         target = stage / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         text = (ROOT / rel).read_text(encoding="utf-8")
-        target.write_text(literal_contexts(text), encoding="utf-8")
+        target.write_text(plain_doc_comments(literal_contexts(text)), encoding="utf-8")
     return files
 
 

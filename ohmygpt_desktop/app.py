@@ -145,6 +145,7 @@ class AppContext:
     #: True when this context started the sandbox (and so stops it on close).
     owns_sandbox: bool = False
     startup_problems: list[str] = field(default_factory=list)
+    _retired_clients: list[OhMyGPTClient] = field(default_factory=list)
 
     @property
     def demo_mode(self) -> bool:
@@ -159,6 +160,20 @@ class AppContext:
             return self.sandbox_client_secret
         return await self.tokens.load_client_secret(self.accounts.host, self.settings.client_id)
 
+    def apply_network_settings(self) -> None:
+        """Use a new API client after the API line, proxy or paths changed.
+
+        Requests already in flight finish on the old client, which is closed at
+        shutdown (closing it now could cut an order creation in half).
+        """
+        from ohmygpt_desktop.api import origin_of
+
+        extra = {origin_of(self.sandbox.base_url)} if self.sandbox is not None else set()
+        self._retired_clients.append(self.client)
+        self.client = make_client(self.settings, extra)
+        self.accounts.client = self.client
+        log.info("API client rebuilt for the new network settings")
+
     async def start(self) -> None:
         """After the first paint: bring accounts back and resume payment watches."""
         for record in self.history.recover_interrupted():
@@ -170,7 +185,8 @@ class AppContext:
         import asyncio
 
         await self.watcher.stop()
-        await self.client.aclose()
+        for client in [*self._retired_clients, self.client]:
+            await client.aclose()
         self.history.close()
         if self.sandbox is not None and self.owns_sandbox:
             await asyncio.to_thread(self.sandbox.stop)
@@ -187,6 +203,23 @@ def profile_paths(base: AppPaths, *, demo: bool) -> AppPaths:
         data_dir=base.data_dir / "sandbox",
         log_dir=base.log_dir,
         cache_dir=base.cache_dir / "sandbox",
+    )
+
+
+def make_client(settings: Settings, extra_payment_origins: set[str]) -> OhMyGPTClient:
+    """An API client for the current settings (API line, proxy, endpoint paths)."""
+    from ohmygpt_desktop.api import DEFAULT_ENDPOINTS, PRODUCTION_PAYMENT_ORIGINS, OhMyGPTClient
+
+    proxy: str | None = None  # "system": honour HTTP(S)_PROXY
+    if settings.proxy_mode == "none":
+        proxy = ""
+    elif settings.proxy_mode == "custom":
+        proxy = settings.proxy_url or None
+    return OhMyGPTClient(
+        settings.api_base_url,
+        endpoints=DEFAULT_ENDPOINTS.with_overrides(settings.endpoints),
+        proxy=proxy,
+        payment_origins=PRODUCTION_PAYMENT_ORIGINS | extra_payment_origins,
     )
 
 
@@ -208,7 +241,7 @@ def build_context(
     ``options.sandbox`` starts the embedded one. ``settings``: already loaded
     from the right profile (``main`` reads them before the first paint).
     """
-    from ohmygpt_desktop.api import PRODUCTION_PAYMENT_ORIGINS, OhMyGPTClient, Secret, origin_of
+    from ohmygpt_desktop.api import Secret, origin_of
     from ohmygpt_desktop.core.accounts import AccountManager
     from ohmygpt_desktop.core.messages import MessageBridge
     from ohmygpt_desktop.core.oauth import SignInAttempts
@@ -257,22 +290,8 @@ def build_context(
     if settings is None:
         settings = Settings.load(paths.settings_file, env=env, overrides=options.overrides)
     settings.add_overrides(sandbox_overrides)
-    proxy: str | None = None
-    if settings.proxy_mode == "none":
-        proxy = ""
-    elif settings.proxy_mode == "custom":
-        proxy = settings.proxy_url or None
-    payment_origins = set(PRODUCTION_PAYMENT_ORIGINS)
-    if sandbox is not None:
-        payment_origins.add(origin_of(sandbox.base_url))
-    from ohmygpt_desktop.api import DEFAULT_ENDPOINTS
-
-    client = OhMyGPTClient(
-        settings.api_base_url,
-        endpoints=DEFAULT_ENDPOINTS.with_overrides(settings.endpoints),
-        proxy=proxy,
-        payment_origins=payment_origins,
-    )
+    extra_origins = {origin_of(sandbox.base_url)} if sandbox is not None else set()
+    client = make_client(settings, extra_origins)
     tokens = TokenStore(
         insecure_file=paths.insecure_tokens_file,
         timeout=settings.keyring_timeout_s,

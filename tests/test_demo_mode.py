@@ -62,3 +62,42 @@ def test_demo_restart_keeps_both_accounts_signed_in(home: Path, run: Any) -> Non
             assert balance is not None
     finally:
         run(again.aclose())
+
+
+def test_new_api_line_takes_effect_without_restart(make_ctx: Any, run: Any, sandbox: Any) -> None:
+    """Settings → API line: the next request goes to the new line (no restart)."""
+    from ohmygpt_desktop.api import ConnectError, Secret
+    from ohmygpt_desktop.core.tokens import TokenStorage
+    from tests.helpers.signin import free_port
+
+    async def session_only() -> TokenStorage:
+        return TokenStorage.SESSION
+
+    ctx = make_ctx(sandbox=None)  # a real-service profile: the API line is the user's
+    run(ctx.start())
+    ctx.settings.set("api_base_url", sandbox.base_url)
+    ctx.apply_network_settings()
+    token = Secret(sandbox.state.issue_token("888"))
+    account = run(
+        ctx.accounts.add_signed_in(
+            "888",
+            "alice@example.com",
+            token,
+            scope="general_api_access",
+            choose_storage=session_only,
+        )
+    )
+    assert run(ctx.accounts.refresh_balance(account.key)) is not None
+    before = sandbox.state.request_counts["balance"]
+
+    dead_line = f"http://127.0.0.1:{free_port()}"
+    ctx.settings.set("api_base_url", dead_line)
+    ctx.apply_network_settings()
+    assert ctx.accounts.client.base_url == dead_line
+    try:
+        run(ctx.accounts.refresh_balance(account.key))
+    except ConnectError:
+        pass
+    else:
+        raise AssertionError("the request did not go to the new API line")
+    assert sandbox.state.request_counts["balance"] == before

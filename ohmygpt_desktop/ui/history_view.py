@@ -283,8 +283,8 @@ class HistoryView(QWidget):
             return
         try:
             opened = bool(self.ctx.open_url(record.checkout_url))
-        except Exception:
-            log.warning("Could not open the payment page in a browser", exc_info=True)
+        except Exception as exc:  # no traceback: its text could carry the link
+            log.warning("Could not open the payment page in a browser (%s)", type(exc).__name__)
             opened = False
         if not opened:
             self.ctx.messages.warning(

@@ -233,13 +233,18 @@ class MainWindow(QMainWindow):
             dialog.raise_()
             dialog.activateWindow()
             return
-        dialog = self._settings_dialog = SettingsDialog(self.ctx, self)
+        dialog = self._settings_dialog = SettingsDialog(self.ctx, self, network_changes_live=True)
         dialog.applied.connect(self._on_settings_applied)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
     def _on_settings_applied(self, names: list[str]) -> None:
+        from ohmygpt_desktop.ui.settings_dialog import NETWORK_SETTINGS
+
         changed = set(names)
+        if changed & NETWORK_SETTINGS:
+            self.ctx.apply_network_settings()
+            self.refresh_current()
         if "refresh_interval_s" in changed:
             self._apply_refresh_interval()
         if "payment_watch_minutes" in changed:

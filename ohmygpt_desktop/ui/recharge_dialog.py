@@ -525,9 +525,12 @@ class RechargeDialog(QDialog):
         self.amount_edit.setFocus()
 
     def _on_amount_edited(self, _text: str) -> None:
-        # A new attempt begins: forget the last failure's message (not the warning).
-        self._info = None
-        self._validate()
+        if self._info is not None:
+            # The "stopped waiting" note is about the last attempt; a new one begins.
+            self._info = None
+            self._update_state()
+        else:
+            self._validate()
 
     def _validate(self) -> None:
         settings = self.ctx.settings
@@ -730,8 +733,8 @@ class RechargeDialog(QDialog):
             return False
         try:
             return bool(self.ctx.open_url(url))
-        except Exception:
-            log.warning("Could not open the payment page in a browser", exc_info=True)
+        except Exception as exc:  # no traceback: its text could carry the link
+            log.warning("Could not open the payment page in a browser (%s)", type(exc).__name__)
             return False
 
     def record(self) -> OrderRecord | None:

@@ -162,7 +162,6 @@
     <message>
         <location filename="../../ohmygpt_desktop/ui/account_switcher.py" line="+96"/>
         <source>Recharge this account…</source>
-        <extracomment>The open sign-out confirmation / status dialog, if any (tests reach them here).</extracomment>
         <translation>このアカウントにチャージ…</translation>
     </message>
     <message>
@@ -257,7 +256,6 @@
     <message>
         <location line="+10"/>
         <source>Could not connect to the OhMyGPT service. Check your internet connection, proxy or the API line in Settings.</source>
-        <extracomment>True when the request may have reached the server (a reply was lost), so a non-idempotent operation&apos;s outcome is unknown.</extracomment>
         <translation>OhMyGPT サービスに接続できませんでした。インターネット接続、プロキシ、または設定の API 接続先を確認してください。</translation>
     </message>
     <message>
@@ -331,7 +329,6 @@
     <message>
         <location filename="../../ohmygpt_desktop/ui/balance_view.py" line="+233"/>
         <source>Balance</source>
-        <extracomment>How often the &quot;Updated … ago&quot; text is brought up to date. The clock for &quot;Updated … ago&quot; (tests replace it). A failure of our own refresh that is not an API error (shown like one).</extracomment>
         <translation>残高</translation>
     </message>
     <message>
@@ -475,7 +472,6 @@
     <message>
         <location filename="../../ohmygpt_desktop/ui/crash_dialog.py" line="+311"/>
         <source>Unexpected error – {app}</source>
-        <extracomment>Tracebacks kept for the Details pane; later errors are only counted. The person acknowledged a fatal error: the app should now close.</extracomment>
         <translation>予期しないエラー – {app}</translation>
     </message>
     <message>
@@ -582,7 +578,6 @@
     <message>
         <location filename="../../ohmygpt_desktop/ui/history_model.py" line="+85"/>
         <source>Creating…</source>
-        <extracomment>Status colours (text and the swatch beside it); readable on light and dark. The record behind a row (any column).</extracomment>
         <translation>作成中…</translation>
     </message>
     <message>
@@ -701,7 +696,6 @@
     <message>
         <location filename="../../ohmygpt_desktop/ui/history_view.py" line="+177"/>
         <source>&amp;Show:</source>
-        <extracomment>The last export dialog (tests drive it).</extracomment>
         <translation>表示(&amp;S)：</translation>
     </message>
     <message>
@@ -800,7 +794,6 @@
     <message>
         <location filename="../../ohmygpt_desktop/ui/login_panel.py" line="+441"/>
         <source>Copied. Paste it into your browser’s address bar.</source>
-        <extracomment>The command that starts demo mode (shown on the “no OAuth app” screen). The open “no secure keyring” dialog, if any (tests reach it here).</extracomment>
         <translation>コピーしました。ブラウザのアドレスバーに貼り付けてください。</translation>
     </message>
     <message>
@@ -1018,7 +1011,7 @@
         <translation>終了</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+97"/>
         <source>Payment received: ${amount} was added to {email}.</source>
         <translation>入金を確認しました：{email} に ${amount} がチャージされました。</translation>
     </message>
@@ -1082,9 +1075,8 @@
 <context>
     <name>RechargeDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/recharge_dialog.py" line="+432"/>
+        <location filename="../../ohmygpt_desktop/ui/recharge_dialog.py" line="+431"/>
         <source>Recharge {email} ({host})</source>
-        <extracomment>A light check of the optional invoice email (the server checks properly). The order exists (status awaiting payment); the payment page was opened. The account&apos;s sign-in is no longer valid; the caller may start &quot;sign in again&quot;. What the last attempt ended with (shown on the entry page). The last attempt&apos;s outcome was unknown: ask before another order.</extracomment>
         <translation>{email}（{host}）にチャージ</translation>
     </message>
     <message>
@@ -1173,7 +1165,7 @@
         <translation>完了</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Copy link</source>
         <translation>リンクをコピー</translation>
     </message>
@@ -1183,7 +1175,7 @@
         <translation>もう一度開く</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+81"/>
         <source>Enter an email address like name@example.com, or leave the field empty.</source>
         <translation>name@example.com のような形式でメールアドレスを入力するか、空欄のままにしてください。</translation>
     </message>
@@ -1233,17 +1225,22 @@
         <translation>注文は作成されませんでした。{reason}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+6"/>
+        <source>The sign-in for {email} is no longer valid. Sign in again before recharging.</source>
+        <translation>{email} のサインインは無効になりました。チャージする前に再サインインしてください。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>So that you do not pay twice, the app creates another order only after you confirm that you checked.</source>
         <translation>二重払いを防ぐため、確認したことをチェックで示すまで新しい注文は作成されません。</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+60"/>
         <source>Stopped waiting. The request had already been sent: if OhMyGPT creates the order, it appears under Orders as “Awaiting payment” and you can open it from there.</source>
         <translation>待機をやめました。リクエストはすでに送信済みです。OhMyGPT が注文を作成した場合は「注文履歴」に「支払い待ち」として表示され、そこから開けます。</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+68"/>
         <source>Finish the payment in your browser</source>
         <translation>ブラウザで支払いを完了してください</translation>
     </message>
@@ -1308,7 +1305,6 @@
     <message>
         <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+63"/>
         <source>US main site, direct</source>
-        <extracomment>The documented API base URLs with their labels (api notes §1.1).</extracomment>
         <translation>米国メインサイト（直接接続）</translation>
     </message>
     <message>
@@ -1339,7 +1335,6 @@
     <message>
         <location line="+5"/>
         <source>Main</source>
-        <extracomment>The documented hosts of the authorization pages (api notes §1.1).</extracomment>
         <translation>メイン</translation>
     </message>
     <message>
@@ -1350,7 +1345,6 @@
     <message>
         <location line="+643"/>
         <source>Enter an amount in USD, for example 10 or 12.50.</source>
-        <extracomment>Settings whose change needs a new HTTP client. Settings that demo mode (``--sandbox``) decides. The name :attr:`SettingsDialog.applied` uses for a changed client secret. Index of the tab the field is on (to show the first error). Names of the settings changed by OK (plus ``&quot;client_secret&quot;`` when it changed).</extracomment>
         <translation>米ドルで金額を入力してください（例：10、12.50）。</translation>
     </message>
     <message>

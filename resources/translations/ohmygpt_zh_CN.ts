@@ -162,7 +162,6 @@
     <message>
         <location filename="../../ohmygpt_desktop/ui/account_switcher.py" line="+96"/>
         <source>Recharge this account…</source>
-        <extracomment>The open sign-out confirmation / status dialog, if any (tests reach them here).</extracomment>
         <translation>为此账户充值…</translation>
     </message>
     <message>
@@ -257,7 +256,6 @@
     <message>
         <location line="+10"/>
         <source>Could not connect to the OhMyGPT service. Check your internet connection, proxy or the API line in Settings.</source>
-        <extracomment>True when the request may have reached the server (a reply was lost), so a non-idempotent operation&apos;s outcome is unknown.</extracomment>
         <translation>无法连接到 OhMyGPT 服务。请检查网络连接、代理，或设置中的 API 线路。</translation>
     </message>
     <message>
@@ -331,7 +329,6 @@
     <message>
         <location filename="../../ohmygpt_desktop/ui/balance_view.py" line="+233"/>
         <source>Balance</source>
-        <extracomment>How often the &quot;Updated … ago&quot; text is brought up to date. The clock for &quot;Updated … ago&quot; (tests replace it). A failure of our own refresh that is not an API error (shown like one).</extracomment>
         <translation>余额</translation>
     </message>
     <message>
@@ -475,7 +472,6 @@
     <message>
         <location filename="../../ohmygpt_desktop/ui/crash_dialog.py" line="+311"/>
         <source>Unexpected error – {app}</source>
-        <extracomment>Tracebacks kept for the Details pane; later errors are only counted. The person acknowledged a fatal error: the app should now close.</extracomment>
         <translation>意外错误 – {app}</translation>
     </message>
     <message>
@@ -582,7 +578,6 @@
     <message>
         <location filename="../../ohmygpt_desktop/ui/history_model.py" line="+85"/>
         <source>Creating…</source>
-        <extracomment>Status colours (text and the swatch beside it); readable on light and dark. The record behind a row (any column).</extracomment>
         <translation>正在创建…</translation>
     </message>
     <message>
@@ -701,7 +696,6 @@
     <message>
         <location filename="../../ohmygpt_desktop/ui/history_view.py" line="+177"/>
         <source>&amp;Show:</source>
-        <extracomment>The last export dialog (tests drive it).</extracomment>
         <translation>显示(&amp;S)：</translation>
     </message>
     <message>
@@ -800,7 +794,6 @@
     <message>
         <location filename="../../ohmygpt_desktop/ui/login_panel.py" line="+441"/>
         <source>Copied. Paste it into your browser’s address bar.</source>
-        <extracomment>The command that starts demo mode (shown on the “no OAuth app” screen). The open “no secure keyring” dialog, if any (tests reach it here).</extracomment>
         <translation>已复制。请粘贴到浏览器的地址栏中。</translation>
     </message>
     <message>
@@ -1018,7 +1011,7 @@
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+97"/>
         <source>Payment received: ${amount} was added to {email}.</source>
         <translation>付款已到账：${amount} 已充值到 {email}。</translation>
     </message>
@@ -1082,9 +1075,8 @@
 <context>
     <name>RechargeDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/recharge_dialog.py" line="+432"/>
+        <location filename="../../ohmygpt_desktop/ui/recharge_dialog.py" line="+431"/>
         <source>Recharge {email} ({host})</source>
-        <extracomment>A light check of the optional invoice email (the server checks properly). The order exists (status awaiting payment); the payment page was opened. The account&apos;s sign-in is no longer valid; the caller may start &quot;sign in again&quot;. What the last attempt ended with (shown on the entry page). The last attempt&apos;s outcome was unknown: ask before another order.</extracomment>
         <translation>为 {email}（{host}）充值</translation>
     </message>
     <message>
@@ -1173,7 +1165,7 @@
         <translation>完成</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Copy link</source>
         <translation>复制链接</translation>
     </message>
@@ -1183,7 +1175,7 @@
         <translation>再次打开</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+81"/>
         <source>Enter an email address like name@example.com, or leave the field empty.</source>
         <translation>请输入类似 name@example.com 的邮箱地址，或将此栏留空。</translation>
     </message>
@@ -1233,17 +1225,22 @@
         <translation>订单未创建。{reason}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+6"/>
+        <source>The sign-in for {email} is no longer valid. Sign in again before recharging.</source>
+        <translation>{email} 的登录已失效。请先重新登录，再进行充值。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>So that you do not pay twice, the app creates another order only after you confirm that you checked.</source>
         <translation>为避免重复付款，只有在你确认已查看订单后，应用才会创建新订单。</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+60"/>
         <source>Stopped waiting. The request had already been sent: if OhMyGPT creates the order, it appears under Orders as “Awaiting payment” and you can open it from there.</source>
         <translation>已停止等待。请求已经发出：如果 OhMyGPT 创建了订单，它会以“待支付”状态出现在“订单”中，你可以从那里打开它。</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+68"/>
         <source>Finish the payment in your browser</source>
         <translation>请在浏览器中完成支付</translation>
     </message>
@@ -1308,7 +1305,6 @@
     <message>
         <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+63"/>
         <source>US main site, direct</source>
-        <extracomment>The documented API base URLs with their labels (api notes §1.1).</extracomment>
         <translation>美国主站直连</translation>
     </message>
     <message>
@@ -1339,7 +1335,6 @@
     <message>
         <location line="+5"/>
         <source>Main</source>
-        <extracomment>The documented hosts of the authorization pages (api notes §1.1).</extracomment>
         <translation>主站</translation>
     </message>
     <message>
@@ -1350,7 +1345,6 @@
     <message>
         <location line="+643"/>
         <source>Enter an amount in USD, for example 10 or 12.50.</source>
-        <extracomment>Settings whose change needs a new HTTP client. Settings that demo mode (``--sandbox``) decides. The name :attr:`SettingsDialog.applied` uses for a changed client secret. Index of the tab the field is on (to show the first error). Names of the settings changed by OK (plus ``&quot;client_secret&quot;`` when it changed).</extracomment>
         <translation>请输入美元金额，例如 10 或 12.50。</translation>
     </message>
     <message>

@@ -1,0 +1,66 @@
+"""The command line and ``--smoke-test`` from the source tree (CI also runs it frozen)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ohmygpt_desktop import __version__
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_app(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        DBUS_SESSION_BUS_ADDRESS="disabled:",
+        OHMYGPT_DESKTOP_HOME=str(home),
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "ohmygpt_desktop", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=90,
+    )
+
+
+def test_version_and_help(tmp_path: Path) -> None:
+    version = run_app("--version", home=tmp_path)
+    assert version.returncode == 0
+    assert __version__ in version.stdout
+    usage = run_app("--help", home=tmp_path)
+    assert usage.returncode == 0
+    assert "--sandbox" in usage.stdout
+    assert "--smoke-test" in usage.stdout
+
+
+@pytest.mark.slow
+def test_smoke_test_passes_from_source(tmp_path: Path) -> None:
+    result = run_app("--smoke-test", "--sandbox-port", "0", home=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "signed in as alice@example.com" in result.stdout
+    assert "smoke: OK" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.slow
+def test_smoke_test_names_the_failed_step(tmp_path: Path) -> None:
+    result = run_app("--smoke-test", "--sandbox-port", "0", "--client-id", "0" * 24, home=tmp_path)
+    assert result.returncode == 1
+    assert "smoke test FAILED while opening the authorization page" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_command_line_value_is_a_clear_message(tmp_path: Path) -> None:
+    result = run_app("--api-base-url", "ftp://example.com", home=tmp_path)
+    assert result.returncode == 2
+    assert "api_base_url" in result.stderr or "API" in result.stderr
+    assert "Traceback" not in result.stderr
