@@ -64,6 +64,8 @@ def sandbox(sandbox_server: SandboxServer) -> Iterator[SandboxServer]:
 
 @pytest.fixture
 def loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
+    # As in the app: closing the last window must not quit (and stop the loop).
+    qapp.setQuitOnLastWindowClosed(False)
     loop = qasync.QEventLoop(qapp)
     asyncio.set_event_loop(loop)
     yield loop

@@ -385,3 +385,22 @@ def test_candidate_names_follow_qtranslator(qapp: QApplication, tmp_path: Path) 
             chosen.append(picked.stem)
             picked.unlink()
         assert chosen == stems
+
+
+def test_doc_comments_do_not_become_translator_notes() -> None:
+    """``#:`` is Sphinx's doc-comment here; lupdate would show it to translators."""
+    source = (
+        "#: The documented lines.\n"
+        "LINES = 1\n"
+        "class W:\n"
+        "    def f(self):\n"
+        "        #: Translators: the button that starts paying.\n"
+        "        return self.tr('Pay')\n"
+    )
+    staged = load_ci_translations().plain_doc_comments(source)
+    assert staged.splitlines()[0] == "#  The documented lines."
+    assert "#: Translators: the button that starts paying." in staged
+    assert len(staged) == len(source)
+    for context, _source in read_ts(ts_path("zh_CN")):
+        assert context  # every string has its context
+    assert "<extracomment>" not in ts_path("zh_CN").read_text(encoding="utf-8")

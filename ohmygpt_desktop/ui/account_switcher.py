@@ -36,6 +36,10 @@ _BUTTON_STYLE = (
 )
 
 
+#: Accounts listed in the menu itself; more are reached through “All accounts”.
+MENU_LIMIT = 12
+
+
 class AccountSwitcher(QWidget):
     addAccountRequested = Signal()
     reauthRequested = Signal(str)
@@ -72,6 +76,8 @@ class AccountSwitcher(QWidget):
         self.status_action.triggered.connect(self.show_status)
         self.add_action = QAction(self)
         self.add_action.triggered.connect(self.addAccountRequested)
+        self.all_action = QAction(self)
+        self.all_action.triggered.connect(self.show_all_accounts)
         self.sign_out_action = QAction(self)
         self.sign_out_action.triggered.connect(self.confirm_sign_out)
 
@@ -145,11 +151,12 @@ class AccountSwitcher(QWidget):
         menu each time would cost O(accounts) per update.
         """
         account = self.ctx.accounts.get(key)
-        action = self.account_actions.get(key)
-        if account is None or action is None:
+        if account is None:
             self.render()
             return
-        action.setText(self.account_label(account))
+        action = self.account_actions.get(key)
+        if action is not None:  # accounts beyond the menu's limit have no entry
+            action.setText(self.account_label(account))
         current = self.ctx.accounts.current()
         if current is not None and current.key == key:
             self.render_button()
@@ -167,7 +174,19 @@ class AccountSwitcher(QWidget):
         self.account_actions = {}
         self.menu.clear()
         current = self.ctx.accounts.current()
-        for account in self.ctx.accounts.accounts():
+        accounts = self.ctx.accounts.accounts()
+        shown = accounts
+        if len(accounts) > MENU_LIMIT:
+            # Many accounts (support staff): the most recently used here, all of
+            # them in the searchable “All accounts” list.
+            order = {a.key: i for i, a in enumerate(accounts)}  # later added wins ties
+            recent = sorted(
+                accounts, key=lambda a: (a.record.last_used_at, order[a.key]), reverse=True
+            )
+            shown = recent[:MENU_LIMIT]
+            if current is not None and current not in shown:
+                shown = [current, *shown[: MENU_LIMIT - 1]]
+        for account in shown:
             action = QAction(self.account_label(account), self)
             action.setCheckable(True)
             action.setChecked(current is not None and account.key == current.key)
@@ -176,6 +195,9 @@ class AccountSwitcher(QWidget):
             self._group.addAction(action)
             self.menu.addAction(action)
             self.account_actions[account.key] = action
+        if len(accounts) > MENU_LIMIT:
+            self.all_action.setText(self.tr("All accounts ({count})…").format(count=len(accounts)))
+            self.menu.addAction(self.all_action)
         self.menu.addSeparator()
         self.menu.addAction(self.reauth_action)
         self.menu.addAction(self.recharge_action)
@@ -185,6 +207,14 @@ class AccountSwitcher(QWidget):
         self.menu.addAction(self.sign_out_action)
 
     # --------------------------------------------------------------- actions
+
+    def show_all_accounts(self) -> None:
+        from ohmygpt_desktop.ui.accounts_dialog import AccountsDialog
+
+        dialog = AccountsDialog(self.ctx, self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.rechargeRequested.connect(self.rechargeRequested)
+        dialog.open()
 
     def switch_to(self, key: str) -> None:
         current = self.ctx.accounts.current()
