@@ -31,6 +31,14 @@ if TYPE_CHECKING:
     from ohmygpt_desktop.app import AppContext
 
 
+_HEADER_STYLE = (
+    "#Header { border-bottom: 1px solid palette(mid); }"
+    "#AppTitle { font-size: 15px; font-weight: 600; }"
+    "#DemoBadge { background: #fff4e5; color: #8a4b00; border: 1px solid #f0c58a;"
+    " border-radius: 9px; padding: 1px 8px; font-size: 11px; font-weight: 600; }"
+)
+
+
 class MainWindow(QMainWindow):
     """Built in two steps so the first paint needs only Qt.
 
@@ -72,6 +80,7 @@ class MainWindow(QMainWindow):
         self.banner = MessageBanner(central)
         outer.addWidget(self.banner)
 
+        header.setStyleSheet(_HEADER_STYLE)
         self.pages = QStackedWidget(central)
         self.loading_label = QLabel(self.pages)
         self.loading_label.setObjectName("LoadingPage")
