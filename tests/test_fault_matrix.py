@@ -150,7 +150,7 @@ FAULTS: tuple[Fault, ...] = (
     Fault("connection_refused", None, {}, ConnectError),
     Fault("dropped_mid_body", "drop", {}, ConnectionLost, reply_lost=True),
     Fault("html_500", "html", {"status": 500}, lambda: ServerError(status=500), mentions="500"),
-    Fault("cdn_502", "html", {}, lambda: ServerError(status=503), mentions="502"),
+    Fault("cdn_502", "html", {}, lambda: ServerError(status=502), mentions="502"),
     Fault("non_json_200", "non_json", {}, MalformedResponseError),
     Fault("status_401_in_200", "error_in_200", {}, InvalidTokenError),
     Fault("status_402", "status", {"status": 402}, InsufficientBalanceError),
@@ -259,10 +259,6 @@ def break_things(ctx: AppContext, sandbox: SandboxServer, endpoint: str, fault: 
     sandbox.state.set_fault(endpoint, fault.kind, **fault.params)
     if fault.kind == "latency":
         ctx.client._http.timeout = httpx.Timeout(TIMEOUT_S)
-    if fault.id == "html_500":
-        async def block(request):
-            time.sleep(1.2)
-        ctx.client._http.event_hooks = {"request": [block], "response": []}
 
 
 def _send_to_closed_port(ctx: AppContext, path: str) -> None:

@@ -232,6 +232,7 @@ class MainWindow(QMainWindow):
             self.reauthorize(key)
             return
         dialog = RechargeDialog(self.ctx, key, self)
+        dialog.reauthRequested.connect(self.reauthorize)
         dialog.open()
 
     def open_settings(self) -> None:
@@ -292,9 +293,11 @@ class MainWindow(QMainWindow):
 
         if not isinstance(record, OrderRecord):
             return
+        from ohmygpt_desktop.ui.formatting import format_usd
+
         self.ctx.messages.success(
-            self.tr("Payment received: ${amount} was added to {email}.").format(
-                amount=format(record.amount, "f"), email=record.email
+            self.tr("Payment received: {amount} was added to {email}.").format(
+                amount=format_usd(record.amount), email=record.email
             )
         )
         self.balance_view.render()
