@@ -176,9 +176,13 @@ class AppContext:
 
     async def start(self) -> None:
         """After the first paint: bring accounts back and resume payment watches."""
+        import asyncio
+
         for record in self.history.recover_interrupted():
             log.warning("Order row %s was interrupted; marked unknown", record.local_id)
-        await self.accounts.load_tokens()
+        # The HTTP stack imports its async backend on the first request (~20 ms on
+        # the GUI thread); import it in a worker thread while the keyring loads.
+        await asyncio.gather(asyncio.to_thread(_prewarm_http_stack), self.accounts.load_tokens())
         self.watcher.resume()
 
     async def aclose(self) -> None:
@@ -190,6 +194,15 @@ class AppContext:
         self.history.close()
         if self.sandbox is not None and self.owns_sandbox:
             await asyncio.to_thread(self.sandbox.stop)
+
+
+def _prewarm_http_stack() -> None:
+    import contextlib
+    import importlib
+
+    for name in ("anyio._backends._asyncio", "anyio.streams.tls", "httpcore._async"):
+        with contextlib.suppress(ImportError):  # another layout: nothing to warm
+            importlib.import_module(name)
 
 
 def profile_paths(base: AppPaths, *, demo: bool) -> AppPaths:

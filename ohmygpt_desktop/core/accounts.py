@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import deque
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -341,17 +342,23 @@ class AccountManager(QObject):
                 self.accountUpdated.emit(key)
 
     async def refresh_many(self, keys: Iterable[str] | None = None) -> dict[str, ApiError]:
-        """Refresh several balances with bounded concurrency; returns failures by key."""
-        keys = list(keys) if keys is not None else list(self._accounts)
-        gate = asyncio.Semaphore(self.refresh_concurrency)
+        """Refresh several balances, at most ``refresh_concurrency`` at a time.
+
+        A fixed pool of workers takes keys from a queue (rather than one task per
+        account), so a thousand accounts cost the event loop no burst of work.
+        Returns the failures by key.
+        """
+        pending = deque(keys if keys is not None else list(self._accounts))
         failures: dict[str, ApiError] = {}
 
-        async def one(key: str) -> None:
-            async with gate:
+        async def worker() -> None:
+            while pending:
+                key = pending.popleft()
                 try:
                     await self.refresh_balance(key)
                 except ApiError as exc:
                     failures[key] = exc
 
-        await asyncio.gather(*(one(k) for k in keys))
+        workers = max(1, min(self.refresh_concurrency, len(pending)))
+        await asyncio.gather(*(worker() for _ in range(workers)))
         return failures

@@ -50,6 +50,19 @@
     </message>
 </context>
 <context>
+    <name>AccountListModel</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/accounts_dialog.py" line="+87"/>
+        <source>sign in again</source>
+        <translation>要再サインイン</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>User id {user_id}</source>
+        <translation>ユーザー ID：{user_id}</translation>
+    </message>
+</context>
+<context>
     <name>AccountStatusDialog</name>
     <message>
         <location filename="../../ohmygpt_desktop/ui/account_status.py" line="+173"/>
@@ -160,7 +173,7 @@
 <context>
     <name>AccountSwitcher</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/account_switcher.py" line="+96"/>
+        <location filename="../../ohmygpt_desktop/ui/account_switcher.py" line="+102"/>
         <source>Recharge this account…</source>
         <translation>このアカウントにチャージ…</translation>
     </message>
@@ -215,7 +228,12 @@
         <translation>{email} · {host}</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+58"/>
+        <source>All accounts ({count})…</source>
+        <translation>すべてのアカウント（{count}）…</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <location line="+8"/>
         <source>Sign out</source>
         <translation>サインアウト</translation>
@@ -239,6 +257,39 @@
         <location line="+6"/>
         <source>Signed out of {email}.</source>
         <translation>{email} からサインアウトしました。</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/accounts_dialog.py" line="+58"/>
+        <source>All accounts</source>
+        <translation>すべてのアカウント</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type part of an email address to find an account.</source>
+        <translation>メールアドレスの一部を入力して、アカウントを検索します。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search accounts</source>
+        <translation>アカウントを検索</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Switch to account</source>
+        <translation>このアカウントに切り替え</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recharge…</source>
+        <translation>チャージ…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{shown} of {total} accounts</source>
+        <translation>{total} 件中 {shown} 件のアカウントを表示</translation>
     </message>
 </context>
 <context>
@@ -970,7 +1021,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/main_window.py" line="+83"/>
+        <location filename="../../ohmygpt_desktop/ui/main_window.py" line="+92"/>
         <location line="+98"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
@@ -1011,9 +1062,9 @@
         <translation>終了</translation>
     </message>
     <message>
-        <location line="+97"/>
-        <source>Payment received: ${amount} was added to {email}.</source>
-        <translation>入金を確認しました：{email} に ${amount} がチャージされました。</translation>
+        <location line="+100"/>
+        <source>Payment received: {amount} was added to {email}.</source>
+        <translation>入金を確認しました：{email} に {amount} がチャージされました。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1718,7 +1769,7 @@
         <translation>{step}に失敗しました：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/accounts.py" line="+45"/>
+        <location filename="../../ohmygpt_desktop/core/accounts.py" line="+46"/>
         <source>Opening the browser</source>
         <translation>ブラウザの起動</translation>
     </message>

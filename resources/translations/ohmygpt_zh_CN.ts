@@ -50,6 +50,19 @@
     </message>
 </context>
 <context>
+    <name>AccountListModel</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/accounts_dialog.py" line="+87"/>
+        <source>sign in again</source>
+        <translation>需重新登录</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>User id {user_id}</source>
+        <translation>用户 ID：{user_id}</translation>
+    </message>
+</context>
+<context>
     <name>AccountStatusDialog</name>
     <message>
         <location filename="../../ohmygpt_desktop/ui/account_status.py" line="+173"/>
@@ -160,7 +173,7 @@
 <context>
     <name>AccountSwitcher</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/account_switcher.py" line="+96"/>
+        <location filename="../../ohmygpt_desktop/ui/account_switcher.py" line="+102"/>
         <source>Recharge this account…</source>
         <translation>为此账户充值…</translation>
     </message>
@@ -215,7 +228,12 @@
         <translation>{email} · {host}</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+58"/>
+        <source>All accounts ({count})…</source>
+        <translation>所有账户（{count}）…</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <location line="+8"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
@@ -239,6 +257,39 @@
         <location line="+6"/>
         <source>Signed out of {email}.</source>
         <translation>已退出 {email}。</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/accounts_dialog.py" line="+58"/>
+        <source>All accounts</source>
+        <translation>所有账户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type part of an email address to find an account.</source>
+        <translation>输入邮箱地址的一部分即可查找账户。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search accounts</source>
+        <translation>搜索账户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Switch to account</source>
+        <translation>切换到此账户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recharge…</source>
+        <translation>充值…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{shown} of {total} accounts</source>
+        <translation>显示 {shown} 个，共 {total} 个账户</translation>
     </message>
 </context>
 <context>
@@ -970,7 +1021,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/main_window.py" line="+83"/>
+        <location filename="../../ohmygpt_desktop/ui/main_window.py" line="+92"/>
         <location line="+98"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
@@ -1011,9 +1062,9 @@
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+97"/>
-        <source>Payment received: ${amount} was added to {email}.</source>
-        <translation>付款已到账：${amount} 已充值到 {email}。</translation>
+        <location line="+100"/>
+        <source>Payment received: {amount} was added to {email}.</source>
+        <translation>付款已到账：{amount} 已充值到 {email}。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1718,7 +1769,7 @@
         <translation>{step}失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/accounts.py" line="+45"/>
+        <location filename="../../ohmygpt_desktop/core/accounts.py" line="+46"/>
         <source>Opening the browser</source>
         <translation>打开浏览器</translation>
     </message>
