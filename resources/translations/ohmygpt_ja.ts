@@ -1178,12 +1178,12 @@
     <message>
         <location line="+1"/>
         <source>Billing &amp;email (optional):</source>
-        <translation>請求先メールアドレス（任意）(&amp;E)：</translation>
+        <translation>請求先メール（任意）(&amp;E)：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Leave empty to use {email}</source>
-        <translation>空欄の場合は {email} を使用</translation>
+        <translation>空欄なら {email} を使用</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1238,7 +1238,7 @@
     <message>
         <location line="+12"/>
         <source>Adds {amount} to {email} ({host})</source>
-        <translation>{email}（{host}）に {amount} をチャージ</translation>
+        <translation>{amount} を {email}（{host}）にチャージ</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1313,7 +1313,7 @@
     <message>
         <location line="+6"/>
         <source>{amount} for {email} ({host})</source>
-        <translation>{email}（{host}）へ {amount}</translation>
+        <translation>{email}（{host}）に {amount} をチャージ</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1356,7 +1356,7 @@
     <message>
         <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+63"/>
         <source>US main site, direct</source>
-        <translation>米国メインサイト（直接接続）</translation>
+        <translation>米国メインサイト直結</translation>
     </message>
     <message>
         <location line="+1"/>

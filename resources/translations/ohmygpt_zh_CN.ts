@@ -860,7 +860,7 @@
     <message>
         <location line="+5"/>
         <source>Signed in as {email}.</source>
-        <translation>已登录 {email}。</translation>
+        <translation>已使用 {email} 登录。</translation>
     </message>
     <message>
         <location line="+84"/>
@@ -1238,7 +1238,7 @@
     <message>
         <location line="+12"/>
         <source>Adds {amount} to {email} ({host})</source>
-        <translation>为 {email}（{host}）充值 {amount}</translation>
+        <translation>充值 {amount} 到 {email}（{host}）</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1313,7 +1313,7 @@
     <message>
         <location line="+6"/>
         <source>{amount} for {email} ({host})</source>
-        <translation>{amount}，充值到 {email}（{host}）</translation>
+        <translation>为 {email}（{host}）充值 {amount}</translation>
     </message>
     <message>
         <location line="+3"/>
