@@ -394,7 +394,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for path in icon_paths():
         icon.addFile(str(path))
     app.setWindowIcon(icon)
-    languages = LanguageManager(app)
+    languages = LanguageManager(app, cache_dir=paths.cache_dir / "translations")
     languages.apply(settings.language)  # the first paint is already in the user's language
     if settings.theme != "system":
         apply_theme(app, settings.theme)

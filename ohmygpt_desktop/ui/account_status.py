@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ohmygpt_desktop.core.tokens import TokenStorage
-from ohmygpt_desktop.ui.formatting import format_local_datetime
+from ohmygpt_desktop.ui.formatting import format_local_datetime, sentence_gap
 
 if TYPE_CHECKING:
     from ohmygpt_desktop.app import AppContext
@@ -199,9 +199,9 @@ class AccountStatusDialog(QDialog):
         if account.needs_reauth:
             text = self.tr("Needs to sign in again: the app cannot use this account until then.")
             if account.token_problem:
-                text += " " + self.tr("The stored sign-in could not be read: {problem}").format(
-                    problem=account.token_problem
-                )
+                text += sentence_gap() + self.tr(
+                    "The stored sign-in could not be read: {problem}"
+                ).format(problem=account.token_problem)
             self.state_value.setText(text)
             self.state_value.setStyleSheet(_WARNING_STYLE)
         else:

@@ -47,7 +47,7 @@ AGE_TICK_MS = 30_000
 
 _STYLE = """
 #BalanceCard { border: 1px solid palette(mid); border-radius: 10px; background: palette(base); }
-#BalanceCaption { font-weight: 600; }
+#BalanceCaption { font-weight: bold; }
 #StaleBadge { color: #8a5300; background: #fef7e0; border-radius: 4px; padding: 1px 6px; }
 #BalanceNotice { border-radius: 6px; }
 #BalanceNotice[level="error"] { background: #fce8e6; }
@@ -57,7 +57,7 @@ _STYLE = """
 #WatchStrip { background: #e8f1fd; border-radius: 6px; }
 #WatchStrip QLabel { color: #174ea6; }
 #LowBalance { color: #8a5300; }
-#RechargeButton { font-weight: 600; padding: 6px 18px; }
+#RechargeButton { font-weight: bold; padding: 6px 18px; }
 """
 
 

@@ -13,7 +13,12 @@ from ohmygpt_desktop.api import ApiError
 from ohmygpt_desktop.core.accounts import SignInError
 from ohmygpt_desktop.core.oauth import PasteRefused
 from ohmygpt_desktop.core.recharge import AmountRefused, OrderOutcomeUnknown
-from ohmygpt_desktop.core.tokens import KeyringFailure, KeyringTimeout, KeyringUnavailable
+from ohmygpt_desktop.core.tokens import (
+    KeyringFailure,
+    KeyringTimeout,
+    KeyringUnavailable,
+    TokenStoreError,
+)
 
 _tr = QCoreApplication.translate
 
@@ -43,6 +48,8 @@ def describe(exc: BaseException) -> str:
         return _tr("Errors", "No secure system keyring is available on this computer.")
     if isinstance(exc, KeyringFailure):
         return _tr("Errors", "The system keyring reported an error.")
+    if isinstance(exc, TokenStoreError):
+        return _tr("Errors", "The saved sign-in could not be read or written.")
     return _tr("Errors", "Something went wrong inside the app. Details are in the log file.")
 
 

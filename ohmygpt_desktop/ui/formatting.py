@@ -99,3 +99,11 @@ def format_local_time(moment: datetime, *, locale: QLocale | None = None) -> str
     if loc.language() == QLocale.Language.C:
         return to_qdatetime(moment).toString("HH:mm")
     return loc.toString(to_qdatetime(moment).time(), QLocale.FormatType.ShortFormat)
+
+
+def sentence_gap() -> str:
+    """What goes between two sentences: a space, or nothing after CJK “。”."""
+    from PySide6.QtCore import QLocale
+
+    language = QLocale().language()
+    return "" if language in (QLocale.Language.Chinese, QLocale.Language.Japanese) else " "

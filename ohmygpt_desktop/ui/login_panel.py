@@ -39,6 +39,7 @@ from ohmygpt_desktop.core.loopback import LoopbackReceiver, is_loopback_redirect
 from ohmygpt_desktop.core.oauth import PasteRefused, SignInAttempt
 from ohmygpt_desktop.core.tokens import TokenStorage
 from ohmygpt_desktop.ui.errors import describe
+from ohmygpt_desktop.ui.formatting import sentence_gap
 from ohmygpt_desktop.ui.storage_choice import StorageChoiceCancelled, ask_storage
 from ohmygpt_desktop.ui.tasks import Op
 
@@ -52,7 +53,7 @@ SANDBOX_COMMAND = "ohmygpt-desktop --sandbox"
 
 _PRIMARY_STYLE = (
     "QPushButton#PrimaryButton { background: #10a37f; color: white; border: none;"
-    " border-radius: 6px; padding: 8px 20px; font-weight: 600; }"
+    " border-radius: 6px; padding: 8px 20px; font-weight: bold; }"
     "QPushButton#PrimaryButton:hover { background: #0e906f; }"
     "QPushButton#PrimaryButton:pressed { background: #0b7a5e; }"
     "QPushButton#PrimaryButton:disabled { background: #9fd6c6; }"
@@ -620,12 +621,12 @@ class LoginPanel(QWidget):
                 "it never sees your password."
             )
         if loopback:
-            intro += " " + self.tr(
+            intro += sentence_gap() + self.tr(
                 "After you approve, the app finishes signing in by itself. You can also "
                 "paste the code the page shows."
             )
         else:
-            intro += " " + self.tr(
+            intro += sentence_gap() + self.tr(
                 "After you approve, the page shows a code: copy it and paste it below."
             )
         self.intro_label.setText(intro)

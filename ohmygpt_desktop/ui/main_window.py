@@ -33,9 +33,9 @@ if TYPE_CHECKING:
 
 _HEADER_STYLE = (
     "#Header { border-bottom: 1px solid palette(mid); }"
-    "#AppTitle { font-size: 15px; font-weight: 600; }"
+    "#AppTitle { font-size: 15px; font-weight: bold; }"
     "#DemoBadge { background: #fff4e5; color: #8a4b00; border: 1px solid #f0c58a;"
-    " border-radius: 9px; padding: 1px 8px; font-size: 11px; font-weight: 600; }"
+    " border-radius: 9px; padding: 1px 8px; font-size: 11px; font-weight: bold; }"
 )
 
 
@@ -177,7 +177,9 @@ class MainWindow(QMainWindow):
         self.closed.emit()
 
     def changeEvent(self, event: QEvent) -> None:
-        if self.ctx is None:
+        if event.type() == QEvent.Type.LanguageChange and self.ctx is None:
+            self.loading_label.setText(self.tr("Loading…"))
+        elif self.ctx is None:
             pass
         elif event.type() == QEvent.Type.LanguageChange:
             self.retranslate()

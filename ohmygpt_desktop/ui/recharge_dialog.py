@@ -68,7 +68,7 @@ T = TypeVar("T")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 
 _STYLE = """
-#Heading { font-weight: 600; }
+#Heading { font-weight: bold; }
 #FieldError { color: #a50e0e; }
 #ProblemBox { background: #fce8e6; border-radius: 6px; }
 #ProblemBox QLabel { color: #a50e0e; }
@@ -76,8 +76,8 @@ _STYLE = """
 #UnknownBox QLabel, #UnknownBox QCheckBox { color: #8a5300; }
 #InfoBox { background: #e8f1fd; border-radius: 6px; }
 #InfoBox QLabel { color: #174ea6; }
-#PaysFor { font-weight: 600; }
-#CreateButton, #DoneButton { font-weight: 600; padding: 5px 16px; }
+#PaysFor { font-weight: bold; }
+#CreateButton, #DoneButton { font-weight: bold; padding: 5px 16px; }
 """
 
 # Requests whose waiter was cancelled: kept referenced until they finish.

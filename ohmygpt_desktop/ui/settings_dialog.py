@@ -52,6 +52,7 @@ from ohmygpt_desktop.core.accounts import api_host
 from ohmygpt_desktop.core.logs import register_secret
 from ohmygpt_desktop.core.settings import OAUTH_SUCCEED_PATH, SPECS, SettingsError, coerce
 from ohmygpt_desktop.ui.errors import describe
+from ohmygpt_desktop.ui.formatting import sentence_gap
 from ohmygpt_desktop.ui.i18n import LANGUAGES
 from ohmygpt_desktop.ui.tasks import Op
 
@@ -1155,7 +1156,7 @@ class SettingsDialog(QDialog):
         elif done:
             hint = self.tr("Fastest: {line}.").format(line=self._line_label(fastest or ""))
             if self.api_combo.isEnabled():
-                hint += " " + self.tr("Double-click a line to use it.")
+                hint += sentence_gap() + self.tr("Double-click a line to use it.")
             self.latency_hint.setText(hint)
         else:
             self.latency_hint.setText("")
@@ -1295,7 +1296,7 @@ class SettingsDialog(QDialog):
             self.secret_edit.setPlaceholderText(self.tr("Not set"))
         hint = self.tr("(stored in the system keyring, never in the settings file)")
         if self._secret_load_error:
-            hint += " " + self.tr("Could not check the keyring: {reason}").format(
+            hint += sentence_gap() + self.tr("Could not check the keyring: {reason}").format(
                 reason=self._secret_load_error
             )
         self.secret_hint.setText(hint)

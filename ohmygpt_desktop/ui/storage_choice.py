@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ohmygpt_desktop.core.tokens import TokenStorage
+from ohmygpt_desktop.ui.formatting import sentence_gap
 
 
 class StorageChoiceCancelled(Exception):
@@ -119,7 +120,7 @@ class StorageChoiceDialog(QDialog):
             "balance with it."
         )
         if self._file_path:
-            warning += " " + self.tr("File: {path}").format(path=self._file_path)
+            warning += sentence_gap() + self.tr("File: {path}").format(path=self._file_path)
         self.file_warning.setText(warning)
         self.continue_button.setText(self.tr("Continue"))
         self.cancel_button.setText(self.tr("Cancel sign-in"))

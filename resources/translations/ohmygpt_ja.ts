@@ -125,12 +125,12 @@
         <translation>再サインインが必要です。それまでこのアカウントは使用できません。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The stored sign-in could not be read: {problem}</source>
         <translation>保存されたサインイン情報を読み取れませんでした：{problem}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Signed in</source>
         <translation>サインイン済み</translation>
     </message>
@@ -604,7 +604,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/errors.py" line="+41"/>
+        <location filename="../../ohmygpt_desktop/ui/errors.py" line="+46"/>
         <source>The system keyring did not answer in time.</source>
         <translation>システムのキーリングから時間内に応答がありませんでした。</translation>
     </message>
@@ -617,6 +617,11 @@
         <location line="+2"/>
         <source>The system keyring reported an error.</source>
         <translation>システムのキーリングでエラーが発生しました。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The saved sign-in could not be read or written.</source>
+        <translation>保存されたサインイン情報を読み書きできませんでした。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -843,7 +848,7 @@
 <context>
     <name>LoginPanel</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/login_panel.py" line="+441"/>
+        <location filename="../../ohmygpt_desktop/ui/login_panel.py" line="+442"/>
         <source>Copied. Paste it into your browser’s address bar.</source>
         <translation>コピーしました。ブラウザのアドレスバーに貼り付けてください。</translation>
     </message>
@@ -1022,7 +1027,8 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../ohmygpt_desktop/ui/main_window.py" line="+92"/>
-        <location line="+98"/>
+        <location line="+89"/>
+        <location line="+11"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
@@ -1083,7 +1089,7 @@
 <context>
     <name>Recharge</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/errors.py" line="-12"/>
+        <location filename="../../ohmygpt_desktop/ui/errors.py" line="-14"/>
         <source>The connection was lost while the order was being created, so the app cannot tell whether it exists. It is listed as “unknown” in your order history: check your OhMyGPT orders before paying again.</source>
         <translation>注文の作成中に接続が切れたため、注文が作成されたかどうかを確認できません。注文履歴には「不明」と表示されます。再度支払う前に、OhMyGPT の注文を確認してください。</translation>
     </message>
@@ -1354,7 +1360,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+63"/>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+64"/>
         <source>US main site, direct</source>
         <translation>米国メインサイト直結</translation>
     </message>
@@ -1822,7 +1828,7 @@
 <context>
     <name>StorageChoiceDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/storage_choice.py" line="+100"/>
+        <location filename="../../ohmygpt_desktop/ui/storage_choice.py" line="+101"/>
         <source>Where should the sign-in be kept?</source>
         <translation>サインイン情報をどこに保存しますか？</translation>
     </message>

@@ -125,12 +125,12 @@
         <translation>需要重新登录：在此之前，应用无法使用此账户。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The stored sign-in could not be read: {problem}</source>
         <translation>无法读取已保存的登录信息：{problem}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Signed in</source>
         <translation>已登录</translation>
     </message>
@@ -604,7 +604,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/errors.py" line="+41"/>
+        <location filename="../../ohmygpt_desktop/ui/errors.py" line="+46"/>
         <source>The system keyring did not answer in time.</source>
         <translation>系统密钥环未及时响应。</translation>
     </message>
@@ -617,6 +617,11 @@
         <location line="+2"/>
         <source>The system keyring reported an error.</source>
         <translation>系统密钥环报告了错误。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The saved sign-in could not be read or written.</source>
+        <translation>无法读取或保存已存储的登录信息。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -843,7 +848,7 @@
 <context>
     <name>LoginPanel</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/login_panel.py" line="+441"/>
+        <location filename="../../ohmygpt_desktop/ui/login_panel.py" line="+442"/>
         <source>Copied. Paste it into your browser’s address bar.</source>
         <translation>已复制。请粘贴到浏览器的地址栏中。</translation>
     </message>
@@ -1022,7 +1027,8 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../ohmygpt_desktop/ui/main_window.py" line="+92"/>
-        <location line="+98"/>
+        <location line="+89"/>
+        <location line="+11"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -1083,7 +1089,7 @@
 <context>
     <name>Recharge</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/errors.py" line="-12"/>
+        <location filename="../../ohmygpt_desktop/ui/errors.py" line="-14"/>
         <source>The connection was lost while the order was being created, so the app cannot tell whether it exists. It is listed as “unknown” in your order history: check your OhMyGPT orders before paying again.</source>
         <translation>创建订单时连接中断，应用无法确定订单是否已创建。它在订单记录中标记为“未知”：再次付款前，请先查看你的 OhMyGPT 订单。</translation>
     </message>
@@ -1354,7 +1360,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+63"/>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+64"/>
         <source>US main site, direct</source>
         <translation>美国主站直连</translation>
     </message>
@@ -1822,7 +1828,7 @@
 <context>
     <name>StorageChoiceDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/storage_choice.py" line="+100"/>
+        <location filename="../../ohmygpt_desktop/ui/storage_choice.py" line="+101"/>
         <source>Where should the sign-in be kept?</source>
         <translation>登录信息保存在哪里？</translation>
     </message>
