@@ -156,9 +156,14 @@ class AppContext:
 
     async def client_secret(self) -> Secret | None:
         """The OAuth app's client secret: the sandbox's demo secret or the keyring's."""
-        if self.sandbox_client_secret is not None:
-            return self.sandbox_client_secret
-        return await self.tokens.load_client_secret(self.accounts.host, self.settings.client_id)
+        from ohmygpt_desktop.core.logs import register_secret
+
+        secret = self.sandbox_client_secret or await self.tokens.load_client_secret(
+            self.accounts.host, self.settings.client_id
+        )
+        if secret:
+            register_secret(secret.reveal())  # never in a log line, whoever logs it
+        return secret
 
     def apply_network_settings(self) -> None:
         """Use a new API client after the API line, proxy or paths changed.
@@ -284,6 +289,7 @@ def build_context(
                 if port == 0:
                     raise
         owns_sandbox = True
+    paths.ensure()  # the base folders too (owner-only), not just the demo profile
     paths = profile_paths(paths, demo=sandbox is not None)
     sandbox_overrides: dict[str, Any] = {}
     if sandbox is not None:
@@ -363,6 +369,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     base_paths = AppPaths.under(options.home) if options.home else AppPaths.default()
     paths = profile_paths(base_paths, demo=options.sandbox)
     try:
+        base_paths.ensure()
         paths.ensure()
         setup_logging(base_paths.log_file, debug=options.debug)
         settings = Settings.load(paths.settings_file, overrides=options.overrides)

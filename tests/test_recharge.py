@@ -237,7 +237,9 @@ def test_create_order_faults(
 
     assert dialog.problem_box.isVisible()
     text = dialog.problem_label.text()
-    assert text.startswith("The order was not created. "), text
+    assert text.startswith(
+        ("The order was not created. ", "The app could not use OhMyGPT's reply")
+    ), text
     assert expected in text, text
     assert "Traceback" not in text
     assert "Error(" not in text

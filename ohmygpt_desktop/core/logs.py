@@ -20,7 +20,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"omg-oat-v1-(?!\[REDACTED\])[A-Za-z0-9._~+/=-]*"), "omg-oat-v1-[REDACTED]"),
     (re.compile(r"\bsk-[A-Za-z0-9_-]{8,}"), "sk-[REDACTED]"),
     (
-        re.compile(r"(?i)(authorization['\"]?\s*[:=]\s*['\"]?)(bearer\s+)?[^\s'\",;]+"),
+        re.compile(r"(?i)(authorization['\"]?\s*[:=]\s*['\"]?)(bearer\s+)?[^\s'\",;)]+"),
         r"\1[REDACTED]",
     ),
     (re.compile(r"(?i)\bbearer\s+[A-Za-z0-9._~+/=-]+"), "Bearer [REDACTED]"),

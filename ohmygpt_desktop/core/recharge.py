@@ -16,6 +16,7 @@ from enum import Enum, StrEnum
 from ohmygpt_desktop.api import (
     DEFAULT_PRODUCT_ID,
     ApiError,
+    InvalidTokenError,
     NetworkError,
 )
 from ohmygpt_desktop.api.errors import QT_TRANSLATE_NOOP
@@ -197,7 +198,7 @@ class RechargeService:
             raise
         except ApiError as exc:
             self.history.discard(local_id)
-            if exc.status == 401:
+            if isinstance(exc, InvalidTokenError):
                 self.accounts.mark_needs_reauth(account_key)
             raise
         except asyncio.CancelledError:

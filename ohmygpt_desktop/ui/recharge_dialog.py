@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ohmygpt_desktop.api import CREDITS_PER_USD, InvalidTokenError
+from ohmygpt_desktop.api import CREDITS_PER_USD, InvalidTokenError, MalformedResponseError
 from ohmygpt_desktop.core.recharge import (
     AmountRefused,
     OrderOutcomeUnknown,
@@ -604,7 +604,14 @@ class RechargeDialog(QDialog):
         problem = None if busy else self._problem
         account = self.account()
         signed_out = account is None or account.needs_reauth
-        if problem is not None and not isinstance(problem, OrderOutcomeUnknown):
+        if isinstance(problem, MalformedResponseError):
+            # The server answered, so it may hold an order the app cannot use: say so.
+            text = self.tr(
+                "The app could not use OhMyGPT's reply, so no payment page was opened. "
+                "{reason} If an order was created anyway, it stays unpaid and expires "
+                "by itself."
+            ).format(reason=describe(problem))
+        elif problem is not None and not isinstance(problem, OrderOutcomeUnknown):
             text = self.tr("The order was not created. {reason}").format(reason=describe(problem))
         elif problem is not None:
             text = describe(problem)

@@ -1094,7 +1094,7 @@
         <translation>注文の作成中に接続が切れたため、注文が作成されたかどうかを確認できません。注文履歴には「不明」と表示されます。再度支払う前に、OhMyGPT の注文を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/recharge.py" line="+31"/>
+        <location filename="../../ohmygpt_desktop/core/recharge.py" line="+32"/>
         <source>Enter an amount.</source>
         <translation>金額を入力してください。</translation>
     </message>
@@ -1277,7 +1277,12 @@
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>The app could not use OhMyGPT&apos;s reply, so no payment page was opened. {reason} If an order was created anyway, it stays unpaid and expires by itself.</source>
+        <translation>OhMyGPT からの応答を利用できなかったため、支払いページは開いていません。{reason}注文が作成されていた場合も、未払いのまま自動的に期限切れになります。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The order was not created. {reason}</source>
         <translation>注文は作成されませんでした。{reason}</translation>
     </message>

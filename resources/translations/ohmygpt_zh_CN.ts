@@ -1094,7 +1094,7 @@
         <translation>创建订单时连接中断，应用无法确定订单是否已创建。它在订单记录中标记为“未知”：再次付款前，请先查看你的 OhMyGPT 订单。</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/recharge.py" line="+31"/>
+        <location filename="../../ohmygpt_desktop/core/recharge.py" line="+32"/>
         <source>Enter an amount.</source>
         <translation>请输入金额。</translation>
     </message>
@@ -1277,7 +1277,12 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>The app could not use OhMyGPT&apos;s reply, so no payment page was opened. {reason} If an order was created anyway, it stays unpaid and expires by itself.</source>
+        <translation>无法使用 OhMyGPT 的回复，因此没有打开支付页面。{reason}如果订单仍被创建，它会保持未支付状态并自动过期。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The order was not created. {reason}</source>
         <translation>订单未创建。{reason}</translation>
     </message>

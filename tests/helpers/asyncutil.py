@@ -9,9 +9,7 @@ from typing import Any
 from PySide6.QtCore import SignalInstance
 
 
-async def wait_signal(
-    signal: SignalInstance, *, timeout: float = 5.0
-) -> tuple[Any, ...]:
+async def wait_signal(signal: SignalInstance, *, timeout: float = 5.0) -> tuple[Any, ...]:
     """Wait for the next emission of ``signal``; return its arguments."""
     loop = asyncio.get_running_loop()
     future: asyncio.Future[tuple[Any, ...]] = loop.create_future()
