@@ -53,6 +53,8 @@ DEMO_SANDBOX_PORT = 8765
 class Options:
     sandbox: bool = False
     sandbox_port: int = 0
+    sandbox_latency: float = 0.0
+    sandbox_faults: list[str] = field(default_factory=list)
     debug: bool = False
     smoke_test: bool = False
     home: Path | None = None
@@ -76,6 +78,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--sandbox-port", type=int, default=0, metavar="PORT", help="port for --sandbox"
+    )
+    parser.add_argument(
+        "--sandbox-latency",
+        type=float,
+        default=0.0,
+        metavar="S",
+        help="demo: seconds the sandbox adds to every API call",
+    )
+    parser.add_argument(
+        "--sandbox-fault",
+        action="append",
+        default=[],
+        metavar="ENDPOINT=KIND[:k=v,...]",
+        help="demo: make a sandbox endpoint misbehave, e.g. create_order=status:status=500 "
+        "(repeatable; see README)",
     )
     parser.add_argument("--debug", action="store_true", help="verbose logging (still redacted)")
     parser.add_argument(
@@ -115,6 +132,8 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
     return Options(
         sandbox=ns.sandbox or ns.smoke_test,
         sandbox_port=ns.sandbox_port,
+        sandbox_latency=ns.sandbox_latency,
+        sandbox_faults=ns.sandbox_fault,
         debug=ns.debug,
         smoke_test=ns.smoke_test,
         home=ns.home,
@@ -281,14 +300,22 @@ def build_context(
         # Demo mode keeps the sandbox's balances, sign-ins and orders between runs,
         # and prefers a fixed port so saved checkout links keep working.
         state_file = profile_paths(paths, demo=True).data_dir / "sandbox-state.json"
+        from ohmygpt_desktop.sandbox import SandboxConfig
+        from ohmygpt_desktop.sandbox.faults import parse_fault
+
+        faults = [parse_fault(spec) for spec in options.sandbox_faults]
+        config = SandboxConfig(latency=options.sandbox_latency)
         for port in dict.fromkeys((options.sandbox_port or DEMO_SANDBOX_PORT, 0)):
             try:
-                sandbox = SandboxServer(port=port, state_file=state_file).start()
+                sandbox = SandboxServer(port=port, config=config, state_file=state_file).start()
                 break
             except OSError:
                 if port == 0:
                     raise
         owns_sandbox = True
+        for endpoint, kind, params in faults:
+            times = params.pop("times", None)
+            sandbox.state.set_fault(endpoint, kind, times=times, **params)
     paths.ensure()  # the base folders too (owner-only), not just the demo profile
     paths = profile_paths(paths, demo=sandbox is not None)
     sandbox_overrides: dict[str, Any] = {}
@@ -362,7 +389,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = parse_args(argv)
     if os.environ.get("PYTHON_KEYRING_BACKEND", None) == "":
         del os.environ["PYTHON_KEYRING_BACKEND"]  # keyring fails on an empty name
-    from ohmygpt_desktop.core.logs import setup_logging
     from ohmygpt_desktop.core.paths import AppPaths
     from ohmygpt_desktop.core.settings import Settings, SettingsError
 
@@ -371,7 +397,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         base_paths.ensure()
         paths.ensure()
-        setup_logging(base_paths.log_file, debug=options.debug)
         settings = Settings.load(paths.settings_file, overrides=options.overrides)
     except SettingsError as exc:
         print(f"{APP_NAME}: {exc}", file=sys.stderr)
@@ -379,7 +404,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         print(f"{APP_NAME}: cannot use the folder {exc.filename}: {exc.strerror}", file=sys.stderr)
         return 1
-    log.info("%s %s starting (sandbox=%s)", APP_NAME, __version__, options.sandbox)
 
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
@@ -392,7 +416,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setQuitOnLastWindowClosed(False)
 
     from ohmygpt_desktop.resources import icon_paths
-    from ohmygpt_desktop.ui.crash_dialog import install_crash_handler
     from ohmygpt_desktop.ui.gc_guard import GuiThreadCollector
     from ohmygpt_desktop.ui.i18n import LanguageManager, apply_theme
     from ohmygpt_desktop.ui.main_window import MainWindow
@@ -412,6 +435,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         window = MainWindow()
         window.show()
         app.processEvents()  # first paint now; what follows is not needed for it
+    from ohmygpt_desktop.core.logs import setup_logging
+    from ohmygpt_desktop.ui.crash_dialog import install_crash_handler
+
+    try:
+        setup_logging(base_paths.log_file, debug=options.debug)
+    except OSError as exc:  # logging to stderr only is no reason not to start
+        print(f"{APP_NAME}: cannot write the log file: {exc}", file=sys.stderr)
+    log.info("%s %s starting (sandbox=%s)", APP_NAME, __version__, options.sandbox)
+    if settings.load_problem:
+        log.warning("Settings file problem: %s", settings.load_problem)
+
     crash = install_crash_handler(base_paths.log_file, lambda: window)
 
     import asyncio
@@ -420,7 +454,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         ctx = build_context(options, paths=base_paths, settings=settings)
-    except (SettingsError, OSError) as exc:
+    except (SettingsError, OSError, ValueError) as exc:
         log.exception("Could not start")
         print(f"{APP_NAME}: could not start: {exc}", file=sys.stderr)
         return 1

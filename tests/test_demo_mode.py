@@ -101,3 +101,33 @@ def test_new_api_line_takes_effect_without_restart(make_ctx: Any, run: Any, sand
     else:
         raise AssertionError("the request did not go to the new API line")
     assert sandbox.state.request_counts["balance"] == before
+
+
+def test_demo_flags_switch_sandbox_faults_and_latency(home: Path, run: Any) -> None:
+    from ohmygpt_desktop.app import parse_args
+
+    options = parse_args(
+        [
+            "--sandbox",
+            "--sandbox-port",
+            "0",
+            "--sandbox-latency",
+            "0.01",
+            "--sandbox-fault",
+            "create_order=status:status=429,retry_after=5,times=1",
+        ]
+    )
+    ctx = build_context(
+        options,
+        paths=AppPaths.under(home),
+        env={},
+        open_url=FakeBrowser(),
+        keyring_backend=MemoryKeyring(),
+    )
+    try:
+        assert ctx.sandbox is not None
+        assert ctx.sandbox.config.latency == 0.01
+        faults = ctx.sandbox.state.faults
+        assert [(f.endpoint, f.kind) for f in faults] == [("create_order", "status")]
+    finally:
+        run(ctx.aclose())

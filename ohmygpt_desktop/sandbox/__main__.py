@@ -3,38 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import signal
 import sys
 import threading
 from collections.abc import Sequence
-from typing import Any
 from urllib.parse import urlencode
 
 from ohmygpt_desktop.sandbox.app import AUTHORIZE_PATH, SUCCEED_PATH
 from ohmygpt_desktop.sandbox.config import SEEDED_APPS, STATUS_MODES, SandboxConfig
-from ohmygpt_desktop.sandbox.faults import FAULT_KINDS
+from ohmygpt_desktop.sandbox.faults import FAULT_KINDS, parse_fault
 from ohmygpt_desktop.sandbox.server import SandboxServer, is_loopback
 from ohmygpt_desktop.sandbox.state import money
-
-
-def parse_fault(spec: str) -> tuple[str, str, dict[str, Any]]:
-    """``ENDPOINT=KIND[:k=v,...]`` -> (endpoint, kind, params). Values are JSON if they parse."""
-    endpoint, sep, rest = spec.partition("=")
-    if not sep or not endpoint or not rest:
-        raise ValueError(f"expected ENDPOINT=KIND[:k=v,...], got {spec!r}")
-    kind, _, raw_params = rest.partition(":")
-    params: dict[str, Any] = {}
-    for item in filter(None, raw_params.split(",")):
-        key, sep, value = item.partition("=")
-        if not sep or not key:
-            raise ValueError(f"expected k=v in {spec!r}, got {item!r}")
-        try:
-            params[key.strip()] = json.loads(value)
-        except ValueError:
-            params[key.strip()] = value
-    return endpoint.strip(), kind.strip(), params
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -261,3 +261,21 @@ class DroppedResponse(Response):
 
 def dumps(body: dict[str, Any]) -> bytes:
     return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def parse_fault(spec: str) -> tuple[str, str, dict[str, Any]]:
+    """``ENDPOINT=KIND[:k=v,...]`` -> (endpoint, kind, params). Values are JSON if they parse."""
+    endpoint, sep, rest = spec.partition("=")
+    if not sep or not endpoint or not rest:
+        raise ValueError(f"expected ENDPOINT=KIND[:k=v,...], got {spec!r}")
+    kind, _, raw_params = rest.partition(":")
+    params: dict[str, Any] = {}
+    for item in filter(None, raw_params.split(",")):
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise ValueError(f"expected k=v in {spec!r}, got {item!r}")
+        try:
+            params[key.strip()] = json.loads(value)
+        except ValueError:
+            params[key.strip()] = value
+    return endpoint.strip(), kind.strip(), params

@@ -19,13 +19,9 @@ Fusion palette.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import logging
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -118,6 +114,8 @@ def lrelease_command() -> list[str] | None:
     beside = Path(sys.executable).parent / f"pyside6-lrelease{exe}"
     if beside.is_file():
         return [str(beside)]
+    import shutil  # only when compiling (running from a source checkout)
+
     for name in ("pyside6-lrelease", "lrelease-qt6", "lrelease"):
         found = shutil.which(name)
         if found:
@@ -128,6 +126,10 @@ def lrelease_command() -> list[str] | None:
 def compile_ts(ts: Path, cache_dir: Path) -> Path | None:
     """``ts`` compiled to ``cache_dir/<content hash>/<name>.qm`` (reused while ``ts`` is
     unchanged); None when lrelease is missing or fails."""
+    import hashlib  # these only matter when running from a source checkout
+    import subprocess
+    import tempfile
+
     try:
         data = ts.read_bytes()
     except OSError as exc:
