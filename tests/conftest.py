@@ -46,6 +46,12 @@ def _collect_between_tests() -> Iterator[None]:
     gc.collect()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _app_keeps_running(qapp: QApplication) -> None:
+    """As in the app: closing the last window must not quit (it would stop the loop)."""
+    qapp.setQuitOnLastWindowClosed(False)
+
+
 @pytest.fixture(scope="session")
 def sandbox_server() -> Iterator[SandboxServer]:
     server = SandboxServer(config=SandboxConfig(credit_delay=0))
@@ -64,8 +70,6 @@ def sandbox(sandbox_server: SandboxServer) -> Iterator[SandboxServer]:
 
 @pytest.fixture
 def loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
-    # As in the app: closing the last window must not quit (and stop the loop).
-    qapp.setQuitOnLastWindowClosed(False)
     loop = qasync.QEventLoop(qapp)
     asyncio.set_event_loop(loop)
     yield loop

@@ -5,11 +5,10 @@ restarts, and “sign in again” after the service stops accepting a token.
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,8 +30,6 @@ from tests.helpers.browser import FakeBrowser
 from tests.helpers.keyrings import BlockingKeyring, FailKeyring, MemoryKeyring, RaisingKeyring
 from tests.helpers.signin import approve_in_browser, paste, show, sign_in, until_idle, wait_idle
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
 MakeCtx = Callable[..., AppContext]
 SERVICE = token_service("sandbox")
 ALICE = "888@sandbox"
@@ -47,14 +44,6 @@ class DeleteFailsKeyring(MemoryKeyring):
 
 
 KeyringBackend._classes.discard(DeleteFailsKeyring)  # type: ignore[attr-defined]
-
-
-@pytest.fixture(autouse=True)
-def _gc_on_the_gui_thread() -> Iterator[None]:
-    """Collect Qt garbage here, not in a keyring/loopback worker thread (see test_signin)."""
-    gc.collect()
-    yield
-    gc.collect()
 
 
 def step_name(step: SignInStep) -> str:

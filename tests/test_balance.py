@@ -17,8 +17,6 @@ from tests.helpers.asyncutil import until
 from tests.helpers.recharging import Widgets, click, signed_in, widget_scope
 from tests.helpers.signed_in import sign_in
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
 
 @pytest.fixture
 def widgets() -> Iterator[Widgets]:

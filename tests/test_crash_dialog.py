@@ -28,21 +28,10 @@ from tests.helpers.asyncutil import until
 TOKEN = "omg-oat-v1-SECRETtokenVALUE1234567890"
 
 # The offscreen platform cannot raise windows or take size hints; real ones can.
-pytestmark = pytest.mark.qt_log_ignore(
-    r"This plugin does not support (raise\(\)|propagateSizeHints\(\))"
-)
 
 
 class Boom(RuntimeError):
     pass
-
-
-@pytest.fixture(autouse=True)
-def app_keeps_running(qapp: QApplication) -> Iterator[None]:
-    before = qapp.quitOnLastWindowClosed()
-    qapp.setQuitOnLastWindowClosed(False)
-    yield
-    qapp.setQuitOnLastWindowClosed(before)
 
 
 @pytest.fixture

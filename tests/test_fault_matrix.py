@@ -25,7 +25,6 @@ is sent to the closed port.
 
 from __future__ import annotations
 
-import gc
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -85,8 +84,6 @@ from tests.helpers.signin import (
 )
 from tests.helpers.signin import wait_idle as wait_panel_idle
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
 #: The client's timeout in the latency cells, and the server's delay (well beyond it).
 TIMEOUT_S = 0.4
 LATENCY_S = 2.0
@@ -94,14 +91,6 @@ LATENCY_S = 2.0
 MAX_GAP_S = 1.0
 USER_ID = "888"
 EMAIL = "alice@example.com"
-
-
-@pytest.fixture(autouse=True)
-def _qt_garbage_on_gui_thread() -> Iterator[None]:
-    """Collect Qt garbage here, on the GUI thread, not in the sandbox's server thread."""
-    gc.collect()
-    yield
-    gc.collect()
 
 
 @pytest.fixture

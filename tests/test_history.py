@@ -22,8 +22,6 @@ from tests.helpers.asyncutil import until
 from tests.helpers.recharging import Widgets, click, signed_in, widget_scope
 from tests.helpers.signed_in import sign_in
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
 LINK = "https://checkout.stripe.com/c/pay/cs_test_abc#fragment"
 
 

@@ -21,8 +21,6 @@ from tests.helpers.asyncutil import until, wait_signal
 from tests.helpers.recharging import Widgets, signed_in, widget_scope
 from tests.helpers.signed_in import sign_in
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
 
 @pytest.fixture
 def widgets() -> Iterator[Widgets]:

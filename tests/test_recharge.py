@@ -42,8 +42,6 @@ from tests.helpers.recharging import (
 )
 from tests.helpers.signin import free_port
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
 REPO = Path(__file__).resolve().parents[1]
 
 

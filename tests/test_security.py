@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 import os
 import stat
@@ -24,7 +23,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from ohmygpt_desktop.api import (
     ApiError,
@@ -74,29 +73,10 @@ from tests.helpers.signin import (
 from tests.helpers.signin import wait_idle as wait_panel_idle
 
 # The offscreen platform cannot raise windows or take size hints; real ones can.
-pytestmark = pytest.mark.qt_log_ignore(
-    r"This plugin does not support (raise\(\)|propagateSizeHints\(\))"
-)
 
 CLIENT_SECRET = DEFAULT_APP.client_secret
 #: Loggers setup_logging() quietens; put back as they were afterwards.
 _QUIETENED = ("httpx", "httpcore", "uvicorn.access", "asyncio", "keyring")
-
-
-@pytest.fixture(autouse=True)
-def _qt_garbage_on_gui_thread() -> Iterator[None]:
-    """Collect Qt garbage here, on the GUI thread, not in the sandbox's server thread."""
-    gc.collect()
-    yield
-    gc.collect()
-
-
-@pytest.fixture(autouse=True)
-def _app_keeps_running(qapp: QApplication) -> Iterator[None]:
-    before = qapp.quitOnLastWindowClosed()
-    qapp.setQuitOnLastWindowClosed(False)
-    yield
-    qapp.setQuitOnLastWindowClosed(before)
 
 
 @pytest.fixture

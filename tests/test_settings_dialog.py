@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import socket
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QDialog
 
 from ohmygpt_desktop.app import AppContext, Options
 from ohmygpt_desktop.core.settings import Settings
@@ -34,15 +34,6 @@ def closed_port() -> int:
     port = sock.getsockname()[1]
     sock.close()
     return port
-
-
-@pytest.fixture(autouse=True)
-def app_keeps_running(qapp: QApplication) -> Iterator[None]:
-    """As in the app: closing the last window must not quit (it would stop the loop)."""
-    before = qapp.quitOnLastWindowClosed()
-    qapp.setQuitOnLastWindowClosed(False)
-    yield
-    qapp.setQuitOnLastWindowClosed(before)
 
 
 @pytest.fixture

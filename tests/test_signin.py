@@ -7,9 +7,8 @@ pages, paste) and checks what they see and what the server received.
 from __future__ import annotations
 
 import asyncio
-import gc
 import socket
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -38,21 +37,6 @@ from tests.helpers.signin import (
     until_idle,
     wait_idle,
 )
-
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-@pytest.fixture(autouse=True)
-def _gc_on_the_gui_thread() -> Iterator[None]:
-    """Collect Qt garbage (closed qasync loops, widgets) here, not in a worker thread.
-
-    Python's cyclic GC runs in whichever thread allocates; if that is the loopback
-    receiver's or a keyring thread, Qt destructors run there and can crash.
-    """
-    gc.collect()
-    yield
-    gc.collect()
-
 
 MakeCtx = Callable[..., AppContext]
 

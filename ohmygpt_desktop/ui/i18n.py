@@ -313,7 +313,6 @@ def _remember_platform_look(app: QApplication) -> None:
 
 
 def light_palette() -> QPalette:
-    p = QPalette()
     window, text, base = QColor("#f5f5f7"), QColor("#1d1d1f"), QColor("#ffffff")
     disabled = QColor("#8e8e93")
     highlight = QColor("#1a73e8")
@@ -339,19 +338,10 @@ def light_palette() -> QPalette:
         QPalette.ColorRole.Link: QColor("#1a0dab"),
         QPalette.ColorRole.LinkVisited: QColor("#681da8"),
     }
-    for role, color in roles.items():
-        p.setColor(role, color)
-    for role in (
-        QPalette.ColorRole.WindowText,
-        QPalette.ColorRole.Text,
-        QPalette.ColorRole.ButtonText,
-    ):
-        p.setColor(QPalette.ColorGroup.Disabled, role, disabled)
-    return p
+    return _palette(roles, disabled)
 
 
 def dark_palette() -> QPalette:
-    p = QPalette()
     window, text, base = QColor("#202124"), QColor("#e8eaed"), QColor("#17181a")
     disabled = QColor("#7f8389")
     highlight = QColor("#4c8df6")
@@ -377,15 +367,20 @@ def dark_palette() -> QPalette:
         QPalette.ColorRole.Link: QColor("#8ab4f8"),
         QPalette.ColorRole.LinkVisited: QColor("#c58af9"),
     }
+    return _palette(roles, disabled)
+
+
+def _palette(roles: dict[QPalette.ColorRole, QColor], disabled: QColor) -> QPalette:
+    palette = QPalette()
     for role, color in roles.items():
-        p.setColor(role, color)
+        palette.setColor(role, color)
     for role in (
         QPalette.ColorRole.WindowText,
         QPalette.ColorRole.Text,
         QPalette.ColorRole.ButtonText,
     ):
-        p.setColor(QPalette.ColorGroup.Disabled, role, disabled)
-    return p
+        palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    return palette
 
 
 def apply_theme(app: QApplication, theme: str) -> None:
