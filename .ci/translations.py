@@ -13,11 +13,12 @@ else the repo's .venv, else PATH. Exits non-zero when a tool is missing or fails
 
 Extraction covers ``self.tr(...)``, ``QCoreApplication.translate(...)`` (and its
 ``_tr`` alias) and ``QT_TRANSLATE_NOOP(...)``, also in the Qt-free modules
-(api/errors.py, core/oauth.py, core/accounts.py, core/recharge.py). Those name
-their context with a module constant (``_CTX = "ApiError"``), which lupdate
-cannot read: lupdate runs over a staged copy of the sources in which such a
-context is spelled as its literal value (same files, same line numbers, so the
-locations in the .ts files are the real ones). In that copy, ``#:`` comments
+(api/errors.py, core/oauth.py, core/accounts.py, core/recharge.py, core/settings.py,
+core/tokens.py, core/orders.py, core/translatable.py). Those name their context
+with a module constant (``_CTX = "ApiError"``), which lupdate cannot read:
+lupdate runs over a staged copy of the sources in which such a context is
+spelled as its literal value (same files, same line numbers, so the locations
+in the .ts files are the real ones). In that copy, ``#:`` comments
 (Sphinx doc-comments here) become plain comments unless they sit on or right
 above a translation call: lupdate would otherwise show them to translators as
 notes on an unrelated string. ``ohmygpt_desktop/sandbox`` is left out: it

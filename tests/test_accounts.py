@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication
 
 from ohmygpt_desktop.app import AppContext
 from ohmygpt_desktop.core.accounts import SignInStep
-from ohmygpt_desktop.core.tokens import TokenStorage, token_service
+from ohmygpt_desktop.core.tokens import KeyringFailure, TokenStorage, token_service
 from ohmygpt_desktop.sandbox import SandboxServer
 from ohmygpt_desktop.ui.account_status import AccountStatusDialog
 from ohmygpt_desktop.ui.login_panel import LoginPanel
@@ -197,6 +197,7 @@ def test_sign_out_with_an_unreachable_keyring_warns(
     assert level == "warning"
     assert "Signed out of alice@example.com" in text
     assert "may remain" in text
+    assert "The system keyring reported an error." in text  # describe(warning)
     assert (SERVICE, "888") in keyring.entries  # really still there
 
 
@@ -399,6 +400,29 @@ def test_accounts_and_tokens_come_back_after_a_restart(
     assert not any(a.needs_reauth for a in second.accounts.accounts())
     balance = run(second.accounts.refresh_balance(ALICE))
     assert balance is not None
+
+
+def test_an_unreadable_keyring_at_restart_is_kept_as_the_error(
+    qtbot: Any, run: Any, make_ctx: MakeCtx, browser: FakeBrowser
+) -> None:
+    first = make_ctx()
+    panel = panel_for(qtbot, run, first)
+    sign_in(qtbot, run, panel, browser, "888")
+    panel.close()
+    run(first.aclose())
+
+    second = make_ctx(keyring_backend=RaisingKeyring())  # reading now fails
+    run(second.accounts.load_tokens())
+    account = second.accounts.get(ALICE)
+    assert account is not None
+    assert isinstance(account.token_problem, KeyringFailure)  # not a bare English str
+    assert account.token_problem.__traceback__ is None
+    assert account.needs_reauth
+    status = AccountStatusDialog(second, ALICE)
+    qtbot.addWidget(status)
+    assert status.state_value.text().endswith(
+        "The stored sign-in could not be read: The system keyring reported an error."
+    )
 
 
 def _real_keyring_reason() -> str | None:

@@ -124,6 +124,22 @@ def test_write_ahead_lifecycle(history: OrderHistory, db_path: Path, clock: Cloc
     assert other_paid.balance_before == Decimal("1")
 
 
+def test_errors_are_translatable(history: OrderHistory, tmp_path: Path) -> None:
+    with pytest.raises(OrderNotFound) as missing:
+        history.discard(999)
+    assert (missing.value.context, missing.value.template) == (
+        "Orders",
+        "There is no order with local id {local_id}.",
+    )
+    assert missing.value.params == {"local_id": 999}
+    assert str(missing.value) == "There is no order with local id 999."
+    target = tmp_path / "missing-folder" / "orders.csv"
+    with pytest.raises(OrderHistoryError) as export:
+        history.export_csv(target)
+    assert export.value.template == "Could not write {path}: {reason}."
+    assert export.value.params["path"] == str(target)
+
+
 def test_discard(history: OrderHistory) -> None:
     local_id = begin(history)
     history.discard(local_id)

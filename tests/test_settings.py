@@ -173,6 +173,36 @@ def test_set_validates(path: Path, name: str, value: Any, fragment: str) -> None
     assert s.get(name) == before
 
 
+def test_errors_carry_a_translatable_template(path: Path) -> None:
+    """The UI translates ``template`` (context "Settings") and fills in ``params``."""
+    s = Settings.load(path, env=NO_ENV)
+    with pytest.raises(SettingsError) as info:
+        s.set("scope", "  ")
+    exc = info.value
+    assert isinstance(exc, ValueError)
+    assert (exc.context, exc.template) == ("Settings", "{what} must not be empty.")
+    what = exc.params["what"]
+    assert (what.context, what.template) == ("Settings", "The OAuth scope")
+    assert str(exc) == "The OAuth scope must not be empty."
+    # A problem inside a problem: both parts are translatable.
+    with pytest.raises(SettingsError) as info:
+        Settings.load(path, env={"OHMYGPT_THEME": "blue"})
+    assert info.value.template == "Environment variable {variable}: {problem}"
+    assert isinstance(info.value.params["problem"], SettingsError)
+    assert str(info.value).startswith("Environment variable OHMYGPT_THEME: The theme must be")
+
+
+def test_load_problem_is_the_english_of_load_problem_text(path: Path) -> None:
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps({"theme": "blue"}))
+    s = Settings.load(path, env=NO_ENV)
+    assert s.load_problem_text is not None
+    assert s.load_problem == str(s.load_problem_text)
+    assert [part.context for part in s.load_problem_text] == ["Settings"] * 4
+    assert s.load_problem_text[-1].template == "{name}: {problem}"
+    assert Settings.load(path.with_name("missing.json"), env=NO_ENV).load_problem_text is None
+
+
 def test_set_unknown_setting(path: Path) -> None:
     s = Settings.load(path, env=NO_ENV)
     with pytest.raises(SettingsError, match="Unknown setting"):

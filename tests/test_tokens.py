@@ -157,6 +157,26 @@ def test_raising_backend_gives_failure_without_token(tmp_path: Path, echo_passwo
     run(scenario())
 
 
+def test_errors_are_translatable_and_their_params_hold_no_token(tmp_path: Path) -> None:
+    store = make_store(tmp_path, RaisingKeyring(echo_password=True))
+    with pytest.raises(KeyringFailure) as info:
+        run(store.save(HOST, USER, TOKEN))
+    exc = info.value
+    assert (exc.context, exc.template) == ("TokenStore", "The system keyring reported an error.")
+    assert exc.detail is not None
+    assert exc.detail.startswith("PasswordSetError")  # the backend's words: detail only
+    assert TOKEN.reveal() not in f"{exc.params!r} {exc.detail}"
+
+    path = tmp_path / "data" / "tokens.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("{broken", encoding="utf-8")
+    with pytest.raises(TokenStoreError) as info:
+        run(store.load(HOST, USER, TokenStorage.FILE))
+    assert info.value.template == "The token file {path} is damaged."
+    assert info.value.params == {"path": str(path)}
+    assert str(info.value) == f"The token file {path} is damaged."
+
+
 def test_all_errors_are_token_store_errors() -> None:
     for cls in (KeyringUnavailable, KeyringTimeout, KeyringFailure):
         assert issubclass(cls, TokenStoreError)

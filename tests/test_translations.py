@@ -165,7 +165,11 @@ def test_extraction_covers_every_kind_of_translatable_string(
     expected = {
         ("MainWindow", "Loading…"),  # self.tr
         ("SettingsDialog", "US main site, direct"),  # QT_TRANSLATE_NOOP, literal context
-        ("Errors", "The system keyring reported an error."),  # _tr alias
+        ("Errors", "Something went wrong inside the app. Details are in the log file."),  # _tr
+        ("Settings", "{what} must not be empty."),  # core/settings.py
+        ("Settings", "The OAuth scope"),  # a setting's name, QT_TRANSLATE_NOOP in a table
+        ("TokenStore", "The token file {path} is damaged."),  # core/tokens.py
+        ("Orders", "Could not write {path}: {reason}."),  # core/orders.py
         ("ApiError", "The OhMyGPT service did not accept the request."),  # api/errors.py
         ("SignIn", "Opening the browser"),  # core/accounts.py
         ("Recharge", "Enter an amount."),  # core/recharge.py
@@ -178,7 +182,9 @@ def test_extraction_covers_every_kind_of_translatable_string(
     }
     missing = sorted(expected - set(refreshed["zh_CN"]))
     assert not missing, "lupdate did not extract:\n" + listing(missing)
-    assert {"ApiError", "SignIn", "Recharge", "Errors"} <= contexts
+    assert {"ApiError", "SignIn", "Recharge", "Errors", "Settings", "TokenStore", "Orders"} <= (
+        contexts
+    )
     # The sandbox serves English web pages: none of its text is a Qt translation.
     sandbox = "ohmygpt_desktop/sandbox/"
     text = ts_path("zh_CN").read_text(encoding="utf-8")
@@ -270,6 +276,135 @@ def test_widgets_show_the_translation(
     manager.apply("en")
     qapp.processEvents()
     assert panel.sign_in_button.text() == "Sign in with OhMyGPT"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_settings_errors_are_shown_translated(
+    lang: str,
+    qtbot: Any,
+    compiled: Path,
+    manager_for: Callable[[Path], LanguageManager],
+    make_ctx: Callable[..., Any],
+) -> None:
+    """core/settings.py's messages (field names included) reach the dialog translated."""
+    from ohmygpt_desktop.ui.settings_dialog import SettingsDialog
+
+    assert manager_for(compiled).apply(lang) is True
+    dialog = SettingsDialog(make_ctx(sandbox=None))
+    qtbot.addWidget(dialog)
+    dialog.open()
+
+    dialog.scope_edit.setText("  ")
+    expected = translated(lang, "Settings", "{what} must not be empty.").format(
+        what=translated(lang, "Settings", "The OAuth scope")
+    )
+    assert dialog.errors()["scope"] == expected
+    assert dialog._fields["scope"].error.text() == expected
+    assert not dialog.ok_button.isEnabled()
+
+    dialog.min_edit.setText("1.005")
+    assert dialog.errors()["recharge_min"] == translated(
+        lang, "Settings", "{what} can have at most 2 decimal places (got {value})."
+    ).format(what=translated(lang, "Settings", "The minimum recharge"), value="1.005")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_damaged_settings_banner_is_translated(
+    lang: str,
+    tmp_path: Path,
+    compiled: Path,
+    manager_for: Callable[[Path], LanguageManager],
+) -> None:
+    from ohmygpt_desktop.core.settings import Settings
+    from ohmygpt_desktop.ui.errors import describe_settings_problem, describe_startup_problem
+
+    path = tmp_path / "settings.json"
+    path.write_text("{,,", encoding="utf-8")
+    settings = Settings.load(path, env={})
+    assert settings.load_problem is not None
+    assert "not valid JSON" in settings.load_problem  # English for the log
+
+    assert manager_for(compiled).apply(lang) is True
+    banner = describe_settings_problem(settings)
+    damaged = translated(
+        lang,
+        "Settings",
+        "The settings file {path} is not valid JSON (line {line}, column {column}), so "
+        "default settings are used.",
+    ).format(path=path, line=1, column=2)
+    copy = translated(lang, "Settings", "A copy of it was saved as {backup}.").format(
+        backup=settings.backup_path
+    )
+    assert banner == damaged + copy  # no space between Chinese/Japanese sentences
+    # What the main window shows for ctx.startup_problems.
+    assert describe_startup_problem(settings.load_problem, settings) == banner
+    assert describe_startup_problem("Other words.", settings) == "Other words."
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_token_store_and_order_errors_are_described_translated(
+    lang: str,
+    tmp_path: Path,
+    qtbot: Any,
+    run: Any,
+    compiled: Path,
+    manager_for: Callable[[Path], LanguageManager],
+    make_ctx: Callable[..., Any],
+) -> None:
+    from ohmygpt_desktop.core.orders import OrderHistory, OrderHistoryError
+    from ohmygpt_desktop.core.tokens import (
+        KeyringTimeout,
+        TokenStorage,
+        TokenStore,
+        TokenStoreError,
+    )
+    from ohmygpt_desktop.ui.errors import describe
+    from ohmygpt_desktop.ui.history_view import HistoryView
+    from tests.helpers.keyrings import BlockingKeyring
+
+    assert manager_for(compiled).apply(lang) is True
+
+    # A keyring that does not answer.
+    hung = BlockingKeyring()
+    store = TokenStore(insecure_file=tmp_path / "tokens.json", timeout=0.05, backend=hung)
+    try:
+        with pytest.raises(KeyringTimeout) as timeout:
+            run(store.load("api.example.com", "u1"))
+    finally:
+        hung.release()
+    assert describe(timeout.value) == translated(
+        lang, "TokenStore", "The system keyring did not answer in time (waited {seconds} seconds)."
+    ).format(seconds="0.05")
+
+    # A damaged token file.
+    (tmp_path / "tokens.json").write_text("not json", encoding="utf-8")
+    with pytest.raises(TokenStoreError) as damaged:
+        run(store.load("api.example.com", "u1", TokenStorage.FILE))
+    assert describe(damaged.value) == translated(
+        lang, "TokenStore", "The token file {path} is damaged."
+    ).format(path=tmp_path / "tokens.json")
+
+    # Exporting the orders to a folder that does not exist.
+    target = tmp_path / "no-such-folder" / "orders.csv"
+    with (
+        OrderHistory(tmp_path / "orders.sqlite3") as history,
+        pytest.raises(OrderHistoryError) as export,
+    ):
+        history.export_csv(target)
+    reason = translated(lang, "Orders", "Could not write {path}: {reason}.").format(
+        path=target, reason=export.value.params["reason"]
+    )
+    assert describe(export.value) == reason
+    # … and as the history view shows it.
+    ctx = make_ctx(sandbox=None)
+    view = HistoryView(ctx)
+    qtbot.addWidget(view)
+    assert view.export_to(str(target)) is None
+    level, text = ctx.messages.history[-1]
+    assert level == "error"
+    assert text == translated(lang, "HistoryView", "Could not export the orders: {reason}").format(
+        reason=reason
+    )
 
 
 # ------------------------------------------- (d) source checkout without .qm

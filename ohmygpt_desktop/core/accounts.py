@@ -85,8 +85,9 @@ class Account:
     balance_updated: datetime | None = None
     error: ApiError | None = None
     refreshing: bool = False
-    #: Why the token could not be loaded at start-up (keyring unreachable), if so.
-    token_problem: str | None = None
+    #: Why the token could not be loaded at start-up (keyring unreachable), if so:
+    #: the error itself, so the UI can show it translated (``describe``).
+    token_problem: TokenStoreError | None = None
 
     @property
     def key(self) -> str:
@@ -163,7 +164,8 @@ class AccountManager(QObject):
                 account.token_problem = None
             except TokenStoreError as exc:
                 account.token = None
-                account.token_problem = str(exc)
+                # Kept without its traceback: its frames are of no use to the UI.
+                account.token_problem = exc.with_traceback(None)
                 log.warning("Could not load the sign-in of account %s: %s", account.key, exc)
             self.accountUpdated.emit(account.key)
 
@@ -278,18 +280,23 @@ class AccountManager(QObject):
         self.settings.save()
         self.currentChanged.emit(key)
 
-    async def sign_out(self, key: str) -> str | None:
-        """Forget an account. Returns a warning when the stored secret could not be removed."""
+    async def sign_out(self, key: str) -> TokenStoreError | None:
+        """Forget an account.
+
+        Returns the error (a warning for the user) when the stored secret could not
+        be removed; the account is forgotten all the same.
+        """
         account = self._accounts.pop(key, None)
         if account is None:
             return None
-        warning = None
+        warning: TokenStoreError | None = None
         try:
             await self.tokens.delete(
                 account.host, account.record.user_id, TokenStorage(account.record.token_storage)
             )
         except TokenStoreError as exc:
-            warning = str(exc)
+            # Without the traceback, whose frames hold the account (and its token).
+            warning = exc.with_traceback(None)
             log.warning("Signed out %s but could not remove its stored token: %s", key, exc)
         self.settings.remove_account(key)
         if self.settings.current_account == key:

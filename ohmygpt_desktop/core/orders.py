@@ -12,6 +12,7 @@ Plain Python (no Qt). The flow for a new order:
    turns leftover ``creating`` rows into ``unknown`` ones.
 
 Checkout links are stored (so the user can copy or open them again) but never logged.
+Error messages are translatable templates (context ``"Orders"``) with their params.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from ohmygpt_desktop.core.translatable import QT_TRANSLATE_NOOP, Problem
+
 log = logging.getLogger(__name__)
 
 CHECKOUT_LIFETIME = timedelta(hours=24)
@@ -37,6 +40,7 @@ KINDS = ("checkout", "invoice")
 INTERRUPTED_NOTE = "The app stopped while this order was being created."
 _FILE_MODE = 0o600
 _DIR_MODE = 0o700
+_CTX = "Orders"
 
 
 class OrderStatus(StrEnum):
@@ -58,12 +62,20 @@ STATUS_TEXT: dict[OrderStatus, str] = {
 }
 
 
-class OrderHistoryError(Exception):
-    """The order history could not be opened or changed. The message is for people."""
+class OrderHistoryError(Problem):
+    """The order history could not be opened or changed. The message is for people.
+
+    ``str(exc)`` is English; the UI shows ``template`` + ``params`` translated.
+    """
+
+    context = _CTX
+    template = QT_TRANSLATE_NOOP(_CTX, "The order history could not be read or changed.")
 
 
 class OrderNotFound(OrderHistoryError, LookupError):
     """No order with that local id."""
+
+    template = QT_TRANSLATE_NOOP(_CTX, "There is no order with local id {local_id}.")
 
 
 @dataclass(frozen=True)
@@ -150,9 +162,14 @@ def apply_migrations(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> 
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
         raise OrderHistoryError(
-            f"The order history was written by a newer version of OhMyGPT Desktop "
-            f"(format {version}; this version understands up to {SCHEMA_VERSION}). "
-            "Update the app to see it."
+            QT_TRANSLATE_NOOP(
+                _CTX,
+                "The order history was written by a newer version of OhMyGPT Desktop "
+                "(format {version}; this version understands up to {supported}). "
+                "Update the app to see it.",
+            ),
+            version=version,
+            supported=SCHEMA_VERSION,
         )
     while version < target:
         script = MIGRATIONS[version]
@@ -232,7 +249,9 @@ class OrderHistory:
                 os.chmod(self._path, _FILE_MODE)
         except OSError as exc:
             raise OrderHistoryError(
-                f"Could not open the order history {self._path}: {exc.strerror or exc}."
+                QT_TRANSLATE_NOOP(_CTX, "Could not open the order history {path}: {reason}."),
+                path=str(self._path),
+                reason=exc.strerror or str(exc),
             ) from None
         conn = sqlite3.connect(self._path, isolation_level=None, check_same_thread=False)
         try:
@@ -246,7 +265,9 @@ class OrderHistory:
         except sqlite3.Error as exc:
             conn.close()
             raise OrderHistoryError(
-                f"The order history {self._path} could not be opened ({exc})."
+                QT_TRANSLATE_NOOP(_CTX, "The order history {path} could not be opened ({reason})."),
+                path=str(self._path),
+                reason=str(exc),
             ) from None
         self._conn = conn
 
@@ -305,7 +326,7 @@ class OrderHistory:
 
     def _connection(self) -> sqlite3.Connection:
         if self._conn is None:
-            raise OrderHistoryError("The order history is closed.")
+            raise OrderHistoryError(QT_TRANSLATE_NOOP(_CTX, "The order history is closed."))
         return self._conn
 
     def _now(self) -> datetime:
@@ -317,7 +338,7 @@ class OrderHistory:
             (local_id,),
         ).fetchone()
         if row is None:
-            raise OrderNotFound(f"There is no order with local id {local_id}.")
+            raise OrderNotFound(local_id=local_id)
         return _record(row)
 
     def _select(self, where: str = "", params: tuple[Any, ...] = ()) -> list[OrderRecord]:
@@ -375,7 +396,11 @@ class OrderHistory:
             current = self._row(conn, local_id)
             if current.status not in (OrderStatus.CREATING, OrderStatus.UNKNOWN):
                 raise OrderHistoryError(
-                    f"Order {local_id} is already {current.status.value}; it cannot be completed."
+                    QT_TRANSLATE_NOOP(
+                        _CTX, "Order {local_id} is already {status}; it cannot be completed."
+                    ),
+                    local_id=local_id,
+                    status=current.status.value,
                 )
             conn.execute(
                 "UPDATE orders SET status = ?, order_no = ?, checkout_url = ?, note = NULL, "
@@ -396,8 +421,13 @@ class OrderHistory:
             current = self._row(conn, local_id)
             if current.status is not OrderStatus.CREATING:
                 raise OrderHistoryError(
-                    f"Order {local_id} is {current.status.value}; only an order still being "
-                    "created can be discarded."
+                    QT_TRANSLATE_NOOP(
+                        _CTX,
+                        "Order {local_id} is {status}; only an order still being created can "
+                        "be discarded.",
+                    ),
+                    local_id=local_id,
+                    status=current.status.value,
                 )
             conn.execute("DELETE FROM orders WHERE local_id = ?", (local_id,))
 
@@ -406,7 +436,9 @@ class OrderHistory:
         with self._write() as conn:
             current = self._row(conn, local_id)
             if current.status is OrderStatus.PAID:
-                raise OrderHistoryError(f"Order {local_id} is already paid.")
+                raise OrderHistoryError(
+                    QT_TRANSLATE_NOOP(_CTX, "Order {local_id} is already paid."), local_id=local_id
+                )
             conn.execute(
                 "UPDATE orders SET status = ?, note = ?, updated_at = ? WHERE local_id = ?",
                 (OrderStatus.UNKNOWN.value, note, _ts(self._now()), local_id),
@@ -535,7 +567,11 @@ class OrderHistory:
                         ]
                     )
         except OSError as exc:
-            raise OrderHistoryError(f"Could not write {path}: {exc.strerror or exc}.") from None
+            raise OrderHistoryError(
+                QT_TRANSLATE_NOOP(_CTX, "Could not write {path}: {reason}."),
+                path=str(path),
+                reason=exc.strerror or str(exc),
+            ) from None
         return len(records)
 
 

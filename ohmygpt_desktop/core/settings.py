@@ -7,7 +7,10 @@ Plain Python (no Qt). Every setting is a :class:`SettingSpec` in :data:`SETTINGS
 
 and only ever writes the file-level values back. A damaged file never crashes
 the app and is never silently reset: it is copied aside and
-:attr:`Settings.load_problem` explains what happened in plain words.
+:attr:`Settings.load_problem` explains what happened in plain words (in English;
+:attr:`Settings.load_problem_text` is the same, translatable). Every message is
+a translatable template (context ``"Settings"``): :class:`SettingsError` carries
+it with its params, and the UI shows it in the user's language.
 
 Secrets (tokens, the OAuth client secret) are *not* settings; they live in the
 keyring (see :mod:`ohmygpt_desktop.core.tokens`).
@@ -30,6 +33,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from ohmygpt_desktop.core.translatable import QT_TRANSLATE_NOOP, Problem, Sentences, Text
+
 log = logging.getLogger(__name__)
 
 ENV_PREFIX = "OHMYGPT_"
@@ -41,8 +46,24 @@ _DIR_MODE = 0o700
 Listener = Callable[[str, Any], None]
 
 
-class SettingsError(ValueError):
-    """A setting value was rejected. The message is meant for people."""
+_CTX = "Settings"
+
+
+class SettingsError(Problem, ValueError):
+    """A setting value was rejected, or the settings could not be saved.
+
+    ``str(exc)`` is the English message; the UI shows it translated
+    (:func:`ohmygpt_desktop.ui.errors.describe`). Raised with a template and its
+    params: ``SettingsError(template, what=...)``, the template marked for lupdate.
+    """
+
+    context = _CTX
+    template = QT_TRANSLATE_NOOP(_CTX, "The setting is not valid.")
+
+
+def _what(text: str) -> Text:
+    """A setting's name as it starts a sentence ("The API base URL")."""
+    return Text(_CTX, text)
 
 
 # --------------------------------------------------------------------------- specs
@@ -53,8 +74,9 @@ class SettingSpec:
     """One declared setting.
 
     ``validate`` receives a value already converted to ``type`` (see
-    :func:`coerce`), raises :class:`ValueError` with a human message when it is
-    not acceptable, and returns the (possibly normalised) value.
+    :func:`coerce`), raises :class:`SettingsError` (a :class:`ValueError`) with a
+    human message when it is not acceptable, and returns the (possibly normalised)
+    value.
     ``env`` is the environment variable; ``""`` means the default
     ``OHMYGPT_<NAME>``, ``None`` means the setting cannot come from the environment.
     """
@@ -98,35 +120,56 @@ def redact_url(url: str) -> str:
     return urlunsplit(parts._replace(netloc=f"***@{host}"))
 
 
-def _check_url(value: str, *, what: str, schemes: Iterable[str], https_unless_local: bool) -> str:
+def _check_url(value: str, *, what: Text, schemes: Iterable[str], https_unless_local: bool) -> str:
     value = value.strip()
     try:
         parts = urlsplit(value)
         port = parts.port  # raises ValueError on a bad port
     except ValueError:
-        raise ValueError(f"{what} is not a valid URL.") from None
+        raise SettingsError(
+            QT_TRANSLATE_NOOP(_CTX, "{what} is not a valid URL."), what=what
+        ) from None
     schemes = tuple(schemes)
+    shown = repr(redact_url(value))
     if parts.scheme.lower() not in schemes:
-        allowed = ", ".join(f"{s}://" for s in schemes)
-        raise ValueError(f"{what} must start with {allowed} (got {redact_url(value)!r}).")
+        raise SettingsError(
+            QT_TRANSLATE_NOOP(_CTX, "{what} must start with {schemes} (got {value})."),
+            what=what,
+            schemes=", ".join(f"{s}://" for s in schemes),
+            value=shown,
+        )
     if not parts.hostname:
-        raise ValueError(f"{what} has no host name (got {redact_url(value)!r}).")
+        raise SettingsError(
+            QT_TRANSLATE_NOOP(_CTX, "{what} has no host name (got {value})."),
+            what=what,
+            value=shown,
+        )
     if any(ch.isspace() for ch in value):
-        raise ValueError(f"{what} must not contain spaces.")
+        raise SettingsError(QT_TRANSLATE_NOOP(_CTX, "{what} must not contain spaces."), what=what)
     if https_unless_local and parts.scheme.lower() == "http" and not _is_loopback(parts.hostname):
-        raise ValueError(
-            f"{what} must use https:// (plain http:// is only allowed for this computer, "
-            f"e.g. http://127.0.0.1:{port or 8000})."
+        raise SettingsError(
+            QT_TRANSLATE_NOOP(
+                _CTX,
+                "{what} must use https:// (plain http:// is only allowed for this computer, "
+                "e.g. http://127.0.0.1:{port}).",
+            ),
+            what=what,
+            port=port or 8000,
         )
     return value
 
 
 def _service_url(what: str) -> Callable[[Any], str]:
+    name = _what(what)
+
     def validate(value: Any) -> str:
-        value = _check_url(value, what=what, schemes=("https", "http"), https_unless_local=True)
+        value = _check_url(value, what=name, schemes=("https", "http"), https_unless_local=True)
         parts = urlsplit(value)
         if parts.query or parts.fragment:
-            raise ValueError(f"{what} must not have a query (?…) or fragment (#…).")
+            raise SettingsError(
+                QT_TRANSLATE_NOOP(_CTX, "{what} must not have a query (?…) or fragment (#…)."),
+                what=name,
+            )
         return value.rstrip("/")
 
     return validate
@@ -137,19 +180,30 @@ def _redirect_uri(value: Any) -> str:
     if not value:
         return ""
     return _check_url(
-        value, what="The redirect URI", schemes=("https", "http"), https_unless_local=True
+        value,
+        what=_what(QT_TRANSLATE_NOOP(_CTX, "The redirect URI")),
+        schemes=("https", "http"),
+        https_unless_local=True,
     )
 
 
 def _plain_text(what: str, *, allow_empty: bool, max_len: int = 200) -> Callable[[Any], str]:
+    name = _what(what)
+
     def validate(value: Any) -> str:
         value = value.strip()
         if not value and not allow_empty:
-            raise ValueError(f"{what} must not be empty.")
+            raise SettingsError(QT_TRANSLATE_NOOP(_CTX, "{what} must not be empty."), what=name)
         if len(value) > max_len:
-            raise ValueError(f"{what} is too long (at most {max_len} characters).")
+            raise SettingsError(
+                QT_TRANSLATE_NOOP(_CTX, "{what} is too long (at most {count} characters)."),
+                what=name,
+                count=max_len,
+            )
         if any(not ch.isprintable() for ch in value):
-            raise ValueError(f"{what} must not contain control characters.")
+            raise SettingsError(
+                QT_TRANSLATE_NOOP(_CTX, "{what} must not contain control characters."), what=name
+            )
         return value
 
     return validate
@@ -159,23 +213,42 @@ def _endpoints(value: Any) -> dict[str, str]:
     result: dict[str, str] = {}
     for key, path in value.items():
         if key not in ENDPOINT_KEYS:
-            known = ", ".join(ENDPOINT_KEYS)
-            raise ValueError(f"Unknown endpoint {key!r}; known endpoints are {known}.")
+            raise SettingsError(
+                QT_TRANSLATE_NOOP(_CTX, "Unknown endpoint {key}; known endpoints are {known}."),
+                key=repr(key),
+                known=", ".join(ENDPOINT_KEYS),
+            )
         if not isinstance(path, str):
-            raise ValueError(f"The path for endpoint {key!r} must be text.")
+            raise SettingsError(
+                QT_TRANSLATE_NOOP(_CTX, "The path for endpoint {key} must be text."), key=repr(key)
+            )
         if not path.startswith("/") or path.startswith("//"):
-            raise ValueError(f"The path for endpoint {key!r} must start with a single '/'.")
+            raise SettingsError(
+                QT_TRANSLATE_NOOP(
+                    _CTX, "The path for endpoint {key} must start with a single '/'."
+                ),
+                key=repr(key),
+            )
         if "://" in path or any(ch.isspace() for ch in path):
-            raise ValueError(f"The path for endpoint {key!r} must be a path, not a URL.")
+            raise SettingsError(
+                QT_TRANSLATE_NOOP(_CTX, "The path for endpoint {key} must be a path, not a URL."),
+                key=repr(key),
+            )
         result[key] = path
     return result
 
 
 def _choice(what: str, choices: tuple[str, ...]) -> Callable[[Any], str]:
+    name = _what(what)
+
     def validate(value: Any) -> str:
         if value not in choices:
-            options = ", ".join(repr(c) for c in choices)
-            raise ValueError(f"{what} must be one of {options} (got {value!r}).")
+            raise SettingsError(
+                QT_TRANSLATE_NOOP(_CTX, "{what} must be one of {options} (got {value})."),
+                what=name,
+                options=", ".join(repr(c) for c in choices),
+                value=repr(value),
+            )
         return value
 
     return validate
@@ -187,55 +260,94 @@ def _proxy_url(value: Any) -> str:
         return ""
     return _check_url(
         value,
-        what="The proxy URL",
+        what=_what(QT_TRANSLATE_NOOP(_CTX, "The proxy URL")),
         schemes=("http", "https", "socks5", "socks5h"),
         https_unless_local=False,
     )
 
 
+#: "between … and …" in each unit a range can have (whole sentences translate better).
+_RANGE_MESSAGES = {
+    "seconds": QT_TRANSLATE_NOOP(
+        _CTX, "{what} must be between {low} and {high} seconds (got {value})."
+    ),
+    "minutes": QT_TRANSLATE_NOOP(
+        _CTX, "{what} must be between {low} and {high} minutes (got {value})."
+    ),
+}
+
+
 def _int_range(what: str, low: int, high: int, unit: str) -> Callable[[Any], int]:
+    name, template = _what(what), _RANGE_MESSAGES[unit]
+
     def validate(value: Any) -> int:
         if not low <= value <= high:
-            raise ValueError(f"{what} must be between {low} and {high} {unit} (got {value}).")
+            raise SettingsError(template, what=name, low=low, high=high, value=value)
         return value
 
     return validate
 
 
 def _float_range(what: str, low: float, high: float, unit: str) -> Callable[[Any], float]:
+    name, template = _what(what), _RANGE_MESSAGES[unit]
+
     def validate(value: Any) -> float:
         if not low <= value <= high:
-            raise ValueError(f"{what} must be between {low:g} and {high:g} {unit} (got {value:g}).")
+            raise SettingsError(
+                template, what=name, low=f"{low:g}", high=f"{high:g}", value=f"{value:g}"
+            )
         return float(value)
 
     return validate
 
 
-def _check_money(value: Decimal, what: str, *, minimum: Decimal) -> Decimal:
+def _check_money(value: Decimal, what: Text, *, minimum: Decimal) -> Decimal:
     if not value.is_finite():
-        raise ValueError(f"{what} must be a number.")
+        raise SettingsError(QT_TRANSLATE_NOOP(_CTX, "{what} must be a number."), what=what)
     if value < minimum:
-        raise ValueError(f"{what} must be at least {minimum} USD (got {value}).")
+        raise SettingsError(
+            QT_TRANSLATE_NOOP(_CTX, "{what} must be at least {minimum} USD (got {value})."),
+            what=what,
+            minimum=minimum,
+            value=value,
+        )
     if value > Decimal(1_000_000):
-        raise ValueError(f"{what} is too large (got {value}).")
+        raise SettingsError(
+            QT_TRANSLATE_NOOP(_CTX, "{what} is too large (got {value})."), what=what, value=value
+        )
     exponent = value.as_tuple().exponent
     if isinstance(exponent, int) and exponent < -2:
-        raise ValueError(f"{what} can have at most 2 decimal places (got {value}).")
+        raise SettingsError(
+            QT_TRANSLATE_NOOP(_CTX, "{what} can have at most 2 decimal places (got {value})."),
+            what=what,
+            value=value,
+        )
     return value
 
 
 def _money(what: str, *, minimum: Decimal) -> Callable[[Any], Decimal]:
-    return lambda value: _check_money(value, what, minimum=minimum)
+    name = _what(what)
+    return lambda value: _check_money(value, name, minimum=minimum)
+
+
+_MAX_PRESETS = 12
 
 
 def _presets(value: Any) -> list[Decimal]:
-    if len(value) > 12:
-        raise ValueError("At most 12 recharge presets are allowed.")
+    if len(value) > _MAX_PRESETS:
+        raise SettingsError(
+            QT_TRANSLATE_NOOP(_CTX, "At most {count} recharge presets are allowed."),
+            count=_MAX_PRESETS,
+        )
     result: list[Decimal] = []
+    what = _what(QT_TRANSLATE_NOOP(_CTX, "A recharge preset"))
     for amount in value:
-        amount = _check_money(amount, "A recharge preset", minimum=Decimal("0.01"))
+        amount = _check_money(amount, what, minimum=Decimal("0.01"))
         if amount in result:
-            raise ValueError(f"The recharge preset {amount} is listed twice.")
+            raise SettingsError(
+                QT_TRANSLATE_NOOP(_CTX, "The recharge preset {amount} is listed twice."),
+                amount=amount,
+            )
         result.append(amount)
     return result
 
@@ -245,10 +357,15 @@ def _accounts(value: Any) -> list[dict[str, Any]]:
     seen: set[str] = set()
     for index, item in enumerate(value, start=1):
         if not isinstance(item, dict):
-            raise ValueError(f"Account #{index} is not an object.")
-        record = AccountRecord.from_dict(item, where=f"Account #{index}")
+            raise SettingsError(
+                QT_TRANSLATE_NOOP(_CTX, "Account #{index} is not an object."), index=index
+            )
+        where = Text(_CTX, QT_TRANSLATE_NOOP(_CTX, "Account #{index}"), index=index)
+        record = AccountRecord.from_dict(item, where=where)
         if record.key in seen:
-            raise ValueError(f"The account {record.key} is listed twice.")
+            raise SettingsError(
+                QT_TRANSLATE_NOOP(_CTX, "The account {key} is listed twice."), key=record.key
+            )
         seen.add(record.key)
         # Keep keys written by newer versions next to the ones we know.
         result.append({**item, **record.to_dict()})
@@ -256,6 +373,10 @@ def _accounts(value: Any) -> list[dict[str, Any]]:
 
 
 # -------------------------------------------------------------------- accounts
+
+
+def _the_account() -> Text:
+    return _what(QT_TRANSLATE_NOOP(_CTX, "The account"))
 
 
 @dataclass
@@ -279,40 +400,71 @@ class AccountRecord:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any], *, where: str = "The account") -> AccountRecord:
-        """Build and validate a record; raises :class:`ValueError` with a human message."""
+    def from_dict(
+        cls, data: Mapping[str, Any], *, where: Text | str | None = None
+    ) -> AccountRecord:
+        """Build and validate a record; raises :class:`SettingsError` with a human message.
+
+        ``where`` names the record in messages (default: "The account").
+        """
+        where = _the_account() if where is None else where
         values: dict[str, Any] = {}
         for f in fields(cls):
             if f.name not in data:
                 if f.name == "needs_reauth":
                     continue
-                raise ValueError(f"{where} has no {f.name!r}.")
+                raise SettingsError(
+                    QT_TRANSLATE_NOOP(_CTX, "{where} has no {field}."),
+                    where=where,
+                    field=repr(f.name),
+                )
             values[f.name] = data[f.name]
         record = cls(**values)
         record.check(where)
         return record
 
-    def check(self, where: str = "The account") -> None:
-        """Raise :class:`ValueError` when a field is not acceptable."""
+    def check(self, where: Text | str | None = None) -> None:
+        """Raise :class:`SettingsError` when a field is not acceptable."""
+        where = _the_account() if where is None else where
         for name in ("user_id", "email", "host", "added_at", "last_used_at", "scope"):
             if not isinstance(getattr(self, name), str):
-                raise ValueError(f"{where}: {name!r} must be text.")
+                raise SettingsError(
+                    QT_TRANSLATE_NOOP(_CTX, "{where}: {field} must be text."),
+                    where=where,
+                    field=repr(name),
+                )
         if not self.user_id.strip():
-            raise ValueError(f"{where} has an empty user id.")
+            raise SettingsError(
+                QT_TRANSLATE_NOOP(_CTX, "{where} has an empty user id."), where=where
+            )
         if not self.host or any(ch.isspace() or ch in "/@" for ch in self.host):
-            raise ValueError(f"{where} has an invalid host {self.host!r}.")
+            raise SettingsError(
+                QT_TRANSLATE_NOOP(_CTX, "{where} has an invalid host {host}."),
+                where=where,
+                host=repr(self.host),
+            )
         for name in ("added_at", "last_used_at"):
             try:
                 datetime.fromisoformat(getattr(self, name))
             except ValueError:
-                raise ValueError(f"{where}: {name!r} is not an ISO date and time.") from None
+                raise SettingsError(
+                    QT_TRANSLATE_NOOP(_CTX, "{where}: {field} is not an ISO date and time."),
+                    where=where,
+                    field=repr(name),
+                ) from None
         from ohmygpt_desktop.core.tokens import TokenStorage  # asyncio: not needed at start-up
 
         if self.token_storage not in {s.value for s in TokenStorage}:
-            options = ", ".join(repr(s.value) for s in TokenStorage)
-            raise ValueError(f"{where}: 'token_storage' must be one of {options}.")
+            raise SettingsError(
+                QT_TRANSLATE_NOOP(_CTX, "{where}: 'token_storage' must be one of {options}."),
+                where=where,
+                options=", ".join(repr(s.value) for s in TokenStorage),
+            )
         if not isinstance(self.needs_reauth, bool):
-            raise ValueError(f"{where}: 'needs_reauth' must be true or false.")
+            raise SettingsError(
+                QT_TRANSLATE_NOOP(_CTX, "{where}: 'needs_reauth' must be true or false."),
+                where=where,
+            )
 
 
 # ---------------------------------------------------------------- the table
@@ -323,21 +475,21 @@ SETTINGS: tuple[SettingSpec, ...] = (
         str,
         "https://api.ohmygpt.com",
         "Base URL of the OhMyGPT API.",
-        _service_url("The API base URL"),
+        _service_url(QT_TRANSLATE_NOOP(_CTX, "The API base URL")),
     ),
     SettingSpec(
         "auth_base_url",
         str,
         "https://next.ohmygpt.com",
         "Base URL of the OhMyGPT sign-in (OAuth) pages.",
-        _service_url("The sign-in base URL"),
+        _service_url(QT_TRANSLATE_NOOP(_CTX, "The sign-in base URL")),
     ),
     SettingSpec(
         "client_id",
         str,
         "",
         "OAuth client id of this app.",
-        _plain_text("The client id", allow_empty=True),
+        _plain_text(QT_TRANSLATE_NOOP(_CTX, "The client id"), allow_empty=True),
     ),
     SettingSpec(
         "redirect_uri",
@@ -351,7 +503,7 @@ SETTINGS: tuple[SettingSpec, ...] = (
         str,
         "general_api_access",
         "OAuth scope requested at sign-in.",
-        _plain_text("The OAuth scope", allow_empty=False),
+        _plain_text(QT_TRANSLATE_NOOP(_CTX, "The OAuth scope"), allow_empty=False),
     ),
     SettingSpec(
         "endpoints",
@@ -365,7 +517,7 @@ SETTINGS: tuple[SettingSpec, ...] = (
         str,
         "system",
         "Network proxy: the system's, none, or a custom proxy URL.",
-        _choice("The proxy mode", ("system", "none", "custom")),
+        _choice(QT_TRANSLATE_NOOP(_CTX, "The proxy mode"), ("system", "none", "custom")),
     ),
     SettingSpec(
         "proxy_url",
@@ -379,42 +531,42 @@ SETTINGS: tuple[SettingSpec, ...] = (
         str,
         "system",
         "User interface language.",
-        _choice("The language", ("system", "en", "zh_CN", "ja")),
+        _choice(QT_TRANSLATE_NOOP(_CTX, "The language"), ("system", "en", "zh_CN", "ja")),
     ),
     SettingSpec(
         "theme",
         str,
         "system",
         "Colour theme.",
-        _choice("The theme", ("system", "light", "dark")),
+        _choice(QT_TRANSLATE_NOOP(_CTX, "The theme"), ("system", "light", "dark")),
     ),
     SettingSpec(
         "refresh_interval_s",
         int,
         300,
         "Seconds between automatic balance refreshes.",
-        _int_range("The refresh interval", 30, 86400, "seconds"),
+        _int_range(QT_TRANSLATE_NOOP(_CTX, "The refresh interval"), 30, 86400, "seconds"),
     ),
     SettingSpec(
         "payment_watch_minutes",
         int,
         30,
         "Minutes to watch the balance after opening a payment page.",
-        _int_range("The payment watch time", 1, 1440, "minutes"),
+        _int_range(QT_TRANSLATE_NOOP(_CTX, "The payment watch time"), 1, 1440, "minutes"),
     ),
     SettingSpec(
         "recharge_min",
         Decimal,
         Decimal("1"),
         "Smallest recharge amount offered, in USD.",
-        _money("The minimum recharge", minimum=Decimal("0.01")),
+        _money(QT_TRANSLATE_NOOP(_CTX, "The minimum recharge"), minimum=Decimal("0.01")),
     ),
     SettingSpec(
         "recharge_max",
         Decimal,
         Decimal("1000"),
         "Largest recharge amount offered, in USD.",
-        _money("The maximum recharge", minimum=Decimal("0.01")),
+        _money(QT_TRANSLATE_NOOP(_CTX, "The maximum recharge"), minimum=Decimal("0.01")),
     ),
     SettingSpec(
         "recharge_presets",
@@ -428,7 +580,7 @@ SETTINGS: tuple[SettingSpec, ...] = (
         Decimal,
         Decimal("1.00"),
         "Warn when the balance falls below this many USD.",
-        _money("The low-balance warning level", minimum=Decimal(0)),
+        _money(QT_TRANSLATE_NOOP(_CTX, "The low-balance warning level"), minimum=Decimal(0)),
     ),
     SettingSpec(
         "accounts",
@@ -443,14 +595,14 @@ SETTINGS: tuple[SettingSpec, ...] = (
         str,
         "",
         "Key (user_id@host) of the account shown, or empty.",
-        _plain_text("The current account", allow_empty=True, max_len=400),
+        _plain_text(QT_TRANSLATE_NOOP(_CTX, "The current account"), allow_empty=True, max_len=400),
     ),
     SettingSpec(
         "keyring_timeout_s",
         float,
         3.0,
         "Seconds to wait for the system keyring before giving up.",
-        _float_range("The keyring timeout", 0.1, 60.0, "seconds"),
+        _float_range(QT_TRANSLATE_NOOP(_CTX, "The keyring timeout"), 0.1, 60.0, "seconds"),
     ),
 )
 
@@ -461,48 +613,57 @@ SPECS: dict[str, SettingSpec] = {spec.name: spec for spec in SETTINGS}
 _DECIMAL_LISTS = {"recharge_presets"}
 
 
-def _to_decimal(value: Any, what: str) -> Decimal:
+_MUST_BE_A_NUMBER = QT_TRANSLATE_NOOP(_CTX, "{what} must be a number.")
+_MUST_BE_A_NUMBER_GOT = QT_TRANSLATE_NOOP(_CTX, "{what} must be a number (got {value}).")
+_MUST_BE_WHOLE = QT_TRANSLATE_NOOP(_CTX, "{what} must be a whole number.")
+
+
+def _to_decimal(value: Any, what: Text | str) -> Decimal:
     if isinstance(value, bool):
-        raise ValueError(f"{what} must be a number.")
+        raise SettingsError(_MUST_BE_A_NUMBER, what=what)
     if isinstance(value, Decimal):
         return value
     if isinstance(value, int | float | str):
         try:
             return Decimal(str(value).strip())
         except InvalidOperation:
-            raise ValueError(f"{what} must be a number (got {value!r}).") from None
-    raise ValueError(f"{what} must be a number.")
+            raise SettingsError(_MUST_BE_A_NUMBER_GOT, what=what, value=repr(value)) from None
+    raise SettingsError(_MUST_BE_A_NUMBER, what=what)
 
 
 def coerce(spec: SettingSpec, value: Any, *, from_text: bool = False) -> Any:
     """Convert ``value`` (JSON, a Python value, or text when ``from_text``) to ``spec.type``.
 
-    Raises :class:`ValueError` with a human message.
+    Raises :class:`SettingsError` (a :class:`ValueError`) with a human message.
     """
-    what = f"'{spec.name}'"
+    what = f"'{spec.name}'"  # the key as written in the file: not translated
     if spec.type is str:
         if not isinstance(value, str):
-            raise ValueError(f"{what} must be text.")
+            raise SettingsError(QT_TRANSLATE_NOOP(_CTX, "{what} must be text."), what=what)
         return value
     if spec.type is int:
         if from_text and isinstance(value, str):
             try:
                 return int(value.strip())
             except ValueError:
-                raise ValueError(f"{what} must be a whole number (got {value!r}).") from None
+                raise SettingsError(
+                    QT_TRANSLATE_NOOP(_CTX, "{what} must be a whole number (got {value})."),
+                    what=what,
+                    value=repr(value),
+                ) from None
         if isinstance(value, bool) or not isinstance(value, int):
             if isinstance(value, float) and value.is_integer():
                 return int(value)
-            raise ValueError(f"{what} must be a whole number.")
+            raise SettingsError(_MUST_BE_WHOLE, what=what)
         return value
     if spec.type is float:
         if from_text and isinstance(value, str):
             try:
                 return float(value.strip())
             except ValueError:
-                raise ValueError(f"{what} must be a number (got {value!r}).") from None
+                raise SettingsError(_MUST_BE_A_NUMBER_GOT, what=what, value=repr(value)) from None
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ValueError(f"{what} must be a number.")
+            raise SettingsError(_MUST_BE_A_NUMBER, what=what)
         return float(value)
     if spec.type is Decimal:
         return _to_decimal(value, what)
@@ -515,12 +676,18 @@ def coerce(spec: SettingSpec, value: Any, *, from_text: bool = False) -> Any:
                 try:
                     value = json.loads(text)
                 except json.JSONDecodeError:
-                    raise ValueError(f"{what} must be JSON ({spec.type.__name__}).") from None
+                    raise SettingsError(
+                        QT_TRANSLATE_NOOP(_CTX, "{what} must be JSON ({kind})."),
+                        what=what,
+                        kind=spec.type.__name__,
+                    ) from None
         if not isinstance(value, spec.type):
-            kind = "a list" if spec.type is list else "an object"
-            raise ValueError(f"{what} must be {kind}.")
+            if spec.type is list:
+                raise SettingsError(QT_TRANSLATE_NOOP(_CTX, "{what} must be a list."), what=what)
+            raise SettingsError(QT_TRANSLATE_NOOP(_CTX, "{what} must be an object."), what=what)
         if spec.name in _DECIMAL_LISTS:
-            return [_to_decimal(item, f"Each value of {what}") for item in value]
+            each = Text(_CTX, QT_TRANSLATE_NOOP(_CTX, "Each value of {what}"), what=what)
+            return [_to_decimal(item, each) for item in value]
         return copy.deepcopy(value)
     raise TypeError(f"unsupported setting type {spec.type!r}")  # pragma: no cover
 
@@ -536,7 +703,7 @@ def _to_json(value: Any) -> Any:
 
 
 def _check(spec: SettingSpec, value: Any, *, from_text: bool = False) -> Any:
-    """Coerce and validate; raises ValueError with a human message."""
+    """Coerce and validate; raises :class:`SettingsError` with a human message."""
     return spec.validate(coerce(spec, value, from_text=from_text))
 
 
@@ -553,8 +720,15 @@ class Settings:
         self._env: dict[str, tuple[Any, str]] = {}
         self._overrides: dict[str, Any] = {}
         self._listeners: list[Listener] = []
-        self.load_problem: str | None = None
+        #: Why the settings file was not (fully) used, or ``None``: translatable
+        #: sentences (:func:`ohmygpt_desktop.ui.errors.describe` shows them).
+        self.load_problem_text: Sentences | None = None
         self.backup_path: Path | None = None
+
+    @property
+    def load_problem(self) -> str | None:
+        """:attr:`load_problem_text` in English (for the log), or ``None``."""
+        return str(self.load_problem_text) if self.load_problem_text else None
 
     # ---- loading
 
@@ -584,8 +758,12 @@ class Settings:
                 continue
             try:
                 settings._env[spec.name] = (_check(spec, text, from_text=True), spec.env)
-            except ValueError as exc:
-                raise SettingsError(f"Environment variable {spec.env}: {exc}") from None
+            except SettingsError as exc:
+                raise SettingsError(
+                    QT_TRANSLATE_NOOP(_CTX, "Environment variable {variable}: {problem}"),
+                    variable=spec.env,
+                    problem=exc,
+                ) from None
         settings.add_overrides(overrides or {})
         return settings
 
@@ -594,11 +772,18 @@ class Settings:
         for name, value in overrides.items():
             spec = SPECS.get(name)
             if spec is None:
-                raise SettingsError(f"Unknown setting {name!r} given on the command line.")
+                raise SettingsError(
+                    QT_TRANSLATE_NOOP(_CTX, "Unknown setting {name} given on the command line."),
+                    name=repr(name),
+                )
             try:
                 self._overrides[name] = _check(spec, value, from_text=isinstance(value, str))
-            except ValueError as exc:
-                raise SettingsError(f"Command-line setting {name}: {exc}") from None
+            except SettingsError as exc:
+                raise SettingsError(
+                    QT_TRANSLATE_NOOP(_CTX, "Command-line setting {name}: {problem}"),
+                    name=name,
+                    problem=exc,
+                ) from None
 
     def _read_file(self) -> None:
         try:
@@ -606,23 +791,68 @@ class Settings:
         except FileNotFoundError:
             return
         except OSError as exc:
-            self.load_problem = (
-                f"The settings file {self._path} could not be read ({exc.strerror or exc}). "
-                "Default settings are used for now."
+            self.load_problem_text = Sentences(
+                [
+                    Text(
+                        _CTX,
+                        QT_TRANSLATE_NOOP(
+                            _CTX,
+                            "The settings file {path} could not be read ({reason}). "
+                            "Default settings are used for now.",
+                        ),
+                        path=self._path,
+                        reason=exc.strerror or str(exc),
+                    )
+                ]
             )
             return
         try:
             data = json.loads(raw.decode("utf-8"))
         except UnicodeDecodeError:
-            self._damaged(raw, "is not a text file")
+            self._damaged(
+                raw,
+                Text(
+                    _CTX,
+                    QT_TRANSLATE_NOOP(
+                        _CTX,
+                        "The settings file {path} is not a text file, so default settings "
+                        "are used.",
+                    ),
+                    path=self._path,
+                ),
+            )
             return
         except json.JSONDecodeError as exc:
-            self._damaged(raw, f"is not valid JSON (line {exc.lineno}, column {exc.colno})")
+            self._damaged(
+                raw,
+                Text(
+                    _CTX,
+                    QT_TRANSLATE_NOOP(
+                        _CTX,
+                        "The settings file {path} is not valid JSON (line {line}, column "
+                        "{column}), so default settings are used.",
+                    ),
+                    path=self._path,
+                    line=exc.lineno,
+                    column=exc.colno,
+                ),
+            )
             return
         if not isinstance(data, dict):
-            self._damaged(raw, "does not contain a JSON object")
+            self._damaged(
+                raw,
+                Text(
+                    _CTX,
+                    QT_TRANSLATE_NOOP(
+                        _CTX,
+                        "The settings file {path} does not contain a JSON object, so default "
+                        "settings are used.",
+                    ),
+                    path=self._path,
+                ),
+            )
             return
-        problems: list[str] = []
+        problems: list[Text] = []
         for key, value in data.items():
             spec = SPECS.get(key)
             if spec is None:
@@ -630,29 +860,48 @@ class Settings:
                 continue
             try:
                 self._file[key] = _check(spec, value)
-            except ValueError as exc:
-                problems.append(f"{key}: {exc}")
+            except SettingsError as exc:
+                problems.append(
+                    Text(_CTX, QT_TRANSLATE_NOOP(_CTX, "{name}: {problem}"), name=key, problem=exc)
+                )
         if problems:
             backup = self._backup(raw)
-            where = (
-                f"A copy of the file was saved as {backup}."
-                if backup
-                else "A copy of the file could not be saved."
-            )
-            noun = "value was" if len(problems) == 1 else "values were"
-            self.load_problem = (
-                f"Some settings in {self._path} were not valid, so their defaults are used. "
-                f"{where} The rejected {noun}: " + " ".join(problems)
+            self.load_problem_text = Sentences(
+                [
+                    Text(
+                        _CTX,
+                        QT_TRANSLATE_NOOP(
+                            _CTX,
+                            "Some settings in {path} were not valid, so their defaults are used.",
+                        ),
+                        path=self._path,
+                    ),
+                    Text(
+                        _CTX,
+                        QT_TRANSLATE_NOOP(_CTX, "A copy of the file was saved as {backup}."),
+                        backup=backup,
+                    )
+                    if backup
+                    else Text(
+                        _CTX, QT_TRANSLATE_NOOP(_CTX, "A copy of the file could not be saved.")
+                    ),
+                    Text(_CTX, QT_TRANSLATE_NOOP(_CTX, "The rejected value was:"))
+                    if len(problems) == 1
+                    else Text(_CTX, QT_TRANSLATE_NOOP(_CTX, "The rejected values were:")),
+                    *problems,
+                ]
             )
 
-    def _damaged(self, raw: bytes, what: str) -> None:
+    def _damaged(self, raw: bytes, what: Text) -> None:
         backup = self._backup(raw)
         where = (
-            f"A copy of it was saved as {backup}." if backup else "A copy of it could not be saved."
+            Text(
+                _CTX, QT_TRANSLATE_NOOP(_CTX, "A copy of it was saved as {backup}."), backup=backup
+            )
+            if backup
+            else Text(_CTX, QT_TRANSLATE_NOOP(_CTX, "A copy of it could not be saved."))
         )
-        self.load_problem = (
-            f"The settings file {self._path} {what}, so default settings are used. {where}"
-        )
+        self.load_problem_text = Sentences([what, where])
 
     def _backup(self, raw: bytes) -> Path | None:
         """Copy the damaged bytes beside the file (owner-only); reuse an identical copy."""
@@ -730,10 +979,7 @@ class Settings:
     def set(self, name: str, value: Any) -> None:
         """Validate and store a file-level value (takes effect unless overridden)."""
         spec = self._spec(name)
-        try:
-            checked = _check(spec, value)
-        except ValueError as exc:
-            raise SettingsError(str(exc)) from None
+        checked = _check(spec, value)
         before = self.get(name)
         self._file[name] = checked
         after = self.get(name)
@@ -774,7 +1020,9 @@ class Settings:
             _fsync_dir(folder)
         except OSError as exc:
             raise SettingsError(
-                f"Could not save settings to {self._path}: {exc.strerror or exc}."
+                QT_TRANSLATE_NOOP(_CTX, "Could not save settings to {path}: {reason}."),
+                path=self._path,
+                reason=exc.strerror or str(exc),
             ) from None
         finally:
             if tmp_name is not None:
@@ -791,10 +1039,7 @@ class Settings:
 
     def upsert_account(self, rec: AccountRecord) -> None:
         """Add ``rec``, or replace the account with the same key in place."""
-        try:
-            rec.check()
-        except ValueError as exc:
-            raise SettingsError(str(exc)) from None
+        rec.check()
         items = self.get("accounts")
         for index, item in enumerate(items):
             if AccountRecord.from_dict(item).key == rec.key:
@@ -817,7 +1062,9 @@ class Settings:
 
     def set_current_account(self, key: str) -> None:
         if key and self.account(key) is None:
-            raise SettingsError(f"There is no account {key!r}.")
+            raise SettingsError(
+                QT_TRANSLATE_NOOP(_CTX, "There is no account {key}."), key=repr(key)
+            )
         self.set("current_account", key)
 
     # ---- listeners
@@ -844,7 +1091,9 @@ class Settings:
         try:
             return SPECS[name]
         except KeyError:
-            raise SettingsError(f"Unknown setting {name!r}.") from None
+            raise SettingsError(
+                QT_TRANSLATE_NOOP(_CTX, "Unknown setting {name}."), name=repr(name)
+            ) from None
 
     def __repr__(self) -> str:
         return f"Settings({str(self._path)!r})"

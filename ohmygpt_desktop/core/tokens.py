@@ -10,7 +10,9 @@ Plain Python with asyncio (no Qt). Three storages, chosen explicitly:
   the user explicitly chooses it; it is the one place a token may touch disk
   outside the keyring.
 
-No token ever appears in a log line, exception message or ``repr``.
+No token ever appears in a log line, exception message or ``repr``. The errors'
+messages are translatable templates (context ``"TokenStore"``) whose params are
+file names, numbers and error names only.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ohmygpt_desktop.api.models import Secret
+from ohmygpt_desktop.core.translatable import QT_TRANSLATE_NOOP, Problem
 
 if TYPE_CHECKING:  # keyring is slow to import; only load it when a keyring is used
     from keyring.backend import KeyringBackend
@@ -44,6 +47,7 @@ MAX_PENDING_KEYRING_CALLS = 4
 _FILE_MODE = 0o600
 _DIR_MODE = 0o700
 _FILE_FORMAT = 1
+_CTX = "TokenStore"
 
 
 class TokenStorage(StrEnum):
@@ -52,20 +56,42 @@ class TokenStorage(StrEnum):
     SESSION = "session"
 
 
-class TokenStoreError(Exception):
-    """A token could not be stored or read. The message is for people and never has the token."""
+class TokenStoreError(Problem):
+    """A token could not be stored or read. The message is for people and never has the token.
+
+    ``template`` + ``params`` is the translatable message; ``detail`` (English, for
+    the log and a Details pane) may name the keyring's own error.
+    """
+
+    context = _CTX
+    template = QT_TRANSLATE_NOOP(_CTX, "The saved sign-in could not be read or written.")
+
+    def scrubbed(self, secret: str | None) -> TokenStoreError:
+        """A fresh copy (no traceback, no context) with ``secret`` blanked out of it."""
+        params = {
+            name: _scrub(value, secret) if isinstance(value, str) else value
+            for name, value in self.params.items()
+        }
+        detail = _scrub(self.detail, secret) if self.detail else self.detail
+        return type(self)(self.template, detail=detail, **params)
 
 
 class KeyringUnavailable(TokenStoreError):
     """There is no secure keyring on this system."""
 
+    template = QT_TRANSLATE_NOOP(_CTX, "No secure system keyring is available on this computer.")
+
 
 class KeyringTimeout(TokenStoreError):
     """The keyring did not answer in time."""
 
+    template = QT_TRANSLATE_NOOP(_CTX, "The system keyring did not answer in time.")
+
 
 class KeyringFailure(TokenStoreError):
     """The keyring reported an error."""
+
+    template = QT_TRANSLATE_NOOP(_CTX, "The system keyring reported an error.")
 
 
 def token_service(host: str) -> str:
@@ -287,7 +313,7 @@ class TokenStore:
     @staticmethod
     def _require_secure(backend: KeyringBackend) -> None:
         if _is_null_backend(backend):
-            raise KeyringUnavailable(_UNAVAILABLE)
+            raise KeyringUnavailable()
 
     def _resolve_backend(self) -> KeyringBackend:
         with self._backend_lock:
@@ -310,7 +336,10 @@ class TokenStore:
         with self._pending_lock:
             if self._pending >= MAX_PENDING_KEYRING_CALLS:
                 raise KeyringTimeout(
-                    "The system keyring is not answering (earlier requests are still waiting)."
+                    QT_TRANSLATE_NOOP(
+                        _CTX,
+                        "The system keyring is not answering (earlier requests are still waiting).",
+                    )
                 )
             self._pending += 1
 
@@ -327,7 +356,7 @@ class TokenStore:
                 try:
                     outcome: tuple[bool, Any] = (True, fn(self._resolve_backend()))
                 except TokenStoreError as exc:
-                    outcome = (False, type(exc)(_scrub(str(exc), secret)))
+                    outcome = (False, exc.scrubbed(secret))
                 except Exception as exc:
                     outcome = (False, _translate(exc, secret))
                 # RuntimeError: the event loop is closed; nobody is waiting.
@@ -343,12 +372,17 @@ class TokenStore:
         except RuntimeError:
             with self._pending_lock:
                 self._pending -= 1
-            raise KeyringFailure("Could not start a keyring request.") from None
+            raise KeyringFailure(
+                QT_TRANSLATE_NOOP(_CTX, "Could not start a keyring request.")
+            ) from None
         try:
             return await asyncio.wait_for(future, self._timeout)
         except TimeoutError:
             raise KeyringTimeout(
-                f"The system keyring did not answer within {self._timeout:g} seconds."
+                QT_TRANSLATE_NOOP(
+                    _CTX, "The system keyring did not answer in time (waited {seconds} seconds)."
+                ),
+                seconds=f"{self._timeout:g}",
             ) from None
 
     # ------------------------------------------------------------ insecure file
@@ -361,7 +395,9 @@ class TokenStore:
             return {}
         except OSError as exc:
             raise TokenStoreError(
-                f"Could not read the token file {path}: {exc.strerror or 'error'}."
+                QT_TRANSLATE_NOOP(_CTX, "Could not read the token file {path}: {reason}."),
+                path=str(path),
+                reason=exc.strerror or type(exc).__name__,
             ) from None
         try:
             data = json.loads(raw)
@@ -373,7 +409,9 @@ class TokenStore:
             ):
                 raise ValueError
         except (ValueError, KeyError, TypeError):
-            raise TokenStoreError(f"The token file {path} is damaged.") from None
+            raise TokenStoreError(
+                QT_TRANSLATE_NOOP(_CTX, "The token file {path} is damaged."), path=str(path)
+            ) from None
         if os.name == "posix":
             with contextlib.suppress(OSError):
                 if path.stat().st_mode & 0o077:
@@ -420,14 +458,10 @@ class TokenStore:
                 raise
         except OSError as exc:
             raise TokenStoreError(
-                f"Could not write the token file {path}: {exc.strerror or 'error'}."
+                QT_TRANSLATE_NOOP(_CTX, "Could not write the token file {path}: {reason}."),
+                path=str(path),
+                reason=exc.strerror or type(exc).__name__,
             ) from None
-
-
-_UNAVAILABLE = (
-    "No secure system keyring is available. You can keep the sign-in for this "
-    "session only, or store it in a file readable only by you."
-)
 
 
 def _translate(exc: Exception, secret: str | None) -> TokenStoreError:
@@ -436,16 +470,17 @@ def _translate(exc: Exception, secret: str | None) -> TokenStoreError:
 
     name = type(exc).__name__
     if isinstance(exc, errors.NoKeyringError):
-        return KeyringUnavailable(_UNAVAILABLE)
+        return KeyringUnavailable()
     if isinstance(exc, errors.KeyringLocked):
-        return KeyringFailure("The system keyring is locked. Unlock it and try again.")
+        return KeyringFailure(
+            QT_TRANSLATE_NOOP(_CTX, "The system keyring is locked. Unlock it and try again.")
+        )
     detail = _scrub(str(exc), secret).strip()
     if len(detail) > 200:
         detail = detail[:200] + "…"
-    text = f"The system keyring reported an error ({name}"
-    text += f": {detail})." if detail else ")."
     log.debug("keyring error %s", name)
-    return KeyringFailure(text)
+    # The keyring's own words go to the detail (log, Details pane), not the sentence.
+    return KeyringFailure(detail=f"{name}: {detail}" if detail else name)
 
 
 __all__ = [

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ohmygpt_desktop.core.tokens import TokenStorage
+from ohmygpt_desktop.ui.errors import describe
 from ohmygpt_desktop.ui.formatting import format_local_datetime, sentence_gap
 
 if TYPE_CHECKING:
@@ -201,7 +202,7 @@ class AccountStatusDialog(QDialog):
             if account.token_problem:
                 text += sentence_gap() + self.tr(
                     "The stored sign-in could not be read: {problem}"
-                ).format(problem=account.token_problem)
+                ).format(problem=describe(account.token_problem))
             self.state_value.setText(text)
             self.state_value.setStyleSheet(_WARNING_STYLE)
         else:

@@ -26,6 +26,7 @@ from ohmygpt_desktop.ui.tasks import Op
 if TYPE_CHECKING:
     from ohmygpt_desktop.app import AppContext
     from ohmygpt_desktop.core.accounts import Account
+    from ohmygpt_desktop.core.tokens import TokenStoreError
 
 _BUTTON_STYLE = (
     "QToolButton#AccountButton { border: 1px solid palette(mid); border-radius: 6px;"
@@ -293,14 +294,14 @@ class AccountSwitcher(QWidget):
     def _sign_out(self, key: str, email: str) -> None:
         messages = self.ctx.messages
 
-        def done(warning: str | None) -> None:
+        def done(warning: TokenStoreError | None) -> None:
             if warning:
                 messages.warning(
                     self.tr(
                         "Signed out of {email}. The app’s own records were cleared, but the "
                         "stored sign-in could not be removed from the system keyring and may "
                         "remain there. ({detail})"
-                    ).format(email=email, detail=warning)
+                    ).format(email=email, detail=describe(warning))
                 )
             else:
                 messages.info(self.tr("Signed out of {email}.").format(email=email))

@@ -1,11 +1,16 @@
 """Turn any failure into words for people, in the user's language.
 
 Non-GUI code raises errors whose English text is a translatable source
-(``QT_TRANSLATE_NOOP``); this is the one place that translates them. Unknown
-exceptions become a generic sentence: no traceback reaches the screen.
+(``QT_TRANSLATE_NOOP``); this is the one place that translates them: API errors,
+sign-in and recharge problems, and every :class:`~ohmygpt_desktop.core.translatable.Problem`
+(settings, token store, order history), as well as plain
+:class:`~ohmygpt_desktop.core.translatable.Text` and ``Sentences`` (the damaged-settings
+message). Unknown exceptions become a generic sentence: no traceback reaches the screen.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -13,24 +18,44 @@ from ohmygpt_desktop.api import ApiError
 from ohmygpt_desktop.core.accounts import SignInError
 from ohmygpt_desktop.core.oauth import PasteRefused
 from ohmygpt_desktop.core.recharge import AmountRefused, OrderOutcomeUnknown
-from ohmygpt_desktop.core.tokens import (
-    KeyringFailure,
-    KeyringTimeout,
-    KeyringUnavailable,
-    TokenStoreError,
-)
+from ohmygpt_desktop.core.translatable import Problem, Sentences, Text, format_template
+from ohmygpt_desktop.ui.formatting import sentence_gap
+
+if TYPE_CHECKING:
+    from ohmygpt_desktop.core.settings import Settings
 
 _tr = QCoreApplication.translate
 
+#: What :func:`describe` and :func:`translate_text` accept.
+Describable = BaseException | Text | Sentences
 
-def describe(exc: BaseException) -> str:
-    """A short, human, translated message for ``exc``."""
+
+def translate_text(text: Text | Sentences) -> str:
+    """``text`` in the user's language; its values that are texts or errors too."""
+    if isinstance(text, Sentences):
+        return sentence_gap().join(_render(part) for part in text)
+    return format_template(_tr(text.context, text.template), text.params, _render)
+
+
+def _render(value: Any) -> str:
+    """A placeholder's value: translated when it is a text or an error, else as is."""
+    if isinstance(value, Text | Sentences | BaseException):
+        return describe(value)
+    return str(value)
+
+
+def describe(exc: Describable) -> str:
+    """A short, human, translated message for ``exc`` (an error, a Text or Sentences)."""
+    if isinstance(exc, Text | Sentences):
+        return translate_text(exc)
     if isinstance(exc, SignInError):
         return _tr("SignIn", "{step} failed: {reason}").format(
             step=_tr("SignIn", exc.step.value), reason=describe(exc.cause)
         )
     if isinstance(exc, ApiError):
         return _tr("ApiError", exc.template).format(**exc.params)
+    if isinstance(exc, Problem):  # SettingsError, TokenStoreError, OrderHistoryError
+        return translate_text(exc.text)
     if isinstance(exc, PasteRefused):
         return _tr("SignIn", exc.problem.value)
     if isinstance(exc, AmountRefused):
@@ -42,14 +67,6 @@ def describe(exc: BaseException) -> str:
             "tell whether it exists. It is listed as “unknown” in your order history: check "
             "your OhMyGPT orders before paying again.",
         )
-    if isinstance(exc, KeyringTimeout):
-        return _tr("Errors", "The system keyring did not answer in time.")
-    if isinstance(exc, KeyringUnavailable):
-        return _tr("Errors", "No secure system keyring is available on this computer.")
-    if isinstance(exc, KeyringFailure):
-        return _tr("Errors", "The system keyring reported an error.")
-    if isinstance(exc, TokenStoreError):
-        return _tr("Errors", "The saved sign-in could not be read or written.")
     return _tr("Errors", "Something went wrong inside the app. Details are in the log file.")
 
 
@@ -59,4 +76,27 @@ def details(exc: BaseException) -> str:
         return details(exc.cause)
     if isinstance(exc, ApiError):
         return exc.details() or type(exc).__name__
+    if isinstance(exc, Problem):
+        return exc.detail or type(exc).__name__
     return type(exc).__name__
+
+
+def describe_settings_problem(settings: Settings) -> str | None:
+    """Why the settings file was not (fully) used, translated; ``None`` when it was."""
+    if settings.load_problem_text is None:
+        return None
+    return translate_text(settings.load_problem_text)
+
+
+def describe_startup_problem(problem: str | Describable, settings: Settings | None = None) -> str:
+    """One of ``AppContext.startup_problems`` in the user's language.
+
+    The settings file's problem (``settings.load_problem``, English) is shown from its
+    translatable form; a Text, Sentences or error is translated; other text is
+    shown as it is.
+    """
+    if not isinstance(problem, str):
+        return describe(problem)
+    if settings is not None and problem == settings.load_problem:
+        return describe_settings_problem(settings) or problem
+    return problem

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ohmygpt_desktop.core.orders import OrderHistoryError, OrderRecord
+from ohmygpt_desktop.ui.errors import describe
 from ohmygpt_desktop.ui.history_model import Column, HistoryModel
 
 if TYPE_CHECKING:
@@ -332,7 +333,7 @@ class HistoryView(QWidget):
             count = self.ctx.history.export_csv(Path(path), key)
         except OrderHistoryError as exc:
             self.ctx.messages.error(
-                self.tr("Could not export the orders: {reason}").format(reason=str(exc))
+                self.tr("Could not export the orders: {reason}").format(reason=describe(exc))
             )
             return None
         self.ctx.messages.success(

@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         """Build the pages on the app's services (imports the heavy parts)."""
         from ohmygpt_desktop.ui.account_switcher import AccountSwitcher
         from ohmygpt_desktop.ui.balance_view import BalanceView
+        from ohmygpt_desktop.ui.errors import describe_startup_problem
         from ohmygpt_desktop.ui.history_view import HistoryView
         from ohmygpt_desktop.ui.login_panel import LoginPanel
 
@@ -156,7 +157,7 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self._show_current()
         for problem in ctx.startup_problems:
-            ctx.messages.warning(problem)
+            ctx.messages.warning(describe_startup_problem(problem, ctx.settings))
 
     # ------------------------------------------------------------- lifecycle
 

@@ -805,7 +805,9 @@ class SettingsDialog(QDialog):
                 continue
             try:
                 self._values[field.name] = self.check_value(field.name, field.read())
-            except ValueError as exc:
+            except SettingsError as exc:  # the setting's own check: translatable
+                self._errors[field.name] = describe(exc)
+            except ValueError as exc:  # the dialog's own parsing: already translated
                 self._errors[field.name] = str(exc)
         self._cross_checks()
         for field in self._fields.values():
@@ -1021,7 +1023,7 @@ class SettingsDialog(QDialog):
             if changes:
                 self.settings.save()
         except SettingsError as exc:
-            self._status_error = str(exc)
+            self._status_error = describe(exc)
             self._update_status()
             return
         names = list(changes)

@@ -65,7 +65,7 @@
 <context>
     <name>AccountStatusDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/account_status.py" line="+173"/>
+        <location filename="../../ohmygpt_desktop/ui/account_status.py" line="+174"/>
         <source>Account status</source>
         <translation>アカウントの状態</translation>
     </message>
@@ -173,7 +173,7 @@
 <context>
     <name>AccountSwitcher</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/account_switcher.py" line="+102"/>
+        <location filename="../../ohmygpt_desktop/ui/account_switcher.py" line="+103"/>
         <source>Recharge this account…</source>
         <translation>このアカウントにチャージ…</translation>
     </message>
@@ -604,27 +604,8 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/errors.py" line="+46"/>
-        <source>The system keyring did not answer in time.</source>
-        <translation>システムのキーリングから時間内に応答がありませんでした。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>No secure system keyring is available on this computer.</source>
-        <translation>このコンピューターでは安全なシステムキーリングを利用できません。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The system keyring reported an error.</source>
-        <translation>システムのキーリングでエラーが発生しました。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The saved sign-in could not be read or written.</source>
-        <translation>保存されたサインイン情報を読み書きできませんでした。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../../ohmygpt_desktop/core/translatable.py" line="+107"/>
+        <location filename="../../ohmygpt_desktop/ui/errors.py" line="+70"/>
         <source>Something went wrong inside the app. Details are in the log file.</source>
         <translation>アプリ内部で問題が発生しました。詳細はログファイルを確認してください。</translation>
     </message>
@@ -750,7 +731,7 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/history_view.py" line="+177"/>
+        <location filename="../../ohmygpt_desktop/ui/history_view.py" line="+178"/>
         <source>&amp;Show:</source>
         <translation>表示(&amp;S)：</translation>
     </message>
@@ -1087,9 +1068,62 @@
     </message>
 </context>
 <context>
+    <name>Orders</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/core/orders.py" line="+72"/>
+        <source>The order history could not be read or changed.</source>
+        <translation>注文履歴の読み取りまたは変更ができませんでした。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>There is no order with local id {local_id}.</source>
+        <translation>ローカル ID {local_id} の注文はありません。</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>The order history was written by a newer version of OhMyGPT Desktop (format {version}; this version understands up to {supported}). Update the app to see it.</source>
+        <translation>注文履歴は新しいバージョンの OhMyGPT Desktop で書き込まれています（形式 {version}。このバージョンが扱えるのは形式 {supported} までです）。表示するにはアプリを更新してください。</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>Could not open the order history {path}: {reason}.</source>
+        <translation>注文履歴 {path} を開けませんでした：{reason}。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The order history {path} could not be opened ({reason}).</source>
+        <translation>注文履歴 {path} を開けませんでした（{reason}）。</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>The order history is closed.</source>
+        <translation>注文履歴は閉じられています。</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Order {local_id} is already {status}; it cannot be completed.</source>
+        <translation>注文 {local_id} はすでに {status} の状態のため、完了にできません。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Order {local_id} is {status}; only an order still being created can be discarded.</source>
+        <translation>注文 {local_id} は {status} の状態です。破棄できるのは作成中の注文だけです。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Order {local_id} is already paid.</source>
+        <translation>注文 {local_id} はすでに支払い済みです。</translation>
+    </message>
+    <message>
+        <location line="+131"/>
+        <source>Could not write {path}: {reason}.</source>
+        <translation>{path} に書き込めませんでした：{reason}。</translation>
+    </message>
+</context>
+<context>
     <name>Recharge</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/errors.py" line="-14"/>
+        <location filename="../../ohmygpt_desktop/ui/errors.py" line="-6"/>
         <source>The connection was lost while the order was being created, so the app cannot tell whether it exists. It is listed as “unknown” in your order history: check your OhMyGPT orders before paying again.</source>
         <translation>注文の作成中に接続が切れたため、注文が作成されたかどうかを確認できません。注文履歴には「不明」と表示されます。再度支払う前に、OhMyGPT の注文を確認してください。</translation>
     </message>
@@ -1363,6 +1397,395 @@
     </message>
 </context>
 <context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="+61"/>
+        <source>The setting is not valid.</source>
+        <translation>設定値が正しくありません。</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>{what} is not a valid URL.</source>
+        <translation>{what}は有効な URL ではありません。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{what} must start with {schemes} (got {value}).</source>
+        <translation>{what}は {schemes} で始めてください（入力値：{value}）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{what} has no host name (got {value}).</source>
+        <translation>{what}にホスト名がありません（入力値：{value}）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{what} must not contain spaces.</source>
+        <translation>{what}に空白を含めることはできません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{what} must use https:// (plain http:// is only allowed for this computer, e.g. http://127.0.0.1:{port}).</source>
+        <translation>{what}には https:// を使用してください（http:// はこのコンピューター上のアドレスにのみ使用できます。例：http://127.0.0.1:{port}）。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{what} must not have a query (?…) or fragment (#…).</source>
+        <translation>{what}にクエリ（?…）やフラグメント（#…）を含めることはできません。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The redirect URI</source>
+        <translation>リダイレクト URI</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{what} must not be empty.</source>
+        <translation>{what}を空にすることはできません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{what} is too long (at most {count} characters).</source>
+        <translation>{what}が長すぎます（最大 {count} 文字）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{what} must not contain control characters.</source>
+        <translation>{what}に制御文字を含めることはできません。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Unknown endpoint {key}; known endpoints are {known}.</source>
+        <translation>不明なエンドポイント {key} です。使用できるエンドポイント：{known}。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The path for endpoint {key} must be text.</source>
+        <translation>エンドポイント {key} のパスは文字列で指定してください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The path for endpoint {key} must start with a single &apos;/&apos;.</source>
+        <translation>エンドポイント {key} のパスは 1 つの &apos;/&apos; で始めてください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The path for endpoint {key} must be a path, not a URL.</source>
+        <translation>エンドポイント {key} には URL ではなくパスを指定してください。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{what} must be one of {options} (got {value}).</source>
+        <translation>{what}は {options} のいずれかにしてください（入力値：{value}）。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The proxy URL</source>
+        <translation>プロキシのアドレス</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{what} must be between {low} and {high} seconds (got {value}).</source>
+        <translation>{what}は {low}～{high} 秒の範囲で指定してください（入力値：{value}）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{what} must be between {low} and {high} minutes (got {value}).</source>
+        <translation>{what}は {low}～{high} 分の範囲で指定してください（入力値：{value}）。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <location line="+310"/>
+        <source>{what} must be a number.</source>
+        <translation>{what}は数値で指定してください。</translation>
+    </message>
+    <message>
+        <location line="-307"/>
+        <source>{what} must be at least {minimum} USD (got {value}).</source>
+        <translation>{what}は {minimum} USD 以上にしてください（入力値：{value}）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{what} is too large (got {value}).</source>
+        <translation>{what}が大きすぎます（入力値：{value}）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{what} can have at most 2 decimal places (got {value}).</source>
+        <translation>{what}の小数点以下は 2 桁までです（入力値：{value}）。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>At most {count} recharge presets are allowed.</source>
+        <translation>クイック金額は最大 {count} 個まで設定できます。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A recharge preset</source>
+        <translation>クイック金額</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The recharge preset {amount} is listed twice.</source>
+        <translation>クイック金額 {amount} が重複しています。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Account #{index} is not an object.</source>
+        <translation>アカウント #{index} がオブジェクトではありません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Account #{index}</source>
+        <translation>アカウント #{index}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The account {key} is listed twice.</source>
+        <translation>アカウント {key} が重複しています。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The account</source>
+        <translation>アカウント</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>{where} has no {field}.</source>
+        <translation>{where}に {field} がありません。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{where}: {field} must be text.</source>
+        <translation>{where}：{field} は文字列で指定してください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{where} has an empty user id.</source>
+        <translation>{where}のユーザー ID が空です。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{where} has an invalid host {host}.</source>
+        <translation>{where}のホスト {host} が正しくありません。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{where}: {field} is not an ISO date and time.</source>
+        <translation>{where}：{field} が ISO 形式の日時ではありません。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{where}: &apos;token_storage&apos; must be one of {options}.</source>
+        <translation>{where}：&apos;token_storage&apos; は {options} のいずれかにしてください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{where}: &apos;needs_reauth&apos; must be true or false.</source>
+        <translation>{where}：&apos;needs_reauth&apos; は true または false にしてください。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The API base URL</source>
+        <translation>API の URL</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The sign-in base URL</source>
+        <translation>サインインページの URL</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The client id</source>
+        <translation>クライアント ID</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The OAuth scope</source>
+        <translation>OAuth スコープ</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The proxy mode</source>
+        <translation>プロキシの種類</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The theme</source>
+        <translation>テーマ</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The refresh interval</source>
+        <translation>残高の更新間隔</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The payment watch time</source>
+        <translation>支払いの確認期間</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The minimum recharge</source>
+        <translation>最低チャージ額</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The maximum recharge</source>
+        <translation>最高チャージ額</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The low-balance warning level</source>
+        <translation>残高警告のしきい値</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The current account</source>
+        <translation>現在のアカウント</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The keyring timeout</source>
+        <translation>キーリングのタイムアウト</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{what} must be a number (got {value}).</source>
+        <translation>{what}は数値で指定してください（入力値：{value}）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} must be a whole number.</source>
+        <translation>{what}は整数で指定してください。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{what} must be text.</source>
+        <translation>{what}は文字列で指定してください。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{what} must be a whole number (got {value}).</source>
+        <translation>{what}は整数で指定してください（入力値：{value}）。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>{what} must be JSON ({kind}).</source>
+        <translation>{what}は JSON（{kind}）で指定してください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{what} must be a list.</source>
+        <translation>{what}はリストで指定してください。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} must be an object.</source>
+        <translation>{what}はオブジェクトで指定してください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each value of {what}</source>
+        <translation>{what} の各値</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Environment variable {variable}: {problem}</source>
+        <translation>環境変数 {variable}：{problem}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Unknown setting {name} given on the command line.</source>
+        <translation>コマンドラインで不明な設定 {name} が指定されました。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Command-line setting {name}: {problem}</source>
+        <translation>コマンドラインの設定 {name}：{problem}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The settings file {path} could not be read ({reason}). Default settings are used for now.</source>
+        <translation>設定ファイル {path} を読み取れませんでした（{reason}）。当面は既定の設定を使用します。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The settings file {path} is not a text file, so default settings are used.</source>
+        <translation>設定ファイル {path} はテキストファイルではないため、既定の設定を使用します。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The settings file {path} is not valid JSON (line {line}, column {column}), so default settings are used.</source>
+        <translation>設定ファイル {path} は有効な JSON ではない（{line} 行目、{column} 列目）ため、既定の設定を使用します。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The settings file {path} does not contain a JSON object, so default settings are used.</source>
+        <translation>設定ファイル {path} に JSON オブジェクトが含まれていないため、既定の設定を使用します。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{name}: {problem}</source>
+        <translation>{name}：{problem}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Some settings in {path} were not valid, so their defaults are used.</source>
+        <translation>{path} の一部の設定が正しくないため、それらの設定には既定値を使用します。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A copy of the file was saved as {backup}.</source>
+        <translation>ファイルのコピーを {backup} として保存しました。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A copy of the file could not be saved.</source>
+        <translation>ファイルのコピーを保存できませんでした。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The rejected value was:</source>
+        <translation>受け付けられなかった値：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The rejected values were:</source>
+        <translation>受け付けられなかった値：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A copy of it was saved as {backup}.</source>
+        <translation>そのコピーを {backup} として保存しました。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A copy of it could not be saved.</source>
+        <translation>そのコピーを保存できませんでした。</translation>
+    </message>
+    <message>
+        <location line="+121"/>
+        <source>Could not save settings to {path}: {reason}.</source>
+        <translation>設定を {path} に保存できませんでした：{reason}。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>There is no account {key}.</source>
+        <translation>アカウント {key} はありません。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Unknown setting {name}.</source>
+        <translation>不明な設定 {name} です。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+64"/>
@@ -1415,7 +1838,7 @@
         <translation>「{item}」は金額ではありません。金額はカンマで区切ってください。</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+106"/>
         <source>Enter the address of the proxy.</source>
         <translation>プロキシのアドレスを入力してください。</translation>
     </message>
@@ -1775,7 +2198,7 @@
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/errors.py" line="-10"/>
+        <location filename="../../ohmygpt_desktop/ui/errors.py" line="-12"/>
         <source>{step} failed: {reason}</source>
         <translation>{step}に失敗しました：{reason}</translation>
     </message>
@@ -1881,6 +2304,64 @@
         <location line="+1"/>
         <source>Cancel sign-in</source>
         <translation>サインインをキャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>TokenStore</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/core/tokens.py" line="+67"/>
+        <source>The saved sign-in could not be read or written.</source>
+        <translation>保存されたサインイン情報を読み書きできませんでした。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No secure system keyring is available on this computer.</source>
+        <translation>このコンピューターでは安全なシステムキーリングを利用できません。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The system keyring did not answer in time.</source>
+        <translation>システムのキーリングから時間内に応答がありませんでした。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The system keyring reported an error.</source>
+        <translation>システムのキーリングでエラーが発生しました。</translation>
+    </message>
+    <message>
+        <location line="+245"/>
+        <source>The system keyring is not answering (earlier requests are still waiting).</source>
+        <translation>システムのキーリングが応答しません（以前の要求がまだ完了していません）。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Could not start a keyring request.</source>
+        <translation>キーリングへの要求を開始できませんでした。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The system keyring did not answer in time (waited {seconds} seconds).</source>
+        <translation>システムのキーリングから時間内に応答がありませんでした（{seconds} 秒待機）。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Could not read the token file {path}: {reason}.</source>
+        <translation>トークンファイル {path} を読み取れませんでした：{reason}。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The token file {path} is damaged.</source>
+        <translation>トークンファイル {path} は破損しています。</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Could not write the token file {path}: {reason}.</source>
+        <translation>トークンファイル {path} に書き込めませんでした：{reason}。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The system keyring is locked. Unlock it and try again.</source>
+        <translation>システムのキーリングがロックされています。ロックを解除してからもう一度お試しください。</translation>
     </message>
 </context>
 </TS>

@@ -65,7 +65,7 @@
 <context>
     <name>AccountStatusDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/account_status.py" line="+173"/>
+        <location filename="../../ohmygpt_desktop/ui/account_status.py" line="+174"/>
         <source>Account status</source>
         <translation>账户状态</translation>
     </message>
@@ -173,7 +173,7 @@
 <context>
     <name>AccountSwitcher</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/account_switcher.py" line="+102"/>
+        <location filename="../../ohmygpt_desktop/ui/account_switcher.py" line="+103"/>
         <source>Recharge this account…</source>
         <translation>为此账户充值…</translation>
     </message>
@@ -604,27 +604,8 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/errors.py" line="+46"/>
-        <source>The system keyring did not answer in time.</source>
-        <translation>系统密钥环未及时响应。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>No secure system keyring is available on this computer.</source>
-        <translation>此计算机上没有可用的安全系统密钥环。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The system keyring reported an error.</source>
-        <translation>系统密钥环报告了错误。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The saved sign-in could not be read or written.</source>
-        <translation>无法读取或保存已存储的登录信息。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../../ohmygpt_desktop/core/translatable.py" line="+107"/>
+        <location filename="../../ohmygpt_desktop/ui/errors.py" line="+70"/>
         <source>Something went wrong inside the app. Details are in the log file.</source>
         <translation>应用内部出现错误。详细信息请查看日志文件。</translation>
     </message>
@@ -750,7 +731,7 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/history_view.py" line="+177"/>
+        <location filename="../../ohmygpt_desktop/ui/history_view.py" line="+178"/>
         <source>&amp;Show:</source>
         <translation>显示(&amp;S)：</translation>
     </message>
@@ -1087,9 +1068,62 @@
     </message>
 </context>
 <context>
+    <name>Orders</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/core/orders.py" line="+72"/>
+        <source>The order history could not be read or changed.</source>
+        <translation>无法读取或更改订单记录。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>There is no order with local id {local_id}.</source>
+        <translation>不存在本地 ID 为 {local_id} 的订单。</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>The order history was written by a newer version of OhMyGPT Desktop (format {version}; this version understands up to {supported}). Update the app to see it.</source>
+        <translation>订单记录由更新版本的 OhMyGPT Desktop 写入（格式 {version}；此版本最高只支持格式 {supported}）。请更新应用后再查看。</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>Could not open the order history {path}: {reason}.</source>
+        <translation>无法打开订单记录 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The order history {path} could not be opened ({reason}).</source>
+        <translation>无法打开订单记录 {path}（{reason}）。</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>The order history is closed.</source>
+        <translation>订单记录已关闭。</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Order {local_id} is already {status}; it cannot be completed.</source>
+        <translation>订单 {local_id} 的状态已是 {status}，无法再完成。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Order {local_id} is {status}; only an order still being created can be discarded.</source>
+        <translation>订单 {local_id} 的状态为 {status}；只有仍在创建中的订单才能丢弃。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Order {local_id} is already paid.</source>
+        <translation>订单 {local_id} 已支付。</translation>
+    </message>
+    <message>
+        <location line="+131"/>
+        <source>Could not write {path}: {reason}.</source>
+        <translation>无法写入 {path}：{reason}。</translation>
+    </message>
+</context>
+<context>
     <name>Recharge</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/errors.py" line="-14"/>
+        <location filename="../../ohmygpt_desktop/ui/errors.py" line="-6"/>
         <source>The connection was lost while the order was being created, so the app cannot tell whether it exists. It is listed as “unknown” in your order history: check your OhMyGPT orders before paying again.</source>
         <translation>创建订单时连接中断，应用无法确定订单是否已创建。它在订单记录中标记为“未知”：再次付款前，请先查看你的 OhMyGPT 订单。</translation>
     </message>
@@ -1363,6 +1397,395 @@
     </message>
 </context>
 <context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="+61"/>
+        <source>The setting is not valid.</source>
+        <translation>该设置无效。</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>{what} is not a valid URL.</source>
+        <translation>{what}不是有效的 URL。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{what} must start with {schemes} (got {value}).</source>
+        <translation>{what}必须以 {schemes} 开头（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{what} has no host name (got {value}).</source>
+        <translation>{what}缺少主机名（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{what} must not contain spaces.</source>
+        <translation>{what}不能包含空格。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{what} must use https:// (plain http:// is only allowed for this computer, e.g. http://127.0.0.1:{port}).</source>
+        <translation>{what}必须使用 https://（普通 http:// 仅允许用于本机地址，例如 http://127.0.0.1:{port}）。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{what} must not have a query (?…) or fragment (#…).</source>
+        <translation>{what}不能包含查询参数（?…）或片段（#…）。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The redirect URI</source>
+        <translation>重定向 URI</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{what} must not be empty.</source>
+        <translation>{what}不能为空。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{what} is too long (at most {count} characters).</source>
+        <translation>{what}过长（最多 {count} 个字符）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{what} must not contain control characters.</source>
+        <translation>{what}不能包含控制字符。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Unknown endpoint {key}; known endpoints are {known}.</source>
+        <translation>未知的端点 {key}；可用的端点有 {known}。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The path for endpoint {key} must be text.</source>
+        <translation>端点 {key} 的路径必须是文本。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The path for endpoint {key} must start with a single &apos;/&apos;.</source>
+        <translation>端点 {key} 的路径必须以单个 &apos;/&apos; 开头。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The path for endpoint {key} must be a path, not a URL.</source>
+        <translation>端点 {key} 必须填写路径，而不是 URL。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{what} must be one of {options} (got {value}).</source>
+        <translation>{what}必须是 {options} 之一（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The proxy URL</source>
+        <translation>代理地址</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{what} must be between {low} and {high} seconds (got {value}).</source>
+        <translation>{what}必须在 {low} 到 {high} 秒之间（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{what} must be between {low} and {high} minutes (got {value}).</source>
+        <translation>{what}必须在 {low} 到 {high} 分钟之间（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <location line="+310"/>
+        <source>{what} must be a number.</source>
+        <translation>{what}必须是数字。</translation>
+    </message>
+    <message>
+        <location line="-307"/>
+        <source>{what} must be at least {minimum} USD (got {value}).</source>
+        <translation>{what}不能低于 {minimum} USD（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{what} is too large (got {value}).</source>
+        <translation>{what}过大（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{what} can have at most 2 decimal places (got {value}).</source>
+        <translation>{what}最多只能有 2 位小数（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>At most {count} recharge presets are allowed.</source>
+        <translation>最多只能设置 {count} 个快捷金额。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A recharge preset</source>
+        <translation>快捷金额</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The recharge preset {amount} is listed twice.</source>
+        <translation>快捷金额 {amount} 重复出现。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Account #{index} is not an object.</source>
+        <translation>第 {index} 个账户不是对象。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Account #{index}</source>
+        <translation>第 {index} 个账户</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The account {key} is listed twice.</source>
+        <translation>账户 {key} 重复出现。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The account</source>
+        <translation>该账户</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>{where} has no {field}.</source>
+        <translation>{where}缺少 {field}。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{where}: {field} must be text.</source>
+        <translation>{where}：{field} 必须是文本。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{where} has an empty user id.</source>
+        <translation>{where}的用户 ID 为空。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{where} has an invalid host {host}.</source>
+        <translation>{where}的主机 {host} 无效。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{where}: {field} is not an ISO date and time.</source>
+        <translation>{where}：{field} 不是 ISO 格式的日期和时间。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{where}: &apos;token_storage&apos; must be one of {options}.</source>
+        <translation>{where}：&apos;token_storage&apos; 必须是 {options} 之一。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{where}: &apos;needs_reauth&apos; must be true or false.</source>
+        <translation>{where}：&apos;needs_reauth&apos; 必须是 true 或 false。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The API base URL</source>
+        <translation>API 地址</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The sign-in base URL</source>
+        <translation>登录页面地址</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The client id</source>
+        <translation>客户端 ID</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The OAuth scope</source>
+        <translation>OAuth 权限范围</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The proxy mode</source>
+        <translation>代理模式</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The refresh interval</source>
+        <translation>余额刷新间隔</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The payment watch time</source>
+        <translation>等待付款时长</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The minimum recharge</source>
+        <translation>最低充值金额</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The maximum recharge</source>
+        <translation>最高充值金额</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The low-balance warning level</source>
+        <translation>余额提醒阈值</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The current account</source>
+        <translation>当前账户</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The keyring timeout</source>
+        <translation>密钥环超时时间</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{what} must be a number (got {value}).</source>
+        <translation>{what}必须是数字（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} must be a whole number.</source>
+        <translation>{what}必须是整数。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{what} must be text.</source>
+        <translation>{what}必须是文本。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{what} must be a whole number (got {value}).</source>
+        <translation>{what}必须是整数（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>{what} must be JSON ({kind}).</source>
+        <translation>{what}必须是 JSON（{kind}）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{what} must be a list.</source>
+        <translation>{what}必须是列表。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} must be an object.</source>
+        <translation>{what}必须是对象。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each value of {what}</source>
+        <translation>{what} 中的每个值</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Environment variable {variable}: {problem}</source>
+        <translation>环境变量 {variable}：{problem}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Unknown setting {name} given on the command line.</source>
+        <translation>命令行中指定了未知的设置 {name}。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Command-line setting {name}: {problem}</source>
+        <translation>命令行设置 {name}：{problem}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The settings file {path} could not be read ({reason}). Default settings are used for now.</source>
+        <translation>无法读取设置文件 {path}（{reason}）。暂时使用默认设置。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The settings file {path} is not a text file, so default settings are used.</source>
+        <translation>设置文件 {path} 不是文本文件，因此使用默认设置。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The settings file {path} is not valid JSON (line {line}, column {column}), so default settings are used.</source>
+        <translation>设置文件 {path} 不是有效的 JSON（第 {line} 行，第 {column} 列），因此使用默认设置。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The settings file {path} does not contain a JSON object, so default settings are used.</source>
+        <translation>设置文件 {path} 中没有 JSON 对象，因此使用默认设置。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{name}: {problem}</source>
+        <translation>{name}：{problem}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Some settings in {path} were not valid, so their defaults are used.</source>
+        <translation>{path} 中的部分设置无效，已改用这些设置的默认值。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A copy of the file was saved as {backup}.</source>
+        <translation>该文件的副本已保存为 {backup}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A copy of the file could not be saved.</source>
+        <translation>无法保存该文件的副本。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The rejected value was:</source>
+        <translation>被拒绝的值：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The rejected values were:</source>
+        <translation>被拒绝的值：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A copy of it was saved as {backup}.</source>
+        <translation>其副本已保存为 {backup}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A copy of it could not be saved.</source>
+        <translation>无法保存其副本。</translation>
+    </message>
+    <message>
+        <location line="+121"/>
+        <source>Could not save settings to {path}: {reason}.</source>
+        <translation>无法将设置保存到 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>There is no account {key}.</source>
+        <translation>不存在账户 {key}。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Unknown setting {name}.</source>
+        <translation>未知的设置 {name}。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+64"/>
@@ -1415,7 +1838,7 @@
         <translation>“{item}”不是有效的金额。请用逗号分隔各个金额。</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+106"/>
         <source>Enter the address of the proxy.</source>
         <translation>请输入代理地址。</translation>
     </message>
@@ -1775,7 +2198,7 @@
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/errors.py" line="-10"/>
+        <location filename="../../ohmygpt_desktop/ui/errors.py" line="-12"/>
         <source>{step} failed: {reason}</source>
         <translation>{step}失败：{reason}</translation>
     </message>
@@ -1881,6 +2304,64 @@
         <location line="+1"/>
         <source>Cancel sign-in</source>
         <translation>取消登录</translation>
+    </message>
+</context>
+<context>
+    <name>TokenStore</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/core/tokens.py" line="+67"/>
+        <source>The saved sign-in could not be read or written.</source>
+        <translation>无法读取或写入已保存的登录信息。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No secure system keyring is available on this computer.</source>
+        <translation>此计算机上没有可用的安全系统密钥环。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The system keyring did not answer in time.</source>
+        <translation>系统密钥环未及时响应。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The system keyring reported an error.</source>
+        <translation>系统密钥环报告了错误。</translation>
+    </message>
+    <message>
+        <location line="+245"/>
+        <source>The system keyring is not answering (earlier requests are still waiting).</source>
+        <translation>系统密钥环没有响应（之前的请求仍在等待中）。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Could not start a keyring request.</source>
+        <translation>无法向密钥环发起请求。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The system keyring did not answer in time (waited {seconds} seconds).</source>
+        <translation>系统密钥环未及时响应（已等待 {seconds} 秒）。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Could not read the token file {path}: {reason}.</source>
+        <translation>无法读取令牌文件 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The token file {path} is damaged.</source>
+        <translation>令牌文件 {path} 已损坏。</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Could not write the token file {path}: {reason}.</source>
+        <translation>无法写入令牌文件 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The system keyring is locked. Unlock it and try again.</source>
+        <translation>系统密钥环已锁定。请解锁后重试。</translation>
     </message>
 </context>
 </TS>
