@@ -67,7 +67,7 @@ def measure(code: str, args: list[str], env: dict[str, str]) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=11)
     args = parser.parse_args()
     home = tempfile.mkdtemp(prefix="ohmygpt-bench-")
     env = dict(
@@ -78,9 +78,13 @@ def main() -> int:
     )
     measure(BARE, [], env)  # warm the file cache
     measure(APP, [], env)
-    bare = [measure(BARE, [], env) for _ in range(args.runs)]
-    app = [measure(APP, [], env) for _ in range(args.runs)]
-    demo = [measure(APP, ["--sandbox"], env) for _ in range(args.runs)]
+    bare: list[float] = []
+    app: list[float] = []
+    demo: list[float] = []
+    for _ in range(args.runs):  # interleaved, so drift in machine load hits all three
+        bare.append(measure(BARE, [], env))
+        app.append(measure(APP, [], env))
+        demo.append(measure(APP, ["--sandbox", "--sandbox-port", "0"], env))
     b, a, d = (statistics.median(x) * 1000 for x in (bare, app, demo))
     print(f"start → first paint, median of {args.runs} (offscreen):")
     print(f"  bare PySide6 QMainWindow : {b:7.0f} ms")
