@@ -304,10 +304,10 @@ class MainWindow(QMainWindow):
             )
         )
         self.balance_view.render()
-        QApplicationNotifier.notify(self, self.tr("Payment received"), record.email)
+        TrayNotifier.notify(self, self.tr("Payment received"), record.email)
 
 
-class QApplicationNotifier(QObject):
+class TrayNotifier(QObject):
     """Tray notification when a system tray exists (no-op otherwise)."""
 
     _tray = None

@@ -6,7 +6,7 @@
 * Callbacks run on the GUI thread; they are skipped if ``owner`` was deleted.
 * A failure with no ``on_failure`` goes to the unexpected-error handler (the
   crash dialog), never to the terminal only.
-* Every running op is tracked, so shutdown and tests can wait for all of them.
+* Every running op is tracked (``running_ops``), so tests can wait for them.
 * ``cancel()`` cancels the task; a cancelled op calls only ``on_done``.
 """
 
@@ -116,15 +116,3 @@ class Op(Generic[T]):
 
 def running_ops() -> list[Op[Any]]:
     return [op for op in _running if op.running]
-
-
-async def wait_all() -> None:
-    """Wait for every running op (shutdown, tests); wrap in a timeout as needed."""
-    tasks = [op.task for op in running_ops() if op.task is not None]
-    if tasks:
-        await asyncio.wait(tasks)
-
-
-def cancel_all() -> None:
-    for op in list(_running):
-        op.cancel()
