@@ -23,6 +23,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from ohmygpt_desktop.api.endpoints import DEFAULT_ENDPOINTS
 from ohmygpt_desktop.api.models import DEFAULT_PRODUCT_ID
 from ohmygpt_desktop.sandbox import pages
 from ohmygpt_desktop.sandbox.config import API_ENDPOINTS, ENDPOINTS, TRUSTED_LEVEL, SeededApp
@@ -52,9 +53,10 @@ from ohmygpt_desktop.sandbox.state import SandboxState, TokenRecord, money, rand
 
 Handler = Callable[[Request, SandboxState], Awaitable[JsonReply | Response]]
 
-AUTHORIZE_PATH = "/next/v1/oauth"
-DECIDE_PATH = "/next/v1/oauth/decide"
-SUCCEED_PATH = "/next/v1/oauth/succeed"
+# The sandbox serves the client's own endpoint table (api notes §16).
+AUTHORIZE_PATH = DEFAULT_ENDPOINTS.authorize_page
+DECIDE_PATH = f"{AUTHORIZE_PATH}/decide"
+SUCCEED_PATH = DEFAULT_ENDPOINTS.code_page
 CHECKOUT_PREFIX = "/c/pay"
 INVOICE_PREFIX = "/i/acct_sandbox"
 
@@ -798,35 +800,21 @@ async def http_error(request: Request, exc: Exception) -> Response:
 
 def create_app(state: SandboxState) -> Starlette:
     """The ASGI application serving ``state``."""
-    api = "/api/v1"
     routes = [
         Route("/", index, methods=["GET"]),
         Route("/favicon.ico", favicon, methods=["GET"]),
         Route(AUTHORIZE_PATH, counted("authorize_page", authorize_page), methods=["GET"]),
         Route(DECIDE_PATH, counted("decide", decide), methods=["POST"]),
         Route(SUCCEED_PATH, counted("code_page", code_page), methods=["GET"]),
-        Route(
-            f"{api}/user/oauth/issue-token", counted("issue_token", issue_token), methods=["POST"]
-        ),
-        Route(
-            f"{api}/user/oauth/app/query-user-basic-info",
-            counted("user_info", user_info),
-            methods=["POST"],
-        ),
-        Route(
-            f"{api}/user/oauth/app/query-user-balance-info",
-            counted("balance", balance),
-            methods=["POST"],
-        ),
-        Route(
-            f"{api}/pay/oa/stripe/create-order",
-            counted("create_order", create_order),
-            methods=["POST"],
-        ),
-        Route(
-            f"{api}/pay/oa/stripe/create-invoice",
-            counted("create_invoice", create_invoice),
-            methods=["POST"],
+        *(
+            Route(getattr(DEFAULT_ENDPOINTS, name), counted(counter, handler), methods=["POST"])
+            for name, counter, handler in (
+                ("issue_token", "issue_token", issue_token),
+                ("user_info", "user_info", user_info),
+                ("balance", "balance", balance),
+                ("checkout_order", "create_order", create_order),
+                ("invoice_order", "create_invoice", create_invoice),
+            )
         ),
         Route("/_sandbox/faults", control(ctl_set_fault), methods=["POST"]),
         Route("/_sandbox/faults", control(ctl_list_faults), methods=["GET"]),
