@@ -18,13 +18,11 @@ keyring (see :mod:`ohmygpt_desktop.core.tokens`).
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import ipaddress
 import json
 import logging
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields
 from datetime import datetime
@@ -33,6 +31,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from ohmygpt_desktop.core.files import FILE_MODE, write_private
 from ohmygpt_desktop.core.translatable import QT_TRANSLATE_NOOP, Problem, Sentences, Text
 
 log = logging.getLogger(__name__)
@@ -40,8 +39,6 @@ log = logging.getLogger(__name__)
 ENV_PREFIX = "OHMYGPT_"
 OAUTH_SUCCEED_PATH = "/next/v1/oauth/succeed"
 ENDPOINT_KEYS = ("issue_token", "user_info", "balance", "checkout_order", "invoice_order")
-_FILE_MODE = 0o600
-_DIR_MODE = 0o700
 
 Listener = Callable[[str, Any], None]
 
@@ -919,7 +916,7 @@ class Settings:
             name = f"{prefix}{stamp}" if attempt == 0 else f"{prefix}{stamp}-{attempt}"
             candidate = folder / name
             try:
-                fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _FILE_MODE)
+                fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
             except FileExistsError:
                 continue
             except OSError as exc:
@@ -1004,30 +1001,14 @@ class Settings:
         for key, value in self._unknown.items():
             data.setdefault(key, value)
         text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-        folder = self._path.parent
-        tmp_name: str | None = None
         try:
-            folder.mkdir(mode=_DIR_MODE, parents=True, exist_ok=True)
-            fd, tmp_name = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=folder)
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                if os.name == "posix":
-                    os.fchmod(handle.fileno(), _FILE_MODE)
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp_name, self._path)
-            tmp_name = None
-            _fsync_dir(folder)
+            write_private(self._path, text)
         except OSError as exc:
             raise SettingsError(
                 QT_TRANSLATE_NOOP(_CTX, "Could not save settings to {path}: {reason}."),
                 path=self._path,
                 reason=exc.strerror or str(exc),
             ) from None
-        finally:
-            if tmp_name is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp_name)
 
     # ---- accounts
 
@@ -1097,20 +1078,6 @@ class Settings:
 
     def __repr__(self) -> str:
         return f"Settings({str(self._path)!r})"
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        with contextlib.suppress(OSError):
-            os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 __all__ = [

@@ -22,7 +22,6 @@ import contextlib
 import json
 import logging
 import os
-import tempfile
 import threading
 from collections.abc import Callable
 from enum import StrEnum
@@ -30,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ohmygpt_desktop.api.models import Secret
+from ohmygpt_desktop.core.files import FILE_MODE, write_private
 from ohmygpt_desktop.core.translatable import QT_TRANSLATE_NOOP, Problem
 
 if TYPE_CHECKING:  # keyring is slow to import; only load it when a keyring is used
@@ -44,8 +44,6 @@ TOKEN_SERVICE_PREFIX = "ohmygpt-desktop"  # noqa: S105
 CLIENT_SECRET_SERVICE_PREFIX = "ohmygpt-desktop-client"  # noqa: S105
 #: More keyring threads than this still waiting on a hung backend → fail fast.
 MAX_PENDING_KEYRING_CALLS = 4
-_FILE_MODE = 0o600
-_DIR_MODE = 0o700
 _FILE_FORMAT = 1
 _CTX = "TokenStore"
 
@@ -415,7 +413,7 @@ class TokenStore:
         if os.name == "posix":
             with contextlib.suppress(OSError):
                 if path.stat().st_mode & 0o077:
-                    os.chmod(path, _FILE_MODE)
+                    os.chmod(path, FILE_MODE)
         return entries
 
     def _file_get(self, service: str, username: str) -> Secret | None:
@@ -441,21 +439,8 @@ class TokenStore:
             if not entries:
                 path.unlink(missing_ok=True)
                 return
-            path.parent.mkdir(mode=_DIR_MODE, parents=True, exist_ok=True)
             text = json.dumps({"format": _FILE_FORMAT, "entries": entries}, indent=2)
-            fd, tmp = tempfile.mkstemp(prefix=".tokens-", suffix=".tmp", dir=path.parent)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    if os.name == "posix":
-                        os.fchmod(handle.fileno(), _FILE_MODE)
-                    handle.write(text)
-                    handle.flush()
-                    os.fsync(handle.fileno())
-                os.replace(tmp, path)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-                raise
+            write_private(path, text)
         except OSError as exc:
             raise TokenStoreError(
                 QT_TRANSLATE_NOOP(_CTX, "Could not write the token file {path}: {reason}."),
