@@ -31,6 +31,8 @@ def _say(text: str) -> None:
 
 async def _browser_authorizes(auth_url: str, user_id: str = "888") -> str:
     """Load the authorization page and submit "Authorize" as a person would."""
+    from ohmygpt_desktop.sandbox.app import DECIDE_PATH
+
     async with httpx.AsyncClient(trust_env=False, follow_redirects=False, timeout=10) as http:
         page = await http.get(auth_url)
         if page.status_code != 200 or "Authorize" not in page.text:
@@ -38,7 +40,7 @@ async def _browser_authorizes(auth_url: str, user_id: str = "888") -> str:
         query = {k: v[0] for k, v in parse_qs(urlsplit(auth_url).query).items()}
         origin = f"{urlsplit(auth_url).scheme}://{urlsplit(auth_url).netloc}"
         reply = await http.post(
-            f"{origin}/next/v1/oauth/decide",
+            f"{origin}{DECIDE_PATH}",
             data={**query, "user_id": user_id, "action": "authorize"},
         )
         location = reply.headers.get("location", "")

@@ -442,16 +442,25 @@ class SandboxState:
             order.status = "expired"
         return order
 
+    def _open_order_locked(
+        self, kind: str, session_id: str
+    ) -> tuple[Order | None, tuple[str, Order | None]]:
+        """(the order, _) when it can still be paid or cancelled, else (None, refusal)."""
+        order = self._order_locked(kind, session_id)
+        if order is None:
+            return None, ("not_found", None)
+        if order.status != "open":
+            reason = "already_paid" if order.status == "paid" else order.status
+            return None, (reason, replace(order))
+        return order, ("open", None)
+
     def pay_order(self, kind: str, session_id: str) -> tuple[str, Order | None]:
         """Pay an open order: ("paid", order). Otherwise (reason, order) with reason one of
         "not_found", "already_paid", "cancelled", "expired". Never credits twice."""
         with self._lock:
-            order = self._order_locked(kind, session_id)
+            order, refusal = self._open_order_locked(kind, session_id)
             if order is None:
-                return "not_found", None
-            if order.status != "open":
-                reason = "already_paid" if order.status == "paid" else order.status
-                return reason, replace(order)
+                return refusal
             order.status = "paid"
             order.credit_due_at = self.now() + self.config.credit_delay
             self._apply_due_credits_locked()
@@ -460,12 +469,9 @@ class SandboxState:
     def cancel_order(self, kind: str, session_id: str) -> tuple[str, Order | None]:
         """Cancel an open order: ("cancelled", order), else (reason, order) as pay_order."""
         with self._lock:
-            order = self._order_locked(kind, session_id)
+            order, refusal = self._open_order_locked(kind, session_id)
             if order is None:
-                return "not_found", None
-            if order.status != "open":
-                reason = "already_paid" if order.status == "paid" else order.status
-                return reason, replace(order)
+                return refusal
             order.status = "cancelled"
             return "cancelled", replace(order)
 
