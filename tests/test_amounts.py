@@ -45,6 +45,8 @@ def parse(text: str, point: str = ".") -> Decimal:
         ("1000", ".", "1000.00"),
         ("1", ".", "1.00"),
         ("1,5", ".", "1.50"),
+        ("10٫50", "٫", "10.50"),  # the locale's own decimal point (Arabic)
+        ("１０٫５", "٫", "10.50"),
     ],
 )
 def test_valid_amounts(text: str, point: str, expected: str) -> None:
@@ -92,6 +94,33 @@ def test_refused_amounts(text: str, point: str, problem: AmountProblem) -> None:
     with pytest.raises(AmountRefused) as info:
         parse(text, point)
     assert info.value.problem is problem
+
+
+#: Characters that Unicode (``unicodedata.digit``, NFKC) reads as digits but a person
+#: does not type as an amount. Only ASCII and full-width digits count; the issue asks
+#: to fold nothing else, so Arabic-Indic and other scripts' digits are refused too.
+NOT_TYPED_DIGITS = [
+    "10²",  # superscript two: NFKC made this $102.00
+    "¹⁰",
+    "①0",  # circled digit
+    "⑩",
+    "10₅",  # subscript
+    "𝟏𝟎",  # mathematical bold
+    "١٠",  # Arabic-Indic
+    "۱۰",  # extended Arabic-Indic (Persian)
+    "१०",  # Devanagari
+    "１０²",
+    "10.⁵",
+    "1⁰⁰",
+]
+
+
+@pytest.mark.parametrize("text", NOT_TYPED_DIGITS)
+@pytest.mark.parametrize("point", [".", ","])
+def test_compatibility_digits_are_refused(text: str, point: str) -> None:
+    with pytest.raises(AmountRefused) as info:
+        parse(text, point)
+    assert info.value.problem is AmountProblem.NOT_A_NUMBER
 
 
 def test_limit_messages_name_the_limit() -> None:
@@ -233,3 +262,23 @@ def test_limits_come_from_settings(qtbot, make_ctx, run, sandbox, widgets) -> No
     assert "largest amount is $50" in dialog.amount_error.text()
     type_amount(qtbot, dialog, "50")
     assert dialog.create_button.isEnabled()
+
+
+def test_dialog_refuses_compatibility_digits(qtbot, make_ctx, run, sandbox, widgets) -> None:
+    ctx, account = signed_in(make_ctx, run, sandbox)
+    dialog = open_recharge(widgets, ctx, account.key)
+    for text in ("10²", "①0", "¹⁰", "١٠"):
+        type_amount(qtbot, dialog, text)
+        assert dialog.amount_edit.text() == text
+        assert dialog.amount() is None, text
+        assert not dialog.create_button.isEnabled(), text
+        assert dialog.amount_error.isVisible(), text
+        assert "as a number" in dialog.amount_error.text(), text
+        assert not dialog.pays_for_label.text().startswith("Adds $"), text
+        qtbot.keyClick(dialog.amount_edit, Qt.Key.Key_Return)
+        assert not dialog.busy
+    assert sandbox.state.request_counts["create_order"] == 0
+    assert ctx.history.list() == []
+    # Full-width digits (CJK input methods) are still read as digits.
+    type_amount(qtbot, dialog, "１０")
+    assert dialog.amount() == Decimal("10.00")

@@ -6,12 +6,18 @@ A few hundred examples here; ``bench/fuzz.py`` runs the same properties 10,000+ 
 from __future__ import annotations
 
 from decimal import Decimal
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ohmygpt_desktop.core.oauth import PasteRefused, SignInAttempts, parse_paste
+from ohmygpt_desktop.core.oauth import (
+    PasteRefused,
+    RedirectVerdict,
+    SignInAttempts,
+    check_redirect,
+    parse_paste,
+)
 from ohmygpt_desktop.core.recharge import AmountRefused, parse_amount
 
 MIN, MAX = Decimal("1"), Decimal("1000")
@@ -98,3 +104,34 @@ def test_paste_round_trips_bare_code_and_url(code: str, state: str, whole_url: b
         pass
     else:
         raise AssertionError("a mismatched state was accepted")
+
+
+#: Addresses the URL parser chokes on (unbalanced brackets, NFKC-special hosts).
+address_text = st.builds(
+    lambda scheme, host, rest: f"{scheme}{host}{rest}",
+    st.sampled_from(["http://", "https://", "//", ""]),
+    st.text(alphabet="[]:1a.\uff03\u2100%", max_size=8),
+    st.text(alphabet="/?&=#[]codestaéx1234", max_size=30),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(address_text)
+def test_pasted_addresses_never_crash(text: str) -> None:
+    check_paste(text)
+    attempts = SignInAttempts()
+    attempts.start()
+    for redirect in (False, True):
+        try:
+            attempts.accept(text, redirect=redirect)
+        except PasteRefused as exc:
+            assert exc.problem.value  # noqa: PT017
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60), st.text(alphabet="abcXYZ019-_", min_size=1, max_size=12))
+def test_redirect_needs_exactly_the_pending_state(query: str, state: str) -> None:
+    states = parse_qs(query, keep_blank_values=True).get("state", [])
+    accepted = check_redirect(query, state) is not RedirectVerdict.FOREIGN
+    assert accepted == (states == [state])
+    assert check_redirect(query, None) is RedirectVerdict.FOREIGN  # nothing pending

@@ -10,6 +10,7 @@ import asyncio
 import socket
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
@@ -18,8 +19,10 @@ from PySide6.QtGui import QGuiApplication
 
 from ohmygpt_desktop.app import AppContext, Options
 from ohmygpt_desktop.core.accounts import SignInStep
+from ohmygpt_desktop.core.loopback import LoopbackReceiver
 from ohmygpt_desktop.core.oauth import PasteProblem, SignInAttempts
 from ohmygpt_desktop.sandbox import SandboxServer
+from ohmygpt_desktop.ui.crash_dialog import install_crash_handler
 from ohmygpt_desktop.ui.login_panel import SANDBOX_COMMAND, LoginPanel
 from ohmygpt_desktop.ui.main_window import MainWindow
 from tests.helpers.asyncutil import until
@@ -368,26 +371,284 @@ def port_closed(port: int) -> bool:
         return sock.connect_ex(("127.0.0.1", port)) != 0
 
 
-def test_loopback_receiver_checks_the_state(
-    qtbot: Any, run: Any, make_ctx: MakeCtx, browser: FakeBrowser, sandbox: SandboxServer
-) -> None:
-    port = free_port()
-    redirect = f"http://127.0.0.1:{port}/callback"
+#: What the browser shows for a redirect that is not for the pending attempt.
+NOT_WAITING = "This sign-in link is not for a sign-in this app is waiting for."
+
+
+def loopback_panel(qtbot: Any, run: Any, make_ctx: MakeCtx) -> tuple[LoginPanel, str]:
+    """A login panel whose redirect URI is a free loopback port (the app listens there)."""
+    redirect = f"http://127.0.0.1:{free_port()}/callback"
     panel = LoginPanel(make_ctx(options=Options(overrides={"redirect_uri": redirect})))
     show(qtbot, run, panel)
+    return panel, redirect
+
+
+async def browser_request(url: str, method: str = "GET") -> httpx.Response:
+    """What a browser tab (or any other local program) sends to the loopback port."""
+    async with httpx.AsyncClient(trust_env=False) as client:
+        return await client.request(method, url)
+
+
+def code_in(location: str) -> str:
+    return parse_qs(urlsplit(location).query)["code"][0]
+
+
+def assert_refused_page(response: httpx.Response) -> None:
+    assert response.status_code == 400
+    assert NOT_WAITING in response.text
+    assert "signed in" not in response.text.lower()
+    assert "cancelled" not in response.text.lower()
+    assert "denied" not in response.text.lower()
+
+
+@pytest.mark.parametrize(
+    "forged",
+    [
+        pytest.param("code={code}", id="no-state"),
+        pytest.param("code={code}&state=forged", id="another-state"),
+        pytest.param("code={code}&state=", id="empty-state"),
+        pytest.param("code={code}&state={state}x", id="longer-state"),
+        pytest.param("code={code}&state={state}&state={state}", id="two-states"),
+        pytest.param("code={code}&state=%C3%A9", id="non-ascii-state"),
+    ],
+)
+def test_loopback_redirect_not_for_the_pending_attempt_is_refused(
+    forged: str,
+    qtbot: Any,
+    run: Any,
+    make_ctx: MakeCtx,
+    browser: FakeBrowser,
+    sandbox: SandboxServer,
+) -> None:
+    panel, redirect = loopback_panel(qtbot, run, make_ctx)
+    keys: list[str] = []
+    panel.signedIn.connect(keys.append)
     click(qtbot, panel.sign_in_button)
+    attempt = panel.ctx.attempts.current
+    # Another local program holds a real code for the attacker's own account (bob) and
+    # sends it to the port, without the state only the person's browser knows.
+    attacker_code = code_in(authorize(browser.last, user_id="1024"))
+    genuine = authorize(browser.last, user_id="888")  # the person approves as alice
 
-    async def forged() -> None:
-        async with httpx.AsyncClient(trust_env=False) as client:
-            await client.get(f"{redirect}?code=abcdEFGH12345678&state=forged")
-        await until_idle(panel.paste_error.isVisible)
+    async def scenario() -> None:
+        refused = await browser_request(
+            f"{redirect}?{forged.format(code=attacker_code, state=attempt.state)}"
+        )
+        assert_refused_page(refused)
+        assert panel.ctx.attempts.current is attempt  # still waiting
+        assert not panel.busy()
+        assert panel.loopback_label.isVisible()
+        assert not panel.paste_error.isVisible()
+        # The person's own browser comes back: that sign-in completes.
+        assert (await browser_request(genuine)).status_code == 200
+        await until_idle(lambda: keys)
 
-    run(forged())
+    run(scenario())
+    assert keys == ["888@sandbox"]
+    assert [a.email for a in panel.ctx.accounts.accounts()] == ["alice@example.com"]
+    assert token_requests(sandbox) == 1  # the attacker's code never reached the server
+
+
+def test_redirect_without_state_is_not_taken_like_a_pasted_code(
+    qtbot: Any, run: Any, make_ctx: MakeCtx, browser: FakeBrowser, sandbox: SandboxServer
+) -> None:
+    # Defence in depth: even if a redirect without state got past the listener, the
+    # panel does not accept it the way it accepts a bare pasted code.
+    panel, redirect = loopback_panel(qtbot, run, make_ctx)
+    click(qtbot, panel.sign_in_button)
+    attempt = panel.ctx.attempts.current
+    code = code_in(authorize(browser.last, user_id="1024"))
+    panel._on_redirect(f"{redirect}?code={code}")
+    assert not panel.busy()
     assert panel.paste_error.text() == problem_text(PasteProblem.STATE_MISMATCH)
+    assert panel.ctx.attempts.current is attempt
+    panel._on_redirect(code)
+    assert not panel.busy()
     assert token_requests(sandbox) == 0
-    panel.hide()  # leaving the screen stops listening
+    assert panel.ctx.accounts.accounts() == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        pytest.param("error=access_denied", id="no-state"),
+        pytest.param("error=access_denied&state=forged", id="another-state"),
+        pytest.param("error=access_denied&state={state}&state={state}", id="two-states"),
+    ],
+)
+def test_loopback_error_without_the_right_state_does_not_cancel(
+    query: str,
+    qtbot: Any,
+    run: Any,
+    make_ctx: MakeCtx,
+    browser: FakeBrowser,
+    sandbox: SandboxServer,
+) -> None:
+    panel, redirect = loopback_panel(qtbot, run, make_ctx)
+    keys: list[str] = []
+    panel.signedIn.connect(keys.append)
+    click(qtbot, panel.sign_in_button)
+    attempt = panel.ctx.attempts.current
+    genuine = authorize(browser.last, user_id="888")
+
+    async def scenario() -> None:
+        assert_refused_page(
+            await browser_request(f"{redirect}?{query.format(state=attempt.state)}")
+        )
+        assert panel.ctx.attempts.current is attempt
+        assert (await browser_request(genuine)).status_code == 200
+        await until_idle(lambda: keys)
+
+    run(scenario())
+    assert keys == ["888@sandbox"]
+    assert not panel.paste_error.isVisible()
+    assert token_requests(sandbox) == 1
+
+
+def test_loopback_error_with_the_right_state_cancels(
+    qtbot: Any, run: Any, make_ctx: MakeCtx, browser: FakeBrowser, sandbox: SandboxServer
+) -> None:
+    panel, _ = loopback_panel(qtbot, run, make_ctx)
+    click(qtbot, panel.sign_in_button)
+    denied = authorize(browser.last, action="deny")
+    assert f"state={panel.ctx.attempts.current.state}" in denied
+
+    async def scenario() -> httpx.Response:
+        response = await browser_request(denied)
+        await until_idle(panel.paste_error.isVisible)
+        return response
+
+    page = run(scenario())
+    assert page.status_code == 200
+    assert "Sign-in cancelled" in page.text
+    assert panel.paste_error.text() == problem_text(PasteProblem.DENIED)
+    assert token_requests(sandbox) == 0
+
+
+def test_loopback_answers_only_get_on_its_path(
+    qtbot: Any, run: Any, make_ctx: MakeCtx, browser: FakeBrowser, sandbox: SandboxServer
+) -> None:
+    panel, redirect = loopback_panel(qtbot, run, make_ctx)
+    keys: list[str] = []
+    panel.signedIn.connect(keys.append)
+    click(qtbot, panel.sign_in_button)
+    genuine = authorize(browser.last, user_id="888")  # right state, real code
+    query = urlsplit(genuine).query
+    port = urlsplit(redirect).port
+
+    async def scenario() -> None:
+        for path in ("/", "/other", "/callback/", "/callback/x", "/CALLBACK"):
+            response = await browser_request(f"http://127.0.0.1:{port}{path}?{query}")
+            assert response.status_code == 404, path
+        for method in ("POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"):
+            response = await browser_request(genuine, method)
+            assert response.status_code == 405, method
+            assert response.headers["allow"] == "GET"
+        assert not panel.busy()
+        assert (await browser_request(genuine)).status_code == 200
+        await until_idle(lambda: keys)
+
+    run(scenario())
+    assert keys == ["888@sandbox"]
+    assert token_requests(sandbox) == 1  # only the GET on the registered path counted
+
+
+def test_loopback_receiver_refuses_all_when_no_attempt_is_pending(run: Any) -> None:
+    redirect = f"http://127.0.0.1:{free_port()}/callback"
+    received: list[str] = []
+    receiver = LoopbackReceiver(redirect, received.append, loop=asyncio.get_event_loop())
+    receiver.start()
+    try:
+
+        async def scenario() -> None:
+            assert_refused_page(await browser_request(f"{redirect}?code=abcd1234&state=S1"))
+            receiver.expect("S1")
+            assert (await browser_request(f"{redirect}?code=abcd1234&state=S1")).status_code == 200
+            await until(lambda: received)
+            receiver.expect(None)  # the attempt ended
+            assert_refused_page(await browser_request(f"{redirect}?code=efgh5678&state=S1"))
+
+        run(scenario())
+    finally:
+        receiver.stop()
+    assert received == [f"{redirect}?code=abcd1234&state=S1"]
+
+
+def test_leaving_the_screen_stops_listening(
+    qtbot: Any, run: Any, make_ctx: MakeCtx, browser: FakeBrowser
+) -> None:
+    panel, redirect = loopback_panel(qtbot, run, make_ctx)
+    click(qtbot, panel.sign_in_button)
+    assert panel._receiver is not None
+    panel.hide()
     assert panel._receiver is None
-    run(until(lambda: port_closed(port), timeout=3))
+    run(until(lambda: port_closed(urlsplit(redirect).port), timeout=3))
+
+
+MALFORMED_ADDRESSES = [
+    "http://[::1/?code=abcd1234",
+    "http://]/?code=abcd1234&state={state}",
+    "https://[abc]/callback?code=abcd1234",
+    "http://a\uff03b/?code=abcd1234",
+    "//[/?code=abcd1234",
+    "http://[12345::1]/?code=abcd1234&state={state}",
+    "http://[::1/?error=access_denied",
+]
+
+
+def test_malformed_pasted_address_is_a_field_error(
+    qtbot: Any,
+    run: Any,
+    loop: Any,
+    panel: LoginPanel,
+    browser: FakeBrowser,
+    sandbox: SandboxServer,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    crash = install_crash_handler(None, lambda: panel, loop=loop, folder_opener=lambda _: True)
+    reported: list[BaseException] = []
+    monkeypatch.setattr(crash, "report", lambda exc, *args, **kwargs: reported.append(exc))
+    try:
+        click(qtbot, panel.sign_in_button)
+        state = panel.ctx.attempts.current.state
+        for text in MALFORMED_ADDRESSES:
+            paste(qtbot, panel, text.format(state=state))
+            assert reported == [], text
+            assert panel.paste_error.isVisible(), text
+            assert panel.paste_error.text() == problem_text(PasteProblem.NOT_A_CODE), text
+            assert not panel.busy()
+        # A state that cannot even be compared is a mismatch, not a crash.
+        paste(qtbot, panel, "http://127.0.0.1/cb?code=abcd1234&state=%C3%A9")
+        assert reported == []
+        assert panel.paste_error.text() == problem_text(PasteProblem.STATE_MISMATCH)
+        assert crash.dialog is None
+    finally:
+        crash.uninstall()
+    assert token_requests(sandbox) == 0
+    # The attempt still works with the real code.
+    key = sign_in_pending(qtbot, run, panel, browser)
+    assert key == "888@sandbox"
+
+
+def sign_in_pending(qtbot: Any, run: Any, panel: LoginPanel, browser: FakeBrowser) -> str:
+    keys: list[str] = []
+    panel.signedIn.connect(keys.append)
+    code, _ = approve_in_browser(browser)
+    paste(qtbot, panel, code)
+    run(until_idle(lambda: keys))
+    return keys[0]
+
+
+def test_pasted_denial_of_another_attempt_is_a_state_mismatch(
+    qtbot: Any, run: Any, panel: LoginPanel, browser: FakeBrowser, sandbox: SandboxServer
+) -> None:
+    click(qtbot, panel.sign_in_button)
+    old_denial = authorize(browser.last, action="deny")
+    click(qtbot, panel.sign_in_button)  # a newer attempt
+    paste(qtbot, panel, old_denial)
+    assert panel.paste_error.text() == problem_text(PasteProblem.STATE_MISMATCH)
+    assert panel.ctx.attempts.current is not None
+    assert sign_in_pending(qtbot, run, panel, browser) == "888@sandbox"
 
 
 def test_demo_mode_uses_the_code_page_not_a_listener(

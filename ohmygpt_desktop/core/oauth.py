@@ -66,34 +66,97 @@ class ParsedPaste:
     state: str | None
 
 
+def _clean(text: str) -> str:
+    return (text or "").strip().strip("\"'<>").strip()
+
+
+def _address_query(text: str) -> dict[str, list[str]] | None:
+    """The query of a pasted address (``None`` when ``text`` is a bare code).
+
+    An address the URL parser cannot read (``http://[::1/?code=…``) is refused as
+    ``NOT_A_CODE``: it is the person's input, never a crash.
+    """
+    if not ("://" in text or text.startswith(("?", "/")) or "code=" in text or "error=" in text):
+        return None
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        raise PasteRefused(PasteProblem.NOT_A_CODE) from None
+    query = parts.query or (parts.path if "=" in parts.path and "/" not in parts.path else "")
+    if not query and parts.fragment:
+        query = parts.fragment
+    return parse_qs(query.removeprefix("?"), keep_blank_values=True)
+
+
+def _read_query(params: dict[str, list[str]]) -> ParsedPaste:
+    if params.get("error"):
+        raise PasteRefused(PasteProblem.DENIED)
+    codes = [c.strip() for c in params.get("code", []) if c.strip()]
+    states = params.get("state", [])
+    if len(codes) != 1 or not _CODE_RE.fullmatch(codes[0]) or len(states) > 1:
+        raise PasteRefused(PasteProblem.NOT_A_CODE)
+    return ParsedPaste(code=codes[0], state=states[0] if states else None)
+
+
 def parse_paste(text: str) -> ParsedPaste:
     """Extract ``code`` (and ``state``) from a bare code or a redirect URL.
 
     Raises :class:`PasteRefused` (``EMPTY``, ``DENIED`` or ``NOT_A_CODE``).
     """
-    text = (text or "").strip().strip("\"'<>").strip()
+    text = _clean(text)
     if not text:
         raise PasteRefused(PasteProblem.EMPTY)
-    query: str | None = None
-    if "://" in text or text.startswith(("?", "/")) or ("code=" in text or "error=" in text):
-        parts = urlsplit(text)
-        query = parts.query or (parts.path if "=" in parts.path and "/" not in parts.path else "")
-        if not query and parts.fragment:
-            query = parts.fragment
-        if query.startswith("?"):
-            query = query[1:]
-    if query is not None:
-        params = parse_qs(query, keep_blank_values=True)
-        if params.get("error"):
-            raise PasteRefused(PasteProblem.DENIED)
-        codes = [c.strip() for c in params.get("code", []) if c.strip()]
-        states = params.get("state", [])
-        if len(codes) != 1 or not _CODE_RE.fullmatch(codes[0]) or len(states) > 1:
-            raise PasteRefused(PasteProblem.NOT_A_CODE)
-        return ParsedPaste(code=codes[0], state=states[0] if states else None)
+    params = _address_query(text)
+    if params is not None:
+        return _read_query(params)
     if not _CODE_RE.fullmatch(text):
         raise PasteRefused(PasteProblem.NOT_A_CODE)
     return ParsedPaste(code=text, state=None)
+
+
+def _same_state(given: str, expected: str) -> bool:
+    # compare_digest refuses str with non-ASCII characters: compare the bytes.
+    return secrets.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))
+
+
+def _states_match(params: dict[str, list[str]], expected: str, *, required: bool) -> bool:
+    """Whether the address's ``state`` is the expected one (exactly one value).
+
+    Without a state at all the answer is ``not required``: the provider's code page
+    shows a bare code, but a redirect to the loopback listener always has a state.
+    """
+    states = params.get("state", [])
+    if not states:
+        return not required
+    return len(states) == 1 and _same_state(states[0], expected)
+
+
+class RedirectVerdict(Enum):
+    """What the loopback listener does with a request to the redirect path."""
+
+    #: For the pending attempt, with a code: hand it to the app.
+    CODE = "code"
+    #: For the pending attempt: the person denied the app in the browser.
+    DENIED = "denied"
+    #: Not for the pending attempt (no state, another or several states, or no
+    #: attempt pending): answer with a neutral page and tell the app nothing.
+    FOREIGN = "foreign"
+
+
+def check_redirect(query: str, expected_state: str | None) -> RedirectVerdict:
+    """Judge the query of a request to the redirect path against the pending state.
+
+    ``expected_state`` is ``None`` when no attempt is pending. Whether a
+    ``CODE`` holds a usable code is checked later, by :meth:`SignInAttempts.accept`.
+    """
+    if expected_state is None:
+        return RedirectVerdict.FOREIGN
+    params = parse_qs(query, keep_blank_values=True)
+    if not _states_match(params, expected_state, required=True):
+        return RedirectVerdict.FOREIGN
+    if params.get("error"):
+        return RedirectVerdict.DENIED
+    return RedirectVerdict.CODE
 
 
 @dataclass
@@ -125,22 +188,29 @@ class SignInAttempts:
     def cancel(self) -> None:
         self.current = None
 
-    def accept(self, text: str) -> tuple[SignInAttempt, str]:
-        """Check pasted text against the pending attempt; return (attempt, code).
+    def accept(self, text: str, *, redirect: bool = False) -> tuple[SignInAttempt, str]:
+        """Check pasted text (or a redirect) against the pending attempt; return (attempt, code).
 
-        A code without a state is accepted for the pending attempt (the provider's
-        code page shows the bare code). A state that does not match is refused
-        before any token request is made.
+        A pasted code without a state is accepted for the pending attempt (the
+        provider's code page shows the bare code). A ``redirect`` (what the loopback
+        listener received) must carry the attempt's state. A state that does not
+        match is refused before any token request is made, and before a denial in
+        the same address is believed.
         """
-        parsed = parse_paste(text)
+        text = _clean(text)
+        if not text:
+            raise PasteRefused(PasteProblem.EMPTY)
+        params = _address_query(text)
         attempt = self.current
         if attempt is None:
             raise PasteRefused(PasteProblem.NO_ATTEMPT)
         if attempt.expired(self._clock(), self._ttl):
             raise PasteRefused(PasteProblem.EXPIRED)
-        if parsed.state is not None and not secrets.compare_digest(parsed.state, attempt.state):
+        if (params is None and redirect) or (
+            params is not None and not _states_match(params, attempt.state, required=redirect)
+        ):
             raise PasteRefused(PasteProblem.STATE_MISMATCH)
-        return attempt, parsed.code
+        return attempt, parse_paste(text).code
 
     def finish(self, attempt: SignInAttempt) -> None:
         if self.current is attempt:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import unicodedata
 from decimal import Decimal, InvalidOperation
 from enum import Enum, StrEnum
 
@@ -48,6 +47,20 @@ class AmountRefused(ValueError):
 
 
 _SPACES = {" ", "\u00a0", "\u202f", "\u2009", "'"}
+_DIGITS = frozenset("0123456789")
+#: Full-width forms (CJK input methods) of the characters an amount may hold, and the
+#: ideographic space: the only non-ASCII characters read as something else. Nothing
+#: else is folded: NFKC would read a superscript two as 2 ("10²" as $102).
+_FULL_WIDTH = str.maketrans(
+    {
+        **{chr(0xFF10 + d): str(d) for d in range(10)},
+        "\uff0e": ".",
+        "\uff0c": ",",
+        "\uff04": "$",
+        "\uff0d": "-",
+        "\u3000": " ",
+    }
+)
 
 
 def parse_amount(
@@ -60,24 +73,26 @@ def parse_amount(
     """Parse a USD amount as typed by a person; raise :class:`AmountRefused`.
 
     Accepts the locale's decimal point and also ``.``/``,`` (full-width forms
-    too), surrounding spaces and a leading ``$``. Refuses grouping separators,
-    signs, exponents, more than two decimals, and values outside the limits.
+    too), ASCII and full-width digits, surrounding spaces and a leading ``$``.
+    Refuses other digits (superscripts, circled, other scripts' digits), grouping
+    separators, signs, exponents, more than two decimals, and values outside the limits.
     """
-    raw = unicodedata.normalize("NFKC", text or "").strip()
+    raw = (text or "").translate(_FULL_WIDTH)
+    if decimal_point not in ".,":
+        raw, decimal_point = raw.replace(decimal_point, "."), "."
+    raw = raw.strip()
     if raw.startswith("$") or raw.endswith("$"):
         raw = raw.strip("$").strip()
     if not raw:
         raise AmountRefused(AmountProblem.EMPTY)
     if raw.startswith("-"):
         body = raw[1:].strip()
-        if body and all(c.isdigit() or c in ".," for c in body):
+        if body and all(c in _DIGITS or c in ".," for c in body):
             raise AmountRefused(AmountProblem.NOT_POSITIVE)
     if any(c in _SPACES for c in raw):
         raise AmountRefused(AmountProblem.GROUPING)
     separators = [i for i, c in enumerate(raw) if c in ".,"]
-    if not all(c.isdigit() or c in ".," for c in raw) or not any(c.isdigit() for c in raw):
-        raise AmountRefused(AmountProblem.NOT_A_NUMBER)
-    if not all(c.isascii() for c in raw):
+    if not all(c in _DIGITS or c in ".," for c in raw) or not any(c in _DIGITS for c in raw):
         raise AmountRefused(AmountProblem.NOT_A_NUMBER)
     if len(separators) > 1:
         raise AmountRefused(AmountProblem.GROUPING)

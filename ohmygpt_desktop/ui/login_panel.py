@@ -406,6 +406,8 @@ class LoginPanel(QWidget):
         self.url_field.setText(self._auth_url)
         self.url_field.setCursorPosition(0)
         self._ensure_receiver(redirect_uri)
+        if self._receiver is not None:
+            self._receiver.expect(self._attempt.state)
         try:
             opened = bool(ctx.open_url(self._auth_url))
         except Exception:
@@ -459,11 +461,11 @@ class LoginPanel(QWidget):
             self.paste_error.hide()
         self.continue_button.setEnabled(bool(text.strip()) and not self.busy())
 
-    def _accept(self, text: str) -> None:
+    def _accept(self, text: str, *, redirect: bool = False) -> None:
         if self.busy():
             return
         try:
-            attempt, code = self.ctx.attempts.accept(text)
+            attempt, code = self.ctx.attempts.accept(text, redirect=redirect)
         except PasteRefused as exc:
             log.info("Pasted text refused: %s", exc.problem.name)
             self._paste_problem = exc
@@ -538,7 +540,12 @@ class LoginPanel(QWidget):
         if self._receiver is not None and self._receiver_uri == redirect_uri:
             return
         self._stop_receiver()
-        receiver = LoopbackReceiver(redirect_uri, self._on_redirect, loop=_event_loop())
+        receiver = LoopbackReceiver(
+            redirect_uri,
+            self._on_redirect,
+            loop=_event_loop(),
+            translate=QCoreApplication.translate,
+        )
         try:
             receiver.start()
         except OSError as exc:
@@ -551,13 +558,15 @@ class LoginPanel(QWidget):
     def _stop_receiver(self) -> None:
         receiver, self._receiver = self._receiver, None
         if receiver is not None:
+            receiver.expect(None)  # at once: stopping takes a moment
             _stop_in_background(receiver)
 
     def _on_redirect(self, url: str) -> None:
-        """The browser came back to the loopback receiver: same path as a paste."""
+        """The browser came back to the loopback receiver: like a paste, but the
+        attempt's state is required (the receiver checked it too)."""
         if not isValid(self) or self.busy() or self._receiver is None:
             return
-        self._accept(url)
+        self._accept(url, redirect=True)
 
     def _abandon(self) -> None:
         """Drop the pending attempt, its receiver and every message."""

@@ -12,6 +12,7 @@ from ohmygpt_desktop.ui.login_panel import LoginPanel
 from ohmygpt_desktop.ui.tasks import running_ops
 from tests.helpers.asyncutil import until
 from tests.helpers.browser import FakeBrowser
+from tests.helpers.recharging import type_text
 from tests.helpers.sandbox_browser import authorize, read_code_page
 
 
@@ -75,7 +76,7 @@ def approve_in_browser(browser: FakeBrowser, user_id: str = "888") -> tuple[str,
 
 def paste(qtbot: Any, panel: LoginPanel, text: str, *, enter: bool = True) -> None:
     panel.paste_field.clear()
-    qtbot.keyClicks(panel.paste_field, text)
+    type_text(qtbot, panel.paste_field, text)
     if enter:
         qtbot.keyClick(panel.paste_field, Qt.Key.Key_Return)
     else:
