@@ -556,12 +556,19 @@ def test_loopback_answers_only_get_on_its_path(
 def test_loopback_receiver_refuses_all_when_no_attempt_is_pending(run: Any) -> None:
     redirect = f"http://127.0.0.1:{free_port()}/callback"
     received: list[str] = []
-    receiver = LoopbackReceiver(redirect, received.append, loop=asyncio.get_event_loop())
+    receiver = LoopbackReceiver(
+        redirect,
+        received.append,
+        loop=asyncio.get_event_loop(),
+        translate=lambda context, text: f"[{context}] {text}",  # pages are translated
+    )
     receiver.start()
     try:
 
         async def scenario() -> None:
-            assert_refused_page(await browser_request(f"{redirect}?code=abcd1234&state=S1"))
+            refused = await browser_request(f"{redirect}?code=abcd1234&state=S1")
+            assert_refused_page(refused)
+            assert f"[LoopbackPage] {NOT_WAITING}" in refused.text
             receiver.expect("S1")
             assert (await browser_request(f"{redirect}?code=abcd1234&state=S1")).status_code == 200
             await until(lambda: received)

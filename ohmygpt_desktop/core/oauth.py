@@ -206,11 +206,13 @@ class SignInAttempts:
             raise PasteRefused(PasteProblem.NO_ATTEMPT)
         if attempt.expired(self._clock(), self._ttl):
             raise PasteRefused(PasteProblem.EXPIRED)
-        if (params is None and redirect) or (
-            params is not None and not _states_match(params, attempt.state, required=redirect)
-        ):
+        if params is None:
+            if redirect:
+                raise PasteRefused(PasteProblem.STATE_MISMATCH)
+            return attempt, parse_paste(text).code
+        if not _states_match(params, attempt.state, required=redirect):
             raise PasteRefused(PasteProblem.STATE_MISMATCH)
-        return attempt, parse_paste(text).code
+        return attempt, _read_query(params).code
 
     def finish(self, attempt: SignInAttempt) -> None:
         if self.current is attempt:
