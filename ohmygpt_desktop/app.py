@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: Where Stripe sends the browser after paying/cancelling on the real service (§8 example).
+#: Where Stripe sends the browser after paying/cancelling (docs/api.md#checkout-order).
 PRODUCTION_SUCCESS_URL = "https://www.ohmygpt.com/pay?stripe_callback=success"
 PRODUCTION_CANCEL_URL = "https://www.ohmygpt.com/pay?stripe_callback=canceled"
 #: Account identity of the demo service (its port changes between runs).

@@ -384,7 +384,7 @@ def test_authorization_url_has_documented_parameters() -> None:
     assert params["client_id"] == "6681463833ebdbb2566d1def"
     assert params["scope"] == "general_api_access"
     assert params["state"] == "abc"
-    # The documented example value (api notes §2).
+    # The documented example value (docs/api.md#authorization-page).
     assert params["redirect_template"] == "P2NvZGU9e2NvZGV9JnN0YXRlPXtzdGF0ZX0mdGdpZD0xMTQ1MTQ="
 
 

@@ -2,10 +2,10 @@
 
 Rules this module keeps:
 
-* Both the HTTP status and the body's ``statusCode`` are checked (api notes §1.2).
+* Both the HTTP status and the body's ``statusCode`` are checked (docs/api.md#response-envelope).
 * Every failure becomes an :class:`~ohmygpt_desktop.api.errors.ApiError`.
 * Reads retry *connect* failures (nothing was sent) with backoff; order creation
-  is never retried: it is not idempotent (§8).
+  is never retried: it is not idempotent (docs/api.md#checkout-order).
 * Replies larger than :data:`MAX_BODY_BYTES` are refused without reading them whole.
 * Payment links are checked against an allow-list before they are returned.
 * No token, secret or payment link is ever logged or put in an exception.
@@ -103,7 +103,7 @@ class OhMyGPTClient:
     # ----------------------------------------------------------------- operations
 
     async def issue_token(self, *, client_id: str, client_secret: Secret, code: str) -> TokenGrant:
-        """Exchange an authorization code for an OAuth token (form-encoded, §4)."""
+        """Exchange an authorization code for a token (form-encoded; docs/api.md#token-issue)."""
         data = await self._call(
             "issue_token",
             form={
@@ -161,7 +161,7 @@ class OhMyGPTClient:
         success_url: str | None = None,
         cancel_url: str | None = None,
     ) -> InvoiceOrder:
-        """Create a Stripe Invoice order (ASSUMED endpoint, §16). Never retried."""
+        """Create a Stripe Invoice order (assumed: docs/api.md#invoice-order). Never retried."""
         form = _order_form(amount, product_id, success_url, cancel_url)
         if email:
             form["email"] = email

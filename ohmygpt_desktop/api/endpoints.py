@@ -1,4 +1,4 @@
-"""The one table of API paths (api notes §16).
+"""The one table of API paths (docs/api.md#endpoint-table).
 
 Where the docs give no path the default is a project choice; every path can be
 overridden from the settings file, so a wrong guess is a config change, not a
@@ -13,18 +13,18 @@ from dataclasses import dataclass, fields, replace
 
 @dataclass(frozen=True, slots=True)
 class Endpoints:
-    #: documented (§4)
+    #: documented (docs/api.md#token-issue)
     issue_token: str = "/api/v1/user/oauth/issue-token"  # noqa: S105 - a path
-    #: seen in public code (§5)
+    #: seen in public code (docs/api.md#user-info)
     user_info: str = "/api/v1/user/oauth/app/query-user-basic-info"
-    #: ASSUMED (§16)
+    #: ASSUMED (docs/api.md#balance)
     balance: str = "/api/v1/user/oauth/app/query-user-balance-info"
-    #: documented (§8)
+    #: documented (docs/api.md#checkout-order)
     checkout_order: str = "/api/v1/pay/oa/stripe/create-order"
-    #: ASSUMED (§16)
+    #: ASSUMED (docs/api.md#invoice-order)
     invoice_order: str = "/api/v1/pay/oa/stripe/create-invoice"
 
-    #: Browser-facing pages on the auth host (§2, §3).
+    #: Browser-facing pages on the auth host (docs/api.md#authorization-page).
     authorize_page: str = "/next/v1/oauth"
     code_page: str = "/next/v1/oauth/succeed"
 

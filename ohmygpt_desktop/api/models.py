@@ -11,13 +11,13 @@ from decimal import Decimal
 
 #: Balance units per US dollar. The balance endpoints report an internal credit
 #: unit; three independent public integrations divide it by 34000 to get money
-#: (api notes §13.3). This is the one place the ratio lives.
+#: (docs/api.md#money-units). This is the one place the ratio lives.
 CREDITS_PER_USD = Decimal(34000)
 
-#: Product id of the documented recharge product (api notes §8).
+#: Product id of the documented recharge product (docs/api.md#checkout-order).
 DEFAULT_PRODUCT_ID = "10001"
 
-#: Prefix of OhMyGPT OAuth access tokens (api notes §1.5).
+#: Prefix of OhMyGPT OAuth access tokens (docs/api.md#tokens-and-scopes).
 TOKEN_PREFIX = "omg-oat-v1-"  # noqa: S105 - a prefix, not a secret
 
 
@@ -111,7 +111,7 @@ class CheckoutOrder:
 
 @dataclass(frozen=True, slots=True)
 class InvoiceOrder:
-    """A Stripe Invoice recharge order (ASSUMED endpoint, api notes §16)."""
+    """A Stripe Invoice recharge order (ASSUMED endpoint, docs/api.md#invoice-order)."""
 
     order_no: str
     invoice_url: str

@@ -9,7 +9,7 @@ from urllib.parse import urlencode, urlsplit
 from ohmygpt_desktop.api.endpoints import DEFAULT_ENDPOINTS, Endpoints
 from ohmygpt_desktop.api.errors import UnsafeUrlError
 
-#: Hosted payment pages that production replies may point to (api notes §8, §16).
+#: Hosted payment pages that production replies may point to (docs/api.md#payment-link-allow-list).
 PRODUCTION_PAYMENT_ORIGINS: frozenset[str] = frozenset(
     {"https://checkout.stripe.com", "https://invoice.stripe.com"}
 )
@@ -27,7 +27,7 @@ def build_authorization_url(
     redirect_template: str | None = None,
     endpoints: Endpoints = DEFAULT_ENDPOINTS,
 ) -> str:
-    """The URL of the provider's authorization page (api notes §2).
+    """The URL of the provider's authorization page (docs/api.md#authorization-page).
 
     ``redirect_template`` is the plain template (e.g. ``"?code={code}&state={state}"``);
     it is Base64-encoded here as the page expects.

@@ -1,7 +1,7 @@
 """A local stand-in of the OhMyGPT OAuth API and its browser pages.
 
-Serves, over real HTTP on a loopback address, the endpoint table of the API notes
-(§16): the authorization page, the code display page, ``issue-token``, user info,
+Serves, over real HTTP on a loopback address, the endpoint table of docs/api.md#endpoint-table:
+the authorization page, the code display page, ``issue-token``, user info,
 balance, Stripe Checkout / Invoice orders, plus a fake Stripe checkout page. Used
 by the tests and by the app's demo mode; never contacts the network.
 

@@ -53,7 +53,7 @@ from ohmygpt_desktop.sandbox.state import SandboxState, TokenRecord, money, rand
 
 Handler = Callable[[Request, SandboxState], Awaitable[JsonReply | Response]]
 
-# The sandbox serves the client's own endpoint table (api notes §16).
+# The sandbox serves the client's own endpoint table (docs/api.md#endpoint-table).
 AUTHORIZE_PATH = DEFAULT_ENDPOINTS.authorize_page
 DECIDE_PATH = f"{AUTHORIZE_PATH}/decide"
 SUCCEED_PATH = DEFAULT_ENDPOINTS.code_page

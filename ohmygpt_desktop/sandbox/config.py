@@ -13,10 +13,10 @@ from decimal import Decimal
 #: Hosts treated as the same loopback host when checking a redirect URI.
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost"})
 
-#: The only scope the docs show (api notes §1.6).
+#: The only scope the docs show (docs/api.md#tokens-and-scopes).
 GENERAL_SCOPE = "general_api_access"
 
-#: Permission level needed to create recharge orders (api notes §8).
+#: Permission level needed to create recharge orders (docs/api.md#checkout-order).
 TRUSTED_LEVEL = "trusted_advanced_access"
 
 #: Counted endpoint names (``SandboxState.request_counts`` keys, fault targets).

@@ -1,4 +1,4 @@
-"""The documented JSON envelope (api notes §1.2, §1.3) and its error bodies."""
+"""The documented JSON envelope and its error bodies (docs/api.md#error-envelope)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 from ohmygpt_desktop.sandbox.config import TRUSTED_LEVEL
 
-#: Exact texts from the docs (api notes §1.3).
+#: Exact texts from the docs (docs/api.md#error-envelope).
 INVALID_TOKEN_MESSAGE = (
     "Incorrect OhMyGPT OAuth token provided. "  # noqa: S105 - an error text, not a secret
     "Please try to re-authenticate with the OAuth provider."

@@ -59,7 +59,7 @@ from ohmygpt_desktop.ui.tasks import Op
 if TYPE_CHECKING:
     from ohmygpt_desktop.app import AppContext
 
-#: The documented API base URLs with their labels (api notes §1.1).
+#: The documented API base URLs with their labels (docs/api.md#hosts).
 API_LINES: tuple[tuple[str, str], ...] = (
     ("https://api.ohmygpt.com", QT_TRANSLATE_NOOP("SettingsDialog", "US main site, direct")),
     ("https://cfcus02.opapi.win", QT_TRANSLATE_NOOP("SettingsDialog", "Cloudflare CDN")),
@@ -69,7 +69,7 @@ API_LINES: tuple[tuple[str, str], ...] = (
     ("https://cn2us02.opapi.win", QT_TRANSLATE_NOOP("SettingsDialog", "Premium reverse proxy 2")),
 )
 
-#: The documented hosts of the authorization pages (api notes §1.1).
+#: The documented hosts of the authorization pages (docs/api.md#hosts).
 AUTH_HOSTS: tuple[tuple[str, str], ...] = (
     ("https://next.ohmygpt.com", QT_TRANSLATE_NOOP("SettingsDialog", "Main")),
     (
