@@ -38,7 +38,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ohmygpt_desktop.api import CREDITS_PER_USD, InvalidTokenError, MalformedResponseError
+from ohmygpt_desktop.api import InvalidTokenError, MalformedResponseError
+from ohmygpt_desktop.api.models import usd_to_credits
 from ohmygpt_desktop.core.recharge import (
     AmountRefused,
     OrderOutcomeUnknown,
@@ -565,7 +566,9 @@ class RechargeDialog(QDialog):
         if self._amount is not None:
             self.credits_hint.setText(
                 self.tr("= {credits} credits").format(
-                    credits=format_credits(self._amount * CREDITS_PER_USD)
+                    credits=format_credits(
+                        usd_to_credits(self._amount, self.ctx.settings.credits_per_usd)
+                    )
                 )
             )
         else:
