@@ -118,7 +118,8 @@ class HistoryModel(QAbstractTableModel):
         if record.status is OrderStatus.UNKNOWN:
             return self.tr(
                 "The app could not tell whether OhMyGPT created this order (the reply was "
-                "lost or the app stopped). Check your orders on OhMyGPT before paying again."
+                "lost or could not be used, or the app stopped). Check your orders on OhMyGPT "
+                "before paying again."
             )
         if record.status is OrderStatus.AWAITING_PAYMENT:
             expires = record.expires_at
