@@ -23,8 +23,10 @@ from shiboken6 import isValid
 from ohmygpt_desktop.api import Secret
 from ohmygpt_desktop.app import Options
 from ohmygpt_desktop.core.orders import INTERRUPTED_NOTE, OrderStatus
+from ohmygpt_desktop.core.recharge import OrderOutcomeUnknown
 from ohmygpt_desktop.core.tokens import TokenStorage
 from ohmygpt_desktop.ui.balance_view import BalanceView
+from ohmygpt_desktop.ui.errors import describe
 from ohmygpt_desktop.ui.history_model import Column
 from ohmygpt_desktop.ui.history_view import HistoryView
 from ohmygpt_desktop.ui.qr import QUIET_ZONE, QrCodeWidget, qr_matrix
@@ -415,6 +417,23 @@ def test_a_slow_drip_ends_at_the_deadline_setting(
     assert dialog.unknown_box.isVisible()
     ctx.apply_network_settings()  # a rebuilt client keeps the setting's deadline
     assert ctx.client.deadline == deadline
+
+
+def test_an_unexpected_failure_keeps_the_order_as_unknown(
+    make_ctx, run, sandbox, monkeypatch
+) -> None:
+    """A bug while the request is out is no proof either: the row stays, and says so."""
+    ctx, account = signed_in(make_ctx, run, sandbox)
+
+    async def broken(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("a bug after the request went out")
+
+    monkeypatch.setattr(ctx.client, "create_checkout_order", broken)
+    with pytest.raises(OrderOutcomeUnknown) as info:
+        run(ctx.recharge.create_order(account.key, Decimal("10")))
+    assert statuses(ctx) == [OrderStatus.UNKNOWN]
+    assert describe(info.value).startswith("Something went wrong inside the app while the order")
+    assert "“unknown”" in describe(info.value)
 
 
 # ---------------------------------------------------------------------- invoice

@@ -202,35 +202,48 @@ class OhMyGPTClient:
         form: Mapping[str, str] | None = None,
         retry_connect: bool,
     ) -> Mapping[str, Any]:
+        """One operation, retries included, within :attr:`deadline` seconds."""
+        try:
+            async with asyncio.timeout(self.deadline):
+                return await self._attempts(
+                    operation, token=token, form=form, retry_connect=retry_connect
+                )
+        except TimeoutError:
+            log.info("%s: no complete reply within %gs", operation, self.deadline)
+            raise errors.RequestTimeout(error_type="deadline") from None
+
+    async def _attempts(
+        self,
+        operation: str,
+        *,
+        token: Secret | None,
+        form: Mapping[str, str] | None,
+        retry_connect: bool,
+    ) -> Mapping[str, Any]:
         path = getattr(self.endpoints, operation)
         headers = {}
         if token is not None:
             headers["Authorization"] = f"Bearer {Secret(token).reveal()}"
         attempts = 1 + (self.connect_retries if retry_connect else 0)
-        try:
-            async with asyncio.timeout(self.deadline):
-                for attempt in range(attempts):
-                    started = time.monotonic()
-                    try:
-                        status, resp_headers, body = await self._send(path, headers, form or {})
-                    except errors.ConnectError:
-                        if attempt + 1 >= attempts:
-                            raise
-                        delay = self.retry_backoff * (2**attempt)
-                        log.info("%s: connect failed, retrying in %.1fs", operation, delay)
-                        await asyncio.sleep(delay)
-                        continue
-                    log.debug(
-                        "%s -> HTTP %s, %d bytes, %.0f ms",
-                        operation,
-                        status,
-                        len(body),
-                        (time.monotonic() - started) * 1000,
-                    )
-                    return _interpret(operation, status, resp_headers, body)
-        except TimeoutError:
-            log.info("%s: no complete reply within %gs", operation, self.deadline)
-            raise errors.RequestTimeout(error_type="deadline") from None
+        for attempt in range(attempts):
+            started = time.monotonic()
+            try:
+                status, resp_headers, body = await self._send(path, headers, form or {})
+            except errors.ConnectError:
+                if attempt + 1 >= attempts:
+                    raise
+                delay = self.retry_backoff * (2**attempt)
+                log.info("%s: connect failed, retrying in %.1fs", operation, delay)
+                await asyncio.sleep(delay)
+                continue
+            log.debug(
+                "%s -> HTTP %s, %d bytes, %.0f ms",
+                operation,
+                status,
+                len(body),
+                (time.monotonic() - started) * 1000,
+            )
+            return _interpret(operation, status, resp_headers, body)
         raise AssertionError("unreachable")  # pragma: no cover
 
     async def _send(

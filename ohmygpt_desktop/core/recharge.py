@@ -124,8 +124,9 @@ class OrderOutcomeUnknown(Exception):
 
     The reply was lost (``cause`` is a :class:`NetworkError`), could not be used (an
     HTML error page, a redirect, an untrusted link...), or the app failed while it
-    waited. The history row stays, marked unknown. ``template`` and ``params``
-    (context ``"Recharge"``) say so in words for people.
+    waited. The history row stays, marked unknown. :attr:`template` (context
+    ``"Recharge"``; placeholders ``{reason}``, the cause in words, and ``{order_no}``)
+    says so for people.
     """
 
     def __init__(self, record: OrderRecord | None, cause: Exception) -> None:
