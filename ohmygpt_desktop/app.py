@@ -244,7 +244,7 @@ def profile_paths(base: AppPaths, *, demo: bool) -> AppPaths:
 
 
 def make_client(settings: Settings, extra_payment_origins: set[str]) -> OhMyGPTClient:
-    """An API client for the current settings (API line, proxy, endpoint paths)."""
+    """An API client for the current settings (API line, proxy, endpoint paths, deadline)."""
     from ohmygpt_desktop.api import DEFAULT_ENDPOINTS, PRODUCTION_PAYMENT_ORIGINS, OhMyGPTClient
 
     proxy: str | None = None  # "system": honour HTTP(S)_PROXY
@@ -256,6 +256,7 @@ def make_client(settings: Settings, extra_payment_origins: set[str]) -> OhMyGPTC
         settings.api_base_url,
         endpoints=DEFAULT_ENDPOINTS.with_overrides(settings.endpoints),
         proxy=proxy,
+        deadline=settings.request_deadline_s,
         payment_origins=PRODUCTION_PAYMENT_ORIGINS | extra_payment_origins,
     )
 

@@ -51,6 +51,7 @@ async def _browser_authorizes(auth_url: str, user_id: str = "888") -> str:
 
 async def run_smoke_test(ctx: AppContext) -> int:
     from ohmygpt_desktop.api import build_authorization_url
+    from ohmygpt_desktop.api.models import credits_to_usd
     from ohmygpt_desktop.core.tokens import TokenStorage
     from ohmygpt_desktop.ui.main_window import MainWindow
 
@@ -96,7 +97,7 @@ async def run_smoke_test(ctx: AppContext) -> int:
         balance = await ctx.accounts.refresh_balance(account.key)
         if balance is None:
             raise SmokeFailure("no balance")
-        _say(f"balance ${balance.balance_usd}")
+        _say(f"balance ${credits_to_usd(balance.balance, ctx.settings.credits_per_usd)}")
 
         step = "creating an order"
         record = await ctx.recharge.create_order(account.key, Decimal("10"))

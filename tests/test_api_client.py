@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
+import time
 from collections.abc import Coroutine
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -93,7 +94,6 @@ def test_full_flow_authorize_token_info_balance_order(sandbox: SandboxServer) ->
             assert (info.user_id, info.email) == ("888", "alice@example.com")
             balance = await client.balance(grant.token)
             assert balance.balance == Decimal("340000.00")
-            assert balance.balance_usd == Decimal("10.00")
             order = await client.create_checkout_order(grant.token, Decimal("10"))
             assert len(order.order_no) == 32
             assert order.checkout_url.startswith(f"{sandbox.base_url}/c/pay/cs_test_")
@@ -223,6 +223,119 @@ def test_timeout_is_request_timeout(sandbox: SandboxServer) -> None:
 
     with pytest.raises(RequestTimeout):
         arun(scenario())
+
+
+def test_slow_drip_cannot_outlast_the_deadline(sandbox: SandboxServer) -> None:
+    """One byte a second keeps every read short: only the overall deadline ends it."""
+    token = token_for(sandbox)
+    sandbox.state.set_fault("balance", "drip", bytes_per_second=1)
+    deadline = 1.0
+
+    async def scenario() -> float:
+        async with make_client(sandbox, deadline=deadline) as client:
+            started = time.monotonic()
+            with pytest.raises(RequestTimeout):
+                # The outer bound only keeps a broken client from hanging the test.
+                await asyncio.wait_for(client.balance(token), deadline + 10)
+            return time.monotonic() - started
+
+    elapsed = arun(scenario())
+    assert elapsed < deadline + 3  # a bound generous to slow CI, not a benchmark
+    assert sandbox.state.request_counts["balance"] == 1  # a timed-out read is not retried
+
+
+def test_the_deadline_covers_connect_retries_too() -> None:
+    """Retrying reads on connect failures never stretches a call past the deadline."""
+
+    class SlowToRefuse(httpx.AsyncBaseTransport):
+        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+            await asyncio.sleep(0.4)
+            raise httpx.ConnectError("refused")
+
+    async def scenario() -> float:
+        async with OhMyGPTClient(
+            "https://api.example.invalid",
+            transport=SlowToRefuse(),
+            deadline=1.0,
+            connect_retries=10,
+            retry_backoff=0.1,
+        ) as client:
+            started = time.monotonic()
+            with pytest.raises(RequestTimeout):
+                await asyncio.wait_for(client.balance(Secret("omg-oat-v1-abc")), 10)
+            return time.monotonic() - started
+
+    assert arun(scenario()) < 1.0 + 3
+
+
+# The reply proves that no order was created only when it is the documented JSON error
+# envelope, or when the request never left this computer.
+PROOF_TABLE: list[tuple[str, dict[str, Any], type[ApiError], bool, bool]] = [
+    # kind, params, error, proves_not_created, reply names the order
+    ("status", {"status": 402}, InsufficientBalanceError, True, False),
+    ("status", {"status": 500}, ServerError, True, False),
+    ("error_in_200", {"status": 401}, InvalidTokenError, True, False),
+    ("html", {"status": 502}, ServerError, False, False),
+    ("html", {"status": 504}, ServerError, False, False),
+    ("html", {"status": 401}, InvalidTokenError, False, False),
+    ("non_json", {}, MalformedResponseError, False, False),
+    ("oversized", {}, MalformedResponseError, False, False),
+    ("redirect", {}, MalformedResponseError, False, False),
+    ("redirect", {"status": 307, "location": "/elsewhere"}, MalformedResponseError, False, False),
+    ("bad_url", {"url": "http://evil.example/pay"}, UnsafeUrlError, False, True),
+    ("missing_field", {"field": "checkout_url"}, MalformedResponseError, False, True),
+    ("wrong_type", {"field": "checkout_url", "value": 7}, MalformedResponseError, False, True),
+    ("missing_field", {"field": "order_no"}, MalformedResponseError, False, False),
+    ("drop", {}, ConnectionLost, False, False),
+]
+
+
+@pytest.mark.parametrize(
+    ("kind", "params", "expected", "proves", "names_order"),
+    PROOF_TABLE,
+    ids=[f"{k}-{'-'.join(map(str, p.values()))}" for k, p, *_ in PROOF_TABLE],
+)
+def test_only_a_documented_refusal_proves_no_order_exists(
+    sandbox: SandboxServer,
+    kind: str,
+    params: dict[str, Any],
+    expected: type[ApiError],
+    proves: bool,
+    names_order: bool,
+) -> None:
+    token = token_for(sandbox)
+    sandbox.state.set_fault("create_order", kind, **params)
+
+    async def scenario() -> ApiError:
+        async with make_client(sandbox) as client:
+            with pytest.raises(ApiError) as info:
+                await client.create_checkout_order(token, Decimal("10"))
+            return info.value
+
+    error = arun(scenario())
+    assert isinstance(error, expected), repr(error)
+    assert error.proves_not_created is proves
+    orders = sandbox.state.orders()
+    if proves:
+        assert orders == []
+    if names_order:
+        (order,) = orders
+        assert error.order_no == order["order_no"]
+    else:
+        assert error.order_no is None
+
+
+def test_a_connection_refused_proves_nothing_was_sent() -> None:
+    async def scenario() -> ApiError:
+        base = f"http://127.0.0.1:{_closed_port()}"
+        async with OhMyGPTClient(base, proxy="") as client:
+            with pytest.raises(ConnectError) as info:
+                await client.create_checkout_order(Secret("omg-oat-v1-abc"), Decimal(10))
+            return info.value
+
+    assert arun(scenario()).proves_not_created
+    for lost in (ConnectionLost(), RequestTimeout()):
+        assert not lost.proves_not_created
 
 
 def _closed_port() -> int:

@@ -11,13 +11,17 @@ Each cell checks what a person would notice:
 * the window stays responsive: a 50 ms precise timer running during the
   operation never sees a gap of a second or more;
 * no duplicate order, and an order history that tells the truth: no row after
-  a definite refusal, exactly one “unknown” row after a lost reply, never a
-  “creating” row once the operation ended;
+  a definite refusal (the documented JSON error envelope, or a request that never
+  left), otherwise exactly one “unknown” row — with the order number when the
+  reply named one — and a dialog that never says the order was not created;
+  never a “creating” row once the operation ended;
 * the app is usable afterwards: with the fault gone, the same widget does the
   same operation successfully.
 
 “Latency beyond the timeout” shortens the client's timeout on the context
-(there is no setting for it); “connection refused” points a context's API base
+(there is no setting for it); “drip past the deadline” shortens the client's
+overall deadline (the ``request_deadline_s`` setting, applied to the context's
+client directly here); “connection refused” points a context's API base
 URL at a closed port, except for the user-info read, which cannot be reached that
 way (the exchange before it would fail first): there, only the user-info request
 is sent to the closed port.
@@ -50,7 +54,7 @@ from ohmygpt_desktop.api import (
     ServerError,
     UnsafeUrlError,
 )
-from ohmygpt_desktop.api.client import DEFAULT_TIMEOUT
+from ohmygpt_desktop.api.client import DEFAULT_DEADLINE_S, DEFAULT_TIMEOUT
 from ohmygpt_desktop.app import AppContext, Options
 from ohmygpt_desktop.core.accounts import SignInError, SignInStep
 from ohmygpt_desktop.core.orders import OrderStatus
@@ -87,6 +91,8 @@ from tests.helpers.signin import wait_idle as wait_panel_idle
 #: The client's timeout in the latency cells, and the server's delay (well beyond it).
 TIMEOUT_S = 0.4
 LATENCY_S = 2.0
+#: The client's overall deadline in the slow-drip cells.
+DEADLINE_S = 1.0
 #: The longest the event loop may stand still while an operation runs.
 MAX_GAP_S = 1.0
 USER_ID = "888"
@@ -115,8 +121,10 @@ class Fault:
     #: The same fault as the token exchange must report it (the exchange maps
     #: 400/401/403 to “code/app refused” unless the body says “invalid token”).
     expected_for_exchange: Callable[[], ApiError] | None = None
-    #: The request may have reached the server: an order's outcome is unknown.
-    reply_lost: bool = False
+    #: Nothing proves what the server did: an order's outcome is unknown (the row stays).
+    outcome_unknown: bool = False
+    #: The reply names the new order (its number is kept on the unknown row).
+    names_order: bool = False
     #: Only meaningful where the reply carries a payment link.
     orders_only: bool = False
     #: A piece of text the message must contain (beyond matching describe()).
@@ -134,13 +142,43 @@ FAULTS: tuple[Fault, ...] = (
         "latency",
         {"seconds": LATENCY_S},
         RequestTimeout,
-        reply_lost=True,
+        outcome_unknown=True,
+    ),
+    Fault(
+        "drip_past_deadline",
+        "drip",
+        {"bytes_per_second": 1},
+        RequestTimeout,
+        outcome_unknown=True,
     ),
     Fault("connection_refused", None, {}, ConnectError),
-    Fault("dropped_mid_body", "drop", {}, ConnectionLost, reply_lost=True),
-    Fault("html_500", "html", {"status": 500}, lambda: ServerError(status=500), mentions="500"),
-    Fault("cdn_502", "html", {}, lambda: ServerError(status=502), mentions="502"),
-    Fault("non_json_200", "non_json", {}, MalformedResponseError),
+    Fault("dropped_mid_body", "drop", {}, ConnectionLost, outcome_unknown=True),
+    Fault(
+        "html_500",
+        "html",
+        {"status": 500},
+        lambda: ServerError(status=500),
+        outcome_unknown=True,
+        mentions="500",
+    ),
+    Fault(
+        "cdn_502",
+        "html",
+        {},
+        lambda: ServerError(status=502),
+        outcome_unknown=True,
+        mentions="502",
+    ),
+    Fault(
+        "cdn_504",
+        "html",
+        {"status": 504},
+        lambda: ServerError(status=504),
+        outcome_unknown=True,
+        mentions="504",
+    ),
+    Fault("redirect_302", "redirect", {}, MalformedResponseError, outcome_unknown=True),
+    Fault("non_json_200", "non_json", {}, MalformedResponseError, outcome_unknown=True),
     Fault("status_401_in_200", "error_in_200", {}, InvalidTokenError),
     Fault("status_402", "status", {"status": 402}, InsufficientBalanceError),
     Fault(
@@ -157,13 +195,31 @@ FAULTS: tuple[Fault, ...] = (
         lambda: RateLimitedError(retry_after=7),
         mentions="7 seconds",
     ),
-    Fault("missing_field", "missing_field", {}, MalformedResponseError),
-    Fault("mistyped_field", "wrong_type", {}, MalformedResponseError),
+    # For orders these spoil the payment link, the first field of the reply: the
+    # order number in it is still readable.
+    Fault(
+        "missing_field",
+        "missing_field",
+        {},
+        MalformedResponseError,
+        outcome_unknown=True,
+        names_order=True,
+    ),
+    Fault(
+        "mistyped_field",
+        "wrong_type",
+        {},
+        MalformedResponseError,
+        outcome_unknown=True,
+        names_order=True,
+    ),
     Fault(
         "plain_http_foreign_url",
         "bad_url",
         {"url": "http://evil.example/pay"},
         UnsafeUrlError,
+        outcome_unknown=True,
+        names_order=True,
         orders_only=True,
     ),
     Fault(
@@ -171,9 +227,11 @@ FAULTS: tuple[Fault, ...] = (
         "bad_url",
         {"url": "https://checkout.stripe.com.evil.example/c/pay/x"},
         UnsafeUrlError,
+        outcome_unknown=True,
+        names_order=True,
         orders_only=True,
     ),
-    Fault("oversized_10mb", "oversized", {}, MalformedResponseError),
+    Fault("oversized_10mb", "oversized", {}, MalformedResponseError, outcome_unknown=True),
 )
 
 SIGN_IN_OPS = ("issue_token", "user_info")
@@ -248,6 +306,8 @@ def break_things(ctx: AppContext, sandbox: SandboxServer, endpoint: str, fault: 
     sandbox.state.set_fault(endpoint, fault.kind, **fault.params)
     if fault.kind == "latency":
         ctx.client._http.timeout = httpx.Timeout(TIMEOUT_S)
+    if fault.kind == "drip":
+        ctx.client.deadline = DEADLINE_S
 
 
 def _send_to_closed_port(ctx: AppContext, path: str) -> None:
@@ -265,6 +325,7 @@ def heal(ctx: AppContext, sandbox: SandboxServer) -> None:
     """The fault is gone: the sandbox behaves, the network works, the timeout is normal."""
     sandbox.state.clear_faults()
     ctx.client._http.timeout = DEFAULT_TIMEOUT
+    ctx.client.deadline = DEFAULT_DEADLINE_S
     ctx.client._http.event_hooks = {"request": [], "response": []}
     if ctx.client.base_url != sandbox.base_url:
         ctx.client._http.base_url = sandbox.base_url
@@ -477,22 +538,25 @@ def test_order_fault(
     assert dialog.problem_box.isVisible()
     text = dialog.problem_label.text()
     error = fault.error_for(op)
-    if fault.reply_lost:
-        outcome = OrderOutcomeUnknown(None, error)  # type: ignore[arg-type]
-        assert text == describe(outcome)
-        assert statuses(ctx) == [OrderStatus.UNKNOWN]
+    check_mentions(text, fault)
+    if fault.outcome_unknown:
+        (row,) = ctx.history.list()
+        assert row.status is OrderStatus.UNKNOWN
+        if fault.names_order:
+            (order,) = sandbox.state.orders()
+            assert row.order_no == order["order_no"]
+        else:
+            assert row.order_no is None
+        assert text == describe(OrderOutcomeUnknown(row, error))
+        assert not text.startswith("The order was not created"), text
+        assert "“unknown”" in text
         # No blind retry: a new order needs the person's confirmation.
         assert dialog.unknown_box.isVisible()
         assert not dialog.create_button.isEnabled()
     else:
-        if isinstance(error, MalformedResponseError):
-            # The server answered: an order may exist, so the wording says so.
-            assert text.startswith("The app could not use OhMyGPT's reply"), text
-            assert describe(error) in text
-        else:
-            assert text == f"The order was not created. {describe(error)}"
-        check_mentions(text, fault)
+        assert text == f"The order was not created. {describe(error)}"
         assert statuses(ctx) == []
+        assert sandbox.state.orders() == []
         assert not dialog.unknown_box.isVisible()
     assert OrderStatus.CREATING not in statuses(ctx)
     account = ctx.accounts.get(key)
@@ -508,7 +572,7 @@ def test_order_fault(
     heal(ctx, sandbox)
     if account.needs_reauth:
         reauthorize(qtbot, run, ctx, browser, key)
-    if fault.reply_lost:
+    if fault.outcome_unknown:
         click_widget(qtbot, dialog.unknown_confirm)
     before = sandbox.state.request_counts[endpoint]
     opened = len(browser.opened)  # signing in again opened the authorization page
@@ -526,7 +590,7 @@ def test_order_fault(
     assert sandbox.state.request_counts[endpoint] == before + 1
     assert OrderStatus.CREATING not in statuses(ctx)
     expected_rows = [OrderStatus.AWAITING_PAYMENT]
-    if fault.reply_lost:
+    if fault.outcome_unknown:
         expected_rows.append(OrderStatus.UNKNOWN)
     assert sorted(statuses(ctx)) == sorted(expected_rows)
 

@@ -155,6 +155,19 @@ def test_discard(history: OrderHistory) -> None:
     assert history.get(other) is not None
 
 
+def test_mark_unknown_keeps_the_order_number_a_reply_named(history: OrderHistory) -> None:
+    local_id = begin(history)
+    history.mark_unknown(local_id, "The payment link was not trusted.", order_no="ORD-7")
+    record = history.get(local_id)
+    assert (record.status, record.order_no, record.checkout_url) == (
+        OrderStatus.UNKNOWN,
+        "ORD-7",
+        None,
+    )
+    history.mark_unknown(local_id, "Later: the app stopped.")  # no number: keeps the one known
+    assert history.get(local_id).order_no == "ORD-7"
+
+
 def test_mark_unknown(history: OrderHistory) -> None:
     local_id = begin(history)
     history.mark_unknown(local_id, "The connection dropped before the server answered.")

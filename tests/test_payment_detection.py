@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+import httpx
 import pytest
 
 from ohmygpt_desktop.core.orders import OrderHistory, OrderStatus
@@ -18,7 +19,14 @@ from ohmygpt_desktop.ui.history_model import Column
 from ohmygpt_desktop.ui.history_view import FILTER_ALL, HistoryView
 from tests.helpers import sandbox_browser
 from tests.helpers.asyncutil import until, wait_signal
-from tests.helpers.recharging import Widgets, signed_in, widget_scope
+from tests.helpers.recharging import (
+    Widgets,
+    click,
+    open_recharge,
+    signed_in,
+    type_amount,
+    widget_scope,
+)
 from tests.helpers.signed_in import sign_in
 
 
@@ -55,7 +63,8 @@ def pay(run, url: str, action: str = "pay") -> None:
     run(asyncio.to_thread(sandbox_browser.pay, url, action))
 
 
-def test_balance_rise_marks_the_right_order(make_ctx, run, sandbox) -> None:
+def test_a_rise_pays_whole_orders_oldest_first(make_ctx, run, sandbox) -> None:
+    """A rise pays the oldest orders it covers in full; the rest waits for the next rise."""
     ctx, alice = signed_in(make_ctx, run, sandbox, payment_intervals=(3600,))
     bob = run(sign_in(ctx, sandbox, "1024"))
     small = run(ctx.recharge.create_order(alice.key, Decimal("10")))
@@ -64,28 +73,148 @@ def test_balance_rise_marks_the_right_order(make_ctx, run, sandbox) -> None:
     paid_signals: list[object] = []
     ctx.watcher.orderPaid.connect(paid_signals.append)
 
+    # $25 arrive: enough for the older $10 order, not for the $25 one as well.
     pay(run, large.checkout_url)
     paid = run(ctx.watcher.check(alice.key))
 
-    assert [p.local_id for p in paid] == [large.local_id]
+    assert [p.local_id for p in paid] == [small.local_id]
     assert paid_signals == paid
-    record = ctx.history.get(large.local_id)
+    record = ctx.history.get(small.local_id)
     assert record.status is OrderStatus.PAID
     assert record.balance_before == Decimal("340000.00")
     assert record.balance_after == Decimal("1190000.00")  # $10 + $25
-    assert ctx.history.get(small.local_id).status is OrderStatus.AWAITING_PAYMENT
+    assert ctx.history.get(large.local_id).status is OrderStatus.AWAITING_PAYMENT
     assert ctx.history.get(bobs.local_id).status is OrderStatus.AWAITING_PAYMENT
     assert run(ctx.watcher.check(bob.key)) == []  # bob's balance did not move
 
-    # Then the small one is paid too: the next rise goes to it.
+    # The $15 left over count for the next order: with $10 more, the $25 one is paid.
     pay(run, small.checkout_url)
     paid = run(ctx.watcher.check(alice.key))
-    assert [p.local_id for p in paid] == [small.local_id]
-    record = ctx.history.get(small.local_id)
+    assert [p.local_id for p in paid] == [large.local_id]
+    record = ctx.history.get(large.local_id)
     assert (record.balance_before, record.balance_after) == (
-        Decimal("1190000.00"),
+        Decimal("680000.00"),  # where the leftover started: after the $10 order's credits
         Decimal("1530000.00"),
     )
+    assert record.balance_after - record.balance_before == 25 * 34000
+
+
+def test_one_payment_pays_only_the_oldest_of_two_orders(make_ctx, run, sandbox) -> None:
+    ctx, account = signed_in(make_ctx, run, sandbox, payment_intervals=(3600,))
+    older = run(ctx.recharge.create_order(account.key, Decimal("10")))
+    newer = run(ctx.recharge.create_order(account.key, Decimal("10")))
+
+    pay(run, newer.checkout_url)  # the balance cannot tell which link was used
+    assert [p.local_id for p in run(ctx.watcher.check(account.key))] == [older.local_id]
+    assert ctx.history.get(newer.local_id).status is OrderStatus.AWAITING_PAYMENT
+    assert run(ctx.watcher.check(account.key)) == []  # the same rise never pays twice
+
+    pay(run, older.checkout_url)
+    assert [p.local_id for p in run(ctx.watcher.check(account.key))] == [newer.local_id]
+    record = ctx.history.get(newer.local_id)
+    assert (record.balance_before, record.balance_after) == (
+        Decimal("680000.00"),
+        Decimal("1020000.00"),
+    )
+
+
+def add_credits(sandbox, user_id: str, credits: Decimal) -> None:
+    """Raise a sandbox user's balance through the sandbox's control API."""
+    with httpx.Client(base_url=sandbox.base_url, trust_env=False) as http:
+        users = http.get("/_sandbox/users").json()["data"]
+        (user,) = [u for u in users if u["user_id"] == user_id]
+        balance = Decimal(user["balance"]) + credits
+        reply = http.post("/_sandbox/balance", json={"user_id": user_id, "balance": str(balance)})
+        reply.raise_for_status()
+
+
+def shown(ctx) -> list[tuple[str, str]]:
+    return [(str(level), text) for level, text in ctx.messages.history]
+
+
+def test_a_small_rise_is_reported_not_taken_for_the_payment(
+    qtbot, make_ctx, run, sandbox, browser, widgets
+) -> None:
+    """Today's bug: one credit more marked a $10 order paid."""
+    from ohmygpt_desktop.ui.main_window import MainWindow
+
+    ctx, account = signed_in(make_ctx, run, sandbox, payment_intervals=(3600,))
+    window = widgets.add(MainWindow(ctx))
+    window.show()
+    window.start()
+    run(until(lambda: window._started))
+    record = run(ctx.recharge.create_order(account.key, Decimal("10.00")))
+    ctx.watcher.watch(account.key)
+    rises: list[object] = []
+    ctx.watcher.shortRise.connect(rises.append)
+
+    add_credits(sandbox, "888", Decimal(1))  # a refund of one API call, say
+    window.on_activated()
+    note = (
+        "The balance of alice@example.com went up, but only by 1 of the 340,000 credits "
+        "that the $10.00 order needs. The order is still waiting for payment."
+    )
+    run(until(lambda: ("info", note) in shown(ctx)))
+    assert window.banner.isVisible()
+    assert window.banner.label.text() == note
+    assert ctx.history.get(record.local_id).status is OrderStatus.AWAITING_PAYMENT
+    (rise,) = rises
+    assert (rise.order.local_id, rise.rise, rise.needed) == (
+        record.local_id,
+        Decimal(1),
+        Decimal(340000),
+    )
+    assert ctx.watcher.watching(account.key)
+
+    # Then the person really pays through the checkout page.
+    pay(run, record.checkout_url)
+    window.on_activated()
+    run(until(lambda: ctx.history.get(record.local_id).status is OrderStatus.PAID))
+    paid = ctx.history.get(record.local_id)
+    assert (paid.balance_before, paid.balance_after) == (
+        Decimal("340000.00"),
+        Decimal("680001.00"),
+    )
+    run(until(lambda: window.banner.label.text().startswith("Payment received")))
+    assert ("success", "Payment received: $10.00 was added to alice@example.com.") in shown(ctx)
+    assert len(rises) == 1  # the payment is not also reported as a short rise
+
+
+def test_the_credits_per_usd_setting_is_used_everywhere(
+    qtbot, make_ctx, run, sandbox, widgets
+) -> None:
+    """The rate is not in the docs: a corrected rate changes every conversion."""
+    ctx, account = signed_in(
+        make_ctx,
+        run,
+        sandbox,
+        payment_intervals=(3600,),
+        env={"OHMYGPT_CREDITS_PER_USD": "50000"},
+    )
+    assert ctx.settings.credits_per_usd == Decimal(50000)
+    view = widgets.add(BalanceView(ctx))
+    view.show()
+    assert view.amount_label.text() == "$6.80"  # 340,000 credits at 50,000 a dollar
+    dialog = open_recharge(widgets, ctx, account.key)
+    type_amount(qtbot, dialog, "10")
+    assert dialog.credits_hint.text() == "= 500,000 credits"
+    click(qtbot, dialog.create_button)
+    run(until(lambda: dialog.record() is not None))
+    record = dialog.record()
+    history = widgets.add(HistoryView(ctx))
+    rises: list[object] = []
+    ctx.watcher.shortRise.connect(rises.append)
+
+    pay(run, record.checkout_url)  # the sandbox credits $10 at its own 34,000
+    assert run(ctx.watcher.check(account.key)) == []
+    assert [(r.rise, r.needed) for r in rises] == [(Decimal(340000), Decimal(500000))]
+    assert ctx.history.get(record.local_id).status is OrderStatus.AWAITING_PAYMENT
+
+    add_credits(sandbox, "888", Decimal(160000))
+    assert [p.local_id for p in run(ctx.watcher.check(account.key))] == [record.local_id]
+    run(until(lambda: history.model.rowCount() == 1))
+    balance_cell = history.model.data(history.model.index(0, Column.BALANCE))
+    assert balance_cell == "$6.80 → $16.80"
 
 
 def test_the_watcher_polls_by_itself(make_ctx, run, sandbox, widgets) -> None:

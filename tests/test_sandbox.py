@@ -783,6 +783,21 @@ def test_latency_fault_keeps_the_server_responsive(
     assert http.get("/next/v1/oauth/succeed?code=abc", timeout=1.0).status_code == 200  # a page
 
 
+def test_redirect_and_drip_faults(sandbox: SandboxServer, http: httpx.Client) -> None:
+    token = sandbox.state.issue_token("888")
+    set_fault(http, endpoint="balance", kind="redirect", times=1)
+    reply = http.post(BALANCE, headers=bearer(token))
+    assert (reply.status_code, reply.headers["location"]) == (302, "https://www.ohmygpt.com/login")
+    set_fault(http, endpoint="balance", kind="drip", bytes_per_second=1000, times=1)
+    with http.stream("POST", BALANCE, headers=bearer(token)) as reply:
+        chunks = list(reply.iter_raw())
+    assert len(chunks) > 10  # a byte at a time
+    assert json.loads(b"".join(chunks))["data"]["balance"] == "340000.00"
+    for bad in ({"kind": "redirect", "status": 200}, {"kind": "drip", "bytes_per_second": 0}):
+        reply = http.post("/_sandbox/faults", json={"endpoint": "balance", **bad})
+        assert reply.status_code == 400, bad
+
+
 def test_fault_bookkeeping(sandbox: SandboxServer, http: httpx.Client) -> None:
     bad = http.post("/_sandbox/faults", json={"endpoint": "nope", "kind": "drop"})
     assert bad.status_code == 400

@@ -401,7 +401,16 @@ def test_unsafe_payment_link_is_refused(
     assert dialog.record() is None
     assert dialog.pages.currentWidget() is dialog.entry_page
     assert dialog.qr.text() == ""
-    assert ctx.history.list() == []
+    # The reply named an order that probably exists: kept as unknown, without the link.
+    (row,) = ctx.history.list()
+    (order,) = sandbox.state.orders()
+    assert (row.status, row.order_no, row.checkout_url) == (
+        OrderStatus.UNKNOWN,
+        order["order_no"],
+        None,
+    )
+    assert order["order_no"] in dialog.problem_label.text()
+    assert dialog.unknown_box.isVisible()
     assert not ctx.watcher.watching(account.key)
 
 

@@ -58,6 +58,7 @@ def test_table_declares_everything_once() -> None:
         "proxy_mode", "proxy_url", "language", "theme", "refresh_interval_s",
         "payment_watch_minutes", "recharge_min", "recharge_max", "recharge_presets",
         "low_balance_usd", "accounts", "current_account", "keyring_timeout_s",
+        "credits_per_usd", "request_deadline_s",
     }  # fmt: skip
     assert not any("secret" in name for name in names)
     for spec in SETTINGS:
@@ -162,6 +163,13 @@ def test_save_only_writes_set_values(path: Path) -> None:
         ("endpoints", {"balance": "//evil.example/x"}, "single '/'"),
         ("scope", "", "empty"),
         ("keyring_timeout_s", 0, "between"),
+        ("credits_per_usd", Decimal(0), "more than 0"),
+        ("credits_per_usd", Decimal("-34000"), "more than 0"),
+        ("credits_per_usd", Decimal("Infinity"), "number"),
+        ("credits_per_usd", Decimal("1e12"), "too large"),
+        ("credits_per_usd", "lots", "number"),
+        ("request_deadline_s", 0.5, "between 1 and 600 seconds"),
+        ("request_deadline_s", 3600, "between 1 and 600 seconds"),
         ("accounts", [{"user_id": "x"}], "has no"),
     ],
 )
@@ -246,6 +254,25 @@ def test_precedence_env_over_file_and_overrides_over_env(path: Path) -> None:
     assert s.override_source("refresh_interval_s") == "OHMYGPT_REFRESH_INTERVAL_S"
     assert s.override_source("theme") == "command line"
     assert s.override_source("language") is None
+
+
+def test_credits_per_usd_is_an_assumption_the_user_may_correct(path: Path) -> None:
+    """The docs give no rate: today's 34000 is the default, labelled as such, and changeable."""
+    from ohmygpt_desktop.api.models import CREDITS_PER_USD
+
+    spec = SPECS["credits_per_usd"]
+    assert spec.default == CREDITS_PER_USD == Decimal(34000)
+    assert "documentation does not state" in spec.description
+    assert spec.env == "OHMYGPT_CREDITS_PER_USD"
+    assert Settings.load(path, env=NO_ENV).credits_per_usd == Decimal(34000)
+    s = Settings.load(path, env={"OHMYGPT_CREDITS_PER_USD": "36000"})
+    assert s.credits_per_usd == Decimal(36000)
+    assert s.overridden("credits_per_usd")
+    s = Settings.load(path, env=NO_ENV)
+    s.set("credits_per_usd", Decimal("33333.5"))
+    s.save()
+    assert json.loads(path.read_text())["credits_per_usd"] == "33333.5"
+    assert Settings.load(path, env=NO_ENV).credits_per_usd == Decimal("33333.5")
 
 
 def test_env_values_are_parsed(path: Path) -> None:

@@ -136,6 +136,20 @@ def test_round_trip_through_the_file(
     assert reopened.proxy_url_edit.isEnabled()
 
 
+def test_credits_per_usd_is_shown_as_not_from_the_docs(qtbot: Any, plain_ctx: AppContext) -> None:
+    dialog = open_dialog(qtbot, plain_ctx)
+    applied: list[list[str]] = []
+    dialog.applied.connect(applied.append)
+    assert dialog.rate_edit.text() == "34000"
+    assert dialog.rate_caption.text() == "Credits per US dollar:"
+    assert "documentation does not state this rate" in dialog.rate_hint.text()
+    dialog.rate_edit.setText("36000")
+    dialog.ok_button.click()
+    assert applied == [["credits_per_usd"]]
+    assert file_data(plain_ctx)["credits_per_usd"] == "36000"
+    assert plain_ctx.settings.credits_per_usd == Decimal(36000)
+
+
 def test_ok_without_changes_writes_nothing(qtbot: Any, plain_ctx: AppContext) -> None:
     dialog = open_dialog(qtbot, plain_ctx)
     applied: list[list[str]] = []
@@ -163,6 +177,8 @@ def test_ok_without_changes_writes_nothing(qtbot: Any, plain_ctx: AppContext) ->
         (lambda d: d.scope_edit.setText("  "), "scope", "must not be empty"),
         (lambda d: d.redirect_edit.setText("not a url"), "redirect_uri", "must start with"),
         (lambda d: d.proxy_radios["custom"].setChecked(True), "proxy_url", "address"),
+        (lambda d: d.rate_edit.setText("34,000"), "credits_per_usd", "Enter a number"),
+        (lambda d: d.rate_edit.setText("0"), "credits_per_usd", "more than 0"),
     ],
 )
 def test_invalid_values_block_ok_with_a_message(

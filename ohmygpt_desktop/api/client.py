@@ -7,6 +7,11 @@ Rules this module keeps:
 * Reads retry *connect* failures (nothing was sent) with backoff; order creation
   is never retried: it is not idempotent (docs/api.md#checkout-order).
 * Replies larger than :data:`MAX_BODY_BYTES` are refused without reading them whole.
+* Every call has an overall deadline (connect retries and the whole body included):
+  httpx's timeouts are per step, so a reply trickling in a byte at a time would
+  otherwise keep a call alive for as long as the server likes.
+* Errors say whether they prove the server did nothing (``proves_not_created``):
+  only the documented JSON error envelope, or a request that never left, does.
 * Payment links are checked against an allow-list before they are returned.
 * No token, secret or payment link is ever logged or put in an exception.
 """
@@ -43,6 +48,8 @@ log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 1 << 20  # 1 MiB: every documented reply is a few hundred bytes.
 DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=30.0, write=30.0, pool=10.0)
+#: Seconds a whole call may take (the ``request_deadline_s`` setting's default).
+DEFAULT_DEADLINE_S = 60.0
 USER_AGENT = f"OhMyGPT-Desktop/{__version__}"
 
 
@@ -51,6 +58,8 @@ class OhMyGPTClient:
 
     ``proxy``: ``None`` honours the environment (``HTTP(S)_PROXY``, ``NO_PROXY``);
     ``""`` disables proxies; any other value is a proxy URL (http, https, socks5).
+    ``deadline``: seconds after which a call ends with :class:`RequestTimeout`,
+    however its reply is arriving.
     """
 
     def __init__(
@@ -59,6 +68,7 @@ class OhMyGPTClient:
         *,
         endpoints: Endpoints = DEFAULT_ENDPOINTS,
         timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+        deadline: float = DEFAULT_DEADLINE_S,
         proxy: str | None = None,
         payment_origins: Iterable[str] = PRODUCTION_PAYMENT_ORIGINS,
         connect_retries: int = 2,
@@ -68,6 +78,7 @@ class OhMyGPTClient:
         self.base_url = base_url.rstrip("/")
         self.endpoints = endpoints
         self.payment_origins = frozenset(payment_origins)
+        self.deadline = deadline
         self.connect_retries = connect_retries
         self.retry_backoff = retry_backoff
         kwargs: dict[str, Any] = {
@@ -146,10 +157,8 @@ class OhMyGPTClient:
             form=_order_form(amount, product_id, success_url, cancel_url),
             retry_connect=False,
         )
-        return CheckoutOrder(
-            order_no=_order_no(data),
-            checkout_url=self._payment_url(data, "checkout_url"),
-        )
+        order_no, checkout_url = self._order_reply(data, "checkout_url")
+        return CheckoutOrder(order_no=order_no, checkout_url=checkout_url)
 
     async def create_invoice_order(
         self,
@@ -166,14 +175,24 @@ class OhMyGPTClient:
         if email:
             form["email"] = email
         data = await self._call("invoice_order", token=token, form=form, retry_connect=False)
-        return InvoiceOrder(
-            order_no=_order_no(data), invoice_url=self._payment_url(data, "invoice_url")
-        )
+        order_no, invoice_url = self._order_reply(data, "invoice_url")
+        return InvoiceOrder(order_no=order_no, invoice_url=invoice_url)
 
     # ------------------------------------------------------------------ plumbing
 
-    def _payment_url(self, data: Mapping[str, Any], key: str) -> str:
-        return validate_payment_url(_str_field(data, key), self.payment_origins)
+    def _order_reply(self, data: Mapping[str, Any], url_key: str) -> tuple[str, str]:
+        """The order number and the checked payment link of a new order's reply.
+
+        When the reply names the order but its link is unusable, the error keeps
+        the number: the order probably exists, and the person can look it up.
+        """
+        order_no = _order_no(data)
+        try:
+            url = validate_payment_url(_str_field(data, url_key), self.payment_origins)
+        except errors.ApiError as exc:
+            exc.order_no = order_no
+            raise
+        return order_no, url
 
     async def _call(
         self,
@@ -181,6 +200,24 @@ class OhMyGPTClient:
         *,
         token: Secret | None = None,
         form: Mapping[str, str] | None = None,
+        retry_connect: bool,
+    ) -> Mapping[str, Any]:
+        """One operation, retries included, within :attr:`deadline` seconds."""
+        try:
+            async with asyncio.timeout(self.deadline):
+                return await self._attempts(
+                    operation, token=token, form=form, retry_connect=retry_connect
+                )
+        except TimeoutError:
+            log.info("%s: no complete reply within %gs", operation, self.deadline)
+            raise errors.RequestTimeout(error_type="deadline") from None
+
+    async def _attempts(
+        self,
+        operation: str,
+        *,
+        token: Secret | None,
+        form: Mapping[str, str] | None,
         retry_connect: bool,
     ) -> Mapping[str, Any]:
         path = getattr(self.endpoints, operation)
@@ -259,27 +296,36 @@ def _interpret(
     retry_after = _retry_after(headers.get("retry-after"))
     if envelope is None:
         if not 200 <= status < 300:
-            raise _error_for(operation, status, None, None, retry_after)
+            raise _error_for(operation, status, None, None, retry_after, documented=False)
         kind = "html_reply" if "html" in content_type or body.lstrip()[:1] == b"<" else "not_json"
         raise errors.MalformedResponseError(status=status, error_type=kind)
 
     body_status = envelope.get("statusCode")
     if isinstance(body_status, bool) or not isinstance(body_status, int):
         if not 200 <= status < 300:
-            raise _error_for(operation, status, None, None, retry_after)
+            raise _error_for(operation, status, None, None, retry_after, documented=False)
         raise errors.MalformedResponseError(status=status, error_type="no_status_code")
     error_type = envelope.get("errorType")
-    error_type = error_type if isinstance(error_type, str) else None
+    error_type = error_type if isinstance(error_type, str) and error_type.strip() else None
     message = envelope.get("message")
     message = message if isinstance(message, str) else None
+    # The documented error envelope: the body itself says "error" and names its type.
+    documented = body_status >= 400 and error_type is not None
     if not 200 <= status < 300:
         # An error envelope with a different code than the status line: trust the
         # more specific of the two (the body's, unless it claims success).
         effective = body_status if body_status >= 400 else status
-        raise _error_for(operation, effective, error_type, message, retry_after)
+        raise _error_for(
+            operation, effective, error_type, message, retry_after, documented=documented
+        )
     if body_status != 200 or error_type:
         raise _error_for(
-            operation, body_status if body_status >= 400 else 500, error_type, message, retry_after
+            operation,
+            body_status if body_status >= 400 else 500,
+            error_type,
+            message,
+            retry_after,
+            documented=documented,
         )
     data = envelope.get("data")
     if not isinstance(data, Mapping):
@@ -301,8 +347,15 @@ def _error_for(
     error_type: str | None,
     message: str | None,
     retry_after: float | None,
+    *,
+    documented: bool,
 ) -> errors.ApiError:
-    kw: dict[str, Any] = {"status": status, "error_type": error_type, "server_message": message}
+    kw: dict[str, Any] = {
+        "status": status,
+        "error_type": error_type,
+        "server_message": message,
+        "documented_refusal": documented,
+    }
     et = (error_type or "").lower()
     text = (message or "").lower()
     if (

@@ -24,9 +24,18 @@ _CTX = "ApiError"
 
 
 class ApiError(Exception):
-    """Base class. ``message`` is the English, user-facing text."""
+    """Base class. ``message`` is the English, user-facing text.
+
+    ``documented_refusal`` is true when the server answered with its documented JSON
+    error envelope (a JSON object whose ``statusCode`` is an error and that names an
+    ``errorType``): the only reply that proves it refused the request.
+    """
 
     template: ClassVar[str] = QT_TRANSLATE_NOOP(_CTX, "The OhMyGPT service reported a problem.")
+
+    #: The order number the reply named, when a reply about a new order was unusable
+    #: for another reason (an untrusted payment link, a missing field).
+    order_no: str | None = None
 
     def __init__(
         self,
@@ -35,10 +44,12 @@ class ApiError(Exception):
         error_type: str | None = None,
         server_message: str | None = None,
         template: str | None = None,
+        documented_refusal: bool = False,
         **params: Any,
     ) -> None:
         self.status = status
         self.error_type = error_type
+        self.documented_refusal = documented_refusal
         # The server's own wording, kept for the details pane (it is the server's
         # text about our request: it contains no credentials we sent).
         self.server_message = _clip(server_message)
@@ -50,6 +61,17 @@ class ApiError(Exception):
     @property
     def message(self) -> str:
         return self.template.format(**self.params)
+
+    @property
+    def proves_not_created(self) -> bool:
+        """Did this failure prove that the server created nothing (e.g. no order)?
+
+        Only the documented error envelope does, or a request that never left this
+        computer (see :class:`NetworkError`). An HTML error page, a redirect, an
+        unreadable or unusable reply, a timeout or a cut connection do not: the
+        request reached something that may have acted on it.
+        """
+        return self.documented_refusal
 
     def details(self) -> str:
         parts = []
@@ -79,8 +101,14 @@ class NetworkError(ApiError):
     #: a non-idempotent operation's outcome is unknown.
     may_have_reached_server: bool = False
 
+    @property
+    def proves_not_created(self) -> bool:
+        return not self.may_have_reached_server
+
 
 class ConnectError(NetworkError):
+    """No connection could be made (refused, DNS, proxy): nothing was sent."""
+
     template = QT_TRANSLATE_NOOP(
         _CTX,
         "Could not connect to the OhMyGPT service. Check your internet connection, proxy "

@@ -9,9 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-#: Balance units per US dollar. The balance endpoints report an internal credit
-#: unit; three independent public integrations divide it by 34000 to get money
-#: (docs/api.md#money-units). This is the one place the ratio lives.
+#: Balance units per US dollar as public integrations use it. The balance endpoints
+#: report an internal credit unit and the documentation does not give its rate; three
+#: independent public integrations divide it by 34000 to get money (docs/api.md#money-units). The app takes the
+#: rate from the ``credits_per_usd`` setting (this is its default); the sandbox credits
+#: payments at this rate.
 CREDITS_PER_USD = Decimal(34000)
 
 #: Product id of the documented recharge product (docs/api.md#checkout-order).
@@ -87,18 +89,10 @@ class UserInfo:
 
 @dataclass(frozen=True, slots=True)
 class Balance:
-    """A user's balance in API credits (see :data:`CREDITS_PER_USD`)."""
+    """A user's balance in API credits (:func:`credits_to_usd` converts them)."""
 
     balance: Decimal
     free_balance: Decimal
-
-    @property
-    def balance_usd(self) -> Decimal:
-        return credits_to_usd(self.balance)
-
-    @property
-    def free_balance_usd(self) -> Decimal:
-        return credits_to_usd(self.free_balance)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,9 +116,9 @@ class InvoiceOrder:
         return self.invoice_url
 
 
-def credits_to_usd(credits: Decimal) -> Decimal:
-    return (credits / CREDITS_PER_USD).quantize(Decimal("0.01"))
+def credits_to_usd(credits: Decimal, credits_per_usd: Decimal) -> Decimal:
+    return (credits / credits_per_usd).quantize(Decimal("0.01"))
 
 
-def usd_to_credits(usd: Decimal) -> Decimal:
-    return (usd * CREDITS_PER_USD).quantize(Decimal("0.01"))
+def usd_to_credits(usd: Decimal, credits_per_usd: Decimal) -> Decimal:
+    return (usd * credits_per_usd).quantize(Decimal("0.01"))

@@ -5,9 +5,11 @@ Plain Python (no Qt). The flow for a new order:
 1. :meth:`OrderHistory.begin` writes a ``creating`` row and commits it *before*
    the network request is sent;
 2. the server answers → :meth:`~OrderHistory.complete` (``awaiting_payment``) or,
-   on an error answer, :meth:`~OrderHistory.discard` (no order exists);
-3. the request fails in a way that leaves it open whether the server created the
-   order → :meth:`~OrderHistory.mark_unknown`;
+   on a documented error answer (or when the request never left), :meth:`~OrderHistory.discard`
+   (no order exists);
+3. anything else leaves it open whether the server created the order (a lost or
+   unusable reply) → :meth:`~OrderHistory.mark_unknown`, with the order number when
+   the reply named one;
 4. the app died in between → at the next start :meth:`~OrderHistory.recover_interrupted`
    turns leftover ``creating`` rows into ``unknown`` ones.
 
@@ -416,7 +418,8 @@ class OrderHistory:
             return self._row(conn, local_id)
 
     def discard(self, local_id: int) -> None:
-        """The server answered with an error, so no order exists: drop the write-ahead row."""
+        """It is proven that no order exists (the server refused, or nothing was sent):
+        drop the write-ahead row."""
         with self._write() as conn:
             current = self._row(conn, local_id)
             if current.status is not OrderStatus.CREATING:
@@ -431,8 +434,12 @@ class OrderHistory:
                 )
             conn.execute("DELETE FROM orders WHERE local_id = ?", (local_id,))
 
-    def mark_unknown(self, local_id: int, note: str) -> None:
-        """It is not known whether the server created the order."""
+    def mark_unknown(self, local_id: int, note: str, *, order_no: str | None = None) -> None:
+        """It is not known whether the server created the order.
+
+        ``order_no``: the number an unusable reply named (kept so the person can look
+        the order up); ``None`` keeps the row's number.
+        """
         with self._write() as conn:
             current = self._row(conn, local_id)
             if current.status is OrderStatus.PAID:
@@ -440,8 +447,9 @@ class OrderHistory:
                     QT_TRANSLATE_NOOP(_CTX, "Order {local_id} is already paid."), local_id=local_id
                 )
             conn.execute(
-                "UPDATE orders SET status = ?, note = ?, updated_at = ? WHERE local_id = ?",
-                (OrderStatus.UNKNOWN.value, note, _ts(self._now()), local_id),
+                "UPDATE orders SET status = ?, note = ?, order_no = COALESCE(?, order_no), "
+                "updated_at = ? WHERE local_id = ?",
+                (OrderStatus.UNKNOWN.value, note, order_no, _ts(self._now()), local_id),
             )
 
     def mark_paid(

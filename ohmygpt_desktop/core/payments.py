@@ -1,11 +1,15 @@
 """Payment detection: watch a balance after checkout opens, mark the order paid.
 
 Stripe's success page is no proof of payment, and the OhMyGPT API has no
-order-status endpoint, so the app watches the account's balance: when it rises
-after an order was opened, the order is marked paid with the balance before and
-after. Polling backs off and stops after a bounded window; window activation
-(``poke``) checks at once. Orders nobody paid become "expired" after Stripe's
-24 h. A ``QObject`` only for the ``orderPaid`` signal; no widgets.
+order-status endpoint, so the app watches the account's balance. An order is
+marked paid (with the balance before and after) only when the balance rose by at
+least the order's credits (its amount at the ``credits_per_usd`` setting's rate).
+The balance cannot tell which payment link was used, so a rise pays the account's
+open orders oldest first, each one it covers in full; what is left over stays
+counted for the next orders. A rise too small for any open order is reported
+(``shortRise``), never taken for a payment. Polling backs off and stops after a
+bounded window; window activation (``poke``) checks at once. Orders nobody paid
+become "expired" after Stripe's 24 h. A ``QObject`` only for its signals; no widgets.
 """
 
 from __future__ import annotations
@@ -15,11 +19,13 @@ import contextlib
 import logging
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 from PySide6.QtCore import QObject, Signal
 
-from ohmygpt_desktop.api import CREDITS_PER_USD, ApiError
+from ohmygpt_desktop.api import ApiError
+from ohmygpt_desktop.api.models import usd_to_credits
 from ohmygpt_desktop.core.accounts import AccountManager
 from ohmygpt_desktop.core.orders import OrderHistory, OrderRecord
 
@@ -29,8 +35,21 @@ log = logging.getLogger(__name__)
 DEFAULT_INTERVALS: tuple[float, ...] = (5, 5, 10, 10, 15, 20, 30, 60)
 
 
+@dataclass(frozen=True)
+class ShortRise:
+    """The balance rose, but by less than the next open order needs: not a payment."""
+
+    #: The oldest order still waiting for payment.
+    order: OrderRecord
+    #: Credits the balance rose by that no order has been paid with yet.
+    rise: Decimal
+    #: Credits ``order`` needs.
+    needed: Decimal
+
+
 class PaymentWatcher(QObject):
     orderPaid = Signal(object)  # OrderRecord
+    shortRise = Signal(object)  # ShortRise
     watchingChanged = Signal(str, bool)  # account key, watching
 
     def __init__(
@@ -52,6 +71,10 @@ class PaymentWatcher(QObject):
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._wake: dict[str, asyncio.Event] = {}
         self._deadline: dict[str, float] = {}
+        #: The balance a payment is counted from: the last reading, except that credits
+        #: not yet used to pay an order stay counted (the baseline is not raised past them).
+        self._baseline: dict[str, Decimal] = {}
+        #: The last balance read (to report each short rise once).
         self._last_seen: dict[str, Decimal] = {}
 
     def watching(self, account_key: str) -> bool:
@@ -67,8 +90,8 @@ class PaymentWatcher(QObject):
             # app has not noticed yet must still count. But lower it to the latest reading:
             # credits spent since the last watch would otherwise hide the next payment.
             current = account.balance.balance
-            seen = self._last_seen.get(account_key)
-            self._last_seen[account_key] = current if seen is None else min(seen, current)
+            baseline = self._baseline.get(account_key)
+            self._baseline[account_key] = current if baseline is None else min(baseline, current)
         if not self.watching(account_key):
             self._wake[account_key] = asyncio.Event()
             task = asyncio.ensure_future(self._run(account_key))
@@ -97,11 +120,18 @@ class PaymentWatcher(QObject):
                 await task
         self._tasks.clear()
 
+    def credits_of(self, order: OrderRecord) -> Decimal:
+        """The credits that pay ``order``, at the current ``credits_per_usd`` setting."""
+        return usd_to_credits(order.amount, self.accounts.settings.credits_per_usd)
+
     async def check(self, account_key: str) -> list[OrderRecord]:
-        """Read the balance once and mark orders paid if it rose. Returns those paid."""
+        """Read the balance once and mark the orders it paid for. Returns those paid."""
         self.history.expire_stale()
-        awaiting = self.history.awaiting(account_key)
-        before = self._last_seen.get(account_key)
+        # Oldest first: the order in which a rise pays them.
+        awaiting = sorted(
+            self.history.awaiting(account_key), key=lambda o: (o.created_at, o.local_id)
+        )
+        before = self._baseline.get(account_key)
         if before is None:
             account = self.accounts.get(account_key)
             if account is not None and account.balance is not None:
@@ -112,26 +142,39 @@ class PaymentWatcher(QObject):
         if balance is None:
             return []
         now = balance.balance
+        previous = self._last_seen.get(account_key, before)
         self._last_seen[account_key] = now
-        if before is None or now <= before or not awaiting:
+        if before is None or now <= before:
+            # Credits were spent (or nothing happened): count from the new reading.
+            self._baseline[account_key] = now
             return []
-        rise = now - before
         paid: list[OrderRecord] = []
-        # Attribute the rise to the orders it covers, best match first.
-        remaining = rise
-        for order in sorted(awaiting, key=lambda o: abs(o.amount * CREDITS_PER_USD - rise)):
-            expected = order.amount * CREDITS_PER_USD
-            if paid and expected > remaining * Decimal("1.05"):
+        left: list[OrderRecord] = []
+        baseline = before
+        for order in awaiting:
+            needed = self.credits_of(order)
+            if now - baseline < needed:
+                left.append(order)
                 continue
             record = self.history.mark_paid(
-                order.local_id, balance_before=before, balance_after=now
+                order.local_id, balance_before=baseline, balance_after=now
             )
+            baseline += needed
             paid.append(record)
-            remaining -= expected
-            log.info("Order %s is paid (balance rose)", order.order_no)
+            log.info("Order %s is paid (balance rose by its credits)", order.order_no)
             self.orderPaid.emit(record)
-            if remaining <= 0:
-                break
+        # Credits no order used stay counted only while an order still waits for them.
+        self._baseline[account_key] = baseline if left else now
+        if left and not paid and now > previous:
+            short = ShortRise(order=left[0], rise=now - baseline, needed=self.credits_of(left[0]))
+            log.info(
+                "Balance of %s rose by %s credits, less than order %s needs (%s)",
+                account_key,
+                short.rise,
+                short.order.order_no,
+                short.needed,
+            )
+            self.shortRise.emit(short)
         return paid
 
     async def _run(self, account_key: str) -> None:

@@ -2,7 +2,10 @@
 
 An order is recorded *before* the create-order request is sent and completed
 after, so a crash, a kill or a lost reply leaves a visible row instead of a
-silent loss. Order creation is never retried automatically.
+silent loss. The row is dropped only when the failure proves that no order exists
+(``ApiError.proves_not_created``: the documented error envelope, or a request that
+never left); any other failure keeps it as "unknown". Order creation is never
+retried automatically.
 """
 
 from __future__ import annotations
@@ -132,12 +135,54 @@ class RechargeKind(StrEnum):
 
 
 class OrderOutcomeUnknown(Exception):
-    """The request may have reached the server but no reply came back."""
+    """The request may have reached the server, and nothing proves what it did.
 
-    def __init__(self, record: OrderRecord, cause: NetworkError) -> None:
+    The reply was lost (``cause`` is a :class:`NetworkError`), could not be used (an
+    HTML error page, a redirect, an untrusted link...), or the app failed while it
+    waited. The history row stays, marked unknown. :attr:`template` (context
+    ``"Recharge"``; placeholders ``{reason}``, the cause in words, and ``{order_no}``)
+    says so for people.
+    """
+
+    def __init__(self, record: OrderRecord | None, cause: Exception) -> None:
         self.record = record
         self.cause = cause
         super().__init__(str(cause))
+
+    @property
+    def order_no(self) -> str | None:
+        return self.record.order_no if self.record is not None else None
+
+    @property
+    def template(self) -> str:
+        if isinstance(self.cause, NetworkError):
+            return QT_TRANSLATE_NOOP(
+                _CTX,
+                "The connection was lost while the order was being created, so the app cannot "
+                "tell whether it exists. It is listed as “unknown” in your order history: check "
+                "your OhMyGPT orders before paying again.",
+            )
+        if not isinstance(self.cause, ApiError):
+            return QT_TRANSLATE_NOOP(
+                _CTX,
+                "Something went wrong inside the app while the order was being created, so it "
+                "cannot tell whether the order exists. It is listed as “unknown” in your order "
+                "history: check your OhMyGPT orders before paying again.",
+            )
+        if self.order_no:
+            return QT_TRANSLATE_NOOP(
+                _CTX,
+                "The app could not use OhMyGPT's reply, so no payment page was opened. "
+                "{reason} The reply named order {order_no}, which OhMyGPT may have created: it "
+                "is listed as “unknown” in your order history. Check your OhMyGPT orders "
+                "before paying again.",
+            )
+        return QT_TRANSLATE_NOOP(
+            _CTX,
+            "The app could not use OhMyGPT's reply, so no payment page was opened. {reason} "
+            "OhMyGPT may have created the order anyway: it is listed as “unknown” in your "
+            "order history. Check your OhMyGPT orders before paying again.",
+        )
 
 
 class RechargeService:
@@ -167,9 +212,10 @@ class RechargeService:
     ) -> OrderRecord:
         """Create one order, write-ahead. Exactly one request; never retried.
 
-        Raises :class:`ApiError` when the server said no (the write-ahead row is
-        removed: no phantom order) and :class:`OrderOutcomeUnknown` when the reply
-        was lost (the row stays, marked unknown).
+        Raises :class:`ApiError` when the failure proves no order exists (the
+        write-ahead row is removed: no phantom order) and :class:`OrderOutcomeUnknown`
+        otherwise (the row stays, marked unknown, with the order number if the
+        reply named one).
         """
         account = self.accounts.get(account_key)
         if account is None or account.token is None:
@@ -203,15 +249,11 @@ class RechargeService:
                     success_url=self.success_url,
                     cancel_url=self.cancel_url,
                 )
-        except NetworkError as exc:
-            if exc.may_have_reached_server:
-                self.history.mark_unknown(local_id, exc.message)
-                record = self.history.get(local_id)
-                log.warning("Order %s: reply lost (%r); marked unknown", local_id, exc)
-                raise OrderOutcomeUnknown(record, exc) from None
-            self.history.discard(local_id)
-            raise
         except ApiError as exc:
+            if not exc.proves_not_created:
+                self.history.mark_unknown(local_id, exc.message, order_no=exc.order_no)
+                log.warning("Order %s: outcome unknown (%r); marked unknown", local_id, exc)
+                raise OrderOutcomeUnknown(self.history.get(local_id), exc) from None
             self.history.discard(local_id)
             if isinstance(exc, InvalidTokenError):
                 self.accounts.mark_needs_reauth(account_key)
@@ -222,6 +264,10 @@ class RechargeService:
                 local_id, "The app closed while this order was being created."
             )
             raise
+        except Exception as exc:
+            self.history.mark_unknown(local_id, "Unexpected error while creating the order.")
+            log.exception("Order %s: unexpected error; marked unknown", local_id)
+            raise OrderOutcomeUnknown(self.history.get(local_id), exc) from exc
         except BaseException:
             self.history.mark_unknown(local_id, "Unexpected error while creating the order.")
             raise

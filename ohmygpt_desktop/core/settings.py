@@ -327,6 +327,30 @@ def _money(what: str, *, minimum: Decimal) -> Callable[[Any], Decimal]:
     return lambda value: _check_money(value, name, minimum=minimum)
 
 
+def _rate(what: str, *, maximum: Decimal) -> Callable[[Any], Decimal]:
+    """A positive, finite number no larger than ``maximum``."""
+    name = _what(what)
+
+    def validate(value: Decimal) -> Decimal:
+        if not value.is_finite():
+            raise SettingsError(QT_TRANSLATE_NOOP(_CTX, "{what} must be a number."), what=name)
+        if value <= 0:
+            raise SettingsError(
+                QT_TRANSLATE_NOOP(_CTX, "{what} must be more than 0 (got {value})."),
+                what=name,
+                value=value,
+            )
+        if value > maximum:
+            raise SettingsError(
+                QT_TRANSLATE_NOOP(_CTX, "{what} is too large (got {value})."),
+                what=name,
+                value=value,
+            )
+        return value
+
+    return validate
+
+
 _MAX_PRESETS = 12
 
 
@@ -580,6 +604,17 @@ SETTINGS: tuple[SettingSpec, ...] = (
         _money(QT_TRANSLATE_NOOP(_CTX, "The low-balance warning level"), minimum=Decimal(0)),
     ),
     SettingSpec(
+        "credits_per_usd",
+        Decimal,
+        Decimal(34000),
+        "API credits per US dollar, used to show balances in USD and to check that a "
+        "payment arrived. The OhMyGPT documentation does not state this rate; 34000 is "
+        "what public integrations use. Correct it if OhMyGPT tells you otherwise.",
+        _rate(
+            QT_TRANSLATE_NOOP(_CTX, "The number of credits per US dollar"), maximum=Decimal(10**9)
+        ),
+    ),
+    SettingSpec(
         "accounts",
         list,
         [],
@@ -593,6 +628,13 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "",
         "Key (user_id@host) of the account shown, or empty.",
         _plain_text(QT_TRANSLATE_NOOP(_CTX, "The current account"), allow_empty=True, max_len=400),
+    ),
+    SettingSpec(
+        "request_deadline_s",
+        float,
+        60.0,
+        "Seconds after which a request to the API is given up, however slowly its reply arrives.",
+        _float_range(QT_TRANSLATE_NOOP(_CTX, "The request time limit"), 1.0, 600.0, "seconds"),
     ),
     SettingSpec(
         "keyring_timeout_s",

@@ -32,6 +32,11 @@ wrong_type      field (first key), value      the real reply with the field mist
                                               (default: wrapped in a list)
 bad_url         url ("javascript:alert(1)")   every ``*_url`` in data replaced by url
 oversized       size (10 MiB)                 HTTP 200, JSON-looking body of size bytes
+redirect        status (302), location        that redirect instead of the reply (no body)
+                ("https://www.ohmygpt.com/login")
+drip            bytes_per_second (1)          real handler runs, then its reply is sent a
+                                              byte at a time (each read is quick; the
+                                              whole reply takes minutes)
 ==============  ============================  ===========================================
 """
 

@@ -30,12 +30,14 @@ from ohmygpt_desktop.sandbox.config import API_ENDPOINTS, ENDPOINTS, TRUSTED_LEV
 from ohmygpt_desktop.sandbox.faults import (
     MISSING,
     PRE_KINDS,
+    DrippedResponse,
     DroppedResponse,
     Fault,
     cdn_error_page,
     mistype_field,
     non_json_reply,
     oversized_reply,
+    redirect_reply,
     remove_field,
     replace_urls,
 )
@@ -122,6 +124,8 @@ def _pre_fault(fault: Fault, state: SandboxState) -> Response:
         return cdn_error_page(fault.get("status"))
     if fault.kind == "non_json":
         return non_json_reply(fault.get("variant"))
+    if fault.kind == "redirect":
+        return redirect_reply(fault.get("status"), fault.get("location"))
     return oversized_reply(fault.get("size"))
 
 
@@ -159,6 +163,8 @@ def counted(name: str, handler: Handler) -> Callable[[Request], Awaitable[Respon
             response = result
         if fault is not None and fault.kind == "drop":
             return DroppedResponse(response)
+        if fault is not None and fault.kind == "drip":
+            return DrippedResponse(response, fault.get("bytes_per_second"))
         return response
 
     endpoint.__name__ = f"{name}_endpoint"

@@ -7,20 +7,22 @@ for the table of kinds and parameters.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from starlette.responses import Response, StreamingResponse
+from starlette.responses import RedirectResponse, Response, StreamingResponse
 from starlette.types import Receive, Scope, Send
 
 from ohmygpt_desktop.sandbox.config import ENDPOINTS
 
 #: Kinds that answer instead of the real handler.
-PRE_KINDS = frozenset({"status", "error_in_200", "html", "non_json", "oversized"})
+PRE_KINDS = frozenset({"status", "error_in_200", "html", "non_json", "oversized", "redirect"})
 #: Kinds that run the real handler and then change or spoil its reply.
-POST_KINDS = frozenset({"drop", "missing_field", "wrong_type", "bad_url"})
+POST_KINDS = frozenset({"drop", "missing_field", "wrong_type", "bad_url", "drip"})
 FAULT_KINDS: tuple[str, ...] = (
     "latency",
     "status",
@@ -32,6 +34,8 @@ FAULT_KINDS: tuple[str, ...] = (
     "wrong_type",
     "bad_url",
     "oversized",
+    "redirect",
+    "drip",
 )
 
 #: Marker for "parameter not given" (``None`` is a legal ``value`` for wrong_type).
@@ -51,6 +55,8 @@ _PARAMS: dict[str, dict[str, Any]] = {
     "wrong_type": {"field": None, "value": _MISSING},
     "bad_url": {"url": "javascript:alert(1)"},
     "oversized": {"size": 10 * 1024 * 1024},
+    "redirect": {"status": 302, "location": "https://www.ohmygpt.com/login"},
+    "drip": {"bytes_per_second": 1},
 }
 
 
@@ -109,9 +115,15 @@ def make_fault(endpoint: str, kind: str, times: int | None = None, **params: Any
         value = params["size"]
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise ValueError("size must be a whole number of bytes >= 0")
+    if kind == "redirect" and "status" in params and not 300 <= params["status"] <= 399:
+        raise ValueError("a redirect's status must be 3xx")
+    if "bytes_per_second" in params:
+        _number(params["bytes_per_second"], "bytes_per_second")
+        if params["bytes_per_second"] <= 0:
+            raise ValueError("bytes_per_second must be more than 0")
     if "variant" in params and params["variant"] not in ("text", "broken_json"):
         raise ValueError("variant must be 'text' or 'broken_json'")
-    for name in ("field", "url", "message", "error_type"):
+    for name in ("field", "url", "message", "error_type", "location"):
         if params.get(name) is not None and not isinstance(params[name], str):
             raise ValueError(f"{name} must be a string")
     return Fault(endpoint=endpoint, kind=kind, params=dict(params), times=times)
@@ -232,6 +244,62 @@ def oversized_reply(size: int) -> Response:
     return StreamingResponse(
         body(), media_type="application/json", headers={"Content-Length": str(size)}
     )
+
+
+def redirect_reply(status: int, location: str) -> Response:
+    """A redirect instead of the API's reply (a captive portal, a misconfigured proxy)."""
+    return RedirectResponse(location, status_code=status)
+
+
+class DrippedResponse(Response):
+    """Sends ``inner``'s headers at once, then its body a byte at a time, slowly.
+
+    Every chunk is quick to arrive, so a per-read timeout never fires: only an
+    overall deadline on the request ends it. Stops when the client goes away or
+    the server stops.
+    """
+
+    def __init__(self, inner: Response, bytes_per_second: float) -> None:
+        super().__init__(status_code=inner.status_code)
+        self.inner = inner
+        self.interval = 1.0 / bytes_per_second
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        body = bytes(getattr(self.inner, "body", b"") or b"")
+        await send(
+            {
+                "type": "http.response.start",
+                "status": self.inner.status_code,
+                "headers": self.inner.raw_headers,
+            }
+        )
+
+        async def client_gone() -> None:
+            while (await receive())["type"] != "http.disconnect":
+                pass
+
+        stopping: asyncio.Event | None = getattr(scope["app"].state, "shutdown", None)
+        enders = {asyncio.ensure_future(client_gone())}
+        if stopping is not None:
+            enders.add(asyncio.ensure_future(stopping.wait()))
+        try:
+            for index in range(len(body)):
+                await send(
+                    {
+                        "type": "http.response.body",
+                        "body": body[index : index + 1],
+                        "more_body": True,
+                    }
+                )
+                done, _ = await asyncio.wait(enders, timeout=self.interval)
+                if done:
+                    return
+            await send({"type": "http.response.body", "body": b"", "more_body": False})
+        finally:
+            for task in enders:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
 
 
 class DroppedResponse(Response):

@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from ohmygpt_desktop.api import ApiError
+from ohmygpt_desktop.api.models import credits_to_usd
 from ohmygpt_desktop.ui.errors import describe
 from ohmygpt_desktop.ui.formatting import (
     format_credits,
+    format_credits_as_usd,
     format_local_datetime,
     format_local_time,
     format_usd,
@@ -317,6 +319,7 @@ class BalanceView(QWidget):
             self._render_no_account()
             return
         balance = account.balance
+        rate = self.ctx.settings.credits_per_usd
         refreshing = account.refreshing or (self._op is not None and self._op.running)
         error = account.error if account.error is not None else self._local_error
         reauth = account.needs_reauth
@@ -335,12 +338,12 @@ class BalanceView(QWidget):
             self.credits_label.setText("")
             self.credits_label.setVisible(False)
         else:
-            self.amount_label.setText(format_usd(balance.balance_usd))
+            self.amount_label.setText(format_credits_as_usd(balance.balance, rate))
             self.credits_label.setText(
                 self.tr("{credits} credits · Free balance: {free} credits ({free_usd})").format(
                     credits=format_credits(balance.balance),
                     free=format_credits(balance.free_balance),
-                    free_usd=format_usd(balance.free_balance_usd),
+                    free_usd=format_credits_as_usd(balance.free_balance, rate),
                 )
             )
             self.credits_label.setVisible(True)
@@ -381,7 +384,7 @@ class BalanceView(QWidget):
         self.watch_label.setText(self.tr("Waiting for your payment… (checking the balance)"))
 
         low = self.ctx.settings.low_balance_usd
-        is_low = balance is not None and not reauth and balance.balance_usd < low
+        is_low = balance is not None and not reauth and credits_to_usd(balance.balance, rate) < low
         self.low_label.setVisible(is_low)
         self.low_label.setText(
             self.tr(

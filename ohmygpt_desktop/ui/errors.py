@@ -61,12 +61,8 @@ def describe(exc: Describable) -> str:
     if isinstance(exc, AmountRefused):
         return _tr("Recharge", exc.problem.value).format(**exc.params)
     if isinstance(exc, OrderOutcomeUnknown):
-        return _tr(
-            "Recharge",
-            "The connection was lost while the order was being created, so the app cannot "
-            "tell whether it exists. It is listed as “unknown” in your order history: check "
-            "your OhMyGPT orders before paying again.",
-        )
+        reason = describe(exc.cause) if isinstance(exc.cause, ApiError) else ""
+        return _tr("Recharge", exc.template).format(reason=reason, order_no=exc.order_no)
     return _tr("Errors", "Something went wrong inside the app. Details are in the log file.")
 
 

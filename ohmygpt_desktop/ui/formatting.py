@@ -65,8 +65,11 @@ def format_credits(value: Decimal, *, locale: QLocale | None = None) -> str:
     return format_number(exact, places, locale=locale)
 
 
-def format_credits_as_usd(credits: Decimal, *, locale: QLocale | None = None) -> str:
-    return format_usd(credits_to_usd(credits), locale=locale)
+def format_credits_as_usd(
+    credits: Decimal, credits_per_usd: Decimal, *, locale: QLocale | None = None
+) -> str:
+    """Credits in dollars at the given rate (the ``credits_per_usd`` setting)."""
+    return format_usd(credits_to_usd(credits, credits_per_usd), locale=locale)
 
 
 def amount_for_input(value: Decimal, *, locale: QLocale | None = None) -> str:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from decimal import Decimal
 from enum import IntEnum
 from typing import Any
 
@@ -45,8 +46,13 @@ RecordRole = Qt.ItemDataRole.UserRole + 1
 
 
 class HistoryModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
+    """``credits_per_usd`` gives the rate (the setting) for the balance column in USD."""
+
+    def __init__(
+        self, credits_per_usd: Callable[[], Decimal], parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
+        self._credits_per_usd = credits_per_usd
         self._records: list[OrderRecord] = []
 
     # ---- content
@@ -98,19 +104,22 @@ class HistoryModel(QAbstractTableModel):
 
     def balance_text(self, record: OrderRecord) -> str:
         before, after = record.balance_before, record.balance_after
+        rate = self._credits_per_usd()
         if before is not None and after is not None:
             return self.tr("{before} → {after}").format(
-                before=format_credits_as_usd(before), after=format_credits_as_usd(after)
+                before=format_credits_as_usd(before, rate),
+                after=format_credits_as_usd(after, rate),
             )
         if before is not None:
-            return self.tr("{before} →").format(before=format_credits_as_usd(before))
+            return self.tr("{before} →").format(before=format_credits_as_usd(before, rate))
         return ""
 
     def status_tooltip(self, record: OrderRecord) -> str:
         if record.status is OrderStatus.UNKNOWN:
             return self.tr(
                 "The app could not tell whether OhMyGPT created this order (the reply was "
-                "lost or the app stopped). Check your orders on OhMyGPT before paying again."
+                "lost or could not be used, or the app stopped). Check your orders on OhMyGPT "
+                "before paying again."
             )
         if record.status is OrderStatus.AWAITING_PAYMENT:
             expires = record.expires_at

@@ -126,7 +126,7 @@ class HistoryView(QWidget):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.empty_label.setEnabled(False)  # drawn in the muted colour
-        self.model = HistoryModel(self)
+        self.model = HistoryModel(lambda: self.ctx.settings.credits_per_usd, self)
         self.table = QTableView(self.stack)
         self.table.setObjectName("HistoryTable")
         self.table.setModel(self.model)

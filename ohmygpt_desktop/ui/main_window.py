@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
         ctx.accounts.currentChanged.connect(self._show_current)
         ctx.accounts.accountsChanged.connect(self._show_current)
         ctx.watcher.orderPaid.connect(self._on_order_paid)
+        ctx.watcher.shortRise.connect(self._on_short_rise)
 
         self._refresh_timer = QTimer(self)
         self._refresh_timer.timeout.connect(self.refresh_current)
@@ -262,8 +263,16 @@ class MainWindow(QMainWindow):
             self._apply_refresh_interval()
         if "payment_watch_minutes" in changed:
             self.ctx.watcher.window_s = self.ctx.settings.payment_watch_minutes * 60
-        if changed & {"low_balance_usd", "recharge_min", "recharge_max", "recharge_presets"}:
+        if changed & {
+            "low_balance_usd",
+            "recharge_min",
+            "recharge_max",
+            "recharge_presets",
+            "credits_per_usd",
+        }:
             self.balance_view.render()
+        if "credits_per_usd" in changed:
+            self.history_view.model.retranslate()  # the balance column in USD
         self.settingsApplied.emit(names)
 
     def open_about(self) -> None:
@@ -305,6 +314,26 @@ class MainWindow(QMainWindow):
         )
         self.balance_view.render()
         TrayNotifier.notify(self, self.tr("Payment received"), record.email)
+
+    def _on_short_rise(self, short: object) -> None:
+        from ohmygpt_desktop.core.payments import ShortRise
+
+        if not isinstance(short, ShortRise):
+            return
+        from ohmygpt_desktop.ui.formatting import format_credits, format_usd
+
+        text = self.tr(
+            "The balance of {email} went up, but only by {rise} of the {needed} credits that "
+            "the {amount} order needs. The order is still waiting for payment."
+        ).format(
+            email=short.order.email,
+            rise=format_credits(short.rise),
+            needed=format_credits(short.needed),
+            amount=format_usd(short.order.amount),
+        )
+        self.ctx.messages.info(text)
+        self.balance_view.render()
+        TrayNotifier.notify(self, self.tr("Balance went up, order not paid yet"), text)
 
 
 class TrayNotifier(QObject):

@@ -38,7 +38,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ohmygpt_desktop.api import CREDITS_PER_USD, InvalidTokenError, MalformedResponseError
+from ohmygpt_desktop.api import InvalidTokenError
+from ohmygpt_desktop.api.models import usd_to_credits
 from ohmygpt_desktop.core.recharge import (
     AmountRefused,
     OrderOutcomeUnknown,
@@ -565,7 +566,9 @@ class RechargeDialog(QDialog):
         if self._amount is not None:
             self.credits_hint.setText(
                 self.tr("= {credits} credits").format(
-                    credits=format_credits(self._amount * CREDITS_PER_USD)
+                    credits=format_credits(
+                        usd_to_credits(self._amount, self.ctx.settings.credits_per_usd)
+                    )
                 )
             )
         else:
@@ -604,17 +607,12 @@ class RechargeDialog(QDialog):
         problem = None if busy else self._problem
         account = self.account()
         signed_out = account is None or account.needs_reauth
-        if isinstance(problem, MalformedResponseError):
-            # The server answered, so it may hold an order the app cannot use: say so.
-            text = self.tr(
-                "The app could not use OhMyGPT's reply, so no payment page was opened. "
-                "{reason} If an order was created anyway, it stays unpaid and expires "
-                "by itself."
-            ).format(reason=describe(problem))
-        elif problem is not None and not isinstance(problem, OrderOutcomeUnknown):
-            text = self.tr("The order was not created. {reason}").format(reason=describe(problem))
-        elif problem is not None:
+        if isinstance(problem, OrderOutcomeUnknown):
+            # The order service kept the row: it may exist, and the text says so.
             text = describe(problem)
+        elif problem is not None:
+            # Anything else reaches the dialog only when no order can exist.
+            text = self.tr("The order was not created. {reason}").format(reason=describe(problem))
         elif signed_out and not busy:
             email, _host = self._who(account)
             text = self.tr(
@@ -723,7 +721,7 @@ class RechargeDialog(QDialog):
     def _on_failed(self, op: Op[OrderRecord], exc: Exception) -> None:
         if self._op is not op:
             return
-        log.info("Recharge order for %s not created: %r", self.account_key, exc)
+        log.info("Recharge order for %s failed: %r", self.account_key, exc)
         self._op = None
         self._problem = exc
         self._unknown_outcome = isinstance(exc, OrderOutcomeUnknown)

@@ -679,6 +679,20 @@ class SettingsDialog(QDialog):
             inputs=[self.low_edit],
             row=low_row,
         )
+        self.rate_caption = QLabel(page)
+        self.rate_edit = QLineEdit(page)
+        self.rate_edit.setObjectName("CreditsPerUsd")
+        self.rate_edit.setMaximumWidth(160)
+        self.rate_hint = self._hint(page)
+        self._add_field(
+            form,
+            self.rate_caption,
+            "credits_per_usd",
+            tab,
+            read=self._read_rate,
+            write=lambda v: self.rate_edit.setText(format(v, "f")),
+            inputs=[self.rate_edit, self.rate_hint],
+        )
         layout.addLayout(form)
         layout.addStretch(1)
         self.tabs.addTab(page, "")
@@ -718,6 +732,12 @@ class SettingsDialog(QDialog):
             return Decimal(text)
         except InvalidOperation:
             raise ValueError(self.tr("Enter an amount in USD, for example 10 or 12.50.")) from None
+
+    def _read_rate(self) -> Decimal:
+        try:
+            return Decimal(self.rate_edit.text().strip())
+        except InvalidOperation:
+            raise ValueError(self.tr("Enter a number, for example 34000.")) from None
 
     def _read_presets(self) -> list[Decimal]:
         amounts: list[Decimal] = []
@@ -775,6 +795,7 @@ class SettingsDialog(QDialog):
             self.max_edit,
             self.presets_edit,
             self.low_edit,
+            self.rate_edit,
         ):
             edit.textChanged.connect(self.validate)
         for combo in (self.api_combo, self.auth_combo, self.language_combo, self.theme_combo):
@@ -1266,6 +1287,14 @@ class SettingsDialog(QDialog):
         self.presets_caption.setText(self.tr("Quick amounts:"))
         self.presets_hint.setText(self.tr("USD amounts separated by commas, e.g. 5, 10, 20."))
         self.low_caption.setText(self.tr("Low-balance warning below:"))
+        self.rate_caption.setText(self.tr("Credits per US dollar:"))
+        self.rate_hint.setText(
+            self.tr(
+                "The OhMyGPT documentation does not state this rate; 34000 is what other "
+                "programs use. The app shows balances in dollars and checks that a payment "
+                "arrived with it: change it only if OhMyGPT tells you otherwise."
+            )
+        )
 
         # Notes on overridden values.
         for field in self._fields.values():
