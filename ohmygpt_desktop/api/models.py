@@ -11,9 +11,9 @@ from decimal import Decimal
 
 #: Balance units per US dollar as public integrations use it. The balance endpoints
 #: report an internal credit unit and the documentation does not give its rate; three
-#: independent public integrations divide it by 34000 to get money (docs/api.md#money-units). The app takes the
-#: rate from the ``credits_per_usd`` setting (this is its default); the sandbox credits
-#: payments at this rate.
+#: independent public integrations divide it by 34000 to get money
+#: (docs/api.md#money-units). The app takes the rate from the ``credits_per_usd``
+#: setting (this is its default); the sandbox credits payments at this rate.
 CREDITS_PER_USD = Decimal(34000)
 
 #: Product id of the documented recharge product (docs/api.md#checkout-order).
