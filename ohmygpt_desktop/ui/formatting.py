@@ -1,7 +1,8 @@
-"""Money, credits and times for people: exact Decimals, the user's locale.
+"""Money, credits, times and server text for people: exact Decimals, the user's locale.
 
 Amounts stay :class:`~decimal.Decimal` until the last step; only the digits
 and separators come from :class:`QLocale` (no float ever rounds money).
+Server and user values (email, user id, order number, host) go through :func:`shown`.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from decimal import Decimal
 from PySide6.QtCore import QDateTime, QLocale
 
 from ohmygpt_desktop.api.models import credits_to_usd
+from ohmygpt_desktop.core.display import visible_text
 
 _CENT = Decimal("0.01")
 _INT64 = 2**63
@@ -77,6 +79,12 @@ def amount_for_input(value: Decimal, *, locale: QLocale | None = None) -> str:
     if exact == exact.to_integral_value():
         return format(exact.to_integral_value(), "f")
     return format(exact, "f").replace(".", point if point in ".," else ".")
+
+
+def shown(value: str | None) -> str:
+    """A server or user value (email, user id, order number, host, server message) as
+    it is shown: every character visible, none that hides or reorders the others."""
+    return visible_text(value) if value else ""
 
 
 def to_qdatetime(moment: datetime) -> QDateTime:

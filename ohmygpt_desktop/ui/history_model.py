@@ -16,7 +16,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from ohmygpt_desktop.core.orders import OrderRecord, OrderStatus
-from ohmygpt_desktop.ui.formatting import format_credits_as_usd, format_local_datetime, format_usd
+from ohmygpt_desktop.ui.formatting import (
+    format_credits_as_usd,
+    format_local_datetime,
+    format_usd,
+    shown,
+)
+from ohmygpt_desktop.ui.plain import tooltip_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -94,7 +100,7 @@ class HistoryModel(QAbstractTableModel):
             return self.tr("Invoice")
         if kind == "checkout":
             return self.tr("Checkout")
-        return kind
+        return shown(kind)
 
     def balance_text(self, record: OrderRecord) -> str:
         before, after = record.balance_before, record.balance_after
@@ -171,9 +177,13 @@ class HistoryModel(QAbstractTableModel):
                 return self.status_tooltip(record)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column is Column.ACCOUNT:
-                return self.tr("{email} on {host}").format(email=record.email, host=record.host)
+                return tooltip_text(
+                    self.tr("{email} on {host}").format(
+                        email=shown(record.email), host=shown(record.host)
+                    )
+                )
             if column is Column.ORDER_NO and record.order_no:
-                return record.order_no
+                return tooltip_text(shown(record.order_no))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             Column.AMOUNT,
             Column.BALANCE,
@@ -185,7 +195,7 @@ class HistoryModel(QAbstractTableModel):
         if column is Column.CREATED:
             return format_local_datetime(record.created_at)
         if column is Column.ACCOUNT:
-            return record.email
+            return shown(record.email)
         if column is Column.KIND:
             return self.kind_text(record.kind)
         if column is Column.AMOUNT:
@@ -193,5 +203,5 @@ class HistoryModel(QAbstractTableModel):
         if column is Column.STATUS:
             return self.status_text(record.status)
         if column is Column.ORDER_NO:
-            return record.order_no or "—"
+            return shown(record.order_no) or "—"
         return self.balance_text(record)
