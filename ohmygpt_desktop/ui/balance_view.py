@@ -31,6 +31,7 @@ from ohmygpt_desktop.api import ApiError
 from ohmygpt_desktop.ui.errors import describe
 from ohmygpt_desktop.ui.formatting import (
     format_credits,
+    format_credits_as_usd,
     format_local_datetime,
     format_local_time,
     format_usd,
@@ -338,12 +339,12 @@ class BalanceView(QWidget):
             self.credits_label.setText("")
             self.credits_label.setVisible(False)
         else:
-            self.amount_label.setText(format_usd(balance.balance_usd))
+            self.amount_label.setText(format_credits_as_usd(balance.balance))
             self.credits_label.setText(
                 self.tr("{credits} credits · Free balance: {free} credits ({free_usd})").format(
                     credits=format_credits(balance.balance),
                     free=format_credits(balance.free_balance),
-                    free_usd=format_usd(balance.free_balance_usd),
+                    free_usd=format_credits_as_usd(balance.free_balance),
                 )
             )
             self.credits_label.setVisible(True)

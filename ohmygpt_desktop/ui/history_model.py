@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor
 
 from ohmygpt_desktop.core.orders import OrderRecord, OrderStatus
 from ohmygpt_desktop.ui.formatting import (
+    NOT_SHOWN,
     format_credits_as_usd,
     format_local_datetime,
     format_usd,
@@ -103,14 +104,17 @@ class HistoryModel(QAbstractTableModel):
         return shown(kind)
 
     def balance_text(self, record: OrderRecord) -> str:
-        before, after = record.balance_before, record.balance_after
-        if before is not None and after is not None:
-            return self.tr("{before} → {after}").format(
-                before=format_credits_as_usd(before), after=format_credits_as_usd(after)
-            )
-        if before is not None:
-            return self.tr("{before} →").format(before=format_credits_as_usd(before))
-        return ""
+        """ "$10.00 → $20.00", "$10.00 →" before the payment; "—" for a figure that is
+        missing or cannot be shown, and for the whole cell when neither can."""
+        before, after = (
+            NOT_SHOWN if value is None else format_credits_as_usd(value)
+            for value in (record.balance_before, record.balance_after)
+        )
+        if before == NOT_SHOWN and after == NOT_SHOWN:
+            return NOT_SHOWN
+        if record.balance_after is None:
+            return self.tr("{before} →").format(before=before)
+        return self.tr("{before} → {after}").format(before=before, after=after)
 
     def status_tooltip(self, record: OrderRecord) -> str:
         if record.status is OrderStatus.UNKNOWN:
@@ -203,5 +207,5 @@ class HistoryModel(QAbstractTableModel):
         if column is Column.STATUS:
             return self.status_text(record.status)
         if column is Column.ORDER_NO:
-            return shown(record.order_no) or "—"
+            return shown(record.order_no) or NOT_SHOWN
         return self.balance_text(record)
