@@ -385,7 +385,7 @@ def _decimal_field(data: Mapping[str, Any], key: str, *, default: Decimal | None
     if default is not None and data.get(key) is None:
         return default
     value = _field(data, key)
-    # The JSON decoder gives ints and Decimals for numbers, never floats.
+    # JSON numbers are decoded as ints and Decimals; its NaN/Infinity constants as floats.
     if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
         raise errors.MalformedResponseError(error_type=f"mistyped_field:{key}")
     number: Decimal | None = None

@@ -104,8 +104,9 @@ class HistoryModel(QAbstractTableModel):
         return shown(kind)
 
     def balance_text(self, record: OrderRecord) -> str:
-        """ "$10.00 → $20.00", "$10.00 →" before the payment; "—" for a figure that is
-        missing or cannot be shown, and for the whole cell when neither can."""
+        """The balance before and after: "$10.00 → $20.00", or "$10.00 →" before the
+        payment; "—" for a figure that is missing or cannot be shown (a damaged stored
+        value), and for the whole cell when neither can be."""
         before, after = (
             NOT_SHOWN if value is None else format_credits_as_usd(value)
             for value in (record.balance_before, record.balance_after)
