@@ -147,7 +147,7 @@ def test_malformed_balance_reply(make_ctx, run, sandbox, widgets) -> None:
     sandbox.state.set_fault("balance", "wrong_type", field="balance", value="lots")
     view.refresh()
     run(until(lambda: view.notice.isVisible()))
-    assert "does not understand" in view.notice_label.text()
+    assert "not a plain number" in view.notice_label.text()
     assert "Traceback" not in view.notice_label.text()
 
 

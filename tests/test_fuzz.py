@@ -1,16 +1,22 @@
-"""Property tests: the amount and pasted-code parsers never crash and only pass valid values.
+"""Property tests: the amount, pasted-code and balance parsers never crash and only pass
+valid values; money formatting never raises; server text is left with nothing hidden.
 
 A few hundred examples here; ``bench/fuzz.py`` runs the same properties 10,000+ times.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal
 from urllib.parse import parse_qs, urlencode
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from PySide6.QtCore import QLocale
 
+from ohmygpt_desktop.api import CREDITS_PER_USD, MalformedResponseError
+from ohmygpt_desktop.api.client import MAX_CREDIT_DIGITS, _decimal_field
+from ohmygpt_desktop.core.display import visible_text
 from ohmygpt_desktop.core.oauth import (
     PasteRefused,
     RedirectVerdict,
@@ -19,6 +25,14 @@ from ohmygpt_desktop.core.oauth import (
     parse_paste,
 )
 from ohmygpt_desktop.core.recharge import AmountRefused, parse_amount
+from ohmygpt_desktop.ui.formatting import (
+    NOT_SHOWN,
+    amount_for_input,
+    format_credits,
+    format_credits_as_usd,
+    format_number,
+    format_usd,
+)
 
 MIN, MAX = Decimal("1"), Decimal("1000")
 
@@ -135,3 +149,74 @@ def test_redirect_needs_exactly_the_pending_state(query: str, state: str) -> Non
     accepted = check_redirect(query, state) is not RedirectVerdict.FOREIGN
     assert accepted == (states == [state])
     assert check_redirect(query, None) is RedirectVerdict.FOREIGN  # nothing pending
+
+
+# ------------------------------------------------- numbers and text from the server
+
+any_decimal = st.one_of(
+    st.decimals(allow_nan=True, allow_infinity=True),
+    st.builds(
+        lambda sign, digits, exponent: Decimal((sign, digits, exponent)),
+        st.sampled_from([0, 1]),
+        st.lists(st.integers(0, 9), min_size=1, max_size=60).map(tuple),
+        st.integers(-(10**9), 10**9),
+    ),
+    st.integers(-(10**40), 10**40).map(Decimal),
+)
+locales = st.sampled_from(["C", "en_US", "de_DE", "fr_CH", "ar_EG", "hi_IN", "zh_CN"]).map(QLocale)
+
+
+def check_formatting(value: Decimal, locale: QLocale, drop_cents: bool) -> None:
+    texts = [
+        format_number(value, locale=locale),
+        format_usd(value, locale=locale, drop_zero_cents=drop_cents),
+        format_credits(value, locale=locale),
+        format_credits_as_usd(value, CREDITS_PER_USD, locale=locale),
+        amount_for_input(value, locale=locale),
+    ]
+    assert all(isinstance(text, str) and text for text in texts)
+    if value.is_finite() and value.copy_abs() < 10**20:  # every real amount is shown
+        assert NOT_SHOWN not in texts
+
+
+@settings(max_examples=400, deadline=None)
+@given(any_decimal, locales, st.booleans())
+def test_formatting_never_raises(value: Decimal, locale: QLocale, drop_cents: bool) -> None:
+    check_formatting(value, locale, drop_cents)
+
+
+balance_values = st.one_of(
+    st.text(max_size=40),
+    st.text(alphabet="0123456789.-+eE_ naNIfity", max_size=40),
+    any_decimal,
+    st.integers(-(10**30), 10**30),
+    st.booleans(),
+    st.none(),
+)
+
+
+def check_balance(value: object) -> None:
+    try:
+        number = _decimal_field({"balance": value}, "balance")
+    except MalformedResponseError as exc:
+        assert exc.message  # noqa: PT017 - a message for the user
+        return
+    assert number.is_finite()
+    assert number.copy_abs() < Decimal(10) ** MAX_CREDIT_DIGITS
+    assert format_credits(number) != NOT_SHOWN
+
+
+@settings(max_examples=400, deadline=None)
+@given(balance_values)
+def test_balance_parser_only_passes_bounded_decimals(value: object) -> None:
+    check_balance(value)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=60), st.booleans())
+def test_visible_text_leaves_nothing_hidden(text: str, multiline: bool) -> None:
+    shown = visible_text(text, multiline=multiline)
+    kept = set("\n\t") if multiline else set()
+    hidden = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+    assert all(c in kept or unicodedata.category(c) not in hidden for c in shown)
+    assert visible_text(shown, multiline=multiline) == shown

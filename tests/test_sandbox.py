@@ -863,6 +863,21 @@ def test_reset_restores_the_seeded_state(sandbox: SandboxServer, http: httpx.Cli
     assert bad.status_code == 400
 
 
+def test_a_test_can_add_a_user_with_any_email(sandbox: SandboxServer, http: httpx.Client) -> None:
+    odd = "<b>eve</b>\u202e@example.com"
+    reply = http.post("/_sandbox/users", json={"user_id": "31", "email": odd, "balance": "5"})
+    assert reply.json()["data"] == {"user_id": "31", "email": odd}
+    token = sandbox.state.issue_token("31")
+    info = http.post(INFO, headers=bearer(token)).json()["data"]
+    assert info["userEmail"] == odd
+    assert sandbox.state.balance("31") == (Decimal("5.00"), Decimal("0.00"))
+    again = http.post("/_sandbox/users", json={"user_id": "31", "email": "x@example.com"})
+    assert again.status_code == 400
+    assert http.post("/_sandbox/users", json={"user_id": 31, "email": odd}).status_code == 400
+    http.post("/_sandbox/reset").raise_for_status()
+    assert sandbox.state.account("31") is None
+
+
 # -- standalone run --------------------------------------------------------------
 
 

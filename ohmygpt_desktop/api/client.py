@@ -23,9 +23,10 @@ import email.utils
 import json
 import logging
 import math
+import re
 import time
 from collections.abc import Iterable, Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 import httpx
@@ -47,6 +48,17 @@ from ohmygpt_desktop.api.urls import PRODUCTION_PAYMENT_ORIGINS, validate_paymen
 log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 1 << 20  # 1 MiB: every documented reply is a few hundred bytes.
+#: Integer digits a balance (in credits) may have: 10**15 credits is far beyond any real
+#: account, and well inside what formatting handles exactly.
+MAX_CREDIT_DIGITS = 15
+#: Decimal places a balance may have (more is not a balance: it is noise or an attack).
+MAX_CREDIT_PLACES = 20
+#: A balance as text: a plain decimal in ASCII digits. No exponent, no NaN or Infinity,
+#: no "_" or other scripts' digits (all of which ``Decimal()`` would accept).
+_PLAIN_DECIMAL = re.compile(
+    rf"-?[0-9]{{1,{MAX_CREDIT_DIGITS}}}(?:\.[0-9]{{1,{MAX_CREDIT_PLACES}}})?", re.ASCII
+)
+_CREDIT_LIMIT = Decimal(10) ** MAX_CREDIT_DIGITS
 DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=30.0, write=30.0, pool=10.0)
 #: Seconds a whole call may take (the ``request_deadline_s`` setting's default).
 DEFAULT_DEADLINE_S = 60.0
@@ -336,7 +348,8 @@ def _interpret(
 def _decode_json(body: bytes) -> Mapping[str, Any] | None:
     try:
         value = json.loads(body.decode("utf-8"), parse_float=Decimal, parse_int=int)
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        # ValueError: JSONDecodeError, and integers longer than Python converts.
         return None
     return value if isinstance(value, Mapping) else None
 
@@ -419,18 +432,30 @@ def _id_field(data: Mapping[str, Any], key: str) -> str:
 
 
 def _decimal_field(data: Mapping[str, Any], key: str, *, default: Decimal | None = None) -> Decimal:
+    """A balance: a decimal string (the documented form) or a JSON number, finite, with
+    at most :data:`MAX_CREDIT_DIGITS` integer digits and :data:`MAX_CREDIT_PLACES`
+    decimals. Negative values are kept (nothing says a balance cannot be overdrawn)."""
     if default is not None and data.get(key) is None:
         return default
     value = _field(data, key)
-    if isinstance(value, bool) or not isinstance(value, (str, int, float, Decimal)):
+    # JSON numbers are decoded as ints and Decimals; its NaN/Infinity constants as floats.
+    if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
         raise errors.MalformedResponseError(error_type=f"mistyped_field:{key}")
-    try:
-        number = Decimal(str(value).strip())
-    except InvalidOperation:
-        raise errors.MalformedResponseError(error_type=f"mistyped_field:{key}") from None
-    if not number.is_finite():
-        raise errors.MalformedResponseError(error_type=f"mistyped_field:{key}")
-    return number
+    number: Decimal | None = None
+    if not isinstance(value, str):
+        number = Decimal(value)
+    elif _PLAIN_DECIMAL.fullmatch(value.strip()):
+        number = Decimal(value.strip())
+    if (
+        number is None
+        or not number.is_finite()
+        or number.copy_abs() >= _CREDIT_LIMIT
+        or int(number.as_tuple().exponent) < -MAX_CREDIT_PLACES
+    ):
+        raise errors.UnusableBalanceError(
+            error_type=f"unusable_number:{key}", digits=MAX_CREDIT_DIGITS
+        )
+    return number.copy_abs() if number.is_zero() else number
 
 
 def _order_no(data: Mapping[str, Any]) -> str:

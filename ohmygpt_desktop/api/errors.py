@@ -216,6 +216,16 @@ class MalformedResponseError(ApiError):
     )
 
 
+class UnusableBalanceError(MalformedResponseError):
+    """A balance that is not a plain decimal of at most ``digits`` integer digits."""
+
+    template = QT_TRANSLATE_NOOP(
+        _CTX,
+        "The OhMyGPT service sent a balance the app cannot use: it is not a plain number "
+        "of at most {digits} digits. Please try again later.",
+    )
+
+
 class UnsafeUrlError(MalformedResponseError):
     template = QT_TRANSLATE_NOOP(
         _CTX,

@@ -216,12 +216,14 @@ def _money(value: Decimal | None, what: str, *, allow_none: bool = True) -> str 
 
 
 def _dec(text: str | None) -> Decimal | None:
+    """A stored number; ``None`` when there is none or it is not a finite number."""
     if text is None:
         return None
     try:
-        return Decimal(text)
-    except InvalidOperation:
+        value = Decimal(text)
+    except (InvalidOperation, TypeError):  # TypeError: a blob where text was written
         return None
+    return value if value.is_finite() else None
 
 
 def _csv_text(value: str | None) -> str:

@@ -759,6 +759,16 @@ async def ctl_users(request: Request, state: SandboxState, body: dict[str, Any])
     )
 
 
+async def ctl_add_user(request: Request, state: SandboxState, body: dict[str, Any]) -> Response:
+    user_id, email = body.get("user_id"), body.get("email")
+    if not isinstance(user_id, str) or not isinstance(email, str):
+        raise ValueError("give 'user_id' and 'email' (strings)")
+    account = state.add_user(
+        user_id, email, body.get("balance", "0"), body.get("free_balance", "0")
+    )
+    return _control_ok("User added", {"user_id": account.user_id, "email": account.email})
+
+
 async def ctl_balance(request: Request, state: SandboxState, body: dict[str, Any]) -> Response:
     user_id = body.get("user_id")
     if not isinstance(user_id, str):
@@ -832,6 +842,7 @@ def create_app(state: SandboxState) -> Starlette:
         Route("/_sandbox/config", control(ctl_config), methods=["GET", "POST"]),
         Route("/_sandbox/reset", control(ctl_reset), methods=["POST"]),
         Route("/_sandbox/users", control(ctl_users), methods=["GET"]),
+        Route("/_sandbox/users", control(ctl_add_user), methods=["POST"]),
         Route("/_sandbox/balance", control(ctl_balance), methods=["POST"]),
         Route("/_sandbox/token", control(ctl_token), methods=["POST"]),
     ]

@@ -301,6 +301,26 @@ class SandboxState:
             if free_balance is not None:
                 acc.free_balance = _credits(free_balance, "free_balance")
 
+    def add_user(
+        self,
+        user_id: str,
+        email: str,
+        balance: Decimal | str = "0",
+        free_balance: Decimal | str = "0",
+    ) -> Account:
+        """Test hook: a new user (gone again on :meth:`reset`). Any email text is kept
+        as it is, so tests can see how the app shows odd server values."""
+        if not user_id.strip() or not email.strip():
+            raise ValueError("user_id and email must not be empty")
+        account = Account(
+            user_id, email, _credits(balance, "balance"), _credits(free_balance, "free_balance")
+        )
+        with self._lock:
+            if user_id in self._accounts:
+                raise ValueError(f"user {user_id!r} exists already")
+            self._accounts[user_id] = account
+            return replace(account)
+
     # -- authorization codes and tokens --------------------------------------------
 
     def issue_code(self, client_id: str, user_id: str, redirect_uri: str) -> str:

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 
 from ohmygpt_desktop import APP_NAME, __version__
 from ohmygpt_desktop.ui.crash_dialog import FolderOpener, open_folder
+from ohmygpt_desktop.ui.formatting import shown
+from ohmygpt_desktop.ui.plain import PlainLabel, tooltip_text
 
 if TYPE_CHECKING:
     from ohmygpt_desktop.app import AppContext
@@ -42,22 +44,22 @@ class AboutDialog(QDialog):
         layout.setContentsMargins(22, 18, 22, 14)
         layout.setSpacing(8)
 
-        self.name_label = QLabel(APP_NAME, self)
+        self.name_label = PlainLabel(APP_NAME, self)
         self.name_label.setObjectName("AboutName")
         font = self.name_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         self.name_label.setFont(font)
         layout.addWidget(self.name_label)
-        self.version_label = QLabel(self)
+        self.version_label = PlainLabel(self)
         self.version_label.setObjectName("AboutVersion")
         self.version_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.version_label)
-        self.blurb_label = QLabel(self)
+        self.blurb_label = PlainLabel(self)
         self.blurb_label.setWordWrap(True)
         layout.addWidget(self.blurb_label)
 
-        self.demo_label = QLabel(self)
+        self.demo_label = PlainLabel(self)
         self.demo_label.setObjectName("AboutDemo")
         self.demo_label.setWordWrap(True)
         self.demo_label.setStyleSheet(
@@ -82,10 +84,10 @@ class AboutDialog(QDialog):
                 (self.data_path, self.data_path),
             )
         ):
-            caption = QLabel(self)
-            value = QLabel(str(path), self)
+            caption = PlainLabel(self)
+            value = PlainLabel(shown(str(path)), self)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            value.setToolTip(str(path))
+            value.setToolTip(tooltip_text(shown(str(path))))
             value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             value.setMinimumWidth(260)
             button = QPushButton(self)
@@ -100,7 +102,7 @@ class AboutDialog(QDialog):
         self.data_value = self._rows[2][1]
 
         layout.addSpacing(6)
-        self.tech_label = QLabel(self)
+        self.tech_label = PlainLabel(self)
         self.tech_label.setObjectName("AboutTech")
         self.tech_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.tech_label.setStyleSheet("#AboutTech { color: palette(placeholder-text); }")

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from ohmygpt_desktop.core.tokens import TokenStorage
 from ohmygpt_desktop.ui.errors import describe
-from ohmygpt_desktop.ui.formatting import format_local_datetime, sentence_gap
+from ohmygpt_desktop.ui.formatting import format_local_datetime, sentence_gap, shown
+from ohmygpt_desktop.ui.plain import PlainLabel
 
 if TYPE_CHECKING:
     from ohmygpt_desktop.app import AppContext
@@ -51,7 +52,7 @@ class AccountStatusDialog(QDialog):
         layout.setContentsMargins(20, 18, 20, 14)
         layout.setSpacing(12)
 
-        self.title_label = QLabel(self)
+        self.title_label = PlainLabel(self)
         font = self.title_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
@@ -65,7 +66,7 @@ class AccountStatusDialog(QDialog):
         layout.addLayout(self.form)
 
         def value_label() -> QLabel:
-            label = QLabel(self)
+            label = PlainLabel(self)
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             return label
@@ -126,7 +127,7 @@ class AccountStatusDialog(QDialog):
             self.added_value,
             self.used_value,
         ):
-            name = QLabel(self)
+            name = PlainLabel(self)
             self.form.addRow(name, field)
             self._rows.append((name, field))
 
@@ -193,10 +194,10 @@ class AccountStatusDialog(QDialog):
         if account is None:
             return
         record = account.record
-        self.title_label.setText(account.email)
-        self.email_value.setText(account.email)
-        self.user_id_value.setText(record.user_id)
-        self.host_value.setText(account.host)
+        self.title_label.setText(shown(account.email))
+        self.email_value.setText(shown(account.email))
+        self.user_id_value.setText(shown(record.user_id))
+        self.host_value.setText(shown(account.host))
         if account.needs_reauth:
             text = self.tr("Needs to sign in again: the app cannot use this account until then.")
             if account.token_problem:
@@ -229,7 +230,7 @@ class AccountStatusDialog(QDialog):
 
         self.reveal_button.setEnabled(account.token is not None)
         self._render_token()
-        self.scope_value.setText(record.scope)
+        self.scope_value.setText(shown(record.scope))
         self.added_value.setText(_local_time(record.added_at))
         self.used_value.setText(_local_time(record.last_used_at))
 

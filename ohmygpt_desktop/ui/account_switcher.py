@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 
 from ohmygpt_desktop.ui.account_status import AccountStatusDialog
 from ohmygpt_desktop.ui.errors import describe
+from ohmygpt_desktop.ui.formatting import shown
+from ohmygpt_desktop.ui.plain import mnemonic_safe, tooltip_text
 from ohmygpt_desktop.ui.tasks import Op
 
 if TYPE_CHECKING:
@@ -109,12 +111,16 @@ class AccountSwitcher(QWidget):
         self.render()
 
     def account_label(self, account: Account) -> str:
-        """“email — host”, marked when the account needs to sign in again."""
+        """“email — host”, marked when the account needs to sign in again (as shown)."""
+        email, host = shown(account.email), shown(account.host)
         if account.needs_reauth:
-            return self.tr("{email} — {host} (sign in again)").format(
-                email=account.email, host=account.host
-            )
-        return self.tr("{email} — {host}").format(email=account.email, host=account.host)
+            return self.tr("{email} — {host} (sign in again)").format(email=email, host=host)
+        return self.tr("{email} — {host}").format(email=email, host=host)
+
+    def _label_action(self, action: QAction, account: Account) -> None:
+        label = self.account_label(account)
+        action.setText(mnemonic_safe(label))
+        action.setToolTip(tooltip_text(label))
 
     def render(self, *_: object) -> None:
         accounts = self.ctx.accounts.accounts()
@@ -131,16 +137,13 @@ class AccountSwitcher(QWidget):
         current = self.ctx.accounts.current()
         if current is None:
             self.button.setText(self.tr("Accounts"))
-        elif current.needs_reauth:
-            self.button.setText(
-                self.tr("⚠ {email} · {host} — sign in again").format(
-                    email=current.email, host=current.host
-                )
-            )
         else:
-            self.button.setText(
-                self.tr("{email} · {host}").format(email=current.email, host=current.host)
-            )
+            email, host = shown(current.email), shown(current.host)
+            if current.needs_reauth:
+                text = self.tr("⚠ {email} · {host} — sign in again")
+            else:
+                text = self.tr("{email} · {host}")
+            self.button.setText(mnemonic_safe(text.format(email=email, host=host)))
         for action in (self.recharge_action, self.status_action, self.sign_out_action):
             action.setEnabled(current is not None)
         self.reauth_action.setVisible(current is not None and current.needs_reauth)
@@ -157,7 +160,7 @@ class AccountSwitcher(QWidget):
             return
         action = self.account_actions.get(key)
         if action is not None:  # accounts beyond the menu's limit have no entry
-            action.setText(self.account_label(account))
+            self._label_action(action, account)
         current = self.ctx.accounts.current()
         if current is not None and current.key == key:
             self.render_button()
@@ -176,7 +179,7 @@ class AccountSwitcher(QWidget):
         self.menu.clear()
         current = self.ctx.accounts.current()
         accounts = self.ctx.accounts.accounts()
-        shown = accounts
+        listed = accounts
         if len(accounts) > MENU_LIMIT:
             # Many accounts (support staff): the most recently used here, all of
             # them in the searchable “All accounts” list.
@@ -184,11 +187,12 @@ class AccountSwitcher(QWidget):
             recent = sorted(
                 accounts, key=lambda a: (a.record.last_used_at, order[a.key]), reverse=True
             )
-            shown = recent[:MENU_LIMIT]
-            if current is not None and current not in shown:
-                shown = [current, *shown[: MENU_LIMIT - 1]]
-        for account in shown:
-            action = QAction(self.account_label(account), self)
+            listed = recent[:MENU_LIMIT]
+            if current is not None and current not in listed:
+                listed = [current, *listed[: MENU_LIMIT - 1]]
+        for account in listed:
+            action = QAction(self)
+            self._label_action(action, account)
             action.setCheckable(True)
             action.setChecked(current is not None and account.key == current.key)
             action.setData(account.key)
@@ -265,7 +269,8 @@ class AccountSwitcher(QWidget):
         box.setObjectName("SignOutConfirm")
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Sign out"))
-        box.setText(self.tr("Sign out of {email}?").format(email=account.email))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(self.tr("Sign out of {email}?").format(email=shown(account.email)))
         box.setInformativeText(
             self.tr(
                 "The app forgets this account on this computer and removes its stored "
@@ -276,7 +281,7 @@ class AccountSwitcher(QWidget):
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
         box.setEscapeButton(cancel)
-        email = account.email
+        email = shown(account.email)
 
         def answered(_result: int) -> None:
             confirmed = box.clickedButton() is sign_out

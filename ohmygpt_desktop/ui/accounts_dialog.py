@@ -22,13 +22,15 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QLineEdit,
     QListView,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
+
+from ohmygpt_desktop.ui.formatting import shown
+from ohmygpt_desktop.ui.plain import PlainLabel, tooltip_text
 
 if TYPE_CHECKING:
     from ohmygpt_desktop.app import AppContext
@@ -82,7 +84,7 @@ class AccountListModel(QAbstractListModel):
         if account is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            text = f"{account.email} — {account.host}"
+            text = f"{shown(account.email)} — {shown(account.host)}"
             if account.needs_reauth:
                 text += "  ⚠ " + self.tr("sign in again")
             return text
@@ -91,7 +93,9 @@ class AccountListModel(QAbstractListModel):
             if current is not None and current.key == key:
                 return self._bold
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("User id {user_id}").format(user_id=account.record.user_id)
+            return tooltip_text(
+                self.tr("User id {user_id}").format(user_id=shown(account.record.user_id))
+            )
         return None
 
 
@@ -106,7 +110,7 @@ class AccountsDialog(QDialog):
         self.setObjectName("AccountsDialog")
         self.resize(520, 480)
         layout = QVBoxLayout(self)
-        self.intro = QLabel(self)
+        self.intro = PlainLabel(self)
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
         self.filter_field = QLineEdit(self)
@@ -121,7 +125,7 @@ class AccountsDialog(QDialog):
         self.list.setUniformItemSizes(True)  # constant-time layout for huge lists
         self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         layout.addWidget(self.list, 1)
-        self.count_label = QLabel(self)
+        self.count_label = PlainLabel(self)
         layout.addWidget(self.count_label)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.switch_button = QPushButton(self)

@@ -36,8 +36,10 @@ from ohmygpt_desktop.ui.formatting import (
     format_local_datetime,
     format_local_time,
     format_usd,
+    shown,
     to_qdatetime,
 )
+from ohmygpt_desktop.ui.plain import PlainLabel
 from ohmygpt_desktop.ui.tasks import Op
 
 if TYPE_CHECKING:
@@ -107,9 +109,9 @@ class BalanceView(QWidget):
         top = QGridLayout()
         top.setHorizontalSpacing(12)
         top.setVerticalSpacing(2)
-        self.caption_label = QLabel(self.card)
+        self.caption_label = PlainLabel(self.card)
         self.caption_label.setObjectName("BalanceCaption")
-        self.account_label = QLabel(self.card)
+        self.account_label = PlainLabel(self.card)
         self.account_label.setObjectName("BalanceAccount")
         self.account_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         muted = self.account_label.palette()
@@ -124,7 +126,7 @@ class BalanceView(QWidget):
 
         amount_row = QHBoxLayout()
         amount_row.setSpacing(10)
-        self.amount_label = QLabel(self.card)
+        self.amount_label = PlainLabel(self.card)
         self.amount_label.setObjectName("BalanceAmount")
         font = QFont(self.amount_label.font())
         font.setPointSizeF(max(font.pointSizeF(), 9.0) * 2.4)
@@ -132,18 +134,18 @@ class BalanceView(QWidget):
         self.amount_label.setFont(font)
         self.amount_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         amount_row.addWidget(self.amount_label)
-        self.stale_badge = QLabel(self.card)
+        self.stale_badge = PlainLabel(self.card)
         self.stale_badge.setObjectName("StaleBadge")
         amount_row.addWidget(self.stale_badge, 0, Qt.AlignmentFlag.AlignVCenter)
         amount_row.addStretch(1)
         top.addLayout(amount_row, 1, 0)
 
-        self.credits_label = QLabel(self.card)
+        self.credits_label = PlainLabel(self.card)
         self.credits_label.setObjectName("BalanceCredits")
         self.credits_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.credits_label.setWordWrap(True)
         top.addWidget(self.credits_label, 2, 0)
-        self.updated_label = QLabel(self.card)
+        self.updated_label = PlainLabel(self.card)
         self.updated_label.setObjectName("BalanceUpdated")
         top.addWidget(self.updated_label, 3, 0)
 
@@ -171,7 +173,7 @@ class BalanceView(QWidget):
         self.progress.setTextVisible(False)
         self.progress.setFixedWidth(90)
         self.progress.setMaximumHeight(8)
-        self.status_label = QLabel(self.busy_row)
+        self.status_label = PlainLabel(self.busy_row)
         self.status_label.setObjectName("BalanceStatus")
         busy_layout.addWidget(self.progress)
         busy_layout.addWidget(self.status_label, 1)
@@ -182,7 +184,7 @@ class BalanceView(QWidget):
         self.notice.setObjectName("BalanceNotice")
         notice_layout = QHBoxLayout(self.notice)
         notice_layout.setContentsMargins(10, 8, 10, 8)
-        self.notice_label = QLabel(self.notice)
+        self.notice_label = PlainLabel(self.notice)
         self.notice_label.setObjectName("BalanceNoticeText")
         self.notice_label.setWordWrap(True)
         self.notice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -208,7 +210,7 @@ class BalanceView(QWidget):
         self.watch_progress.setTextVisible(False)
         self.watch_progress.setFixedWidth(60)
         self.watch_progress.setMaximumHeight(8)
-        self.watch_label = QLabel(self.watch_strip)
+        self.watch_label = PlainLabel(self.watch_strip)
         self.watch_label.setObjectName("WatchText")
         self.watch_label.setWordWrap(True)
         self.check_now_button = QPushButton(self.watch_strip)
@@ -219,7 +221,7 @@ class BalanceView(QWidget):
         watch_layout.addWidget(self.check_now_button)
         layout.addWidget(self.watch_strip)
 
-        self.low_label = QLabel(self.card)
+        self.low_label = PlainLabel(self.card)
         self.low_label.setObjectName("LowBalance")
         self.low_label.setWordWrap(True)
         layout.addWidget(self.low_label)
@@ -330,8 +332,9 @@ class BalanceView(QWidget):
         )
         stale = balance is None or refreshing or error is not None or reauth or too_old
 
+        email = shown(account.email)
         self.account_label.setText(
-            self.tr("{email} · {host}").format(email=account.email, host=account.host)
+            self.tr("{email} · {host}").format(email=email, host=shown(account.host))
         )
         if balance is None:
             self.amount_label.setText("—")
@@ -364,12 +367,12 @@ class BalanceView(QWidget):
                 text = self.tr(
                     "The saved sign-in for {email} could not be read from the system keyring. "
                     "Sign in again, or restart the app to try the keyring again."
-                ).format(email=account.email)
+                ).format(email=email)
             else:
                 text = self.tr(
                     "The sign-in for {email} has expired or was revoked. Sign in again to see "
                     "the balance and to recharge."
-                ).format(email=account.email)
+                ).format(email=email)
             self._show_notice("reauth", text)
         elif error is not None and not refreshing:
             self._show_notice(

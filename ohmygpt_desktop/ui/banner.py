@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
+
+from ohmygpt_desktop.ui.plain import PlainLabel
 
 _COLORS = {
     "info": ("#e8f1fd", "#174ea6"),
@@ -21,7 +23,7 @@ class MessageBanner(QFrame):
         self.setObjectName("MessageBanner")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 8, 8, 8)
-        self.label = QLabel(self)
+        self.label = PlainLabel(self)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.label, 1)

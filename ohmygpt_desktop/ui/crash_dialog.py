@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
@@ -51,8 +50,10 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ohmygpt_desktop import APP_NAME, __version__
+from ohmygpt_desktop.core.display import visible_text
 from ohmygpt_desktop.core.logs import redact
 from ohmygpt_desktop.ui import tasks
+from ohmygpt_desktop.ui.plain import PlainLabel, tooltip_text
 
 log = logging.getLogger(__name__)
 
@@ -135,23 +136,23 @@ class CrashDialog(QDialog):
 
         top = QHBoxLayout()
         top.setSpacing(14)
-        self.icon_label = QLabel(self)
+        self.icon_label = PlainLabel(self)
         self.icon_label.setAlignment(Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.icon_label)
         text_column = QVBoxLayout()
         text_column.setSpacing(6)
-        self.title_label = QLabel(self)
+        self.title_label = PlainLabel(self)
         self.title_label.setObjectName("CrashTitle")
         font = self.title_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
         self.title_label.setFont(font)
         text_column.addWidget(self.title_label)
-        self.summary_label = QLabel(self)
+        self.summary_label = PlainLabel(self)
         self.summary_label.setObjectName("CrashSummary")
         self.summary_label.setWordWrap(True)
         text_column.addWidget(self.summary_label)
-        self.more_label = QLabel(self)
+        self.more_label = PlainLabel(self)
         self.more_label.setObjectName("CrashMore")
         self.more_label.setWordWrap(True)
         self.more_label.hide()
@@ -160,9 +161,9 @@ class CrashDialog(QDialog):
         layout.addLayout(top)
 
         log_row = QHBoxLayout()
-        self.log_caption = QLabel(self)
+        self.log_caption = PlainLabel(self)
         log_row.addWidget(self.log_caption)
-        self.log_path_label = QLabel(self)
+        self.log_path_label = PlainLabel(self)
         self.log_path_label.setObjectName("CrashLogPath")
         self.log_path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.log_path_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -177,8 +178,8 @@ class CrashDialog(QDialog):
             self.log_path_label.hide()
             self.open_log_button.hide()
         else:
-            self.log_path_label.setText(str(self._log_path))
-            self.log_path_label.setToolTip(str(self._log_path))
+            self.log_path_label.setText(visible_text(str(self._log_path)))
+            self.log_path_label.setToolTip(tooltip_text(visible_text(str(self._log_path))))
 
         self.details_toggle = QToolButton(self)
         self.details_toggle.setObjectName("DetailsToggle")
@@ -203,7 +204,7 @@ class CrashDialog(QDialog):
         self.copy_button.setObjectName("CopyDetails")
         self.copy_button.clicked.connect(self.copy_details)
         buttons.addWidget(self.copy_button)
-        self.copied_label = QLabel(self)
+        self.copied_label = PlainLabel(self)
         self.copied_label.setObjectName("CopiedNote")
         self.copied_label.hide()
         buttons.addWidget(self.copied_label)
@@ -280,7 +281,8 @@ class CrashDialog(QDialog):
     def _refresh(self) -> None:
         scroll = self.details.verticalScrollBar()
         at_end = scroll.value() >= scroll.maximum() - 2
-        self.details.setPlainText(self.details_text())
+        # Shown with every character visible (copied as it is).
+        self.details.setPlainText(visible_text(self.details_text(), multiline=True))
         if at_end:
             scroll.setValue(scroll.maximum())
         self.retranslate()

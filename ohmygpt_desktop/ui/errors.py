@@ -19,7 +19,7 @@ from ohmygpt_desktop.core.accounts import SignInError
 from ohmygpt_desktop.core.oauth import PasteRefused
 from ohmygpt_desktop.core.recharge import AmountRefused, OrderOutcomeUnknown
 from ohmygpt_desktop.core.translatable import Problem, Sentences, Text, format_template
-from ohmygpt_desktop.ui.formatting import sentence_gap
+from ohmygpt_desktop.ui.formatting import sentence_gap, shown
 
 if TYPE_CHECKING:
     from ohmygpt_desktop.core.settings import Settings
@@ -38,10 +38,11 @@ def translate_text(text: Text | Sentences) -> str:
 
 
 def _render(value: Any) -> str:
-    """A placeholder's value: translated when it is a text or an error, else as is."""
+    """A placeholder's value: translated when it is a text or an error, else as it is
+    with every character visible (file names, the server's or the user's words)."""
     if isinstance(value, Text | Sentences | BaseException):
         return describe(value)
-    return str(value)
+    return shown(str(value))
 
 
 def describe(exc: Describable) -> str:

@@ -1,20 +1,45 @@
-"""Money, credits and times for people: exact Decimals, the user's locale.
+"""Money, credits, times and server text for people: exact Decimals, the user's locale.
 
 Amounts stay :class:`~decimal.Decimal` until the last step; only the digits
-and separators come from :class:`QLocale` (no float ever rounds money).
+and separators come from :class:`QLocale` (no float ever rounds money). A number
+that cannot be shown exactly (NaN, infinite, too many digits: a damaged stored
+value) is shown as :data:`NOT_SHOWN`: formatting never raises.
+Server and user values (email, user id, order number, host) go through :func:`shown`.
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
+from typing import ParamSpec
 
 from PySide6.QtCore import QDateTime, QLocale
 
 from ohmygpt_desktop.api.models import credits_to_usd
+from ohmygpt_desktop.core.display import visible_text
 
 _CENT = Decimal("0.01")
 _INT64 = 2**63
+#: What a number that cannot be shown is shown as.
+NOT_SHOWN = "—"
+
+_P = ParamSpec("_P")
+
+
+def _never_raises(fmt: Callable[_P, str]) -> Callable[_P, str]:
+    """``fmt``, but :data:`NOT_SHOWN` for a value it cannot format (not finite, more
+    digits than exact decimal arithmetic holds)."""
+
+    @functools.wraps(fmt)
+    def safe(*args: _P.args, **kwargs: _P.kwargs) -> str:
+        try:
+            return fmt(*args, **kwargs)
+        except (ArithmeticError, ValueError):  # decimal.InvalidOperation is one
+            return NOT_SHOWN
+
+    return safe
 
 
 def _locale(locale: QLocale | None) -> QLocale:
@@ -32,8 +57,11 @@ def _digits(text: str, locale: QLocale) -> str:
     return "".join(chr(ord(zero) + int(c)) if c.isdigit() else c for c in text)
 
 
+@_never_raises
 def format_number(value: Decimal, places: int = 2, *, locale: QLocale | None = None) -> str:
     """``value`` with exactly ``places`` decimals, grouped the locale's way."""
+    if not value.is_finite():
+        return NOT_SHOWN
     loc = _locale(locale)
     quantum = Decimal(1).scaleb(-places) if places > 0 else Decimal(1)
     exact = value.quantize(quantum)
@@ -49,15 +77,19 @@ def format_number(value: Decimal, places: int = 2, *, locale: QLocale | None = N
     return f"{sign}{whole}"
 
 
+@_never_raises
 def format_usd(
     value: Decimal, *, locale: QLocale | None = None, drop_zero_cents: bool = False
 ) -> str:
     """``$10.00`` (``$10`` with ``drop_zero_cents`` when there are no cents)."""
     places = 0 if drop_zero_cents and value == value.to_integral_value() else 2
     text = format_number(abs(value), places, locale=locale)
+    if text == NOT_SHOWN:
+        return text
     return f"-${text}" if value < 0 else f"${text}"
 
 
+@_never_raises
 def format_credits(value: Decimal, *, locale: QLocale | None = None) -> str:
     """Credits as a grouped number: ``340,000`` (decimals only when there are some)."""
     exact = value.quantize(_CENT)
@@ -65,6 +97,7 @@ def format_credits(value: Decimal, *, locale: QLocale | None = None) -> str:
     return format_number(exact, places, locale=locale)
 
 
+@_never_raises
 def format_credits_as_usd(
     credits: Decimal, credits_per_usd: Decimal, *, locale: QLocale | None = None
 ) -> str:
@@ -72,6 +105,7 @@ def format_credits_as_usd(
     return format_usd(credits_to_usd(credits, credits_per_usd), locale=locale)
 
 
+@_never_raises
 def amount_for_input(value: Decimal, *, locale: QLocale | None = None) -> str:
     """An amount as a person would type it: no grouping, the locale's decimal point
     (when it is one the amount field accepts: ``.`` or ``,``)."""
@@ -80,6 +114,12 @@ def amount_for_input(value: Decimal, *, locale: QLocale | None = None) -> str:
     if exact == exact.to_integral_value():
         return format(exact.to_integral_value(), "f")
     return format(exact, "f").replace(".", point if point in ".," else ".")
+
+
+def shown(value: str | None) -> str:
+    """A server or user value (email, user id, order number, host, server message) as
+    it is shown: every character visible, none that hides or reorders the others."""
+    return visible_text(value) if value else ""
 
 
 def to_qdatetime(moment: datetime) -> QDateTime:

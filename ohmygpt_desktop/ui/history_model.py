@@ -17,7 +17,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from ohmygpt_desktop.core.orders import OrderRecord, OrderStatus
-from ohmygpt_desktop.ui.formatting import format_credits_as_usd, format_local_datetime, format_usd
+from ohmygpt_desktop.ui.formatting import (
+    NOT_SHOWN,
+    format_credits_as_usd,
+    format_local_datetime,
+    format_usd,
+    shown,
+)
+from ohmygpt_desktop.ui.plain import tooltip_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -100,19 +107,22 @@ class HistoryModel(QAbstractTableModel):
             return self.tr("Invoice")
         if kind == "checkout":
             return self.tr("Checkout")
-        return kind
+        return shown(kind)
 
     def balance_text(self, record: OrderRecord) -> str:
-        before, after = record.balance_before, record.balance_after
+        """The balance before and after: "$10.00 → $20.00", or "$10.00 →" before the
+        payment; "—" for a figure that is missing or cannot be shown (a damaged stored
+        value), and for the whole cell when neither can be."""
         rate = self._credits_per_usd()
-        if before is not None and after is not None:
-            return self.tr("{before} → {after}").format(
-                before=format_credits_as_usd(before, rate),
-                after=format_credits_as_usd(after, rate),
-            )
-        if before is not None:
-            return self.tr("{before} →").format(before=format_credits_as_usd(before, rate))
-        return ""
+        before, after = (
+            NOT_SHOWN if value is None else format_credits_as_usd(value, rate)
+            for value in (record.balance_before, record.balance_after)
+        )
+        if before == NOT_SHOWN and after == NOT_SHOWN:
+            return NOT_SHOWN
+        if record.balance_after is None:
+            return self.tr("{before} →").format(before=before)
+        return self.tr("{before} → {after}").format(before=before, after=after)
 
     def status_tooltip(self, record: OrderRecord) -> str:
         if record.status is OrderStatus.UNKNOWN:
@@ -180,9 +190,13 @@ class HistoryModel(QAbstractTableModel):
                 return self.status_tooltip(record)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column is Column.ACCOUNT:
-                return self.tr("{email} on {host}").format(email=record.email, host=record.host)
+                return tooltip_text(
+                    self.tr("{email} on {host}").format(
+                        email=shown(record.email), host=shown(record.host)
+                    )
+                )
             if column is Column.ORDER_NO and record.order_no:
-                return record.order_no
+                return tooltip_text(shown(record.order_no))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             Column.AMOUNT,
             Column.BALANCE,
@@ -194,7 +208,7 @@ class HistoryModel(QAbstractTableModel):
         if column is Column.CREATED:
             return format_local_datetime(record.created_at)
         if column is Column.ACCOUNT:
-            return record.email
+            return shown(record.email)
         if column is Column.KIND:
             return self.kind_text(record.kind)
         if column is Column.AMOUNT:
@@ -202,5 +216,5 @@ class HistoryModel(QAbstractTableModel):
         if column is Column.STATUS:
             return self.status_text(record.status)
         if column is Column.ORDER_NO:
-            return record.order_no or "—"
+            return shown(record.order_no) or NOT_SHOWN
         return self.balance_text(record)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -32,7 +31,9 @@ from shiboken6 import isValid
 
 from ohmygpt_desktop.core.orders import OrderHistoryError, OrderRecord
 from ohmygpt_desktop.ui.errors import describe
+from ohmygpt_desktop.ui.formatting import shown
 from ohmygpt_desktop.ui.history_model import Column, HistoryModel
+from ohmygpt_desktop.ui.plain import PlainLabel
 
 if TYPE_CHECKING:
     from ohmygpt_desktop.app import AppContext
@@ -88,7 +89,7 @@ class HistoryView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         bar = QHBoxLayout()
-        self.filter_label = QLabel(self)
+        self.filter_label = PlainLabel(self)
         self.filter_combo = QComboBox(self)
         self.filter_combo.setObjectName("HistoryFilter")
         self.filter_combo.addItem("", FILTER_CURRENT)
@@ -121,7 +122,7 @@ class HistoryView(QWidget):
         layout.addLayout(bar)
 
         self.stack = QStackedWidget(self)
-        self.empty_label = QLabel(self.stack)
+        self.empty_label = PlainLabel(self.stack)
         self.empty_label.setObjectName("HistoryEmpty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
@@ -304,7 +305,7 @@ class HistoryView(QWidget):
             return
         QGuiApplication.clipboard().setText(record.order_no)
         self.ctx.messages.info(
-            self.tr("Order number {order_no} copied.").format(order_no=record.order_no)
+            self.tr("Order number {order_no} copied.").format(order_no=shown(record.order_no))
         )
 
     def choose_export_file(self) -> None:
@@ -337,6 +338,6 @@ class HistoryView(QWidget):
             )
             return None
         self.ctx.messages.success(
-            self.tr("Exported {count} orders to {path}.").format(count=count, path=path)
+            self.tr("Exported {count} orders to {path}.").format(count=count, path=shown(path))
         )
         return count

@@ -39,7 +39,8 @@ from ohmygpt_desktop.core.loopback import LoopbackReceiver, is_loopback_redirect
 from ohmygpt_desktop.core.oauth import PasteRefused, SignInAttempt
 from ohmygpt_desktop.core.tokens import TokenStorage
 from ohmygpt_desktop.ui.errors import describe
-from ohmygpt_desktop.ui.formatting import sentence_gap
+from ohmygpt_desktop.ui.formatting import sentence_gap, shown
+from ohmygpt_desktop.ui.plain import PlainLabel
 from ohmygpt_desktop.ui.storage_choice import StorageChoiceCancelled, ask_storage
 from ohmygpt_desktop.ui.tasks import Op
 
@@ -157,7 +158,7 @@ class LoginPanel(QWidget):
         layout.setSpacing(0)
         layout.addStretch(1)
 
-        self.title_label = QLabel(column)
+        self.title_label = PlainLabel(column)
         self.title_label.setObjectName("LoginTitle")
         self.title_label.setWordWrap(True)
         font = self.title_label.font()
@@ -190,21 +191,21 @@ class LoginPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
 
-        self.intro_label = QLabel(page)
+        self.intro_label = PlainLabel(page)
         self.intro_label.setWordWrap(True)
         layout.addWidget(self.intro_label)
 
         self.demo_hint = _note_frame("DemoHint", "#e8f1fd", "#174ea640", "#174ea6", page)
         demo_layout = QVBoxLayout(self.demo_hint)
         demo_layout.setContentsMargins(12, 8, 12, 8)
-        self.demo_label = QLabel(self.demo_hint)
+        self.demo_label = PlainLabel(self.demo_hint)
         self.demo_label.setWordWrap(True)
         demo_layout.addWidget(self.demo_label)
         layout.addWidget(self.demo_hint)
 
         # Step 1: the browser.
         layout.addSpacing(6)
-        self.step1_label = QLabel(page)
+        self.step1_label = PlainLabel(page)
         self.step1_label.setObjectName("StepLabel")
         self._bold(self.step1_label)
         layout.addWidget(self.step1_label)
@@ -228,7 +229,7 @@ class LoginPanel(QWidget):
         browser_layout = QVBoxLayout(self.browser_box)
         browser_layout.setContentsMargins(12, 10, 12, 10)
         browser_layout.setSpacing(6)
-        self.browser_message = QLabel(self.browser_box)
+        self.browser_message = PlainLabel(self.browser_box)
         self.browser_message.setWordWrap(True)
         browser_layout.addWidget(self.browser_message)
         url_row = QHBoxLayout()
@@ -241,18 +242,18 @@ class LoginPanel(QWidget):
         self.copy_url_button.clicked.connect(self.copy_url)
         url_row.addWidget(self.copy_url_button)
         browser_layout.addLayout(url_row)
-        self.copied_label = QLabel(self.browser_box)
+        self.copied_label = PlainLabel(self.browser_box)
         browser_layout.addWidget(self.copied_label)
         layout.addWidget(self.browser_box)
 
-        self.loopback_label = QLabel(page)
+        self.loopback_label = PlainLabel(page)
         self.loopback_label.setObjectName("LoopbackStatus")
         self.loopback_label.setWordWrap(True)
         layout.addWidget(self.loopback_label)
 
         # Step 2: the code.
         layout.addSpacing(10)
-        self.step2_label = QLabel(page)
+        self.step2_label = PlainLabel(page)
         self._bold(self.step2_label)
         layout.addWidget(self.step2_label)
         paste_row = QHBoxLayout()
@@ -268,7 +269,7 @@ class LoginPanel(QWidget):
         self.continue_button.clicked.connect(self.submit)
         paste_row.addWidget(self.continue_button)
         layout.addLayout(paste_row)
-        self.paste_error = QLabel(page)
+        self.paste_error = PlainLabel(page)
         self.paste_error.setObjectName("PasteError")
         self.paste_error.setWordWrap(True)
         self.paste_error.setStyleSheet(_ERROR_TEXT_STYLE)
@@ -283,7 +284,7 @@ class LoginPanel(QWidget):
         self.progress.setFixedWidth(120)
         self.progress.setMaximumHeight(10)
         progress_row.addWidget(self.progress)
-        self.progress_label = QLabel(page)
+        self.progress_label = PlainLabel(page)
         progress_row.addWidget(self.progress_label)
         progress_row.addStretch(1)
         self.progress_row = QWidget(page)
@@ -295,7 +296,7 @@ class LoginPanel(QWidget):
         error_layout = QVBoxLayout(self.error_box)
         error_layout.setContentsMargins(12, 10, 12, 10)
         error_layout.setSpacing(6)
-        self.error_label = QLabel(self.error_box)
+        self.error_label = PlainLabel(self.error_box)
         self.error_label.setObjectName("SignInError")
         self.error_label.setWordWrap(True)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -306,7 +307,7 @@ class LoginPanel(QWidget):
         self.retry_button.setObjectName("RetryButton")
         self.retry_button.clicked.connect(self.start_sign_in)
         retry_row.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.retry_note = QLabel(self.error_box)
+        self.retry_note = PlainLabel(self.error_box)
         self.retry_note.setWordWrap(True)
         retry_row.addWidget(self.retry_note, 1)
         error_layout.addLayout(retry_row)
@@ -316,7 +317,7 @@ class LoginPanel(QWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        self.setup_text = QLabel(page)
+        self.setup_text = PlainLabel(page)
         self.setup_text.setWordWrap(True)
         layout.addWidget(self.setup_text)
         row = QHBoxLayout()
@@ -328,10 +329,10 @@ class LoginPanel(QWidget):
         layout.addLayout(row)
 
         layout.addSpacing(14)
-        self.sandbox_title = QLabel(page)
+        self.sandbox_title = PlainLabel(page)
         self._bold(self.sandbox_title)
         layout.addWidget(self.sandbox_title)
-        self.sandbox_text = QLabel(page)
+        self.sandbox_text = PlainLabel(page)
         self.sandbox_text.setWordWrap(True)
         layout.addWidget(self.sandbox_text)
         command_row = QHBoxLayout()
@@ -347,7 +348,7 @@ class LoginPanel(QWidget):
         self.copy_command_button.clicked.connect(self.copy_command)
         command_row.addWidget(self.copy_command_button)
         layout.addLayout(command_row)
-        self.command_copied_label = QLabel(page)
+        self.command_copied_label = PlainLabel(page)
         layout.addWidget(self.command_copied_label)
 
     @staticmethod
@@ -517,10 +518,15 @@ class LoginPanel(QWidget):
                 self.tr(
                     "You signed in as {email}, not as {previous}. Both accounts are kept; "
                     "{previous} still needs to sign in again."
-                ).format(email=account.email, previous=previous.email if previous else reauth_key)
+                ).format(
+                    email=shown(account.email),
+                    previous=shown(previous.email if previous else reauth_key),
+                )
             )
         else:
-            self.ctx.messages.success(self.tr("Signed in as {email}.").format(email=account.email))
+            self.ctx.messages.success(
+                self.tr("Signed in as {email}.").format(email=shown(account.email))
+            )
         self.signedIn.emit(account.key)
 
     def _on_failed(self, exc: Exception) -> None:
@@ -610,7 +616,7 @@ class LoginPanel(QWidget):
         """(Re)set every text, including the ones that depend on the state."""
         account = self.ctx.accounts.get(self._reauth_key) if self._reauth_key else None
         if self._reauth_key:
-            email = account.email if account else self._reauth_key
+            email = shown(account.email if account else self._reauth_key)
             self.title_label.setText(self.tr("Sign in again to {email}").format(email=email))
         elif self._can_cancel:
             self.title_label.setText(self.tr("Add an OhMyGPT account"))

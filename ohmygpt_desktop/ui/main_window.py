@@ -13,7 +13,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMenu,
     QStackedWidget,
@@ -26,6 +25,7 @@ from shiboken6 import isValid
 
 from ohmygpt_desktop import APP_NAME
 from ohmygpt_desktop.ui.banner import MessageBanner
+from ohmygpt_desktop.ui.plain import PlainLabel, notification_text
 
 if TYPE_CHECKING:
     from ohmygpt_desktop.app import AppContext
@@ -67,10 +67,10 @@ class MainWindow(QMainWindow):
         header.setObjectName("Header")
         self.header_layout = QHBoxLayout(header)
         self.header_layout.setContentsMargins(16, 10, 16, 10)
-        self.title_label = QLabel(APP_NAME, header)
+        self.title_label = PlainLabel(APP_NAME, header)
         self.title_label.setObjectName("AppTitle")
         self.header_layout.addWidget(self.title_label)
-        self.demo_badge = QLabel(header)
+        self.demo_badge = PlainLabel(header)
         self.demo_badge.setObjectName("DemoBadge")
         self.demo_badge.hide()
         self.header_layout.addWidget(self.demo_badge)
@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
 
         header.setStyleSheet(_HEADER_STYLE)
         self.pages = QStackedWidget(central)
-        self.loading_label = QLabel(self.pages)
+        self.loading_label = PlainLabel(self.pages)
         self.loading_label.setObjectName("LoadingPage")
         self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pages.addWidget(self.loading_label)
@@ -305,15 +305,16 @@ class MainWindow(QMainWindow):
 
         if not isinstance(record, OrderRecord):
             return
-        from ohmygpt_desktop.ui.formatting import format_usd
+        from ohmygpt_desktop.ui.formatting import format_usd, shown
 
+        email = shown(record.email)
         self.ctx.messages.success(
             self.tr("Payment received: {amount} was added to {email}.").format(
-                amount=format_usd(record.amount), email=record.email
+                amount=format_usd(record.amount), email=email
             )
         )
         self.balance_view.render()
-        TrayNotifier.notify(self, self.tr("Payment received"), record.email)
+        TrayNotifier.notify(self, self.tr("Payment received"), email)
 
     def _on_short_rise(self, short: object) -> None:
         from ohmygpt_desktop.core.payments import ShortRise
@@ -337,7 +338,11 @@ class MainWindow(QMainWindow):
 
 
 class TrayNotifier(QObject):
-    """Tray notification when a system tray exists (no-op otherwise)."""
+    """Tray notification when a system tray exists (no-op otherwise).
+
+    ``title`` and ``text`` are plain text; the body is made to show literally on
+    this platform (see :func:`ohmygpt_desktop.ui.plain.notification_text`).
+    """
 
     _tray = None
 
@@ -350,4 +355,6 @@ class TrayNotifier(QObject):
         if cls._tray is None:
             cls._tray = QSystemTrayIcon(window.windowIcon(), window)
             cls._tray.show()
-        cls._tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
+        cls._tray.showMessage(
+            title, notification_text(text), QSystemTrayIcon.MessageIcon.Information, 8000
+        )

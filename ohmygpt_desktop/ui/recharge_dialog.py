@@ -52,7 +52,9 @@ from ohmygpt_desktop.ui.formatting import (
     format_credits,
     format_local_datetime,
     format_usd,
+    shown,
 )
+from ohmygpt_desktop.ui.plain import PlainLabel, title_safe
 from ohmygpt_desktop.ui.qr import QrCodeWidget
 from ohmygpt_desktop.ui.tasks import Op
 
@@ -170,20 +172,20 @@ class RechargeDialog(QDialog):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(8)
 
-        self.heading = QLabel(page)
+        self.heading = PlainLabel(page)
         self.heading.setObjectName("Heading")
         font = QFont(self.heading.font())
         font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.3)
         self.heading.setFont(font)
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
-        self.account_line = QLabel(page)
+        self.account_line = PlainLabel(page)
         self.account_line.setWordWrap(True)
         self.account_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.account_line)
 
         # Amount: presets and a free field.
-        self.amount_caption = QLabel(page)
+        self.amount_caption = PlainLabel(page)
         self.amount_caption.setObjectName("Heading")
         layout.addSpacing(4)
         layout.addWidget(self.amount_caption)
@@ -206,8 +208,8 @@ class RechargeDialog(QDialog):
 
         field_row = QHBoxLayout()
         field_row.setSpacing(6)
-        self.amount_label = QLabel(page)
-        self.currency_label = QLabel("$", page)
+        self.amount_label = PlainLabel(page)
+        self.currency_label = PlainLabel("$", page)
         self.amount_edit = QLineEdit(page)
         self.amount_edit.setObjectName("AmountEdit")
         self.amount_edit.setMaxLength(20)
@@ -216,20 +218,20 @@ class RechargeDialog(QDialog):
         self.amount_edit.setFixedWidth(140)
         self.amount_label.setBuddy(self.amount_edit)
         self.amount_edit.textChanged.connect(self._on_amount_edited)
-        self.credits_hint = QLabel(page)
+        self.credits_hint = PlainLabel(page)
         _small(self.credits_hint)
         field_row.addWidget(self.amount_label)
         field_row.addWidget(self.currency_label)
         field_row.addWidget(self.amount_edit)
         field_row.addWidget(self.credits_hint, 1)
         layout.addLayout(field_row)
-        self.amount_error = QLabel(page)
+        self.amount_error = PlainLabel(page)
         self.amount_error.setObjectName("FieldError")
         self.amount_error.setWordWrap(True)
         layout.addWidget(self.amount_error)
 
         # How to pay.
-        self.method_caption = QLabel(page)
+        self.method_caption = PlainLabel(page)
         self.method_caption.setObjectName("Heading")
         layout.addSpacing(4)
         layout.addWidget(self.method_caption)
@@ -246,13 +248,13 @@ class RechargeDialog(QDialog):
         layout.addWidget(self.invoice_radio)
         email_row = QGridLayout()
         email_row.setContentsMargins(24, 0, 0, 0)
-        self.email_label = QLabel(page)
+        self.email_label = PlainLabel(page)
         self.email_edit = QLineEdit(page)
         self.email_edit.setObjectName("InvoiceEmail")
         self.email_edit.setMaxLength(254)
         self.email_label.setBuddy(self.email_edit)
         self.email_edit.textChanged.connect(self._validate)
-        self.email_error = QLabel(page)
+        self.email_error = PlainLabel(page)
         self.email_error.setObjectName("FieldError")
         self.email_error.setWordWrap(True)
         email_row.addWidget(self.email_label, 0, 0)
@@ -270,7 +272,7 @@ class RechargeDialog(QDialog):
         self.progress.setTextVisible(False)
         self.progress.setFixedWidth(80)
         self.progress.setMaximumHeight(8)
-        self.busy_label = QLabel(self.busy_row)
+        self.busy_label = PlainLabel(self.busy_row)
         self.busy_label.setWordWrap(True)
         busy_layout.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignVCenter)
         busy_layout.addWidget(self.busy_label, 1)
@@ -281,7 +283,7 @@ class RechargeDialog(QDialog):
         self.problem_box.setObjectName("ProblemBox")
         problem_layout = QHBoxLayout(self.problem_box)
         problem_layout.setContentsMargins(10, 8, 10, 8)
-        self.problem_label = QLabel(self.problem_box)
+        self.problem_label = PlainLabel(self.problem_box)
         self.problem_label.setObjectName("ProblemText")
         self.problem_label.setWordWrap(True)
         self.problem_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -299,7 +301,7 @@ class RechargeDialog(QDialog):
         self.unknown_box.setObjectName("UnknownBox")
         unknown_layout = QVBoxLayout(self.unknown_box)
         unknown_layout.setContentsMargins(10, 8, 10, 8)
-        self.unknown_label = QLabel(self.unknown_box)
+        self.unknown_label = PlainLabel(self.unknown_box)
         self.unknown_label.setObjectName("UnknownText")
         self.unknown_label.setWordWrap(True)
         self.unknown_confirm = QCheckBox(self.unknown_box)
@@ -314,7 +316,7 @@ class RechargeDialog(QDialog):
         self.info_box.setObjectName("InfoBox")
         info_layout = QHBoxLayout(self.info_box)
         info_layout.setContentsMargins(10, 8, 10, 8)
-        self.info_label = QLabel(self.info_box)
+        self.info_label = PlainLabel(self.info_box)
         self.info_label.setObjectName("InfoText")
         self.info_label.setWordWrap(True)
         info_layout.addWidget(self.info_label)
@@ -327,7 +329,7 @@ class RechargeDialog(QDialog):
         layout.addWidget(line)
 
         bottom = QHBoxLayout()
-        self.pays_for_label = QLabel(page)
+        self.pays_for_label = PlainLabel(page)
         self.pays_for_label.setObjectName("PaysFor")
         self.pays_for_label.setWordWrap(True)
         self.pays_for_label.setSizePolicy(
@@ -351,27 +353,27 @@ class RechargeDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(8)
-        self.result_heading = QLabel(page)
+        self.result_heading = PlainLabel(page)
         self.result_heading.setObjectName("Heading")
         font = QFont(self.result_heading.font())
         font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.3)
         self.result_heading.setFont(font)
         self.result_heading.setWordWrap(True)
         layout.addWidget(self.result_heading)
-        self.result_text = QLabel(page)
+        self.result_text = PlainLabel(page)
         self.result_text.setObjectName("ResultText")
         self.result_text.setWordWrap(True)
         layout.addWidget(self.result_text)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
-        self.order_no_caption = QLabel(page)
+        self.order_no_caption = PlainLabel(page)
         self.order_no_field = QLineEdit(page)
         self.order_no_field.setObjectName("OrderNumber")
         self.order_no_field.setReadOnly(True)
         self.order_no_caption.setBuddy(self.order_no_field)
-        self.details_caption = QLabel(page)
-        self.details_label = QLabel(page)
+        self.details_caption = PlainLabel(page)
+        self.details_label = PlainLabel(page)
         self.details_label.setObjectName("OrderDetails")
         self.details_label.setWordWrap(True)
         self.details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -388,10 +390,10 @@ class RechargeDialog(QDialog):
         self.qr.setFixedSize(220, 220)
         qr_row.addWidget(self.qr)
         side = QVBoxLayout()
-        self.qr_caption = QLabel(page)
+        self.qr_caption = PlainLabel(page)
         self.qr_caption.setWordWrap(True)
         side.addWidget(self.qr_caption)
-        self.watch_note = QLabel(page)
+        self.watch_note = PlainLabel(page)
         self.watch_note.setObjectName("WatchNote")
         self.watch_note.setWordWrap(True)
         side.addWidget(self.watch_note)
@@ -429,7 +431,9 @@ class RechargeDialog(QDialog):
     def retranslate(self) -> None:
         account = self.account()
         email, host = self._who(account)
-        self.setWindowTitle(self.tr("Recharge {email} ({host})").format(email=email, host=host))
+        self.setWindowTitle(
+            title_safe(self.tr("Recharge {email} ({host})").format(email=email, host=host))
+        )
         self.heading.setText(self.tr("Recharge {email}").format(email=email))
         self.account_line.setText(
             self.tr(
@@ -495,9 +499,10 @@ class RechargeDialog(QDialog):
         return self.ctx.accounts.get(self.account_key)
 
     def _who(self, account: Account | None) -> tuple[str, str]:
+        """The account's email and host as shown (every character visible)."""
         if account is None:
-            return self.account_key, self.ctx.accounts.host
-        return account.email, account.host
+            return shown(self.account_key), shown(self.ctx.accounts.host)
+        return shown(account.email), shown(account.host)
 
     @property
     def busy(self) -> bool:
@@ -775,7 +780,7 @@ class RechargeDialog(QDialog):
         self.order_no_field.setText(record.order_no or "")
         details = [
             self.tr("{amount} for {email} ({host})").format(
-                amount=format_usd(record.amount), email=record.email, host=record.host
+                amount=format_usd(record.amount), email=shown(record.email), host=shown(record.host)
             ),
             self.tr("Stripe Invoice") if invoice else self.tr("Stripe Checkout"),
         ]

@@ -52,8 +52,9 @@ from ohmygpt_desktop.core.accounts import api_host
 from ohmygpt_desktop.core.logs import register_secret
 from ohmygpt_desktop.core.settings import OAUTH_SUCCEED_PATH, SPECS, SettingsError, coerce
 from ohmygpt_desktop.ui.errors import describe
-from ohmygpt_desktop.ui.formatting import sentence_gap
+from ohmygpt_desktop.ui.formatting import sentence_gap, shown
 from ohmygpt_desktop.ui.i18n import LANGUAGES
+from ohmygpt_desktop.ui.plain import PlainLabel, tooltip_text
 from ohmygpt_desktop.ui.tasks import Op
 
 if TYPE_CHECKING:
@@ -223,7 +224,7 @@ class SettingsDialog(QDialog):
         self._build_balance_tab()
 
         bottom = QHBoxLayout()
-        self.status_label = QLabel(self)
+        self.status_label = PlainLabel(self)
         self.status_label.setObjectName("SettingsStatus")
         self.status_label.setWordWrap(True)
         bottom.addWidget(self.status_label, 1)
@@ -259,13 +260,13 @@ class SettingsDialog(QDialog):
         else:
             for widget in inputs:
                 column.addWidget(widget)
-        error = QLabel(box)
+        error = PlainLabel(box)
         error.setObjectName("FieldError")
         error.setWordWrap(True)
         error.setStyleSheet("QLabel#FieldError { color: #c5221f; }")
         error.hide()
         column.addWidget(error)
-        note = QLabel(box)
+        note = PlainLabel(box)
         note.setObjectName("OverrideNote")
         note.setWordWrap(True)
         font = note.font()
@@ -277,7 +278,7 @@ class SettingsDialog(QDialog):
         return box, error, note
 
     def _hint(self, parent: QWidget) -> QLabel:
-        label = QLabel(parent)
+        label = PlainLabel(parent)
         label.setWordWrap(True)
         label.setObjectName("Hint")
         label.setStyleSheet("color: palette(placeholder-text);")
@@ -322,7 +323,7 @@ class SettingsDialog(QDialog):
         form = self._new_form(page)
 
         # API line: documented lines + Custom…
-        self.api_caption = QLabel(page)
+        self.api_caption = PlainLabel(page)
         api_row = QWidget(page)
         api_column = QVBoxLayout(api_row)
         api_column.setContentsMargins(0, 0, 0, 0)
@@ -391,7 +392,7 @@ class SettingsDialog(QDialog):
         self.api_combo.currentIndexChanged.connect(self._sync_custom_fields)
 
         # Authorization page host.
-        self.auth_caption = QLabel(page)
+        self.auth_caption = PlainLabel(page)
         auth_row = QWidget(page)
         auth_column = QVBoxLayout(auth_row)
         auth_column.setContentsMargins(0, 0, 0, 0)
@@ -433,7 +434,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.oauth_intro)
         form = self._new_form(page)
 
-        self.client_id_caption = QLabel(page)
+        self.client_id_caption = PlainLabel(page)
         self.client_id_edit = QLineEdit(page)
         self.client_id_edit.setObjectName("ClientId")
         self._add_field(
@@ -447,7 +448,7 @@ class SettingsDialog(QDialog):
         )
 
         # The client secret is not a setting: a field of its own, kept in the keyring.
-        self.secret_caption = QLabel(page)
+        self.secret_caption = PlainLabel(page)
         self.secret_edit = QLineEdit(page)
         self.secret_edit.setObjectName("ClientSecret")
         self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -462,7 +463,7 @@ class SettingsDialog(QDialog):
         )
         form.addRow(self.secret_caption, secret_box)
 
-        self.redirect_caption = QLabel(page)
+        self.redirect_caption = PlainLabel(page)
         self.redirect_edit = QLineEdit(page)
         self.redirect_edit.setObjectName("RedirectUri")
         self.redirect_hint = self._hint(page)
@@ -476,7 +477,7 @@ class SettingsDialog(QDialog):
             inputs=[self.redirect_edit, self.redirect_hint],
         )
 
-        self.scope_caption = QLabel(page)
+        self.scope_caption = PlainLabel(page)
         self.scope_edit = QLineEdit(page)
         self.scope_edit.setObjectName("Scope")
         self._add_field(
@@ -497,7 +498,7 @@ class SettingsDialog(QDialog):
     def _build_network_tab(self) -> None:
         page, layout = self._new_page()
         form = self._new_form(page)
-        self.proxy_caption = QLabel(page)
+        self.proxy_caption = PlainLabel(page)
         mode_row = QWidget(page)
         mode_column = QVBoxLayout(mode_row)
         mode_column.setContentsMargins(0, 0, 0, 0)
@@ -520,7 +521,7 @@ class SettingsDialog(QDialog):
             inputs=list(self.proxy_radios.values()),
             row=mode_row,
         )
-        self.proxy_url_caption = QLabel(page)
+        self.proxy_url_caption = PlainLabel(page)
         self.proxy_url_edit = QLineEdit(page)
         self.proxy_url_edit.setObjectName("ProxyUrl")
         self.proxy_url_edit.setPlaceholderText("socks5://127.0.0.1:1080")
@@ -546,7 +547,7 @@ class SettingsDialog(QDialog):
     def _build_appearance_tab(self) -> None:
         page, layout = self._new_page()
         form = self._new_form(page)
-        self.language_caption = QLabel(page)
+        self.language_caption = PlainLabel(page)
         self.language_combo = QComboBox(page)
         self.language_combo.setObjectName("Language")
         self.language_combo.setMinimumWidth(220)
@@ -562,7 +563,7 @@ class SettingsDialog(QDialog):
             write=lambda v: self._set_combo_data(self.language_combo, v),
             inputs=[self.language_combo],
         )
-        self.theme_caption = QLabel(page)
+        self.theme_caption = PlainLabel(page)
         self.theme_combo = QComboBox(page)
         self.theme_combo.setObjectName("Theme")
         self.theme_combo.setMinimumWidth(220)
@@ -599,7 +600,7 @@ class SettingsDialog(QDialog):
         edit.setObjectName(name)
         edit.setMaximumWidth(160)
         line.addWidget(edit)
-        line.addWidget(QLabel("USD", row))
+        line.addWidget(PlainLabel("USD", row))
         line.addStretch(1)
         return edit, row
 
@@ -608,7 +609,7 @@ class SettingsDialog(QDialog):
         form = self._new_form(page)
         tab = self.TAB_BALANCE
 
-        self.refresh_caption = QLabel(page)
+        self.refresh_caption = PlainLabel(page)
         self.refresh_spin = self._spin(page, "RefreshInterval")
         self._add_field(
             form,
@@ -619,7 +620,7 @@ class SettingsDialog(QDialog):
             write=lambda v: self.refresh_spin.setValue(int(v)),
             inputs=[self.refresh_spin],
         )
-        self.watch_caption = QLabel(page)
+        self.watch_caption = PlainLabel(page)
         self.watch_spin = self._spin(page, "PaymentWatchMinutes")
         self._add_field(
             form,
@@ -630,7 +631,7 @@ class SettingsDialog(QDialog):
             write=lambda v: self.watch_spin.setValue(int(v)),
             inputs=[self.watch_spin],
         )
-        self.min_caption = QLabel(page)
+        self.min_caption = PlainLabel(page)
         self.min_edit, min_row = self._money_edit(page, "RechargeMin")
         self._add_field(
             form,
@@ -642,7 +643,7 @@ class SettingsDialog(QDialog):
             inputs=[self.min_edit],
             row=min_row,
         )
-        self.max_caption = QLabel(page)
+        self.max_caption = PlainLabel(page)
         self.max_edit, max_row = self._money_edit(page, "RechargeMax")
         self._add_field(
             form,
@@ -654,7 +655,7 @@ class SettingsDialog(QDialog):
             inputs=[self.max_edit],
             row=max_row,
         )
-        self.presets_caption = QLabel(page)
+        self.presets_caption = PlainLabel(page)
         self.presets_edit = QLineEdit(page)
         self.presets_edit.setObjectName("RechargePresets")
         self.presets_hint = self._hint(page)
@@ -667,7 +668,7 @@ class SettingsDialog(QDialog):
             write=lambda v: self.presets_edit.setText(", ".join(format(d, "f") for d in v)),
             inputs=[self.presets_edit, self.presets_hint],
         )
-        self.low_caption = QLabel(page)
+        self.low_caption = PlainLabel(page)
         self.low_edit, low_row = self._money_edit(page, "LowBalance")
         self._add_field(
             form,
@@ -679,7 +680,7 @@ class SettingsDialog(QDialog):
             inputs=[self.low_edit],
             row=low_row,
         )
-        self.rate_caption = QLabel(page)
+        self.rate_caption = PlainLabel(page)
         self.rate_edit = QLineEdit(page)
         self.rate_edit.setObjectName("CreditsPerUsd")
         self.rate_edit.setMaximumWidth(160)
@@ -1157,7 +1158,7 @@ class SettingsDialog(QDialog):
             url = item.data(0, Qt.ItemDataRole.UserRole)
             label = self._line_label(url)
             item.setText(0, label)
-            item.setToolTip(0, url)
+            item.setToolTip(0, tooltip_text(shown(url)))
             item.setText(1, self.latency_text(url))
             is_fastest = done and url == fastest
             font = QFont(self.latency_tree.font())
@@ -1191,7 +1192,7 @@ class SettingsDialog(QDialog):
                 return self.tr("{label} — {host}").format(
                     label=self.tr(label), host=url.split("://", 1)[-1]
                 )
-        return url
+        return shown(url)
 
     # =========================================================== translation
 

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ohmygpt_desktop.core.tokens import TokenStorage
 from ohmygpt_desktop.ui.formatting import sentence_gap
+from ohmygpt_desktop.ui.plain import PlainLabel
 
 
 class StorageChoiceCancelled(Exception):
@@ -41,14 +41,14 @@ class StorageChoiceDialog(QDialog):
         layout.setContentsMargins(20, 18, 20, 14)
         layout.setSpacing(10)
 
-        self.title_label = QLabel(self)
+        self.title_label = PlainLabel(self)
         font = self.title_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
         self.title_label.setFont(font)
         layout.addWidget(self.title_label)
 
-        self.intro_label = QLabel(self)
+        self.intro_label = PlainLabel(self)
         self.intro_label.setWordWrap(True)
         layout.addWidget(self.intro_label)
 
@@ -56,7 +56,7 @@ class StorageChoiceDialog(QDialog):
         self.session_radio.setObjectName("SessionOnly")
         self.session_radio.setChecked(True)
         layout.addWidget(self.session_radio)
-        self.session_note = QLabel(self)
+        self.session_note = PlainLabel(self)
         self.session_note.setWordWrap(True)
         self.session_note.setContentsMargins(24, 0, 0, 4)
         layout.addWidget(self.session_note)
@@ -64,7 +64,7 @@ class StorageChoiceDialog(QDialog):
         self.file_radio = QRadioButton(self)
         self.file_radio.setObjectName("InsecureFile")
         layout.addWidget(self.file_radio)
-        self.file_warning = QLabel(self)
+        self.file_warning = PlainLabel(self)
         self.file_warning.setObjectName("FileWarning")
         self.file_warning.setWordWrap(True)
         self.file_warning.setContentsMargins(24, 0, 0, 4)
