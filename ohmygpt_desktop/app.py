@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from ohmygpt_desktop.core.tokens import TokenStore
     from ohmygpt_desktop.sandbox import SandboxServer
     from ohmygpt_desktop.ui.browser import UrlOpener
+    from ohmygpt_desktop.ui.errors import Describable
 
 log = logging.getLogger(__name__)
 
@@ -163,7 +164,8 @@ class AppContext:
     sandbox_client_secret: Secret | None = None
     #: True when this context started the sandbox (and so stops it on close).
     owns_sandbox: bool = False
-    startup_problems: list[str] = field(default_factory=list)
+    #: What the user must be told once the window shows (English text, or translatable).
+    startup_problems: list[str | Describable] = field(default_factory=list)
     _retired_clients: list[OhMyGPTClient] = field(default_factory=list)
 
     @property
@@ -378,6 +380,8 @@ def build_context(
     )
     if settings.load_problem:
         ctx.startup_problems.append(settings.load_problem)
+    if history.open_problem is not None:
+        ctx.startup_problems.append(history.open_problem)
     return ctx
 
 

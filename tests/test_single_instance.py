@@ -75,9 +75,7 @@ def test_concurrent_settings_writers_keep_every_account(tmp_path: Path) -> None:
         except BaseException as exc:
             failures.append(exc)
 
-    threads = [
-        threading.Thread(target=sign_ins, args=(i, s)) for i, s in enumerate(writers)
-    ]
+    threads = [threading.Thread(target=sign_ins, args=(i, s)) for i, s in enumerate(writers)]
     for thread in threads:
         thread.start()
     for thread in threads:

@@ -24,6 +24,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from ohmygpt_desktop.app import profile_paths
 from ohmygpt_desktop.core import orders
 from ohmygpt_desktop.core.logs import setup_logging
 from ohmygpt_desktop.core.orders import OrderHistory, OrderHistoryError
@@ -161,7 +162,7 @@ def test_damaged_history_is_kept_aside_and_replaced(tmp_path: Path, damage: str)
 
 
 def test_damaged_history_banner_names_the_kept_file(make_ctx, home, widgets) -> None:
-    db = AppPaths.under(home).history_db
+    db = profile_paths(AppPaths.under(home), demo=True).history_db  # the sandbox's profile
     db.parent.mkdir(parents=True)
     db.write_bytes(GARBAGE)
     ctx = make_ctx()
@@ -203,7 +204,9 @@ def read_only(target: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     target.chmod(0o500 if target.is_dir() else 0o400)
     immutable = False
     if os.access(target, os.W_OK) and shutil.which("chattr"):
-        immutable = subprocess.run(["chattr", "+i", str(target)], capture_output=True).returncode == 0
+        immutable = (
+            subprocess.run(["chattr", "+i", str(target)], capture_output=True).returncode == 0
+        )
     if os.access(target, os.W_OK):
         monkeypatch.setattr(orders, "_can_write", lambda _path: False)
     try:
@@ -228,7 +231,9 @@ def test_read_only_history_is_shown_and_recharge_refuses(
         product_id="10001",
         balance_before=None,
     )
-    ctx0.history.complete(local_id, order_no="ORD-KEPT", checkout_url="https://checkout.stripe.com/c/pay/x")
+    ctx0.history.complete(
+        local_id, order_no="ORD-KEPT", checkout_url="https://checkout.stripe.com/c/pay/x"
+    )
     run(ctx0.aclose())
     db = ctx0.paths.history_db
     assert not Path(f"{db}-wal").exists()

@@ -862,7 +862,9 @@ class Settings:
                 )
             except (ValueError, TypeError, ArithmeticError, RecursionError):
                 problems.append(
-                    Text(_CTX, QT_TRANSLATE_NOOP(_CTX, "{name}: the value cannot be used."), name=key)
+                    Text(
+                        _CTX, QT_TRANSLATE_NOOP(_CTX, "{name}: the value cannot be used."), name=key
+                    )
                 )
         if problems:
             backup = self._backup(raw)

@@ -156,8 +156,10 @@ class MainWindow(QMainWindow):
         self._started = False
         self.retranslate()
         self._show_current()
-        for problem in ctx.startup_problems:
-            ctx.messages.warning(describe_startup_problem(problem, ctx.settings))
+        if ctx.startup_problems:  # one banner shows them all
+            ctx.messages.warning(
+                "\n".join(describe_startup_problem(p, ctx.settings) for p in ctx.startup_problems)
+            )
 
     # ------------------------------------------------------------- lifecycle
 

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from ohmygpt_desktop.api import CREDITS_PER_USD, InvalidTokenError, MalformedResponseError
 from ohmygpt_desktop.core.recharge import (
     AmountRefused,
+    OrderNotRecorded,
     OrderOutcomeUnknown,
     RechargeKind,
     parse_amount,
@@ -517,6 +518,7 @@ class RechargeDialog(QDialog):
             and self._email_ok
             and account is not None
             and not account.needs_reauth
+            and self.ctx.history.write_problem is None
             and (not self._unknown_outcome or self.unknown_confirm.isChecked())
         )
 
@@ -611,10 +613,14 @@ class RechargeDialog(QDialog):
                 "{reason} If an order was created anyway, it stays unpaid and expires "
                 "by itself."
             ).format(reason=describe(problem))
+        elif isinstance(problem, OrderNotRecorded):  # says itself that nothing was sent
+            text = describe(problem)
         elif problem is not None and not isinstance(problem, OrderOutcomeUnknown):
             text = self.tr("The order was not created. {reason}").format(reason=describe(problem))
         elif problem is not None:
             text = describe(problem)
+        elif self.ctx.history.write_problem is not None and not busy:
+            text = describe(self.ctx.history.write_problem)
         elif signed_out and not busy:
             email, _host = self._who(account)
             text = self.tr(
