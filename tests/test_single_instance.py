@@ -256,7 +256,7 @@ def test_second_launch_raises_the_running_window(tmp_path: Path, qtbot, run: Any
         window.showMinimized()
         received: list[list[str]] = []
         guard.handedOver.connect(received.append)
-        guard.handedOver.connect(lambda _argv: window.bring_to_front())
+        guard.handedOver.connect(window.on_other_launch)
         guard.listen()
 
         async def second_launch() -> subprocess.CompletedProcess[str]:

@@ -109,7 +109,7 @@ class InstanceGuard(QObject):
         buffer = bytearray()
         timer = QTimer(socket)
         timer.setSingleShot(True)
-        timer.timeout.connect(socket.abort)
+        timer.timeout.connect(lambda: socket.abort())
         timer.start(_CLIENT_TIMEOUT_MS)
         socket.disconnected.connect(socket.deleteLater)
 
