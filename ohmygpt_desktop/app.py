@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ohmygpt_desktop import APP_ID, APP_NAME, __version__
 from ohmygpt_desktop.core.translatable import QT_TRANSLATE_NOOP, Problem, Text
@@ -213,7 +213,8 @@ class AppContext:
         # The HTTP stack imports its async backend on the first request (~20 ms on
         # the GUI thread); import it in a worker thread while the keyring loads.
         await asyncio.gather(asyncio.to_thread(_prewarm_http_stack), self.accounts.load_tokens())
-        self.watcher.resume()
+        if not self.history.read_only:  # a payment could not be recorded: nothing to watch for
+            self.watcher.resume()
 
     async def aclose(self) -> None:
         import asyncio
@@ -426,7 +427,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _report_startup_failure(failure: StartupFailure) -> int:
     """Say why on stderr (one line, no traceback) and in a dialog; the exit code."""
-    print(f"{APP_NAME} could not start: {failure.reason}", file=sys.stderr, flush=True)
+    _tell(sys.stderr, f"{APP_NAME} could not start: {failure.reason}")
     if logging.getLogger().handlers:  # the log file has the details, if there is one
         log.error("Could not start: %s", failure.reason, exc_info=failure.__cause__)
     from PySide6.QtWidgets import QApplication
@@ -438,6 +439,12 @@ def _report_startup_failure(failure: StartupFailure) -> int:
         QApplication([sys.argv[0] if sys.argv else APP_ID])
     show_startup_failure(describe(failure.reason))  # top level: no event loop runs yet
     return failure.exit_code
+
+
+def _tell(stream: TextIO | None, line: str) -> None:
+    """Print a line for whoever started the app (a windowed bundle may have no stream)."""
+    if stream is not None:
+        print(line, file=stream, flush=True)
 
 
 def _claim_profile(options: Options, paths: AppPaths, args: list[str]) -> InstanceGuard | None:
@@ -468,7 +475,10 @@ def _claim_profile(options: Options, paths: AppPaths, args: list[str]) -> Instan
             )
         )
     if hand_over(lock_file, args):
-        print(f"{APP_NAME} is already running for this home: its window was brought to the front.")
+        _tell(
+            sys.stdout,
+            f"{APP_NAME} is already running for this home: its window was brought to the front.",
+        )
         return None
     raise StartupFailure(
         Text(

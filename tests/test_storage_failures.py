@@ -453,3 +453,22 @@ def test_startup_failure_dialog_shows_the_reason_as_plain_text(qtbot) -> None:
     assert box.textFormat() is Qt.TextFormat.PlainText
     assert reason in box.text()
     assert "could not start" in box.text()
+
+
+def test_read_only_folder_without_a_history_yet(tmp_path: Path, monkeypatch) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    with read_only(folder, monkeypatch), OrderHistory(folder / "orders.sqlite3") as history:
+        assert history.read_only
+        assert history.list() == []
+        assert "read-only" in str(history.open_problem)
+        with pytest.raises(OrderHistoryError, match="read-only"):
+            history.begin(
+                account_key="u@h",
+                email="u@example.com",
+                host="h",
+                kind="checkout",
+                amount=Decimal(5),
+                product_id="10001",
+                balance_before=None,
+            )

@@ -77,7 +77,7 @@ class FileLock:
                 os.close(fd)
                 return False
             try:
-                same = os.name != "posix" or os.fstat(fd).st_ino == os.stat(self.path).st_ino
+                same = os.name != "posix" or os.path.samestat(os.fstat(fd), os.stat(self.path))
             except FileNotFoundError:
                 same = False
             if same:

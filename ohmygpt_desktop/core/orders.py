@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import errno
 import logging
 import os
 import re
@@ -272,6 +273,15 @@ class _NotWritable(Exception):
 _DAMAGE_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 _READ_ONLY_CODES = {sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM}
 _RUN_ID = re.compile(r"[0-9a-f]{32}")
+#: SQLite's companion files of a database in write-ahead mode.
+_JOURNALS = ("-wal", "-shm")
+
+
+def _empty_history() -> sqlite3.Connection:
+    """An in-memory history with no orders (a read-only place with nothing to read)."""
+    conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    apply_migrations(conn)
+    return conn
 
 
 def _code(exc: sqlite3.Error) -> int:
@@ -279,8 +289,9 @@ def _code(exc: sqlite3.Error) -> int:
 
 
 def _can_write(path: Path) -> bool:
-    """Can this process change ``path`` and create its journal files beside it?"""
-    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    """Can this process change (or create) ``path`` and its journal files beside it?"""
+    writable = not path.exists() or os.access(path, os.W_OK)
+    return writable and os.access(path.parent, os.W_OK)
 
 
 def _check_intact(conn: sqlite3.Connection) -> None:
@@ -317,7 +328,7 @@ class OrderHistory:
             raise self._open_error(exc.strerror or str(exc)) from None
         if self._path.exists() and not self._path.is_file():  # e.g. a folder in its place
             self._set_aside()
-        if self._path.exists() and not _can_write(self._path):
+        if not _can_write(self._path):
             self._conn = self._open_read_only()
             return
         try:
@@ -386,7 +397,11 @@ class OrderHistory:
             conn.close()
 
     def _open_read_only(self) -> sqlite3.Connection:
-        """Open for reading only; an empty history when the file has no orders table yet."""
+        """Open for reading only; an empty history when there are no orders to read."""
+        self.read_only = True
+        log.warning("The order history %s is read-only", self._path)
+        if not self._path.exists():  # a read-only folder, and no history yet
+            return _empty_history()
         uri = self._path.resolve().as_uri()
         reason = ""
         # A read-only folder may hold no journal files to share: then read the file as is.
@@ -417,23 +432,14 @@ class OrderHistory:
                 continue
             if version == 0:  # no orders table: nothing to show
                 conn.close()
-                conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-                apply_migrations(conn)
-            self.read_only = True
-            log.warning("The order history %s is read-only", self._path)
+                return _empty_history()
             return conn
         raise self._open_error(reason)
 
     def _set_aside(self) -> None:
         """Move the damaged file (and its journal files) to ``<name>.damaged-<time>``."""
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")  # local time: for people
-        sides = ("", "-wal", "-shm")
-        for attempt in range(100):
-            suffix = f"{stamp}-{attempt}" if attempt else stamp
-            target = self._path.with_name(f"{self._path.name}.damaged-{suffix}")
-            if not any(os.path.lexists(f"{target}{side}") for side in sides):
-                break
         try:
+            target = self._damaged_name()
             os.rename(self._path, target)
         except OSError as exc:
             raise OrderHistoryError(
@@ -445,7 +451,7 @@ class OrderHistory:
                 path=str(self._path),
                 reason=exc.strerror or str(exc),
             ) from None
-        for side in sides[1:]:
+        for side in _JOURNALS:
             try:
                 os.rename(f"{self._path}{side}", f"{target}{side}")
             except FileNotFoundError:
@@ -454,6 +460,16 @@ class OrderHistory:
                 log.warning("Could not move %s%s aside: %s", self._path, side, exc.strerror)
         self.damaged_copy = target
         log.warning("The order history was damaged; kept it as %s and started a new one", target)
+
+    def _damaged_name(self) -> Path:
+        """A free ``<name>.damaged-<local time>[-n]`` beside the file (and its journals)."""
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")  # local time: for people
+        for attempt in range(1000):
+            suffix = f"{stamp}-{attempt}" if attempt else stamp
+            target = self._path.with_name(f"{self._path.name}.damaged-{suffix}")
+            if not any(os.path.lexists(f"{target}{side}") for side in ("", *_JOURNALS)):
+                return target
+        raise FileExistsError(errno.EEXIST, "too many damaged copies", str(self._path))
 
     @property
     def open_problem(self) -> Text | OrderHistoryError | None:
