@@ -428,7 +428,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _report_startup_failure(failure: StartupFailure) -> int:
     """Say why on stderr (one line, no traceback) and in a dialog; the exit code."""
     _tell(sys.stderr, f"{APP_NAME} could not start: {failure.reason}")
-    if logging.getLogger().handlers:  # the log file has the details, if there is one
+    if any(isinstance(h, logging.FileHandler) for h in logging.getLogger().handlers):
+        # The details go to the log file, never to stderr.
         log.error("Could not start: %s", failure.reason, exc_info=failure.__cause__)
     from PySide6.QtWidgets import QApplication
 
@@ -561,6 +562,15 @@ def _run_claimed(
     if settings.load_problem:
         log.warning("Settings file problem: %s", settings.load_problem)
     if window is not None:
+        shown = window
+
+        def on_other_launch(argv: list[str]) -> None:
+            log.info(
+                "Another launch was handed over to this window (arguments: %s)", " ".join(argv)
+            )
+            shown.on_other_launch(argv)
+
+        guard.handedOver.connect(on_other_launch)
         guard.listen()  # other launches on this home hand over to this window
 
     crash = install_crash_handler(base_paths.log_file, lambda: window)
@@ -593,17 +603,12 @@ def _run_claimed(
         if "theme" in names:
             apply_theme(app, ctx.settings.theme)
 
-    def on_other_launch(argv: list[str]) -> None:
-        log.info("Another launch was handed over to this window (arguments: %s)", " ".join(argv))
-        main_window.on_other_launch(argv)
-
     async def run() -> int:
         crash.attach_loop(asyncio.get_running_loop())
         crash.on_fatal = main_window.close
         closed = asyncio.Event()
         main_window.closed.connect(closed.set)
         main_window.settingsApplied.connect(on_settings_applied)
-        guard.handedOver.connect(on_other_launch)
         main_window.attach(ctx)
         main_window.start()
         await closed.wait()

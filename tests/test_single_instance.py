@@ -22,10 +22,16 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtNetwork import QLocalServer
 
 from ohmygpt_desktop.app import profile_paths
 from ohmygpt_desktop.core.files import FileLock
-from ohmygpt_desktop.core.instance import InstanceGuard, hand_over, instance_lock_path
+from ohmygpt_desktop.core.instance import (
+    InstanceGuard,
+    hand_over,
+    instance_lock_path,
+    server_name,
+)
 from ohmygpt_desktop.core.orders import INTERRUPTED_NOTE, OrderHistory, OrderStatus
 from ohmygpt_desktop.core.paths import AppPaths
 from ohmygpt_desktop.core.settings import AccountRecord, Settings
@@ -210,7 +216,8 @@ def test_demo_and_real_mode_are_separate_instances(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_second_launch_hands_over_and_exits_0(tmp_path: Path, run: Any) -> None:
     home = tmp_path / "home"
-    log_file = AppPaths.under(home).log_file
+    paths = AppPaths.under(home)
+    log_file = paths.log_file
     first = subprocess.Popen(
         [sys.executable, "-m", "ohmygpt_desktop", "--sandbox", "--sandbox-port", "0"],
         cwd=REPO,
@@ -239,6 +246,8 @@ def test_second_launch_hands_over_and_exits_0(tmp_path: Path, run: Any) -> None:
     finally:
         first.terminate()
         first.communicate(timeout=30)
+        # Killed, it could not remove its socket (the next run on this home would).
+        QLocalServer.removeServer(server_name(instance_lock_path(profile_paths(paths, demo=True))))
 
 
 @pytest.mark.slow
