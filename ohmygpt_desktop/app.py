@@ -15,15 +15,17 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
-from ohmygpt_desktop import APP_NAME, __version__
+from ohmygpt_desktop import APP_ID, APP_NAME, __version__
+from ohmygpt_desktop.core.translatable import QT_TRANSLATE_NOOP, Problem, Text
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
 
     from ohmygpt_desktop.api import OhMyGPTClient, Secret
     from ohmygpt_desktop.core.accounts import AccountManager
+    from ohmygpt_desktop.core.instance import InstanceGuard
     from ohmygpt_desktop.core.messages import MessageBridge
     from ohmygpt_desktop.core.oauth import SignInAttempts
     from ohmygpt_desktop.core.orders import OrderHistory
@@ -34,8 +36,11 @@ if TYPE_CHECKING:
     from ohmygpt_desktop.core.tokens import TokenStore
     from ohmygpt_desktop.sandbox import SandboxServer
     from ohmygpt_desktop.ui.browser import UrlOpener
+    from ohmygpt_desktop.ui.errors import Describable
 
 log = logging.getLogger(__name__)
+
+_CTX = "Startup"
 
 #: Where Stripe sends the browser after paying/cancelling (docs/api.md#checkout-order).
 PRODUCTION_SUCCESS_URL = "https://www.ohmygpt.com/pay?stripe_callback=success"
@@ -163,7 +168,8 @@ class AppContext:
     sandbox_client_secret: Secret | None = None
     #: True when this context started the sandbox (and so stops it on close).
     owns_sandbox: bool = False
-    startup_problems: list[str] = field(default_factory=list)
+    #: What the user must be told once the window shows (English text, or translatable).
+    startup_problems: list[str | Describable] = field(default_factory=list)
     _retired_clients: list[OhMyGPTClient] = field(default_factory=list)
 
     @property
@@ -207,7 +213,8 @@ class AppContext:
         # The HTTP stack imports its async backend on the first request (~20 ms on
         # the GUI thread); import it in a worker thread while the keyring loads.
         await asyncio.gather(asyncio.to_thread(_prewarm_http_stack), self.accounts.load_tokens())
-        self.watcher.resume()
+        if not self.history.read_only:  # a payment could not be recorded: nothing to watch for
+            self.watcher.resume()
 
     async def aclose(self) -> None:
         import asyncio
@@ -379,17 +386,117 @@ def build_context(
     )
     if settings.load_problem:
         ctx.startup_problems.append(settings.load_problem)
+    if history.open_problem is not None:
+        ctx.startup_problems.append(history.open_problem)
     return ctx
 
 
 # ------------------------------------------------------------------------ main
 
 
+class StartupFailure(Exception):
+    """The app cannot start. ``reason`` says why (English on stderr, translated in a dialog)."""
+
+    def __init__(self, reason: Text | Problem, exit_code: int = 1) -> None:
+        super().__init__(str(reason))
+        self.reason = reason
+        self.exit_code = exit_code
+
+
+def _folder_failure(exc: OSError) -> StartupFailure:
+    return StartupFailure(
+        Text(
+            _CTX,
+            QT_TRANSLATE_NOOP(_CTX, "cannot use the folder {path} ({reason})."),
+            path=exc.filename,
+            reason=exc.strerror or str(exc),
+        )
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the app. The window frame is painted before the heavy imports."""
-    options = parse_args(argv)
+    """Run the app; a start-up failure is explained on stderr and in a dialog."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    options = parse_args(args)
     if os.environ.get("PYTHON_KEYRING_BACKEND", None) == "":
         del os.environ["PYTHON_KEYRING_BACKEND"]  # keyring fails on an empty name
+    try:
+        return _run(options, args)
+    except StartupFailure as failure:
+        return _report_startup_failure(failure)
+
+
+def _report_startup_failure(failure: StartupFailure) -> int:
+    """Say why on stderr (one line, no traceback) and in a dialog; the exit code."""
+    _tell(sys.stderr, f"{APP_NAME} could not start: {failure.reason}")
+    if any(isinstance(h, logging.FileHandler) for h in logging.getLogger().handlers):
+        # The details go to the log file, never to stderr.
+        log.error("Could not start: %s", failure.reason, exc_info=failure.__cause__)
+    from PySide6.QtWidgets import QApplication
+
+    from ohmygpt_desktop.ui.errors import describe
+    from ohmygpt_desktop.ui.startup_failure import show_startup_failure
+
+    if QApplication.instance() is None:
+        QApplication([sys.argv[0] if sys.argv else APP_ID])
+    show_startup_failure(describe(failure.reason))  # top level: no event loop runs yet
+    return failure.exit_code
+
+
+def _tell(stream: TextIO | None, line: str) -> None:
+    """Print a line for whoever started the app (a windowed bundle may have no stream)."""
+    if stream is not None:
+        print(line, file=stream, flush=True)
+
+
+def _claim_profile(options: Options, paths: AppPaths, args: list[str]) -> InstanceGuard | None:
+    """Hold the profile's instance lock; ``None`` when a running app took the hand-over.
+
+    A smoke test never hands over (it would pass without testing anything).
+    """
+    from ohmygpt_desktop.core.instance import InstanceGuard, hand_over, instance_lock_path
+
+    lock_file = instance_lock_path(paths)
+    guard = InstanceGuard(lock_file)
+    try:
+        if guard.acquire():
+            return guard
+    except OSError as exc:
+        raise _folder_failure(exc) from None
+    pid = guard.holder_pid() or "?"
+    if options.smoke_test:
+        raise StartupFailure(
+            Text(
+                _CTX,
+                QT_TRANSLATE_NOOP(
+                    _CTX,
+                    "it is already running for this home (process {pid}), and the smoke test "
+                    "needs the home to itself. Close it or use another --home.",
+                ),
+                pid=pid,
+            )
+        )
+    if hand_over(lock_file, args):
+        _tell(
+            sys.stdout,
+            f"{APP_NAME} is already running for this home: its window was brought to the front.",
+        )
+        return None
+    raise StartupFailure(
+        Text(
+            _CTX,
+            QT_TRANSLATE_NOOP(
+                _CTX,
+                "it is already running for this home (process {pid}) but does not answer. "
+                "Close it, or end that process, then start the app again.",
+            ),
+            pid=pid,
+        )
+    )
+
+
+def _run(options: Options, args: list[str]) -> int:
+    """Start (raising :class:`StartupFailure`), then run until the window closes."""
     from ohmygpt_desktop.core.paths import AppPaths
     from ohmygpt_desktop.core.settings import Settings, SettingsError
 
@@ -398,22 +505,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         base_paths.ensure()
         paths.ensure()
+    except OSError as exc:
+        raise _folder_failure(exc) from None
+    try:
         settings = Settings.load(paths.settings_file, overrides=options.overrides)
     except SettingsError as exc:
-        print(f"{APP_NAME}: {exc}", file=sys.stderr)
-        return 2
-    except OSError as exc:
-        print(f"{APP_NAME}: cannot use the folder {exc.filename}: {exc.strerror}", file=sys.stderr)
-        return 1
+        raise StartupFailure(exc, exit_code=2) from None
+    guard = _claim_profile(options, paths, args)
+    if guard is None:
+        return 0
+    try:
+        return _run_claimed(options, base_paths, settings, guard)
+    finally:
+        guard.close()
 
+
+def _run_claimed(
+    options: Options, base_paths: AppPaths, settings: Settings, guard: InstanceGuard
+) -> int:
+    """The window is painted before the heavy imports."""
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "ohmygpt-desktop"])
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_ID])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("OhMyGPT")
-    app.setDesktopFileName("ohmygpt-desktop")
+    app.setDesktopFileName(APP_ID)
     app.setQuitOnLastWindowClosed(False)
 
     from ohmygpt_desktop.resources import icon_paths
@@ -421,6 +539,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ohmygpt_desktop.ui.i18n import LanguageManager, apply_theme
     from ohmygpt_desktop.ui.main_window import MainWindow
 
+    paths = profile_paths(base_paths, demo=options.sandbox)
     icon = QIcon()
     for path in icon_paths():
         icon.addFile(str(path))
@@ -439,13 +558,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ohmygpt_desktop.core.logs import setup_logging
     from ohmygpt_desktop.ui.crash_dialog import install_crash_handler
 
-    try:
-        setup_logging(base_paths.log_file, debug=options.debug)
-    except OSError as exc:  # logging to stderr only is no reason not to start
-        print(f"{APP_NAME}: cannot write the log file: {exc}", file=sys.stderr)
+    setup_logging(base_paths.log_file, debug=options.debug)  # stderr if it cannot be written
     log.info("%s %s starting (sandbox=%s)", APP_NAME, __version__, options.sandbox)
     if settings.load_problem:
         log.warning("Settings file problem: %s", settings.load_problem)
+    if window is not None:
+        shown = window
+
+        def on_other_launch(argv: list[str]) -> None:
+            log.info(
+                "Another launch was handed over to this window (arguments: %s)", " ".join(argv)
+            )
+            shown.on_other_launch(argv)
+
+        guard.handedOver.connect(on_other_launch)
+        guard.listen()  # other launches on this home hand over to this window
 
     crash = install_crash_handler(base_paths.log_file, lambda: window)
 
@@ -455,10 +582,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         ctx = build_context(options, paths=base_paths, settings=settings)
-    except (SettingsError, OSError, ValueError) as exc:
-        log.exception("Could not start")
-        print(f"{APP_NAME}: could not start: {exc}", file=sys.stderr)
-        return 1
+    except Exception as exc:  # said on stderr and in a dialog, never a bare traceback
+        if window is not None:
+            window.close()
+        crash.uninstall()
+        collector.stop()
+        reason = exc if isinstance(exc, Problem) else _unexpected(exc)
+        raise StartupFailure(reason) from exc
 
     if options.smoke_test:
         from ohmygpt_desktop.smoke import run_smoke_test
@@ -493,6 +623,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         collector.stop()
         crash.uninstall()
+
+
+def _unexpected(exc: BaseException) -> Text:
+    return Text(
+        _CTX,
+        QT_TRANSLATE_NOOP(_CTX, "an unexpected problem ({error}). Details are in the log file."),
+        error=str(exc) or type(exc).__name__,
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -64,6 +64,8 @@ async def run_smoke_test(ctx: AppContext) -> int:
         window.show()
         await ctx.start()
         _say(f"window shown ({window.width()}x{window.height()})")
+        for problem in ctx.startup_problems:  # what the banner tells the user, in English
+            _say(f"note: {problem}")
 
         step = "opening the authorization page"
         attempt = ctx.attempts.start()

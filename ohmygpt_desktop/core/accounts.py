@@ -27,7 +27,7 @@ from ohmygpt_desktop.api import (
     Secret,
 )
 from ohmygpt_desktop.api.errors import QT_TRANSLATE_NOOP
-from ohmygpt_desktop.core.settings import AccountRecord, Settings
+from ohmygpt_desktop.core.settings import AccountRecord, Settings, SettingsError
 from ohmygpt_desktop.core.tokens import (
     KeyringUnavailable,
     TokenStorage,
@@ -270,15 +270,23 @@ class AccountManager(QObject):
 
     # ------------------------------------------------------------ switching etc.
 
-    def switch(self, key: str) -> None:
+    def switch(self, key: str) -> SettingsError | None:
+        """Show ``key``'s account. Returns why the choice could not be saved, if so
+        (the switch still holds for this run)."""
         account = self._accounts.get(key)
         if account is None:
             raise KeyError(key)
         account.record = replace(account.record, last_used_at=_now_iso())
         self.settings.upsert_account(account.record)
         self.settings.set_current_account(key)
-        self.settings.save()
+        problem: SettingsError | None = None
+        try:
+            self.settings.save()
+        except SettingsError as exc:
+            log.warning("Switched to %s but could not save the settings: %s", key, exc)
+            problem = exc.with_traceback(None)
         self.currentChanged.emit(key)
+        return problem
 
     async def sign_out(self, key: str) -> TokenStoreError | None:
         """Forget an account.

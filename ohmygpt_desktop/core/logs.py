@@ -12,7 +12,10 @@ import contextlib
 import logging
 import logging.handlers
 import re
+import sys
 from pathlib import Path
+
+from ohmygpt_desktop import APP_NAME
 
 LOG_FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 
@@ -72,7 +75,11 @@ class RedactingFilter(logging.Filter):
 
 
 def setup_logging(log_file: Path | None, *, debug: bool = False) -> logging.Handler | None:
-    """Configure the root logger: rotating file (and stderr in debug mode)."""
+    """Configure the root logger: rotating file (and stderr in debug mode).
+
+    A log file that cannot be written is no reason to stop: one line on stderr
+    says so and the log goes to stderr instead. Returns the file handler, if any.
+    """
     root = logging.getLogger()
     level = logging.DEBUG if debug else logging.INFO
     root.setLevel(level)
@@ -83,18 +90,29 @@ def setup_logging(log_file: Path | None, *, debug: bool = False) -> logging.Hand
     redactor = RedactingFilter()
     formatter = logging.Formatter(LOG_FORMAT)
     file_handler: logging.Handler | None = None
+    to_stderr = debug
     if log_file is not None:
-        log_file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        file_handler = logging.handlers.RotatingFileHandler(
-            log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
-        )
-        file_handler.setFormatter(formatter)
-        file_handler.addFilter(redactor)
-        file_handler._ohmygpt = True  # type: ignore[attr-defined]
-        root.addHandler(file_handler)
-        with contextlib.suppress(OSError):
-            log_file.chmod(0o600)
-    if debug:
+        try:
+            log_file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            file_handler = logging.handlers.RotatingFileHandler(
+                log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+            )
+        except OSError as exc:
+            print(
+                f"{APP_NAME}: cannot write the log file {log_file} ({exc.strerror or exc}); "
+                "logging to stderr instead.",
+                file=sys.stderr,
+                flush=True,
+            )
+            to_stderr = True
+        else:
+            file_handler.setFormatter(formatter)
+            file_handler.addFilter(redactor)
+            file_handler._ohmygpt = True  # type: ignore[attr-defined]
+            root.addHandler(file_handler)
+            with contextlib.suppress(OSError):
+                log_file.chmod(0o600)
+    if to_stderr:
         stream = logging.StreamHandler()
         stream.setFormatter(formatter)
         stream.addFilter(redactor)

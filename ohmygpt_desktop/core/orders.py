@@ -11,7 +11,14 @@ Plain Python (no Qt). The flow for a new order:
    unusable reply) → :meth:`~OrderHistory.mark_unknown`, with the order number when
    the reply named one;
 4. the app died in between → at the next start :meth:`~OrderHistory.recover_interrupted`
-   turns leftover ``creating`` rows into ``unknown`` ones.
+   turns leftover ``creating`` rows into ``unknown`` ones — only rows whose owner
+   (the run that began them, which holds a lock file while it lives) is gone.
+
+Opening never fails silently: a damaged file is moved aside (``.damaged-<time>``,
+kept, never deleted) and a fresh one started; a file that cannot be written is
+opened read-only (:attr:`OrderHistory.read_only`); either is explained by
+:attr:`OrderHistory.open_problem`. A failed write raises
+:class:`OrderHistoryError` (:class:`OrderHistoryFull` when the disk is full).
 
 Checkout links are stored (so the user can copy or open them again) but never logged.
 Error messages are translatable templates (context ``"Orders"``) with their params.
@@ -21,10 +28,13 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import errno
 import logging
 import os
+import re
 import sqlite3
 import threading
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -33,7 +43,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from ohmygpt_desktop.core.translatable import QT_TRANSLATE_NOOP, Problem
+from ohmygpt_desktop.core.files import FileLock, lock_is_held
+from ohmygpt_desktop.core.translatable import QT_TRANSLATE_NOOP, Problem, Text
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +83,14 @@ class OrderHistoryError(Problem):
 
     context = _CTX
     template = QT_TRANSLATE_NOOP(_CTX, "The order history could not be read or changed.")
+
+
+class OrderHistoryFull(OrderHistoryError):
+    """A write failed because the disk (or the file system) is full."""
+
+    template = QT_TRANSLATE_NOOP(
+        _CTX, "The disk is full, so the order history {path} could not be changed."
+    )
 
 
 class OrderNotFound(OrderHistoryError, LookupError):
@@ -149,6 +168,10 @@ MIGRATIONS: list[str] = [
     CREATE INDEX orders_by_account ON orders (account_key, created_at);
     CREATE INDEX orders_by_status ON orders (status);
     """,
+    # 3: the run that began the order (recovery leaves rows of runs still alive).
+    """
+    ALTER TABLE orders ADD COLUMN owner TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -161,18 +184,7 @@ _COLUMNS = (
 
 def apply_migrations(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
     """Bring ``conn`` (autocommit mode) up to ``target``; returns the version reached."""
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version > SCHEMA_VERSION:
-        raise OrderHistoryError(
-            QT_TRANSLATE_NOOP(
-                _CTX,
-                "The order history was written by a newer version of OhMyGPT Desktop "
-                "(format {version}; this version understands up to {supported}). "
-                "Update the app to see it.",
-            ),
-            version=version,
-            supported=SCHEMA_VERSION,
-        )
+    version = _checked_version(conn)
     while version < target:
         script = MIGRATIONS[version]
         version += 1
@@ -184,6 +196,23 @@ def apply_migrations(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> 
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
+    return version
+
+
+def _checked_version(conn: sqlite3.Connection) -> int:
+    """The file's format version; an error when a newer app wrote it."""
+    version: int = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise OrderHistoryError(
+            QT_TRANSLATE_NOOP(
+                _CTX,
+                "The order history was written by a newer version of OhMyGPT Desktop "
+                "(format {version}; this version understands up to {supported}). "
+                "Update the app to see it.",
+            ),
+            version=version,
+            supported=SCHEMA_VERSION,
+        )
     return version
 
 
@@ -236,6 +265,51 @@ def _csv_text(value: str | None) -> str:
 # ------------------------------------------------------------------ history
 
 
+class _Damaged(Exception):
+    """The file is not a (sound) SQLite database."""
+
+
+class _NotWritable(Exception):
+    """The file or its folder cannot be written."""
+
+
+#: Primary SQLite result codes (the low byte of extended codes).
+_DAMAGE_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+_READ_ONLY_CODES = {sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM}
+_RUN_ID = re.compile(r"[0-9a-f]{32}")
+#: SQLite's companion files of a database in write-ahead mode.
+_JOURNALS = ("-wal", "-shm")
+
+
+def _empty_history() -> sqlite3.Connection:
+    """An in-memory history with no orders (a read-only place with nothing to read)."""
+    conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    apply_migrations(conn)
+    return conn
+
+
+def _code(exc: sqlite3.Error) -> int:
+    return (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+
+
+def _can_write(path: Path) -> bool:
+    """Can this process change (or create) ``path`` and its journal files beside it?"""
+    writable = not path.exists() or os.access(path, os.W_OK)
+    return writable and os.access(path.parent, os.W_OK)
+
+
+def _check_intact(conn: sqlite3.Connection) -> None:
+    """Raise :class:`_Damaged` unless SQLite finds the file sound (a quick check)."""
+    try:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.Error as exc:
+        if _code(exc) in _DAMAGE_CODES:
+            raise _Damaged from None
+        raise
+    if rows != [("ok",)]:
+        raise _Damaged
+
+
 class OrderHistory:
     """The order history file. Thread-safe; every write commits and notifies listeners."""
 
@@ -245,18 +319,55 @@ class OrderHistory:
         self._lock = threading.RLock()
         self._listeners: list[Callable[[], None]] = []
         self._conn: sqlite3.Connection | None = None
+        #: This run's id: the owner of the rows it begins (see :meth:`recover_interrupted`).
+        self._run_id = uuid.uuid4().hex
+        self._run_lock: FileLock | None = None
+        #: The history can be read but not changed (the file or its folder is read-only).
+        self.read_only = False
+        #: Where a damaged history file was kept when a fresh one was started.
+        self.damaged_copy: Path | None = None
         try:
             self._path.parent.mkdir(mode=_DIR_MODE, parents=True, exist_ok=True)
+        except OSError as exc:
+            raise self._open_error(exc.strerror or str(exc)) from None
+        if self._path.exists() and not self._path.is_file():  # e.g. a folder in its place
+            self._set_aside()
+        if not _can_write(self._path):
+            self._conn = self._open_read_only()
+            return
+        try:
+            try:
+                self._conn = self._open_writable()
+            except _Damaged:
+                self._set_aside()
+                self._conn = self._open_writable()
+        except _Damaged:
+            raise self._open_error("file is not a database") from None
+        except _NotWritable:
+            self._conn = self._open_read_only()
+            return
+        self._hold_run_lock()
+
+    # ---- opening
+
+    def _open_error(self, reason: str) -> OrderHistoryError:
+        return OrderHistoryError(
+            QT_TRANSLATE_NOOP(_CTX, "The order history {path} could not be opened ({reason})."),
+            path=str(self._path),
+            reason=reason,
+        )
+
+    def _open_writable(self) -> sqlite3.Connection:
+        try:
             fd = os.open(self._path, os.O_RDWR | os.O_CREAT, _FILE_MODE)
             os.close(fd)
             if os.name == "posix":
                 os.chmod(self._path, _FILE_MODE)
+        except PermissionError:
+            raise _NotWritable from None
         except OSError as exc:
-            raise OrderHistoryError(
-                QT_TRANSLATE_NOOP(_CTX, "Could not open the order history {path}: {reason}."),
-                path=str(self._path),
-                reason=exc.strerror or str(exc),
-            ) from None
+            raise self._open_error(exc.strerror or str(exc)) from None
+        self._check_file()
         conn = sqlite3.connect(self._path, isolation_level=None, check_same_thread=False)
         try:
             conn.execute("PRAGMA busy_timeout = 5000")
@@ -268,12 +379,155 @@ class OrderHistory:
             raise
         except sqlite3.Error as exc:
             conn.close()
+            if _code(exc) in _DAMAGE_CODES:
+                raise _Damaged from None
+            if _code(exc) in _READ_ONLY_CODES:
+                raise _NotWritable from None
+            raise self._open_error(str(exc)) from None
+        return conn
+
+    def _check_file(self) -> None:
+        """Raise :class:`_Damaged` if the file is not a sound database.
+
+        Checked on a read-only connection: closing a writable one on a damaged
+        file would delete its write-ahead log, which may hold the latest orders.
+        """
+        conn = sqlite3.connect(f"{self._path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            _check_intact(conn)
+        except sqlite3.Error:
+            pass  # not damage: opening it for writing says what it is
+        finally:
+            conn.close()
+
+    def _open_read_only(self) -> sqlite3.Connection:
+        """Open for reading only; an empty history when there are no orders to read."""
+        self.read_only = True
+        log.warning("The order history %s is read-only", self._path)
+        if not self._path.exists():  # a read-only folder, and no history yet
+            return _empty_history()
+        uri = self._path.resolve().as_uri()
+        reason = ""
+        # A read-only folder may hold no journal files to share: then read the file as is.
+        for options in ("mode=ro", "mode=ro&immutable=1"):
+            conn = sqlite3.connect(
+                f"{uri}?{options}", uri=True, isolation_level=None, check_same_thread=False
+            )
+            try:
+                conn.execute("PRAGMA busy_timeout = 5000")
+                _check_intact(conn)
+                version = _checked_version(conn)
+            except _Damaged:
+                conn.close()
+                raise OrderHistoryError(
+                    QT_TRANSLATE_NOOP(
+                        _CTX,
+                        "The order history {path} is damaged, and it is read-only, so it "
+                        "could not be moved aside. Move it away, then start the app again.",
+                    ),
+                    path=str(self._path),
+                ) from None
+            except OrderHistoryError:
+                conn.close()
+                raise
+            except sqlite3.Error as exc:
+                conn.close()
+                reason = str(exc)
+                continue
+            if version == 0:  # no orders table: nothing to show
+                conn.close()
+                return _empty_history()
+            return conn
+        raise self._open_error(reason)
+
+    def _set_aside(self) -> None:
+        """Move the damaged file (and its journal files) to ``<name>.damaged-<time>``."""
+        try:
+            target = self._damaged_name()
+            os.rename(self._path, target)
+        except OSError as exc:
             raise OrderHistoryError(
-                QT_TRANSLATE_NOOP(_CTX, "The order history {path} could not be opened ({reason})."),
+                QT_TRANSLATE_NOOP(
+                    _CTX,
+                    "The order history {path} is damaged and could not be moved aside "
+                    "({reason}). Move it away, then start the app again.",
+                ),
                 path=str(self._path),
-                reason=str(exc),
+                reason=exc.strerror or str(exc),
             ) from None
-        self._conn = conn
+        for side in _JOURNALS:
+            try:
+                os.rename(f"{self._path}{side}", f"{target}{side}")
+            except FileNotFoundError:
+                pass
+            except OSError as exc:
+                log.warning("Could not move %s%s aside: %s", self._path, side, exc.strerror)
+        self.damaged_copy = target
+        log.warning("The order history was damaged; kept it as %s and started a new one", target)
+
+    def _damaged_name(self) -> Path:
+        """A free ``<name>.damaged-<local time>[-n]`` beside the file (and its journals)."""
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")  # local time: for people
+        for attempt in range(1000):
+            suffix = f"{stamp}-{attempt}" if attempt else stamp
+            target = self._path.with_name(f"{self._path.name}.damaged-{suffix}")
+            if not any(os.path.lexists(f"{target}{side}") for side in ("", *_JOURNALS)):
+                return target
+        raise FileExistsError(errno.EEXIST, "too many damaged copies", str(self._path))
+
+    @property
+    def open_problem(self) -> Text | OrderHistoryError | None:
+        """What the user should know about how the history was opened, or ``None``."""
+        if self.read_only:
+            return self.write_problem
+        if self.damaged_copy is not None:
+            return Text(
+                _CTX,
+                QT_TRANSLATE_NOOP(
+                    _CTX,
+                    "The order history was damaged, so the app started a new, empty one. "
+                    "The damaged file was kept as {copy}.",
+                ),
+                copy=str(self.damaged_copy),
+            )
+        return None
+
+    @property
+    def write_problem(self) -> OrderHistoryError | None:
+        """Why no order can be recorded (the history is read-only), or ``None``."""
+        if not self.read_only:
+            return None
+        return OrderHistoryError(
+            QT_TRANSLATE_NOOP(
+                _CTX,
+                "The order history {path} is read-only, so new orders cannot be created. "
+                "Past orders are shown. Make the file and its folder writable, then "
+                "restart the app.",
+            ),
+            path=str(self._path),
+        )
+
+    # ---- run ownership
+
+    def _runs_dir(self) -> Path:
+        return self._path.with_name(self._path.name + ".runs")
+
+    def _hold_run_lock(self) -> None:
+        """Hold this run's lock while it lives, so others see its rows are not orphans."""
+        lock = FileLock(self._runs_dir() / f"{self._run_id}.lock")
+        try:
+            lock.try_acquire()
+        except OSError as exc:
+            log.warning("Could not hold the order history's run lock: %s", exc.strerror)
+            return
+        self._run_lock = lock
+
+    def _owner_alive(self, owner: str | None) -> bool:
+        if owner == self._run_id:
+            return True
+        if not owner or not _RUN_ID.fullmatch(owner):
+            return False  # written before owners were recorded, or not by this app
+        return lock_is_held(self._runs_dir() / f"{owner}.lock")
 
     @property
     def path(self) -> Path:
@@ -289,6 +543,9 @@ class OrderHistory:
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None
+            if self._run_lock is not None:
+                self._run_lock.release()
+                self._run_lock = None
 
     def __enter__(self) -> OrderHistory:
         return self
@@ -319,14 +576,35 @@ class OrderHistory:
     def _write(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
             conn = self._connection()
-            conn.execute("BEGIN IMMEDIATE")
+            problem = self.write_problem
+            if problem is not None:
+                raise problem
             try:
-                yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield conn
+                    conn.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:
+                        with contextlib.suppress(sqlite3.Error):
+                            conn.execute("ROLLBACK")
+                    raise
+            except sqlite3.Error as exc:
+                raise self._failed(exc) from None
         self._notify()
+
+    def _failed(self, exc: sqlite3.Error, *, reading: bool = False) -> OrderHistoryError:
+        log.warning("The order history could not be %s: %s", "read" if reading else "changed", exc)
+        if _code(exc) == sqlite3.SQLITE_FULL:
+            return OrderHistoryFull(path=str(self._path))
+        template = (
+            QT_TRANSLATE_NOOP(_CTX, "The order history {path} could not be read ({reason}).")
+            if reading
+            else QT_TRANSLATE_NOOP(
+                _CTX, "The order history {path} could not be changed ({reason})."
+            )
+        )
+        return OrderHistoryError(template, path=str(self._path), reason=str(exc))
 
     def _connection(self) -> sqlite3.Connection:
         if self._conn is None:
@@ -348,7 +626,10 @@ class OrderHistory:
     def _select(self, where: str = "", params: tuple[Any, ...] = ()) -> list[OrderRecord]:
         sql = f"SELECT {_COLUMNS} FROM orders {where} ORDER BY created_at DESC, local_id DESC"  # noqa: S608
         with self._lock:
-            rows = self._connection().execute(sql, params).fetchall()
+            try:
+                rows = self._connection().execute(sql, params).fetchall()
+            except sqlite3.Error as exc:
+                raise self._failed(exc, reading=True) from None
         return [_record(row) for row in rows]
 
     # ---- the write-ahead lifecycle
@@ -375,8 +656,8 @@ class OrderHistory:
         with self._write() as conn:
             cursor = conn.execute(
                 "INSERT INTO orders (account_key, email, host, kind, amount, product_id, "
-                "created_at, status, balance_before, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "created_at, status, balance_before, updated_at, owner) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     account_key,
                     email,
@@ -388,6 +669,7 @@ class OrderHistory:
                     OrderStatus.CREATING.value,
                     _money(balance_before, "balance_before"),
                     now,
+                    self._run_id,
                 ),
             )
             local_id = cursor.lastrowid
@@ -474,7 +756,12 @@ class OrderHistory:
             return self._row(conn, local_id)
 
     def expire_stale(self) -> list[OrderRecord]:
-        """Checkout orders awaiting payment for more than 24 h become ``expired``."""
+        """Checkout orders awaiting payment for more than 24 h become ``expired``.
+
+        A read-only history changes nothing.
+        """
+        if self.read_only:
+            return []
         now = self._now()
         cutoff = _ts(now - CHECKOUT_LIFETIME)
         with self._write() as conn:
@@ -493,19 +780,22 @@ class OrderHistory:
             return [self._row(conn, i) for i in ids]
 
     def recover_interrupted(self) -> list[OrderRecord]:
-        """At start-up: rows still ``creating`` belong to a run that died → ``unknown``.
+        """At start-up: rows still ``creating`` whose run died → ``unknown``.
 
-        Call it once at start-up, before this process begins any order (the app
-        runs as a single instance).
+        Each row records the run that began it, and every run holds a lock file
+        while it lives, so the orders another running process is creating right
+        now are left alone. A read-only history changes nothing.
         """
+        if self.read_only:
+            return []
         now = _ts(self._now())
         with self._write() as conn:
-            ids = [
-                row[0]
-                for row in conn.execute(
-                    "SELECT local_id FROM orders WHERE status = ?", (OrderStatus.CREATING.value,)
-                )
-            ]
+            rows = conn.execute(
+                "SELECT local_id, owner FROM orders WHERE status = ?",
+                (OrderStatus.CREATING.value,),
+            ).fetchall()
+            alive = {owner: self._owner_alive(owner) for owner in {row[1] for row in rows}}
+            ids = [local_id for local_id, owner in rows if not alive[owner]]
             conn.executemany(
                 "UPDATE orders SET status = ?, note = ?, updated_at = ? WHERE local_id = ?",
                 [(OrderStatus.UNKNOWN.value, INTERRUPTED_NOTE, now, i) for i in ids],
@@ -520,6 +810,8 @@ class OrderHistory:
                 return self._row(self._connection(), local_id)
             except OrderNotFound:
                 return None
+            except sqlite3.Error as exc:
+                raise self._failed(exc, reading=True) from None
 
     def list(self, account_key: str | None = None) -> list[OrderRecord]:
         """All orders (or one account's), newest first."""
@@ -633,6 +925,7 @@ __all__ = [
     "STATUS_TEXT",
     "OrderHistory",
     "OrderHistoryError",
+    "OrderHistoryFull",
     "OrderNotFound",
     "OrderRecord",
     "OrderStatus",

@@ -8,6 +8,7 @@ one folder instead (tests, portable installs).
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,11 +56,21 @@ class AppPaths:
         )
 
     def ensure(self) -> None:
-        """Create the folders (owner-only); tighten existing ones on POSIX."""
+        """Create the folders (owner-only); on POSIX take others' access from existing ones.
+
+        Raises OSError for every folder but the log folder (see ``setup_logging``).
+        """
         for folder in (self.config_dir, self.data_dir, self.log_dir, self.cache_dir):
-            folder.mkdir(mode=_DIR_MODE, parents=True, exist_ok=True)
-            if os.name == "posix":
-                os.chmod(folder, _DIR_MODE)
+            try:
+                folder.mkdir(mode=_DIR_MODE, parents=True, exist_ok=True)
+                mode = stat.S_IMODE(folder.stat().st_mode)
+                if os.name == "posix" and mode & 0o077:
+                    # Only others' access goes: a folder made read-only stays read-only.
+                    os.chmod(folder, mode & 0o700)
+            except OSError:
+                if folder == self.log_dir:
+                    continue  # no log file is no reason not to start: logs go to stderr
+                raise
 
     @property
     def settings_file(self) -> Path:

@@ -23,7 +23,13 @@ from ohmygpt_desktop.api import (
 )
 from ohmygpt_desktop.api.errors import QT_TRANSLATE_NOOP
 from ohmygpt_desktop.core.accounts import AccountManager
-from ohmygpt_desktop.core.orders import OrderHistory, OrderRecord
+from ohmygpt_desktop.core.orders import (
+    OrderHistory,
+    OrderHistoryError,
+    OrderHistoryFull,
+    OrderRecord,
+)
+from ohmygpt_desktop.core.translatable import Problem
 
 log = logging.getLogger(__name__)
 
@@ -185,6 +191,18 @@ class OrderOutcomeUnknown(Exception):
         )
 
 
+class OrderNotRecorded(Problem):
+    """The order could not be written to the history first, so no request was sent."""
+
+    context = _CTX
+    template = QT_TRANSLATE_NOOP(_CTX, "Could not write the order history: the order was not sent.")
+
+    def __init__(self, cause: OrderHistoryError) -> None:
+        full = QT_TRANSLATE_NOOP(_CTX, "Your disk is full: the order was not sent.")
+        super().__init__(full if isinstance(cause, OrderHistoryFull) else None, detail=str(cause))
+        self.cause = cause
+
+
 class RechargeService:
     """Creates recharge orders for any signed-in account (support staff too)."""
 
@@ -213,23 +231,27 @@ class RechargeService:
         """Create one order, write-ahead. Exactly one request; never retried.
 
         Raises :class:`ApiError` when the failure proves no order exists (the
-        write-ahead row is removed: no phantom order) and :class:`OrderOutcomeUnknown`
+        write-ahead row is removed: no phantom order), :class:`OrderOutcomeUnknown`
         otherwise (the row stays, marked unknown, with the order number if the
-        reply named one).
+        reply named one), and :class:`OrderNotRecorded` when the row could not be
+        written (nothing was sent).
         """
         account = self.accounts.get(account_key)
         if account is None or account.token is None:
             raise KeyError(account_key)
         balance_before = account.balance.balance if account.balance else None
-        local_id = self.history.begin(
-            account_key=account.key,
-            email=account.email,
-            host=account.host,
-            kind=kind.value,
-            amount=amount,
-            product_id=product_id,
-            balance_before=balance_before,
-        )
+        try:
+            local_id = self.history.begin(
+                account_key=account.key,
+                email=account.email,
+                host=account.host,
+                kind=kind.value,
+                amount=amount,
+                product_id=product_id,
+                balance_before=balance_before,
+            )
+        except OrderHistoryError as exc:
+            raise OrderNotRecorded(exc) from None
         client = self.accounts.client
         try:
             if kind is RechargeKind.INVOICE:

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from ohmygpt_desktop.core.files import FILE_MODE, write_private
+from ohmygpt_desktop.core.files import FILE_MODE, FileLock, write_private
 from ohmygpt_desktop.core.translatable import QT_TRANSLATE_NOOP, Problem, Sentences, Text
 
 log = logging.getLogger(__name__)
@@ -44,6 +44,9 @@ Listener = Callable[[str, Any], None]
 
 
 _CTX = "Settings"
+
+#: How long a save waits for another process to finish saving.
+_SAVE_LOCK_TIMEOUT_S = 5.0
 
 
 class SettingsError(Problem, ValueError):
@@ -741,6 +744,37 @@ def _to_json(value: Any) -> Any:
     return value
 
 
+#: Settings nest three levels (accounts → account → field); far deeper is damage,
+#: and would overflow the stack when copied or written back.
+_MAX_DEPTH = 32
+
+
+def _nested_deeper_than(value: Any, limit: int) -> bool:
+    """Do lists/objects in ``value`` nest more than ``limit`` levels? (No recursion.)"""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Iterable[Any] = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
+
+
+def _account_key(item: Any) -> str | None:
+    """The key of a stored account object (``user_id@host``), ``None`` when it has none."""
+    if isinstance(item, dict):
+        user_id, host = item.get("user_id"), item.get("host")
+        if isinstance(user_id, str) and isinstance(host, str):
+            return f"{user_id}@{host}"
+    return None
+
+
 def _check(spec: SettingSpec, value: Any, *, from_text: bool = False) -> Any:
     """Coerce and validate; raises :class:`SettingsError` with a human message."""
     return spec.validate(coerce(spec, value, from_text=from_text))
@@ -759,6 +793,9 @@ class Settings:
         self._env: dict[str, tuple[Any, str]] = {}
         self._overrides: dict[str, Any] = {}
         self._listeners: list[Listener] = []
+        #: What this process changed since the last save (applied on top of the file).
+        self._changed: set[str] = set()
+        self._account_changes: dict[str, dict[str, Any] | None] = {}
         #: Why the settings file was not (fully) used, or ``None``: translatable
         #: sentences (:func:`ohmygpt_desktop.ui.errors.describe` shows them).
         self.load_problem_text: Sentences | None = None
@@ -829,6 +866,9 @@ class Settings:
             raw = self._path.read_bytes()
         except FileNotFoundError:
             return
+        except IsADirectoryError:
+            self._folder_in_the_way()
+            return
         except OSError as exc:
             self.load_problem_text = Sentences(
                 [
@@ -845,51 +885,10 @@ class Settings:
                 ]
             )
             return
-        try:
-            data = json.loads(raw.decode("utf-8"))
-        except UnicodeDecodeError:
-            self._damaged(
-                raw,
-                Text(
-                    _CTX,
-                    QT_TRANSLATE_NOOP(
-                        _CTX,
-                        "The settings file {path} is not a text file, so default settings "
-                        "are used.",
-                    ),
-                    path=self._path,
-                ),
-            )
-            return
-        except json.JSONDecodeError as exc:
-            self._damaged(
-                raw,
-                Text(
-                    _CTX,
-                    QT_TRANSLATE_NOOP(
-                        _CTX,
-                        "The settings file {path} is not valid JSON (line {line}, column "
-                        "{column}), so default settings are used.",
-                    ),
-                    path=self._path,
-                    line=exc.lineno,
-                    column=exc.colno,
-                ),
-            )
-            return
-        if not isinstance(data, dict):
-            self._damaged(
-                raw,
-                Text(
-                    _CTX,
-                    QT_TRANSLATE_NOOP(
-                        _CTX,
-                        "The settings file {path} does not contain a JSON object, so default "
-                        "settings are used.",
-                    ),
-                    path=self._path,
-                ),
-            )
+        data, damage = self._decode(raw)
+        if data is None:
+            assert damage is not None
+            self._damaged(raw, damage)
             return
         problems: list[Text] = []
         for key, value in data.items():
@@ -902,6 +901,12 @@ class Settings:
             except SettingsError as exc:
                 problems.append(
                     Text(_CTX, QT_TRANSLATE_NOOP(_CTX, "{name}: {problem}"), name=key, problem=exc)
+                )
+            except (ValueError, TypeError, ArithmeticError, RecursionError):
+                problems.append(
+                    Text(
+                        _CTX, QT_TRANSLATE_NOOP(_CTX, "{name}: the value cannot be used."), name=key
+                    )
                 )
         if problems:
             backup = self._backup(raw)
@@ -931,6 +936,81 @@ class Settings:
                 ]
             )
 
+    def _decode(self, raw: bytes) -> tuple[dict[str, Any] | None, Text | None]:
+        """The file's JSON object, or ``None`` and why it cannot be used (any reason)."""
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            return None, Text(
+                _CTX,
+                QT_TRANSLATE_NOOP(
+                    _CTX,
+                    "The settings file {path} is not a text file, so default settings are used.",
+                ),
+                path=self._path,
+            )
+        except json.JSONDecodeError as exc:
+            return None, Text(
+                _CTX,
+                QT_TRANSLATE_NOOP(
+                    _CTX,
+                    "The settings file {path} is not valid JSON (line {line}, column "
+                    "{column}), so default settings are used.",
+                ),
+                path=self._path,
+                line=exc.lineno,
+                column=exc.colno,
+            )
+        except (ValueError, RecursionError):  # numbers too long, nesting too deep
+            return None, self._unreadable()
+        if not isinstance(data, dict):
+            return None, Text(
+                _CTX,
+                QT_TRANSLATE_NOOP(
+                    _CTX,
+                    "The settings file {path} does not contain a JSON object, so default "
+                    "settings are used.",
+                ),
+                path=self._path,
+            )
+        if _nested_deeper_than(data, _MAX_DEPTH):
+            return None, self._unreadable()
+        return data, None
+
+    def _unreadable(self) -> Text:
+        return Text(
+            _CTX,
+            QT_TRANSLATE_NOOP(
+                _CTX,
+                "The settings file {path} could not be read as settings, so default "
+                "settings are used.",
+            ),
+            path=self._path,
+        )
+
+    def _folder_in_the_way(self) -> None:
+        """A folder where the settings file belongs: move it aside so settings can be saved."""
+        moved = self._free_backup_name()
+        what = Text(
+            _CTX,
+            QT_TRANSLATE_NOOP(
+                _CTX, "The settings file {path} is a folder, so default settings are used."
+            ),
+            path=self._path,
+        )
+        try:
+            if moved is not None:
+                os.rename(self._path, moved)
+        except OSError as exc:
+            log.warning("Could not move the folder in place of the settings file: %s", exc)
+            moved = None
+        if moved is None:
+            where = Text(_CTX, QT_TRANSLATE_NOOP(_CTX, "It could not be moved aside."))
+        else:
+            self.backup_path = moved
+            where = Text(_CTX, QT_TRANSLATE_NOOP(_CTX, "It was moved to {backup}."), backup=moved)
+        self.load_problem_text = Sentences([what, where])
+
     def _damaged(self, raw: bytes, what: Text) -> None:
         backup = self._backup(raw)
         where = (
@@ -953,10 +1033,10 @@ class Settings:
                     return existing
         except OSError:
             pass
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")  # local time: for people
-        for attempt in range(100):
-            name = f"{prefix}{stamp}" if attempt == 0 else f"{prefix}{stamp}-{attempt}"
-            candidate = folder / name
+        for _attempt in range(100):
+            candidate = self._free_backup_name()
+            if candidate is None:
+                break
             try:
                 fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
             except FileExistsError:
@@ -968,6 +1048,17 @@ class Settings:
                 handle.write(raw)
             self.backup_path = candidate
             return candidate
+        return None
+
+    def _free_backup_name(self) -> Path | None:
+        """``settings.json.bad-<local time>`` (``-1``, ``-2``… when taken), or ``None``."""
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")  # local time: for people
+        prefix = self._path.name + ".bad-"
+        for attempt in range(100):
+            name = f"{prefix}{stamp}" if attempt == 0 else f"{prefix}{stamp}-{attempt}"
+            candidate = self._path.parent / name
+            if not candidate.exists():
+                return candidate
         return None
 
     # ---- reading
@@ -1020,6 +1111,7 @@ class Settings:
         spec = self._spec(name)
         checked = _check(spec, value)
         before = self.get(name)
+        self._note_change(name, checked)
         self._file[name] = checked
         after = self.get(name)
         if after != before:
@@ -1029,28 +1121,112 @@ class Settings:
         """Forget the file-level value so the default applies again."""
         self._spec(name)
         before = self.get(name)
+        self._note_change(name, None)
         self._file.pop(name, None)
         after = self.get(name)
         if after != before:
             self._notify(name, after)
 
+    def _note_change(self, name: str, value: Any) -> None:
+        """Remember what this process changed (``value`` ``None``: reset), for the merge."""
+        if name != "accounts":
+            self._changed.add(name)
+            return
+        old = {_account_key(item): item for item in self._file.get("accounts", [])}
+        new = {_account_key(item): item for item in value or []}
+        for key, item in new.items():
+            if key is not None and old.get(key) != item:
+                self._account_changes[key] = copy.deepcopy(item)
+        for key in old.keys() - new.keys():
+            if key is not None:
+                self._account_changes[key] = None
+
     def save(self) -> None:
-        """Write the file-level values (never env/CLI values) atomically, mode 0o600."""
-        data: dict[str, Any] = {}
-        for spec in SETTINGS:
-            if spec.name in self._file:
-                data[spec.name] = _to_json(self._file[spec.name])
-        for key, value in self._unknown.items():
-            data.setdefault(key, value)
-        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        """Write this process's changes on top of the file as it is now, atomically.
+
+        Read-merge-write under a lock file beside the settings file, so several
+        processes saving at once lose nothing: accounts merge by key (this process's
+        additions, updates and removals applied to the file's list); for every other
+        setting this process's change wins and the file keeps the rest. Never writes
+        environment or command-line values. Raises :class:`SettingsError`.
+        """
+        lock = FileLock(self._path.with_name(self._path.name + ".lock"))
         try:
-            write_private(self._path, text)
+            if not lock.acquire(timeout=_SAVE_LOCK_TIMEOUT_S):
+                raise self._save_error("another program kept the settings file locked")
+            try:
+                data = self._merged(self._on_disk())
+                text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+                write_private(self._path, text)
+            finally:
+                lock.release()
         except OSError as exc:
-            raise SettingsError(
-                QT_TRANSLATE_NOOP(_CTX, "Could not save settings to {path}: {reason}."),
-                path=self._path,
-                reason=exc.strerror or str(exc),
-            ) from None
+            raise self._save_error(exc.strerror or str(exc)) from None
+        self._changed.clear()
+        self._account_changes.clear()
+
+    def _save_error(self, reason: str) -> SettingsError:
+        return SettingsError(
+            QT_TRANSLATE_NOOP(_CTX, "Could not save settings to {path}: {reason}."),
+            path=self._path,
+            reason=reason,
+        )
+
+    def _on_disk(self) -> dict[str, Any] | None:
+        """The file's valid values as JSON now (``None``: missing). Raises OSError."""
+        try:
+            raw = self._path.read_bytes()
+        except FileNotFoundError:
+            return None
+        data, _damage = self._decode(raw)
+        if data is None:
+            self._backup(raw)  # damaged since it was read: keep a copy, write ours
+            return None
+        valid: dict[str, Any] = {}
+        for key, value in data.items():
+            spec = SPECS.get(key)
+            if spec is None:
+                valid[key] = value
+                continue
+            try:
+                _check(spec, value)
+            except (ValueError, TypeError, ArithmeticError, RecursionError):
+                continue  # backed up when read; saving repairs the file
+            valid[key] = value
+        return valid
+
+    def _merged(self, disk: dict[str, Any] | None) -> dict[str, Any]:
+        if disk is None:  # nothing (valid) on disk: this process's whole view
+            base = {name: _to_json(value) for name, value in self._file.items()}
+            base.update({k: v for k, v in self._unknown.items() if k not in base})
+        else:
+            base = dict(disk)
+            for name in self._changed:
+                if name in self._file:
+                    base[name] = _to_json(self._file[name])
+                else:
+                    base.pop(name, None)
+            if self._account_changes:
+                base["accounts"] = self._merged_accounts(base.get("accounts"))
+        known = [spec.name for spec in SETTINGS if spec.name in base]
+        return {name: base[name] for name in [*known, *(k for k in base if k not in SPECS)]}
+
+    def _merged_accounts(self, on_disk: Any) -> list[Any]:
+        merged: list[Any] = []
+        applied: set[str] = set()
+        for item in on_disk if isinstance(on_disk, list) else []:
+            key = _account_key(item)
+            if key is None or key not in self._account_changes:
+                merged.append(item)
+                continue
+            applied.add(key)
+            change = self._account_changes[key]
+            if change is not None:
+                merged.append({**item, **_to_json(change)})
+        for key, change in self._account_changes.items():
+            if key not in applied and change is not None:
+                merged.append(_to_json(change))
+        return merged
 
     # ---- accounts
 

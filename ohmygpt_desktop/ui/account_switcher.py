@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ohmygpt_desktop.ui.account_status import AccountStatusDialog
-from ohmygpt_desktop.ui.errors import describe
+from ohmygpt_desktop.ui.errors import describe, describe_unsaved_switch
 from ohmygpt_desktop.ui.formatting import shown
 from ohmygpt_desktop.ui.plain import mnemonic_safe, tooltip_text
 from ohmygpt_desktop.ui.tasks import Op
@@ -225,8 +225,11 @@ class AccountSwitcher(QWidget):
         current = self.ctx.accounts.current()
         if current is not None and current.key == key:
             return
-        if self.ctx.accounts.get(key) is not None:
-            self.ctx.accounts.switch(key)
+        account = self.ctx.accounts.get(key)
+        if account is not None:
+            problem = self.ctx.accounts.switch(key)
+            if problem is not None:
+                self.ctx.messages.warning(describe_unsaved_switch(account.email, problem))
 
     def _current_key(self) -> str | None:
         current = self.ctx.accounts.current()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ohmygpt_desktop.ui.errors import describe_unsaved_switch
 from ohmygpt_desktop.ui.formatting import shown
 from ohmygpt_desktop.ui.plain import PlainLabel, tooltip_text
 
@@ -189,11 +190,14 @@ class AccountsDialog(QDialog):
 
     def switch_to_selected(self) -> None:
         key = self.selected_key()
-        if key is None or self.ctx.accounts.get(key) is None:
+        account = self.ctx.accounts.get(key) if key is not None else None
+        if account is None:
             return
         current = self.ctx.accounts.current()
-        if current is None or current.key != key:
-            self.ctx.accounts.switch(key)
+        if current is None or current.key != account.key:
+            problem = self.ctx.accounts.switch(account.key)
+            if problem is not None:
+                self.ctx.messages.warning(describe_unsaved_switch(account.email, problem))
         self.accept()
 
     def _recharge_selected(self) -> None:

@@ -67,6 +67,13 @@ def describe(exc: Describable) -> str:
     return _tr("Errors", "Something went wrong inside the app. Details are in the log file.")
 
 
+def describe_unsaved_switch(email: str, problem: BaseException) -> str:
+    """The account switch happened but could not be remembered (settings not saved)."""
+    return _tr(
+        "Accounts", "Now showing {email}, but the app could not remember this choice. {reason}"
+    ).format(email=email, reason=describe(problem))
+
+
 def details(exc: BaseException) -> str:
     """Technical detail for a “Details” pane (never secrets: errors carry none)."""
     if isinstance(exc, SignInError):

@@ -157,8 +157,10 @@ class MainWindow(QMainWindow):
         self._started = False
         self.retranslate()
         self._show_current()
-        for problem in ctx.startup_problems:
-            ctx.messages.warning(describe_startup_problem(problem, ctx.settings))
+        if ctx.startup_problems:  # one banner shows them all
+            ctx.messages.warning(
+                "\n".join(describe_startup_problem(p, ctx.settings) for p in ctx.startup_problems)
+            )
 
     # ------------------------------------------------------------- lifecycle
 
@@ -173,8 +175,31 @@ class MainWindow(QMainWindow):
         self._show_current()
         self.refresh_current()
 
+    def bring_to_front(self) -> None:
+        """Show the window on top and active, restored if it was minimised."""
+        if self.isMinimized():
+            self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def on_other_launch(self, argv: list[str]) -> None:
+        """Another launch on this home handed over: come to the front, and say which of
+        its options were not applied (they only take effect when the app starts)."""
+        self.bring_to_front()
+        options = sorted({arg.split("=", 1)[0] for arg in argv if arg.startswith("--")})
+        ignored = [option for option in options if option != "--home"]
+        if ignored and self.ctx is not None:
+            self.ctx.messages.info(
+                self.tr(
+                    "{app} was already running, so these options of the new launch were not "
+                    "applied: {options}. Quit the app and start it again to use them."
+                ).format(app=APP_NAME, options=", ".join(ignored))
+            )
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._refresh_timer.stop()
+        if self.ctx is not None:  # the frame alone (start-up failed) has no timer yet
+            self._refresh_timer.stop()
         super().closeEvent(event)
         self.closed.emit()
 

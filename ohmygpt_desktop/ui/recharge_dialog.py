@@ -42,6 +42,7 @@ from ohmygpt_desktop.api import InvalidTokenError
 from ohmygpt_desktop.api.models import usd_to_credits
 from ohmygpt_desktop.core.recharge import (
     AmountRefused,
+    OrderNotRecorded,
     OrderOutcomeUnknown,
     RechargeKind,
     parse_amount,
@@ -523,6 +524,7 @@ class RechargeDialog(QDialog):
             and self._email_ok
             and account is not None
             and not account.needs_reauth
+            and self.ctx.history.write_problem is None
             and (not self._unknown_outcome or self.unknown_confirm.isChecked())
         )
 
@@ -612,12 +614,14 @@ class RechargeDialog(QDialog):
         problem = None if busy else self._problem
         account = self.account()
         signed_out = account is None or account.needs_reauth
-        if isinstance(problem, OrderOutcomeUnknown):
-            # The order service kept the row: it may exist, and the text says so.
+        if isinstance(problem, (OrderOutcomeUnknown, OrderNotRecorded)):
+            # Each says itself what happened to the order (it may exist / nothing was sent).
             text = describe(problem)
         elif problem is not None:
             # Anything else reaches the dialog only when no order can exist.
             text = self.tr("The order was not created. {reason}").format(reason=describe(problem))
+        elif self.ctx.history.write_problem is not None and not busy:
+            text = describe(self.ctx.history.write_problem)
         elif signed_out and not busy:
             email, _host = self._who(account)
             text = self.tr(
