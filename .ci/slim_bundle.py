@@ -6,8 +6,9 @@ What it saves, largest first:
 
 * Qt plugins (``KEEP_PLUGINS``): the GTK3 platform theme alone drags in GTK, GDK,
   cairo, pango, harfbuzz, gdk-pixbuf, atk, epoxy... (~20 MB of system libraries).
-* Python and Qt modules the app never imports (``EXCLUDES``): QtNetwork (+ its TLS
-  and network-information plugins), QtSvg, QtOpenGL, QML/Quick, rich/pygments...
+* Python and Qt modules the app never imports (``EXCLUDES``): QtSvg, QtOpenGL,
+  QML/Quick, rich/pygments... (QtNetwork is kept for the single-instance hand-over,
+  without its TLS and network-information plugins).
 * Qt's own translations (7 MB for 200 files): only qtbase in zh_CN and ja stay.
 * Shared libraries nothing kept links to any more (:func:`prune_unlinked`, Linux).
 
@@ -28,12 +29,12 @@ IS_WIN = sys.platform == "win32"
 
 # ------------------------------------------------------------------------ modules
 
-#: PySide6 modules the app does not use. It uses QtCore, QtGui and QtWidgets, plus
-#: QtDBus, which libQt6Gui links on Linux (accessibility, portals, input methods).
+#: PySide6 modules the app does not use. It uses QtCore, QtGui, QtWidgets and QtNetwork
+#: (local sockets only), plus QtDBus, which libQt6Gui links on Linux (accessibility, portals, input methods).
 QT_UNUSED = [
-    # HTTP goes through httpx; dropping QtNetwork also drops its tls and
-    # networkinformation plugins and libQt6Network.
-    "QtNetwork",
+    # QtNetwork stays: its QLocalServer/QLocalSocket hand a second launch over to the
+    # running app (core/instance.py). HTTP goes through httpx, so its tls and
+    # networkinformation plugins are still left out (see KEEP_PLUGINS).
     # Icons ship as PNG and the QR code is painted with QPainter: no SVG renderer.
     *("QtSvg", "QtSvgWidgets", "QtOpenGL", "QtOpenGLWidgets"),
     *("QtQml", "QtQmlFeatures", "QtQuick", "QtQuick3D", "QtQuickControls2"),
