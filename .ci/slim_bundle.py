@@ -30,7 +30,8 @@ IS_WIN = sys.platform == "win32"
 # ------------------------------------------------------------------------ modules
 
 #: PySide6 modules the app does not use. It uses QtCore, QtGui, QtWidgets and QtNetwork
-#: (local sockets only), plus QtDBus, which libQt6Gui links on Linux (accessibility, portals, input methods).
+#: (local sockets only), plus QtDBus, which libQt6Gui links on Linux (accessibility,
+#: portals, input methods).
 QT_UNUSED = [
     # QtNetwork stays: its QLocalServer/QLocalSocket hand a second launch over to the
     # running app (core/instance.py). HTTP goes through httpx, so its tls and

@@ -9,6 +9,7 @@ fails on an account switch is a message; a start-up failure says why.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import shutil
@@ -22,18 +23,20 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
 from ohmygpt_desktop.app import profile_paths
 from ohmygpt_desktop.core import orders
 from ohmygpt_desktop.core.logs import setup_logging
-from ohmygpt_desktop.core.orders import OrderHistory, OrderHistoryError
+from ohmygpt_desktop.core.orders import OrderHistory, OrderHistoryError, OrderStatus
 from ohmygpt_desktop.core.paths import AppPaths
 from ohmygpt_desktop.core.settings import Settings
 from ohmygpt_desktop.ui import tasks
 from ohmygpt_desktop.ui.account_switcher import AccountSwitcher
 from ohmygpt_desktop.ui.main_window import MainWindow
 from ohmygpt_desktop.ui.startup_failure import startup_failure_box
+from tests.helpers.asyncutil import until
 from tests.helpers.recharging import (
     Widgets,
     click,
@@ -266,7 +269,10 @@ def test_read_only_history_is_shown_and_recharge_refuses(
 
 
 def _fill_until_full(history: OrderHistory) -> None:
-    """sqlite's page cap on the app's own connection stands in for a full disk."""
+    """sqlite's page cap on the app's own connection stands in for a full disk.
+
+    Filler rows until no row fits, then filler notes until no row can grow either.
+    """
     conn = history._conn
     assert conn is not None
     pages = conn.execute("PRAGMA page_count").fetchone()[0]
@@ -283,8 +289,21 @@ def _fill_until_full(history: OrderHistory) -> None:
                 balance_before=None,
             )
         except (OrderHistoryError, sqlite3.Error):
-            return
-    raise AssertionError("the history never filled up")
+            break
+    else:
+        raise AssertionError("the history never filled up")
+    # Pack the pages: no row may grow either (a note, a link), down to the last byte.
+    fillers = [row[0] for row in conn.execute("SELECT local_id FROM orders WHERE email = 'f'")]
+    for pad in (256, 64, 16, 4, 1):
+        for local_id in fillers:
+            for _ in range(4096 // pad):
+                try:
+                    conn.execute(
+                        "UPDATE orders SET note = COALESCE(note, '') || ? WHERE local_id = ?",
+                        ("x" * pad, local_id),
+                    )
+                except sqlite3.Error:
+                    break
 
 
 @pytest.mark.parametrize(
@@ -317,6 +336,140 @@ def test_failed_order_write_is_a_plain_message_and_sends_nothing(
     assert sandbox.state.request_counts["create_order"] == 0
     assert len(ctx.history.list()) == rows
     assert crashes == []
+
+
+def _fill_while_in_flight(run, ctx, sandbox, endpoint: str = "create_order") -> None:
+    """Once the order's request is out (its row written ahead), the disk fills up."""
+    run(until(lambda: sandbox.state.request_counts[endpoint] == 1))
+    _fill_until_full(ctx.history)
+
+
+def test_order_created_but_not_recorded_can_still_be_paid(
+    make_ctx, run, sandbox, browser, widgets, crashes, qtbot
+) -> None:
+    """The server created the order; only the history could not record it: pay it anyway."""
+    ctx, account = signed_in(make_ctx, run, sandbox)
+    sandbox.state.set_fault("create_order", "latency", times=1, seconds=1.0)
+    dialog = open_recharge(widgets, ctx, account.key)
+    type_amount(qtbot, dialog, "10")
+    click(qtbot, dialog.create_button)
+    _fill_while_in_flight(run, ctx, sandbox)
+    wait_idle(run, dialog)
+
+    (order,) = sandbox.state.orders()
+    assert sandbox.state.request_counts["create_order"] == 1
+    assert dialog.pages.currentWidget() is dialog.result_page, dialog.problem_label.text()
+    assert dialog.order_no_field.text() == order["order_no"]
+    # The payment page opened as for any order, and the link is there to copy or scan.
+    assert len(browser.opened) == 1
+    link = browser.last
+    assert order["session_id"] in link
+    assert dialog.qr.text() == link
+    click(qtbot, dialog.copy_link_button)
+    assert QGuiApplication.clipboard().text() == link
+    # …and the person is told plainly that the app did not record it.
+    assert dialog.unsaved_box.isVisible()
+    warning = dialog.unsaved_label.text()
+    assert warning.startswith(
+        "The order was created, but the app could not write it to the order history: "
+        "The disk is full"
+    ), warning
+    assert f"Note the order number {order['order_no']}" in warning
+    assert "cannot mark it paid" in warning
+    assert not dialog.watch_note.isVisible()  # no promise the app cannot keep
+    assert not ctx.watcher.watching(account.key)
+    assert order["order_no"] not in {r.order_no for r in ctx.history.list()}
+    assert crashes == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "names_order"),
+    [pytest.param("html", False, id="html-502"), pytest.param("missing_field", True, id="named")],
+)
+def test_unclear_outcome_that_cannot_be_recorded_says_so(
+    kind, names_order, make_ctx, run, sandbox, browser, widgets, crashes, qtbot
+) -> None:
+    """An unusable reply and a full disk: never "not created", and check before paying again."""
+    ctx, account = signed_in(make_ctx, run, sandbox)
+    sandbox.state.set_fault("create_order", kind, times=1, seconds=1.0)
+    dialog = open_recharge(widgets, ctx, account.key)
+    type_amount(qtbot, dialog, "10")
+    click(qtbot, dialog.create_button)
+    _fill_while_in_flight(run, ctx, sandbox)
+    wait_idle(run, dialog)
+
+    assert dialog.problem_box.isVisible()
+    text = dialog.problem_label.text()
+    assert "not created" not in text, text
+    assert "cannot tell whether OhMyGPT created the order" in text, text
+    assert "could not record it in the order history: The disk is full" in text, text
+    assert text.endswith("Check your OhMyGPT orders before paying again."), text
+    if names_order:
+        (order,) = sandbox.state.orders()
+        assert order["order_no"] in text
+    else:
+        assert sandbox.state.orders() == []
+        assert "problem (error 502)" in text
+    assert sandbox.state.request_counts["create_order"] == 1
+    assert browser.opened == []
+    assert dialog.pages.currentWidget() is dialog.entry_page
+    # No blind retry: a new order only after the person says they checked.
+    assert dialog.unknown_box.isVisible()
+    assert not dialog.create_button.isEnabled()
+    assert crashes == []
+
+
+def test_refusal_stands_when_its_row_cannot_be_dropped(
+    make_ctx, run, sandbox, browser, widgets, crashes, qtbot
+) -> None:
+    """A proven refusal is reported as one; the row left behind is "unknown" next start."""
+    ctx, account = signed_in(make_ctx, run, sandbox)
+    sandbox.state.set_fault("create_order", "status", times=1, status=403, seconds=1.0)
+    dialog = open_recharge(widgets, ctx, account.key)
+    type_amount(qtbot, dialog, "10")
+    click(qtbot, dialog.create_button)
+    run(until(lambda: sandbox.state.request_counts["create_order"] == 1))
+    other = sqlite3.connect(ctx.history.path)  # a delete frees space: a full disk allows it
+    other.execute(
+        "CREATE TRIGGER refuse BEFORE DELETE ON orders BEGIN SELECT RAISE(ABORT, 'no'); END"
+    )
+    other.commit()
+    other.close()
+    wait_idle(run, dialog)
+
+    text = dialog.problem_label.text()
+    assert text.startswith("The order was not created. "), text
+    assert "trusted_advanced_access" in text
+    assert not dialog.unknown_box.isVisible()
+    assert sandbox.state.orders() == []
+    assert crashes == []
+    (row,) = ctx.history.list(account.key)
+    assert row.status is OrderStatus.CREATING
+    run(ctx.aclose())
+    with OrderHistory(ctx.history.path) as again:
+        again.recover_interrupted()
+        (row,) = again.list(account.key)
+        assert row.status is OrderStatus.UNKNOWN
+
+
+def test_cancel_in_flight_stays_a_cancel_when_the_row_cannot_be_marked(
+    make_ctx, run, sandbox
+) -> None:
+    """The app closing mid-request: a failed history write must not hide the cancellation."""
+    ctx, account = signed_in(make_ctx, run, sandbox)
+    sandbox.state.set_fault("create_order", "latency", times=1, seconds=5.0)
+
+    async def cancelled_mid_request() -> None:
+        task = asyncio.ensure_future(ctx.recharge.create_order(account.key, Decimal("10")))
+        await until(lambda: sandbox.state.request_counts["create_order"] == 1)
+        _fill_until_full(ctx.history)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+
+    run(cancelled_mid_request())
+    (row,) = ctx.history.list(account.key)
+    assert row.status is OrderStatus.CREATING  # "unknown" at the next start
 
 
 # -------------------------------------------------------------------- settings

@@ -6,12 +6,19 @@ silent loss. The row is dropped only when the failure proves that no order exist
 (``ApiError.proves_not_created``: the documented error envelope, or a request that
 never left); any other failure keeps it as "unknown". Order creation is never
 retried automatically.
+
+A history write that fails once the request has left never turns into "not
+created": an order the server made is still handed over to be paid
+(:class:`OrderNotSaved`), an unclear outcome still says to check before paying
+again (:class:`OrderOutcomeUnrecorded`), and a row that could not be dropped after
+a refusal stays "creating" until the next start finds it ("unknown").
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from enum import Enum, StrEnum
 
@@ -28,6 +35,7 @@ from ohmygpt_desktop.core.orders import (
     OrderHistoryError,
     OrderHistoryFull,
     OrderRecord,
+    OrderStatus,
 )
 from ohmygpt_desktop.core.translatable import Problem
 
@@ -150,14 +158,21 @@ class OrderOutcomeUnknown(Exception):
     says so for people.
     """
 
-    def __init__(self, record: OrderRecord | None, cause: Exception) -> None:
+    #: Why the history could not record the outcome (see :class:`OrderOutcomeUnrecorded`).
+    storage: OrderHistoryError | None = None
+
+    def __init__(
+        self, record: OrderRecord | None, cause: Exception, *, order_no: str | None = None
+    ) -> None:
         self.record = record
         self.cause = cause
+        self._order_no = order_no
         super().__init__(str(cause))
 
     @property
     def order_no(self) -> str | None:
-        return self.record.order_no if self.record is not None else None
+        """The number the reply named (kept in the row, when there is one)."""
+        return self.record.order_no if self.record is not None else self._order_no
 
     @property
     def template(self) -> str:
@@ -189,6 +204,69 @@ class OrderOutcomeUnknown(Exception):
             "OhMyGPT may have created the order anyway: it is listed as “unknown” in your "
             "order history. Check your OhMyGPT orders before paying again.",
         )
+
+
+class OrderOutcomeUnrecorded(OrderOutcomeUnknown):
+    """The outcome is unclear, and the history could not record it (:attr:`storage`).
+
+    The row stays "creating" for now; the next start lists it as unknown. The
+    template (placeholders ``{reason}``, ``{order_no}`` and ``{storage}``, the history
+    problem in words) never says that no order exists.
+    """
+
+    def __init__(
+        self, cause: Exception, storage: OrderHistoryError, *, order_no: str | None = None
+    ) -> None:
+        super().__init__(None, cause, order_no=order_no)
+        self.storage = storage
+
+    @property
+    def template(self) -> str:
+        if self.order_no:
+            return QT_TRANSLATE_NOOP(
+                _CTX,
+                "The app could not use OhMyGPT's reply, so no payment page was opened. "
+                "{reason} The reply named order {order_no}. The app cannot tell whether "
+                "OhMyGPT created the order, and it could not record it in the order history: "
+                "{storage} Note the order number. Check your OhMyGPT orders before paying again.",
+            )
+        if isinstance(self.cause, ApiError):
+            return QT_TRANSLATE_NOOP(
+                _CTX,
+                "{reason} The app cannot tell whether OhMyGPT created the order, and it could "
+                "not record it in the order history: {storage} Check your OhMyGPT orders "
+                "before paying again.",
+            )
+        return QT_TRANSLATE_NOOP(
+            _CTX,
+            "Something went wrong inside the app while the order was being created, so it "
+            "cannot tell whether OhMyGPT created the order, and it could not record it in the "
+            "order history: {storage} Check your OhMyGPT orders before paying again.",
+        )
+
+
+class OrderNotSaved(Problem):
+    """OhMyGPT created the order, but the history could not record it.
+
+    The order can be paid all the same: :attr:`record` is what the history should
+    have held (``awaiting_payment``, with the link that passed the allow-list), kept
+    in memory only; :attr:`cause` is the history's error. The row stays "creating"
+    for now and is listed as unknown at the next start, so the app cannot mark this
+    order paid: the message says so and names the order number.
+    """
+
+    context = _CTX
+    template = QT_TRANSLATE_NOOP(
+        _CTX,
+        "The order was created, but the app could not write it to the order history: "
+        "{reason} Note the order number {order_no}: the app cannot mark it paid, so check "
+        "your balance after paying.",
+    )
+
+    def __init__(self, record: OrderRecord, cause: OrderHistoryError) -> None:
+        super().__init__(reason=cause, order_no=record.order_no)
+        self.record = record
+        self.cause = cause
 
 
 class OrderNotRecorded(Problem):
@@ -233,13 +311,17 @@ class RechargeService:
         Raises :class:`ApiError` when the failure proves no order exists (the
         write-ahead row is removed: no phantom order), :class:`OrderOutcomeUnknown`
         otherwise (the row stays, marked unknown, with the order number if the
-        reply named one), and :class:`OrderNotRecorded` when the row could not be
-        written (nothing was sent).
+        reply named one; :class:`OrderOutcomeUnrecorded` when that could not be
+        written), :class:`OrderNotRecorded` when the row could not be written (nothing
+        was sent), and :class:`OrderNotSaved` when the order was created but the
+        history could not record it (it can still be paid).
         """
         account = self.accounts.get(account_key)
         if account is None or account.token is None:
             raise KeyError(account_key)
         balance_before = account.balance.balance if account.balance else None
+        # Before the request: a link's lifetime counted from here never runs past the real one.
+        started = datetime.now(UTC)
         try:
             local_id = self.history.begin(
                 account_key=account.key,
@@ -273,30 +355,82 @@ class RechargeService:
                 )
         except ApiError as exc:
             if not exc.proves_not_created:
-                self.history.mark_unknown(local_id, exc.message, order_no=exc.order_no)
-                log.warning("Order %s: outcome unknown (%r); marked unknown", local_id, exc)
-                raise OrderOutcomeUnknown(self.history.get(local_id), exc) from None
-            self.history.discard(local_id)
+                log.warning("Order %s: outcome unknown (%r)", local_id, exc)
+                raise self._outcome_unknown(
+                    local_id, exc, exc.message, order_no=exc.order_no
+                ) from None
+            self._discard(local_id)
             if isinstance(exc, InvalidTokenError):
                 self.accounts.mark_needs_reauth(account_key)
             raise
         except asyncio.CancelledError:
             # The app is closing while the request is in flight: outcome unknown.
-            self.history.mark_unknown(
-                local_id, "The app closed while this order was being created."
-            )
+            self._mark_unknown(local_id, "The app closed while this order was being created.")
             raise
         except Exception as exc:
-            self.history.mark_unknown(local_id, "Unexpected error while creating the order.")
-            log.exception("Order %s: unexpected error; marked unknown", local_id)
-            raise OrderOutcomeUnknown(self.history.get(local_id), exc) from exc
+            log.exception("Order %s: unexpected error; outcome unknown", local_id)
+            raise self._outcome_unknown(
+                local_id, exc, "Unexpected error while creating the order."
+            ) from exc
         except BaseException:
-            self.history.mark_unknown(local_id, "Unexpected error while creating the order.")
+            self._mark_unknown(local_id, "Unexpected error while creating the order.")
             raise
-        record = self.history.complete(
-            local_id, order_no=order.order_no, checkout_url=order.checkout_url
-        )
+        try:
+            record = self.history.complete(
+                local_id, order_no=order.order_no, checkout_url=order.checkout_url
+            )
+        except OrderHistoryError as exc:
+            log.error("Order %s was created, but the history could not record it", order.order_no)
+            unsaved = OrderRecord(
+                local_id=local_id,
+                order_no=order.order_no,
+                account_key=account.key,
+                email=account.email,
+                host=account.host,
+                kind=kind.value,
+                amount=amount,
+                product_id=product_id,
+                created_at=started,
+                status=OrderStatus.AWAITING_PAYMENT,
+                balance_before=balance_before,
+                balance_after=None,
+                checkout_url=order.checkout_url,
+                note=None,
+                updated_at=started,
+            )
+            raise OrderNotSaved(unsaved, exc) from None
         log.info(
             "Order %s created for %s (%s %s USD)", order.order_no, account.key, kind.value, amount
         )
         return record
+
+    def _mark_unknown(
+        self, local_id: int, note: str, *, order_no: str | None = None
+    ) -> OrderHistoryError | None:
+        """Keep the row as unknown; the history's error (logged) when that failed."""
+        try:
+            self.history.mark_unknown(local_id, note, order_no=order_no)
+        except OrderHistoryError as exc:
+            log.error("Order %s: could not mark it unknown in the history: %s", local_id, exc)
+            return exc
+        return None
+
+    def _outcome_unknown(
+        self, local_id: int, cause: Exception, note: str, *, order_no: str | None = None
+    ) -> OrderOutcomeUnknown:
+        """Mark the row unknown; the error that says so (or that it could not be recorded)."""
+        storage = self._mark_unknown(local_id, note, order_no=order_no)
+        if storage is not None:
+            return OrderOutcomeUnrecorded(cause, storage, order_no=order_no)
+        try:
+            record = self.history.get(local_id)
+        except OrderHistoryError:
+            record = None  # marked; only reading it back failed
+        return OrderOutcomeUnknown(record, cause, order_no=order_no)
+
+    def _discard(self, local_id: int) -> None:
+        """Drop the row of a proven refusal; if that fails, it is "unknown" next start."""
+        try:
+            self.history.discard(local_id)
+        except OrderHistoryError as exc:
+            log.error("Order %s was refused, but its row could not be dropped: %s", local_id, exc)

@@ -63,7 +63,10 @@ def describe(exc: Describable) -> str:
         return _tr("Recharge", exc.problem.value).format(**exc.params)
     if isinstance(exc, OrderOutcomeUnknown):
         reason = describe(exc.cause) if isinstance(exc.cause, ApiError) else ""
-        return _tr("Recharge", exc.template).format(reason=reason, order_no=exc.order_no)
+        storage = describe(exc.storage) if exc.storage is not None else ""
+        return _tr("Recharge", exc.template).format(
+            reason=reason, order_no=exc.order_no, storage=storage
+        )
     return _tr("Errors", "Something went wrong inside the app. Details are in the log file.")
 
 

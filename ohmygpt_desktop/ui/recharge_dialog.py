@@ -6,7 +6,9 @@ one request (the button cannot fire twice); while it runs, Cancel stops
 *waiting* but never abandons the request: the order service records its
 outcome in the history either way (write-ahead). On success the payment page
 opens in the browser, the payment watcher starts, and the result page shows
-the order number, the link (copy, open again) and a QR code of it.
+the order number, the link (copy, open again) and a QR code of it. An order
+that was created but could not be written to the history gets the same page,
+with a warning instead of the payment watch (the watch works from the history).
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from ohmygpt_desktop.api.models import usd_to_credits
 from ohmygpt_desktop.core.recharge import (
     AmountRefused,
     OrderNotRecorded,
+    OrderNotSaved,
     OrderOutcomeUnknown,
     RechargeKind,
     parse_amount,
@@ -76,8 +79,8 @@ _STYLE = """
 #FieldError { color: #a50e0e; }
 #ProblemBox { background: #fce8e6; border-radius: 6px; }
 #ProblemBox QLabel { color: #a50e0e; }
-#UnknownBox { background: #fef7e0; border-radius: 6px; }
-#UnknownBox QLabel, #UnknownBox QCheckBox { color: #8a5300; }
+#UnknownBox, #UnsavedBox { background: #fef7e0; border-radius: 6px; }
+#UnknownBox QLabel, #UnknownBox QCheckBox, #UnsavedBox QLabel { color: #8a5300; }
 #InfoBox { background: #e8f1fd; border-radius: 6px; }
 #InfoBox QLabel { color: #174ea6; }
 #PaysFor { font-weight: bold; }
@@ -116,6 +119,7 @@ class RechargeDialog(QDialog):
     """Recharge one account. The caller calls :meth:`open` (never ``exec``)."""
 
     #: The order exists (status awaiting payment); the payment page was opened.
+    #: Not for an order the history could not record (:class:`OrderNotSaved`).
     orderCreated = Signal(object)
     #: The account's sign-in is no longer valid; the caller may start "sign in again".
     reauthRequested = Signal(str)
@@ -139,6 +143,8 @@ class RechargeDialog(QDialog):
         #: The last attempt's outcome was unknown: ask before another order.
         self._unknown_outcome = False
         self._record: OrderRecord | None = None
+        #: The order was created but the history could not record it.
+        self._unsaved: OrderNotSaved | None = None
         self._browser_opened = False
 
         self._fit_timer = QTimer(self)
@@ -365,6 +371,17 @@ class RechargeDialog(QDialog):
         self.result_text.setObjectName("ResultText")
         self.result_text.setWordWrap(True)
         layout.addWidget(self.result_text)
+        self.unsaved_box = QFrame(page)
+        self.unsaved_box.setObjectName("UnsavedBox")
+        unsaved_layout = QHBoxLayout(self.unsaved_box)
+        unsaved_layout.setContentsMargins(10, 8, 10, 8)
+        self.unsaved_label = PlainLabel(self.unsaved_box)
+        self.unsaved_label.setObjectName("UnsavedText")
+        self.unsaved_label.setWordWrap(True)
+        self.unsaved_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        unsaved_layout.addWidget(self.unsaved_label)
+        self.unsaved_box.hide()
+        layout.addWidget(self.unsaved_box)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
@@ -720,15 +737,28 @@ class RechargeDialog(QDialog):
         if self._op is not op:
             return
         self._op = None
-        self._record = record
-        url = record.checkout_url or ""
-        self._browser_opened = self._open(url)
-        self.ctx.watcher.watch(record.account_key)
+        self._pay(record)
         self.orderCreated.emit(record)
+
+    def _pay(self, record: OrderRecord, unsaved: OrderNotSaved | None = None) -> None:
+        """The order exists: open its payment page, watch for the money, show the result.
+
+        An order the history could not record cannot be watched for (the watch
+        pays the history's open orders): the result page warns instead.
+        """
+        self._record = record
+        self._unsaved = unsaved
+        self._browser_opened = self._open(record.checkout_url or "")
+        if unsaved is None:
+            self.ctx.watcher.watch(record.account_key)
         self._show_result()
 
     def _on_failed(self, op: Op[OrderRecord], exc: Exception) -> None:
         if self._op is not op:
+            return
+        if isinstance(exc, OrderNotSaved):  # created: it can be paid, only not recorded
+            self._op = None
+            self._pay(exc.record, exc)
             return
         log.info("Recharge order for %s failed: %r", self.account_key, exc)
         self._op = None
@@ -797,6 +827,9 @@ class RechargeDialog(QDialog):
         self.qr.set_text(record.checkout_url or "")
         self.qr.setToolTip(self.tr("The payment link as a QR code"))
         self.qr_caption.setText(self.tr("Or scan this code to pay on your phone."))
+        self.unsaved_box.setVisible(self._unsaved is not None)
+        self.unsaved_label.setText(describe(self._unsaved) if self._unsaved is not None else "")
+        self.watch_note.setVisible(self._unsaved is None)
         self.watch_note.setText(
             self.tr(
                 "You can close this window: the app checks the balance and marks the order "
@@ -818,5 +851,6 @@ class RechargeDialog(QDialog):
         if record is None or not record.checkout_url:
             return
         self._browser_opened = self._open(record.checkout_url)
-        self.ctx.watcher.watch(record.account_key)
+        if self._unsaved is None:
+            self.ctx.watcher.watch(record.account_key)
         self._fill_result()
