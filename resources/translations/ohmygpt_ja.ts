@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/about_dialog.py" line="+121"/>
+        <location filename="../../ohmygpt_desktop/ui/about_dialog.py" line="+123"/>
         <source>About {app}</source>
         <translation>{app} について</translation>
     </message>
@@ -52,12 +52,12 @@
 <context>
     <name>AccountListModel</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/accounts_dialog.py" line="+87"/>
+        <location filename="../../ohmygpt_desktop/ui/accounts_dialog.py" line="+90"/>
         <source>sign in again</source>
         <translation>要再サインイン</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>User id {user_id}</source>
         <translation>ユーザー ID：{user_id}</translation>
     </message>
@@ -65,7 +65,7 @@
 <context>
     <name>AccountStatusDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/account_status.py" line="+174"/>
+        <location filename="../../ohmygpt_desktop/ui/account_status.py" line="+175"/>
         <source>Account status</source>
         <translation>アカウントの状態</translation>
     </message>
@@ -173,7 +173,7 @@
 <context>
     <name>AccountSwitcher</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/account_switcher.py" line="+103"/>
+        <location filename="../../ohmygpt_desktop/ui/account_switcher.py" line="+105"/>
         <source>Recharge this account…</source>
         <translation>このアカウントにチャージ…</translation>
     </message>
@@ -203,38 +203,38 @@
         <translation>アカウントの切り替え・追加・サインアウト</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>{email} — {host} (sign in again)</source>
         <translation>{email} — {host}（要再サインイン）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{email} — {host}</source>
         <translation>{email} — {host}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>Accounts</source>
         <translation>アカウント</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>⚠ {email} · {host} — sign in again</source>
         <translation>⚠ {email} · {host} — 要再サインイン</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>{email} · {host}</source>
         <translation>{email} · {host}</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>All accounts ({count})…</source>
         <translation>すべてのアカウント（{count}）…</translation>
     </message>
     <message>
-        <location line="+67"/>
-        <location line="+8"/>
+        <location line="+70"/>
+        <location line="+9"/>
         <source>Sign out</source>
         <translation>サインアウト</translation>
     </message>
@@ -260,9 +260,17 @@
     </message>
 </context>
 <context>
+    <name>Accounts</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/errors.py" line="+75"/>
+        <source>Now showing {email}, but the app could not remember this choice. {reason}</source>
+        <translation>{email} を表示しましたが、この選択を保存できませんでした。{reason}</translation>
+    </message>
+</context>
+<context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/accounts_dialog.py" line="+58"/>
+        <location filename="../../ohmygpt_desktop/ui/accounts_dialog.py" line="+59"/>
         <source>All accounts</source>
         <translation>すべてのアカウント</translation>
     </message>
@@ -295,17 +303,17 @@
 <context>
     <name>ApiError</name>
     <message>
-        <location filename="../../ohmygpt_desktop/api/errors.py" line="+29"/>
+        <location filename="../../ohmygpt_desktop/api/errors.py" line="+34"/>
         <source>The OhMyGPT service reported a problem.</source>
         <translation>OhMyGPT サービスで問題が発生しました。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+62"/>
         <source>Could not reach the OhMyGPT service. Check your internet connection or proxy.</source>
         <translation>OhMyGPT サービスに接続できません。インターネット接続またはプロキシを確認してください。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>Could not connect to the OhMyGPT service. Check your internet connection, proxy or the API line in Settings.</source>
         <translation>OhMyGPT サービスに接続できませんでした。インターネット接続、プロキシ、または設定の API 接続先を確認してください。</translation>
     </message>
@@ -370,6 +378,11 @@
         <translation>OhMyGPT サービスから、アプリが解釈できない応答が返されました。しばらくしてからもう一度お試しください。繰り返し発生する場合は、設定の API 接続先を確認してください。</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>The OhMyGPT service sent a balance the app cannot use: it is not a plain number of at most {digits} digits. Please try again later.</source>
+        <translation>OhMyGPT サービスから、アプリで使用できない残高が返されました。{digits} 桁以内の通常の数値ではありません。しばらくしてからもう一度お試しください。</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>The payment link in the reply did not point to a trusted payment page, so the app did not open it.</source>
         <translation>応答に含まれる支払いリンクが信頼できる支払いページを指していなかったため、開きませんでした。</translation>
@@ -378,7 +391,7 @@
 <context>
     <name>BalanceView</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/balance_view.py" line="+233"/>
+        <location filename="../../ohmygpt_desktop/ui/balance_view.py" line="+237"/>
         <source>Balance</source>
         <translation>残高</translation>
     </message>
@@ -428,7 +441,7 @@
         <translation>アプリが最後に取得した残高です。その後変わっている可能性があります。</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+90"/>
         <source>{email} · {host}</source>
         <translation>{email} · {host}</translation>
     </message>
@@ -521,7 +534,7 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/crash_dialog.py" line="+311"/>
+        <location filename="../../ohmygpt_desktop/ui/crash_dialog.py" line="+313"/>
         <source>Unexpected error – {app}</source>
         <translation>予期しないエラー – {app}</translation>
     </message>
@@ -605,7 +618,7 @@
     <name>Errors</name>
     <message>
         <location filename="../../ohmygpt_desktop/core/translatable.py" line="+107"/>
-        <location filename="../../ohmygpt_desktop/ui/errors.py" line="+70"/>
+        <location filename="../../ohmygpt_desktop/ui/errors.py" line="-5"/>
         <source>Something went wrong inside the app. Details are in the log file.</source>
         <translation>アプリ内部で問題が発生しました。詳細はログファイルを確認してください。</translation>
     </message>
@@ -613,7 +626,7 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/history_model.py" line="+85"/>
+        <location filename="../../ohmygpt_desktop/ui/history_model.py" line="+98"/>
         <source>Creating…</source>
         <translation>作成中…</translation>
     </message>
@@ -648,22 +661,22 @@
         <translation>カード決済</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+16"/>
         <source>{before} → {after}</source>
         <translation>{before} → {after}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-1"/>
         <source>{before} →</source>
         <translation>{before} →</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>The app could not tell whether OhMyGPT created this order (the reply was lost or the app stopped). Check your orders on OhMyGPT before paying again.</source>
-        <translation>OhMyGPT がこの注文を作成したかどうかを確認できませんでした（応答が失われたか、アプリが停止しました）。再度支払う前に、OhMyGPT で注文を確認してください。</translation>
+        <source>The app could not tell whether OhMyGPT created this order (the reply was lost or could not be used, or the app stopped). Check your orders on OhMyGPT before paying again.</source>
+        <translation>OhMyGPT がこの注文を作成したかどうかを確認できませんでした（応答が失われたか利用できなかった、またはアプリが停止しました）。再度支払う前に、OhMyGPT で注文を確認してください。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Not paid yet. The payment link works until {when}; the app marks the order paid when the balance rises.</source>
         <translation>未払いです。支払いリンクの有効期限は {when} です。残高が増えると、アプリが注文を支払い済みにします。</translation>
     </message>
@@ -723,7 +736,7 @@
         <translation>残高（前 → 後）</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>{email} on {host}</source>
         <translation>{host} の {email}</translation>
     </message>
@@ -731,7 +744,7 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/history_view.py" line="+178"/>
+        <location filename="../../ohmygpt_desktop/ui/history_view.py" line="+179"/>
         <source>&amp;Show:</source>
         <translation>表示(&amp;S)：</translation>
     </message>
@@ -829,7 +842,7 @@
 <context>
     <name>LoginPanel</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/login_panel.py" line="+442"/>
+        <location filename="../../ohmygpt_desktop/ui/login_panel.py" line="+445"/>
         <source>Copied. Paste it into your browser’s address bar.</source>
         <translation>コピーしました。ブラウザのアドレスバーに貼り付けてください。</translation>
     </message>
@@ -844,12 +857,12 @@
         <translation>{previous} ではなく {email} としてサインインしました。両方のアカウントが保持されます。{previous} は引き続き再サインインが必要です。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Signed in as {email}.</source>
         <translation>{email} としてサインインしました。</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+92"/>
         <source>Sign in again to {email}</source>
         <translation>{email} に再サインイン</translation>
     </message>
@@ -1005,16 +1018,54 @@
     </message>
 </context>
 <context>
+    <name>LoopbackPage</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/core/loopback.py" line="+36"/>
+        <source>You are signed in</source>
+        <translation>サインインしました</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You can close this tab and return to OhMyGPT Desktop.</source>
+        <translation>このタブを閉じて OhMyGPT Desktop に戻ってください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sign-in cancelled</source>
+        <translation>サインインはキャンセルされました</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The authorization was denied. You can close this tab.</source>
+        <translation>認可が拒否されました。このタブは閉じてかまいません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing to do here</source>
+        <translation>このページでは何もする必要はありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This sign-in link is not for a sign-in this app is waiting for. You can close this tab.</source>
+        <translation>このサインインのリンクは、アプリが待っているサインインのものではありません。このタブは閉じてかまいません。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ohmygpt_desktop/ui/main_window.py" line="+92"/>
-        <location line="+89"/>
+        <location line="+116"/>
         <location line="+11"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-24"/>
+        <source>{app} was already running, so these options of the new launch were not applied: {options}. Quit the app and start it again to use them.</source>
+        <translation>{app} はすでに起動していたため、新しい起動で指定された次のオプションは適用されませんでした：{options}。使うにはアプリを終了してから起動し直してください。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>DEMO · sandbox</source>
         <translation>デモ · サンドボックス</translation>
     </message>
@@ -1049,7 +1100,7 @@
         <translation>終了</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+109"/>
         <source>Payment received: {amount} was added to {email}.</source>
         <translation>入金を確認しました：{email} に {amount} がチャージされました。</translation>
     </message>
@@ -1058,11 +1109,21 @@
         <source>Payment received</source>
         <translation>入金を確認しました</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>The balance of {email} went up, but only by {rise} of the {needed} credits that the {amount} order needs. The order is still waiting for payment.</source>
+        <translation>{email} の残高が増えましたが、{amount} の注文に必要な {needed} クレジットのうち {rise} クレジット分だけです。この注文はまだ支払い待ちです。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Balance went up, order not paid yet</source>
+        <translation>残高は増えましたが、注文はまだ支払われていません</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/banner.py" line="+48"/>
+        <location filename="../../ohmygpt_desktop/ui/banner.py" line="+50"/>
         <source>Dismiss</source>
         <translation>閉じる</translation>
     </message>
@@ -1070,52 +1131,82 @@
 <context>
     <name>Orders</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/orders.py" line="+72"/>
+        <location filename="../../ohmygpt_desktop/core/orders.py" line="+85"/>
         <source>The order history could not be read or changed.</source>
         <translation>注文履歴の読み取りまたは変更ができませんでした。</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>The disk is full, so the order history {path} could not be changed.</source>
+        <translation>ディスクがいっぱいのため、注文履歴 {path} を変更できませんでした。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>There is no order with local id {local_id}.</source>
         <translation>ローカル ID {local_id} の注文はありません。</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+108"/>
         <source>The order history was written by a newer version of OhMyGPT Desktop (format {version}; this version understands up to {supported}). Update the app to see it.</source>
         <translation>注文履歴は新しいバージョンの OhMyGPT Desktop で書き込まれています（形式 {version}。このバージョンが扱えるのは形式 {supported} までです）。表示するにはアプリを更新してください。</translation>
     </message>
     <message>
-        <location line="+87"/>
-        <source>Could not open the order history {path}: {reason}.</source>
-        <translation>注文履歴 {path} を開けませんでした：{reason}。</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+148"/>
         <source>The order history {path} could not be opened ({reason}).</source>
         <translation>注文履歴 {path} を開けませんでした（{reason}）。</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+68"/>
+        <source>The order history {path} is damaged, and it is read-only, so it could not be moved aside. Move it away, then start the app again.</source>
+        <translation>注文履歴 {path} は破損しており、読み取り専用のため別の場所に移せませんでした。ファイルを移動してから、アプリを起動し直してください。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The order history {path} is damaged and could not be moved aside ({reason}). Move it away, then start the app again.</source>
+        <translation>注文履歴 {path} は破損しており、別の場所に移せませんでした（{reason}）。ファイルを移動してから、アプリを起動し直してください。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The order history was damaged, so the app started a new, empty one. The damaged file was kept as {copy}.</source>
+        <translation>注文履歴が破損していたため、新しい空の注文履歴を作成しました。破損したファイルは {copy} として保存してあります。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The order history {path} is read-only, so new orders cannot be created. Past orders are shown. Make the file and its folder writable, then restart the app.</source>
+        <translation>注文履歴 {path} は読み取り専用のため、新しい注文を作成できません。過去の注文は表示されます。ファイルとそのフォルダーを書き込み可能にしてから、アプリを起動し直してください。</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>The order history {path} could not be read ({reason}).</source>
+        <translation>注文履歴 {path} を読み込めませんでした（{reason}）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The order history {path} could not be changed ({reason}).</source>
+        <translation>注文履歴 {path} を変更できませんでした（{reason}）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The order history is closed.</source>
         <translation>注文履歴は閉じられています。</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+74"/>
         <source>Order {local_id} is already {status}; it cannot be completed.</source>
         <translation>注文 {local_id} はすでに {status} の状態のため、完了にできません。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Order {local_id} is {status}; only an order still being created can be discarded.</source>
         <translation>注文 {local_id} は {status} の状態です。破棄できるのは作成中の注文だけです。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Order {local_id} is already paid.</source>
         <translation>注文 {local_id} はすでに支払い済みです。</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+142"/>
         <source>Could not write {path}: {reason}.</source>
         <translation>{path} に書き込めませんでした：{reason}。</translation>
     </message>
@@ -1123,12 +1214,12 @@
 <context>
     <name>Recharge</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/errors.py" line="-6"/>
+        <location filename="../../ohmygpt_desktop/core/recharge.py" line="+180"/>
         <source>The connection was lost while the order was being created, so the app cannot tell whether it exists. It is listed as “unknown” in your order history: check your OhMyGPT orders before paying again.</source>
         <translation>注文の作成中に接続が切れたため、注文が作成されたかどうかを確認できません。注文履歴には「不明」と表示されます。再度支払う前に、OhMyGPT の注文を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/recharge.py" line="+32"/>
+        <location line="-132"/>
         <source>Enter an amount.</source>
         <translation>金額を入力してください。</translation>
     </message>
@@ -1162,16 +1253,61 @@
         <source>The largest amount is ${maximum}.</source>
         <translation>最高金額は ${maximum} です。</translation>
     </message>
+    <message>
+        <location line="+131"/>
+        <source>Something went wrong inside the app while the order was being created, so it cannot tell whether the order exists. It is listed as “unknown” in your order history: check your OhMyGPT orders before paying again.</source>
+        <translation>注文の作成中にアプリ内部で問題が発生したため、注文が作成されたかどうかを確認できません。注文履歴には「不明」と表示されます。再度支払う前に、OhMyGPT の注文を確認してください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The app could not use OhMyGPT&apos;s reply, so no payment page was opened. {reason} The reply named order {order_no}, which OhMyGPT may have created: it is listed as “unknown” in your order history. Check your OhMyGPT orders before paying again.</source>
+        <translation>OhMyGPT からの応答を利用できなかったため、支払いページは開いていません。{reason}応答には注文 {order_no} が記載されており、OhMyGPT で作成されている可能性があります。注文履歴には「不明」と表示されます。再度支払う前に、OhMyGPT の注文を確認してください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The app could not use OhMyGPT&apos;s reply, so no payment page was opened. {reason} OhMyGPT may have created the order anyway: it is listed as “unknown” in your order history. Check your OhMyGPT orders before paying again.</source>
+        <translation>OhMyGPT からの応答を利用できなかったため、支払いページは開いていません。{reason}それでも OhMyGPT で注文が作成されている可能性があります。注文履歴には「不明」と表示されます。再度支払う前に、OhMyGPT の注文を確認してください。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The app could not use OhMyGPT&apos;s reply, so no payment page was opened. {reason} The reply named order {order_no}. The app cannot tell whether OhMyGPT created the order, and it could not record it in the order history: {storage} Note the order number. Check your OhMyGPT orders before paying again.</source>
+        <translation>OhMyGPT からの応答を利用できなかったため、支払いページは開いていません。{reason}応答には注文 {order_no} が示されていました。OhMyGPT が注文を作成したかどうかを確認できず、注文履歴にも記録できませんでした：{storage}注文番号を控えてください。再度支払う前に、OhMyGPT の注文を確認してください。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{reason} The app cannot tell whether OhMyGPT created the order, and it could not record it in the order history: {storage} Check your OhMyGPT orders before paying again.</source>
+        <translation>{reason}OhMyGPT が注文を作成したかどうかを確認できず、注文履歴にも記録できませんでした：{storage}再度支払う前に、OhMyGPT の注文を確認してください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Something went wrong inside the app while the order was being created, so it cannot tell whether OhMyGPT created the order, and it could not record it in the order history: {storage} Check your OhMyGPT orders before paying again.</source>
+        <translation>注文の作成中にアプリ内部でエラーが発生したため、OhMyGPT が注文を作成したかどうかを確認できず、注文履歴にも記録できませんでした：{storage}再度支払う前に、OhMyGPT の注文を確認してください。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The order was created, but the app could not write it to the order history: {reason} Note the order number {order_no}: the app cannot mark it paid, so check your balance after paying.</source>
+        <translation>注文は作成されましたが、注文履歴に書き込めませんでした：{reason}注文番号 {order_no} を控えてください。アプリではこの注文を支払い済みにできないため、支払い後に残高を確認してください。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Could not write the order history: the order was not sent.</source>
+        <translation>注文履歴に書き込めませんでした：注文は送信されていません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your disk is full: the order was not sent.</source>
+        <translation>ディスクがいっぱいです：注文は送信されていません。</translation>
+    </message>
 </context>
 <context>
     <name>RechargeDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/recharge_dialog.py" line="+431"/>
+        <location filename="../../ohmygpt_desktop/ui/recharge_dialog.py" line="+453"/>
         <source>Recharge {email} ({host})</source>
         <translation>{email}（{host}）にチャージ</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Recharge {email}</source>
         <translation>{email} にチャージ</translation>
     </message>
@@ -1266,7 +1402,7 @@
         <translation>もう一度開く</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+83"/>
         <source>Enter an email address like name@example.com, or leave the field empty.</source>
         <translation>name@example.com のような形式でメールアドレスを入力するか、空欄のままにしてください。</translation>
     </message>
@@ -1276,7 +1412,7 @@
         <translation>= {credits} クレジット</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Adds {amount} to {email} ({host})</source>
         <translation>{amount} を {email}（{host}）にチャージ</translation>
     </message>
@@ -1311,12 +1447,7 @@
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>The app could not use OhMyGPT&apos;s reply, so no payment page was opened. {reason} If an order was created anyway, it stays unpaid and expires by itself.</source>
-        <translation>OhMyGPT からの応答を利用できなかったため、支払いページは開いていません。{reason}注文が作成されていた場合も、未払いのまま自動的に期限切れになります。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>The order was not created. {reason}</source>
         <translation>注文は作成されませんでした。{reason}</translation>
     </message>
@@ -1336,7 +1467,7 @@
         <translation>待機をやめました。リクエストはすでに送信済みです。OhMyGPT が注文を作成した場合は「注文履歴」に「支払い待ち」として表示され、そこから開けます。</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+81"/>
         <source>Finish the payment in your browser</source>
         <translation>ブラウザで支払いを完了してください</translation>
     </message>
@@ -1386,7 +1517,7 @@
         <translation>スマートフォンでこのコードを読み取って支払うこともできます。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>You can close this window: the app checks the balance and marks the order paid as soon as the money arrives. Unpaid orders stay “Awaiting payment” under Orders until the link expires.</source>
         <translation>このウィンドウは閉じてもかまいません。アプリが残高を確認し、入金され次第、注文を支払い済みにします。未払いの注文は、リンクの有効期限が切れるまで「注文履歴」に「支払い待ち」として残ります。</translation>
     </message>
@@ -1495,27 +1626,34 @@
     </message>
     <message>
         <location line="+32"/>
-        <location line="+310"/>
+        <location line="+33"/>
+        <location line="+319"/>
         <source>{what} must be a number.</source>
         <translation>{what}は数値で指定してください。</translation>
     </message>
     <message>
-        <location line="-307"/>
+        <location line="-349"/>
         <source>{what} must be at least {minimum} USD (got {value}).</source>
         <translation>{what}は {minimum} USD 以上にしてください（入力値：{value}）。</translation>
     </message>
     <message>
         <location line="+7"/>
+        <location line="+32"/>
         <source>{what} is too large (got {value}).</source>
         <translation>{what}が大きすぎます（入力値：{value}）。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-27"/>
         <source>{what} can have at most 2 decimal places (got {value}).</source>
         <translation>{what}の小数点以下は 2 桁までです（入力値：{value}）。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
+        <source>{what} must be more than 0 (got {value}).</source>
+        <translation>{what}は 0 より大きい値で指定してください（入力値：{value}）。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>At most {count} recharge presets are allowed.</source>
         <translation>クイック金額は最大 {count} 個まで設定できます。</translation>
     </message>
@@ -1645,9 +1783,19 @@
         <translation>残高警告のしきい値</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+10"/>
+        <source>The number of credits per US dollar</source>
+        <translation>1 米ドルあたりのクレジット数</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>The current account</source>
         <translation>現在のアカウント</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The request time limit</source>
+        <translation>リクエストの制限時間</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1695,7 +1843,7 @@
         <translation>{what} の各値</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+108"/>
         <source>Environment variable {variable}: {problem}</source>
         <translation>環境変数 {variable}：{problem}</translation>
     </message>
@@ -1710,32 +1858,37 @@
         <translation>コマンドラインの設定 {name}：{problem}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>The settings file {path} could not be read ({reason}). Default settings are used for now.</source>
         <translation>設定ファイル {path} を読み取れませんでした（{reason}）。当面は既定の設定を使用します。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+31"/>
+        <source>{name}: the value cannot be used.</source>
+        <translation>{name}：この値は使用できません。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>The settings file {path} is not a text file, so default settings are used.</source>
         <translation>設定ファイル {path} はテキストファイルではないため、既定の設定を使用します。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+9"/>
         <source>The settings file {path} is not valid JSON (line {line}, column {column}), so default settings are used.</source>
         <translation>設定ファイル {path} は有効な JSON ではない（{line} 行目、{column} 列目）ため、既定の設定を使用します。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>The settings file {path} does not contain a JSON object, so default settings are used.</source>
         <translation>設定ファイル {path} に JSON オブジェクトが含まれていないため、既定の設定を使用します。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-66"/>
         <source>{name}: {problem}</source>
         <translation>{name}：{problem}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Some settings in {path} were not valid, so their defaults are used.</source>
         <translation>{path} の一部の設定が正しくないため、それらの設定には既定値を使用します。</translation>
     </message>
@@ -1760,7 +1913,27 @@
         <translation>受け付けられなかった値：</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+49"/>
+        <source>The settings file {path} could not be read as settings, so default settings are used.</source>
+        <translation>設定ファイル {path} を設定として読み込めなかったため、既定の設定を使います。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The settings file {path} is a folder, so default settings are used.</source>
+        <translation>設定ファイル {path} がフォルダーになっているため、既定の設定を使います。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>It could not be moved aside.</source>
+        <translation>別の場所に移せませんでした。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It was moved to {backup}.</source>
+        <translation>{backup} に移動しました。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>A copy of it was saved as {backup}.</source>
         <translation>そのコピーを {backup} として保存しました。</translation>
     </message>
@@ -1770,12 +1943,12 @@
         <translation>そのコピーを保存できませんでした。</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+149"/>
         <source>Could not save settings to {path}: {reason}.</source>
         <translation>設定を {path} に保存できませんでした：{reason}。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+95"/>
         <source>There is no account {key}.</source>
         <translation>アカウント {key} はありません。</translation>
     </message>
@@ -1788,7 +1961,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+64"/>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+65"/>
         <source>US main site, direct</source>
         <translation>米国メインサイト直結</translation>
     </message>
@@ -1828,9 +2001,14 @@
         <translation>一部地域向けの代替</translation>
     </message>
     <message>
-        <location line="+643"/>
+        <location line="+657"/>
         <source>Enter an amount in USD, for example 10 or 12.50.</source>
         <translation>米ドルで金額を入力してください（例：10、12.50）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Enter a number, for example 34000.</source>
+        <translation>数値を入力してください（例：34000）。</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1838,7 +2016,7 @@
         <translation>「{item}」は金額ではありません。金額はカンマで区切ってください。</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+107"/>
         <source>Enter the address of the proxy.</source>
         <translation>プロキシのアドレスを入力してください。</translation>
     </message>
@@ -2150,7 +2328,17 @@
         <translation>残高警告のしきい値：</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+1"/>
+        <source>Credits per US dollar:</source>
+        <translation>1 米ドルあたりのクレジット：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The OhMyGPT documentation does not state this rate; 34000 is what other programs use. The app shows balances in dollars and checks that a payment arrived with it: change it only if OhMyGPT tells you otherwise.</source>
+        <translation>OhMyGPT のドキュメントにはこの換算率が記載されていません。34000 は他のプログラムで使われている値です。アプリは残高のドル表示と入金の確認にこの値を使います。OhMyGPT から別の値を案内された場合にのみ変更してください。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Set by demo mode (--sandbox); it cannot be changed here.</source>
         <translation>デモモード（--sandbox）で設定されているため、ここでは変更できません。</translation>
     </message>
@@ -2198,7 +2386,7 @@
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/errors.py" line="-12"/>
+        <location filename="../../ohmygpt_desktop/ui/errors.py" line="-17"/>
         <source>{step} failed: {reason}</source>
         <translation>{step}に失敗しました：{reason}</translation>
     </message>
@@ -2251,6 +2439,34 @@
         <location line="+3"/>
         <source>That does not look like an authorization code. Copy the code (or the whole address) from the page your browser shows after you click Authorize.</source>
         <translation>認可コードではないようです。ブラウザで承認（Authorize）をクリックした後に表示されるページから、コード（またはアドレス全体）をコピーしてください。</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/app.py" line="+410"/>
+        <source>cannot use the folder {path} ({reason}).</source>
+        <translation>フォルダー {path} を使用できません（{reason}）。</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>it is already running for this home (process {pid}), and the smoke test needs the home to itself. Close it or use another --home.</source>
+        <translation>このデータフォルダーでアプリがすでに起動しています（プロセス {pid}）。スモークテストにはフォルダーの専有が必要です。そのアプリを閉じるか、別の --home を指定してください。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>it is already running for this home (process {pid}) but does not answer. Close it, or end that process, then start the app again.</source>
+        <translation>このデータフォルダーでアプリがすでに起動していますが（プロセス {pid}）、応答がありません。そのアプリを閉じるかプロセスを終了してから、起動し直してください。</translation>
+    </message>
+    <message>
+        <location line="+143"/>
+        <source>an unexpected problem ({error}). Details are in the log file.</source>
+        <translation>予期しない問題が発生しました（{error}）。詳細はログファイルにあります。</translation>
+    </message>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/startup_failure.py" line="+25"/>
+        <source>{app} could not start: {reason}</source>
+        <translation>{app} を起動できませんでした：{reason}</translation>
     </message>
 </context>
 <context>
@@ -2309,7 +2525,7 @@
 <context>
     <name>TokenStore</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/tokens.py" line="+67"/>
+        <location filename="../../ohmygpt_desktop/core/tokens.py" line="+65"/>
         <source>The saved sign-in could not be read or written.</source>
         <translation>保存されたサインイン情報を読み書きできませんでした。</translation>
     </message>
@@ -2354,7 +2570,7 @@
         <translation>トークンファイル {path} は破損しています。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+35"/>
         <source>Could not write the token file {path}: {reason}.</source>
         <translation>トークンファイル {path} に書き込めませんでした：{reason}。</translation>
     </message>

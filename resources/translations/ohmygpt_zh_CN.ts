@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/about_dialog.py" line="+121"/>
+        <location filename="../../ohmygpt_desktop/ui/about_dialog.py" line="+123"/>
         <source>About {app}</source>
         <translation>关于 {app}</translation>
     </message>
@@ -52,12 +52,12 @@
 <context>
     <name>AccountListModel</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/accounts_dialog.py" line="+87"/>
+        <location filename="../../ohmygpt_desktop/ui/accounts_dialog.py" line="+90"/>
         <source>sign in again</source>
         <translation>需重新登录</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>User id {user_id}</source>
         <translation>用户 ID：{user_id}</translation>
     </message>
@@ -65,7 +65,7 @@
 <context>
     <name>AccountStatusDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/account_status.py" line="+174"/>
+        <location filename="../../ohmygpt_desktop/ui/account_status.py" line="+175"/>
         <source>Account status</source>
         <translation>账户状态</translation>
     </message>
@@ -173,7 +173,7 @@
 <context>
     <name>AccountSwitcher</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/account_switcher.py" line="+103"/>
+        <location filename="../../ohmygpt_desktop/ui/account_switcher.py" line="+105"/>
         <source>Recharge this account…</source>
         <translation>为此账户充值…</translation>
     </message>
@@ -203,38 +203,38 @@
         <translation>切换账户、添加账户或退出登录</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>{email} — {host} (sign in again)</source>
         <translation>{email} — {host}（需重新登录）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{email} — {host}</source>
         <translation>{email} — {host}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>⚠ {email} · {host} — sign in again</source>
         <translation>⚠ {email} · {host} — 需重新登录</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>{email} · {host}</source>
         <translation>{email} · {host}</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>All accounts ({count})…</source>
         <translation>所有账户（{count}）…</translation>
     </message>
     <message>
-        <location line="+67"/>
-        <location line="+8"/>
+        <location line="+70"/>
+        <location line="+9"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
@@ -260,9 +260,17 @@
     </message>
 </context>
 <context>
+    <name>Accounts</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/errors.py" line="+75"/>
+        <source>Now showing {email}, but the app could not remember this choice. {reason}</source>
+        <translation>现在显示的是 {email}，但应用无法记住这一选择。{reason}</translation>
+    </message>
+</context>
+<context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/accounts_dialog.py" line="+58"/>
+        <location filename="../../ohmygpt_desktop/ui/accounts_dialog.py" line="+59"/>
         <source>All accounts</source>
         <translation>所有账户</translation>
     </message>
@@ -295,17 +303,17 @@
 <context>
     <name>ApiError</name>
     <message>
-        <location filename="../../ohmygpt_desktop/api/errors.py" line="+29"/>
+        <location filename="../../ohmygpt_desktop/api/errors.py" line="+34"/>
         <source>The OhMyGPT service reported a problem.</source>
         <translation>OhMyGPT 服务报告了一个问题。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+62"/>
         <source>Could not reach the OhMyGPT service. Check your internet connection or proxy.</source>
         <translation>无法访问 OhMyGPT 服务。请检查网络连接或代理。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>Could not connect to the OhMyGPT service. Check your internet connection, proxy or the API line in Settings.</source>
         <translation>无法连接到 OhMyGPT 服务。请检查网络连接、代理，或设置中的 API 线路。</translation>
     </message>
@@ -370,6 +378,11 @@
         <translation>OhMyGPT 服务返回了应用无法识别的回复。请稍后重试；如果问题持续出现，请检查设置中的 API 线路。</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>The OhMyGPT service sent a balance the app cannot use: it is not a plain number of at most {digits} digits. Please try again later.</source>
+        <translation>OhMyGPT 服务返回的余额无法使用：它不是一个最多 {digits} 位的普通数字。请稍后重试。</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>The payment link in the reply did not point to a trusted payment page, so the app did not open it.</source>
         <translation>回复中的支付链接未指向可信的支付页面，因此应用没有打开它。</translation>
@@ -378,7 +391,7 @@
 <context>
     <name>BalanceView</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/balance_view.py" line="+233"/>
+        <location filename="../../ohmygpt_desktop/ui/balance_view.py" line="+237"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
@@ -428,7 +441,7 @@
         <translation>这是应用上次读取到的余额，之后可能已有变化。</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+90"/>
         <source>{email} · {host}</source>
         <translation>{email} · {host}</translation>
     </message>
@@ -521,7 +534,7 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/crash_dialog.py" line="+311"/>
+        <location filename="../../ohmygpt_desktop/ui/crash_dialog.py" line="+313"/>
         <source>Unexpected error – {app}</source>
         <translation>意外错误 – {app}</translation>
     </message>
@@ -605,7 +618,7 @@
     <name>Errors</name>
     <message>
         <location filename="../../ohmygpt_desktop/core/translatable.py" line="+107"/>
-        <location filename="../../ohmygpt_desktop/ui/errors.py" line="+70"/>
+        <location filename="../../ohmygpt_desktop/ui/errors.py" line="-5"/>
         <source>Something went wrong inside the app. Details are in the log file.</source>
         <translation>应用内部出现错误。详细信息请查看日志文件。</translation>
     </message>
@@ -613,7 +626,7 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/history_model.py" line="+85"/>
+        <location filename="../../ohmygpt_desktop/ui/history_model.py" line="+98"/>
         <source>Creating…</source>
         <translation>正在创建…</translation>
     </message>
@@ -648,22 +661,22 @@
         <translation>银行卡支付</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+16"/>
         <source>{before} → {after}</source>
         <translation>{before} → {after}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-1"/>
         <source>{before} →</source>
         <translation>{before} →</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>The app could not tell whether OhMyGPT created this order (the reply was lost or the app stopped). Check your orders on OhMyGPT before paying again.</source>
-        <translation>应用无法确定 OhMyGPT 是否已创建此订单（回复丢失或应用已停止）。再次付款前，请先在 OhMyGPT 上查看你的订单。</translation>
+        <source>The app could not tell whether OhMyGPT created this order (the reply was lost or could not be used, or the app stopped). Check your orders on OhMyGPT before paying again.</source>
+        <translation>应用无法确定 OhMyGPT 是否已创建此订单（回复丢失或无法使用，或应用已停止）。再次付款前，请先在 OhMyGPT 上查看你的订单。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Not paid yet. The payment link works until {when}; the app marks the order paid when the balance rises.</source>
         <translation>尚未支付。支付链接在 {when} 前有效；余额增加后，应用会将订单标记为已支付。</translation>
     </message>
@@ -723,7 +736,7 @@
         <translation>余额（前 → 后）</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>{email} on {host}</source>
         <translation>{host} 上的 {email}</translation>
     </message>
@@ -731,7 +744,7 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/history_view.py" line="+178"/>
+        <location filename="../../ohmygpt_desktop/ui/history_view.py" line="+179"/>
         <source>&amp;Show:</source>
         <translation>显示(&amp;S)：</translation>
     </message>
@@ -829,7 +842,7 @@
 <context>
     <name>LoginPanel</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/login_panel.py" line="+442"/>
+        <location filename="../../ohmygpt_desktop/ui/login_panel.py" line="+445"/>
         <source>Copied. Paste it into your browser’s address bar.</source>
         <translation>已复制。请粘贴到浏览器的地址栏中。</translation>
     </message>
@@ -844,12 +857,12 @@
         <translation>你登录的是 {email}，而不是 {previous}。两个账户都会保留；{previous} 仍需重新登录。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Signed in as {email}.</source>
         <translation>已使用 {email} 登录。</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+92"/>
         <source>Sign in again to {email}</source>
         <translation>重新登录 {email}</translation>
     </message>
@@ -1005,16 +1018,54 @@
     </message>
 </context>
 <context>
+    <name>LoopbackPage</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/core/loopback.py" line="+36"/>
+        <source>You are signed in</source>
+        <translation>你已登录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You can close this tab and return to OhMyGPT Desktop.</source>
+        <translation>你可以关闭此标签页并返回 OhMyGPT Desktop。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sign-in cancelled</source>
+        <translation>登录已取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The authorization was denied. You can close this tab.</source>
+        <translation>授权已被拒绝。你可以关闭此标签页。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing to do here</source>
+        <translation>此页面无需操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This sign-in link is not for a sign-in this app is waiting for. You can close this tab.</source>
+        <translation>此登录链接不属于本应用正在等待的登录。你可以关闭此标签页。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ohmygpt_desktop/ui/main_window.py" line="+92"/>
-        <location line="+89"/>
+        <location line="+116"/>
         <location line="+11"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-24"/>
+        <source>{app} was already running, so these options of the new launch were not applied: {options}. Quit the app and start it again to use them.</source>
+        <translation>{app} 已在运行，因此新启动时给出的这些选项未生效：{options}。如需使用，请退出应用后重新启动。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>DEMO · sandbox</source>
         <translation>演示 · 沙盒</translation>
     </message>
@@ -1049,7 +1100,7 @@
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+109"/>
         <source>Payment received: {amount} was added to {email}.</source>
         <translation>付款已到账：{amount} 已充值到 {email}。</translation>
     </message>
@@ -1058,11 +1109,21 @@
         <source>Payment received</source>
         <translation>付款已到账</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>The balance of {email} went up, but only by {rise} of the {needed} credits that the {amount} order needs. The order is still waiting for payment.</source>
+        <translation>{email} 的余额有所增加，但只增加了 {rise} 积分，而这笔 {amount} 的订单需要 {needed} 积分。该订单仍在等待付款。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Balance went up, order not paid yet</source>
+        <translation>余额已增加，订单尚未付款</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/banner.py" line="+48"/>
+        <location filename="../../ohmygpt_desktop/ui/banner.py" line="+50"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
@@ -1070,52 +1131,82 @@
 <context>
     <name>Orders</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/orders.py" line="+72"/>
+        <location filename="../../ohmygpt_desktop/core/orders.py" line="+85"/>
         <source>The order history could not be read or changed.</source>
         <translation>无法读取或更改订单记录。</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>The disk is full, so the order history {path} could not be changed.</source>
+        <translation>磁盘已满，无法修改订单记录 {path}。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>There is no order with local id {local_id}.</source>
         <translation>不存在本地 ID 为 {local_id} 的订单。</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+108"/>
         <source>The order history was written by a newer version of OhMyGPT Desktop (format {version}; this version understands up to {supported}). Update the app to see it.</source>
         <translation>订单记录由更新版本的 OhMyGPT Desktop 写入（格式 {version}；此版本最高只支持格式 {supported}）。请更新应用后再查看。</translation>
     </message>
     <message>
-        <location line="+87"/>
-        <source>Could not open the order history {path}: {reason}.</source>
-        <translation>无法打开订单记录 {path}：{reason}。</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+148"/>
         <source>The order history {path} could not be opened ({reason}).</source>
         <translation>无法打开订单记录 {path}（{reason}）。</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+68"/>
+        <source>The order history {path} is damaged, and it is read-only, so it could not be moved aside. Move it away, then start the app again.</source>
+        <translation>订单记录 {path} 已损坏且为只读，因此无法移到一旁。请将其移走，然后重新启动应用。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The order history {path} is damaged and could not be moved aside ({reason}). Move it away, then start the app again.</source>
+        <translation>订单记录 {path} 已损坏，且无法移到一旁（{reason}）。请将其移走，然后重新启动应用。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The order history was damaged, so the app started a new, empty one. The damaged file was kept as {copy}.</source>
+        <translation>订单记录已损坏，因此应用新建了一个空的订单记录。损坏的文件已保留为 {copy}。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The order history {path} is read-only, so new orders cannot be created. Past orders are shown. Make the file and its folder writable, then restart the app.</source>
+        <translation>订单记录 {path} 为只读，因此无法创建新订单。以往的订单仍会显示。请让该文件及其所在文件夹可写，然后重新启动应用。</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>The order history {path} could not be read ({reason}).</source>
+        <translation>无法读取订单记录 {path}（{reason}）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The order history {path} could not be changed ({reason}).</source>
+        <translation>无法修改订单记录 {path}（{reason}）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The order history is closed.</source>
         <translation>订单记录已关闭。</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+74"/>
         <source>Order {local_id} is already {status}; it cannot be completed.</source>
         <translation>订单 {local_id} 的状态已是 {status}，无法再完成。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Order {local_id} is {status}; only an order still being created can be discarded.</source>
         <translation>订单 {local_id} 的状态为 {status}；只有仍在创建中的订单才能丢弃。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Order {local_id} is already paid.</source>
         <translation>订单 {local_id} 已支付。</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+142"/>
         <source>Could not write {path}: {reason}.</source>
         <translation>无法写入 {path}：{reason}。</translation>
     </message>
@@ -1123,12 +1214,12 @@
 <context>
     <name>Recharge</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/errors.py" line="-6"/>
+        <location filename="../../ohmygpt_desktop/core/recharge.py" line="+180"/>
         <source>The connection was lost while the order was being created, so the app cannot tell whether it exists. It is listed as “unknown” in your order history: check your OhMyGPT orders before paying again.</source>
         <translation>创建订单时连接中断，应用无法确定订单是否已创建。它在订单记录中标记为“未知”：再次付款前，请先查看你的 OhMyGPT 订单。</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/recharge.py" line="+32"/>
+        <location line="-132"/>
         <source>Enter an amount.</source>
         <translation>请输入金额。</translation>
     </message>
@@ -1162,16 +1253,61 @@
         <source>The largest amount is ${maximum}.</source>
         <translation>最高金额为 ${maximum}。</translation>
     </message>
+    <message>
+        <location line="+131"/>
+        <source>Something went wrong inside the app while the order was being created, so it cannot tell whether the order exists. It is listed as “unknown” in your order history: check your OhMyGPT orders before paying again.</source>
+        <translation>创建订单时应用内部出错，因此无法确定订单是否已创建。它在订单记录中标记为“未知”：再次付款前，请先查看你的 OhMyGPT 订单。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The app could not use OhMyGPT&apos;s reply, so no payment page was opened. {reason} The reply named order {order_no}, which OhMyGPT may have created: it is listed as “unknown” in your order history. Check your OhMyGPT orders before paying again.</source>
+        <translation>无法使用 OhMyGPT 的回复，因此没有打开支付页面。{reason}回复中提到了订单 {order_no}，OhMyGPT 可能已创建该订单：它在订单记录中标记为“未知”。再次付款前，请先查看你的 OhMyGPT 订单。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The app could not use OhMyGPT&apos;s reply, so no payment page was opened. {reason} OhMyGPT may have created the order anyway: it is listed as “unknown” in your order history. Check your OhMyGPT orders before paying again.</source>
+        <translation>无法使用 OhMyGPT 的回复，因此没有打开支付页面。{reason}OhMyGPT 仍可能已创建订单：它在订单记录中标记为“未知”。再次付款前，请先查看你的 OhMyGPT 订单。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The app could not use OhMyGPT&apos;s reply, so no payment page was opened. {reason} The reply named order {order_no}. The app cannot tell whether OhMyGPT created the order, and it could not record it in the order history: {storage} Note the order number. Check your OhMyGPT orders before paying again.</source>
+        <translation>无法使用 OhMyGPT 的回复，因此没有打开支付页面。{reason}回复中提到了订单 {order_no}。应用无法确定 OhMyGPT 是否已创建该订单，也无法将其写入订单记录：{storage}请记下订单号。再次付款前，请先查看你的 OhMyGPT 订单。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{reason} The app cannot tell whether OhMyGPT created the order, and it could not record it in the order history: {storage} Check your OhMyGPT orders before paying again.</source>
+        <translation>{reason}应用无法确定 OhMyGPT 是否已创建该订单，也无法将其写入订单记录：{storage}再次付款前，请先查看你的 OhMyGPT 订单。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Something went wrong inside the app while the order was being created, so it cannot tell whether OhMyGPT created the order, and it could not record it in the order history: {storage} Check your OhMyGPT orders before paying again.</source>
+        <translation>创建订单时应用内部出错，因此无法确定 OhMyGPT 是否已创建该订单，也无法将其写入订单记录：{storage}再次付款前，请先查看你的 OhMyGPT 订单。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The order was created, but the app could not write it to the order history: {reason} Note the order number {order_no}: the app cannot mark it paid, so check your balance after paying.</source>
+        <translation>订单已创建，但应用无法将其写入订单记录：{reason}请记下订单号 {order_no}：应用无法将其标记为已支付，付款后请查看你的余额。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Could not write the order history: the order was not sent.</source>
+        <translation>无法写入订单记录：订单未发送。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your disk is full: the order was not sent.</source>
+        <translation>磁盘已满：订单未发送。</translation>
+    </message>
 </context>
 <context>
     <name>RechargeDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/recharge_dialog.py" line="+431"/>
+        <location filename="../../ohmygpt_desktop/ui/recharge_dialog.py" line="+453"/>
         <source>Recharge {email} ({host})</source>
         <translation>为 {email}（{host}）充值</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Recharge {email}</source>
         <translation>为 {email} 充值</translation>
     </message>
@@ -1266,7 +1402,7 @@
         <translation>再次打开</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+83"/>
         <source>Enter an email address like name@example.com, or leave the field empty.</source>
         <translation>请输入类似 name@example.com 的邮箱地址，或将此栏留空。</translation>
     </message>
@@ -1276,7 +1412,7 @@
         <translation>= {credits} 积分</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Adds {amount} to {email} ({host})</source>
         <translation>充值 {amount} 到 {email}（{host}）</translation>
     </message>
@@ -1311,12 +1447,7 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>The app could not use OhMyGPT&apos;s reply, so no payment page was opened. {reason} If an order was created anyway, it stays unpaid and expires by itself.</source>
-        <translation>无法使用 OhMyGPT 的回复，因此没有打开支付页面。{reason}如果订单仍被创建，它会保持未支付状态并自动过期。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>The order was not created. {reason}</source>
         <translation>订单未创建。{reason}</translation>
     </message>
@@ -1336,7 +1467,7 @@
         <translation>已停止等待。请求已经发出：如果 OhMyGPT 创建了订单，它会以“待支付”状态出现在“订单”中，你可以从那里打开它。</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+81"/>
         <source>Finish the payment in your browser</source>
         <translation>请在浏览器中完成支付</translation>
     </message>
@@ -1386,7 +1517,7 @@
         <translation>也可以用手机扫描此二维码完成支付。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>You can close this window: the app checks the balance and marks the order paid as soon as the money arrives. Unpaid orders stay “Awaiting payment” under Orders until the link expires.</source>
         <translation>你可以关闭此窗口：应用会检查余额，款项一到账就将订单标记为已支付。未支付的订单会以“待支付”状态保留在“订单”中，直到链接过期。</translation>
     </message>
@@ -1495,27 +1626,34 @@
     </message>
     <message>
         <location line="+32"/>
-        <location line="+310"/>
+        <location line="+33"/>
+        <location line="+319"/>
         <source>{what} must be a number.</source>
         <translation>{what}必须是数字。</translation>
     </message>
     <message>
-        <location line="-307"/>
+        <location line="-349"/>
         <source>{what} must be at least {minimum} USD (got {value}).</source>
         <translation>{what}不能低于 {minimum} USD（当前为 {value}）。</translation>
     </message>
     <message>
         <location line="+7"/>
+        <location line="+32"/>
         <source>{what} is too large (got {value}).</source>
         <translation>{what}过大（当前为 {value}）。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-27"/>
         <source>{what} can have at most 2 decimal places (got {value}).</source>
         <translation>{what}最多只能有 2 位小数（当前为 {value}）。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
+        <source>{what} must be more than 0 (got {value}).</source>
+        <translation>{what}必须大于 0（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>At most {count} recharge presets are allowed.</source>
         <translation>最多只能设置 {count} 个快捷金额。</translation>
     </message>
@@ -1645,9 +1783,19 @@
         <translation>余额提醒阈值</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+10"/>
+        <source>The number of credits per US dollar</source>
+        <translation>每美元对应的积分数</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>The current account</source>
         <translation>当前账户</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The request time limit</source>
+        <translation>请求时限</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1695,7 +1843,7 @@
         <translation>{what} 中的每个值</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+108"/>
         <source>Environment variable {variable}: {problem}</source>
         <translation>环境变量 {variable}：{problem}</translation>
     </message>
@@ -1710,32 +1858,37 @@
         <translation>命令行设置 {name}：{problem}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>The settings file {path} could not be read ({reason}). Default settings are used for now.</source>
         <translation>无法读取设置文件 {path}（{reason}）。暂时使用默认设置。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+31"/>
+        <source>{name}: the value cannot be used.</source>
+        <translation>{name}：该值无法使用。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>The settings file {path} is not a text file, so default settings are used.</source>
         <translation>设置文件 {path} 不是文本文件，因此使用默认设置。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+9"/>
         <source>The settings file {path} is not valid JSON (line {line}, column {column}), so default settings are used.</source>
         <translation>设置文件 {path} 不是有效的 JSON（第 {line} 行，第 {column} 列），因此使用默认设置。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>The settings file {path} does not contain a JSON object, so default settings are used.</source>
         <translation>设置文件 {path} 中没有 JSON 对象，因此使用默认设置。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-66"/>
         <source>{name}: {problem}</source>
         <translation>{name}：{problem}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Some settings in {path} were not valid, so their defaults are used.</source>
         <translation>{path} 中的部分设置无效，已改用这些设置的默认值。</translation>
     </message>
@@ -1760,7 +1913,27 @@
         <translation>被拒绝的值：</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+49"/>
+        <source>The settings file {path} could not be read as settings, so default settings are used.</source>
+        <translation>无法将设置文件 {path} 读取为设置，因此使用默认设置。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The settings file {path} is a folder, so default settings are used.</source>
+        <translation>设置文件 {path} 是一个文件夹，因此使用默认设置。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>It could not be moved aside.</source>
+        <translation>无法将其移到一旁。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It was moved to {backup}.</source>
+        <translation>它已被移至 {backup}。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>A copy of it was saved as {backup}.</source>
         <translation>其副本已保存为 {backup}。</translation>
     </message>
@@ -1770,12 +1943,12 @@
         <translation>无法保存其副本。</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+149"/>
         <source>Could not save settings to {path}: {reason}.</source>
         <translation>无法将设置保存到 {path}：{reason}。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+95"/>
         <source>There is no account {key}.</source>
         <translation>不存在账户 {key}。</translation>
     </message>
@@ -1788,7 +1961,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+64"/>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+65"/>
         <source>US main site, direct</source>
         <translation>美国主站直连</translation>
     </message>
@@ -1828,9 +2001,14 @@
         <translation>部分地区备用</translation>
     </message>
     <message>
-        <location line="+643"/>
+        <location line="+657"/>
         <source>Enter an amount in USD, for example 10 or 12.50.</source>
         <translation>请输入美元金额，例如 10 或 12.50。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Enter a number, for example 34000.</source>
+        <translation>请输入数字，例如 34000。</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1838,7 +2016,7 @@
         <translation>“{item}”不是有效的金额。请用逗号分隔各个金额。</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+107"/>
         <source>Enter the address of the proxy.</source>
         <translation>请输入代理地址。</translation>
     </message>
@@ -2150,7 +2328,17 @@
         <translation>余额低于此值时提醒：</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+1"/>
+        <source>Credits per US dollar:</source>
+        <translation>每美元积分数：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The OhMyGPT documentation does not state this rate; 34000 is what other programs use. The app shows balances in dollars and checks that a payment arrived with it: change it only if OhMyGPT tells you otherwise.</source>
+        <translation>OhMyGPT 文档没有说明这个比率；34000 是其他程序使用的值。应用用它把余额换算成美元，并确认付款是否到账：只有在 OhMyGPT 告知不同比率时才需要修改。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Set by demo mode (--sandbox); it cannot be changed here.</source>
         <translation>由演示模式（--sandbox）设定，无法在此更改。</translation>
     </message>
@@ -2198,7 +2386,7 @@
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/errors.py" line="-12"/>
+        <location filename="../../ohmygpt_desktop/ui/errors.py" line="-17"/>
         <source>{step} failed: {reason}</source>
         <translation>{step}失败：{reason}</translation>
     </message>
@@ -2251,6 +2439,34 @@
         <location line="+3"/>
         <source>That does not look like an authorization code. Copy the code (or the whole address) from the page your browser shows after you click Authorize.</source>
         <translation>这看起来不像授权码。请在浏览器中点击授权（Authorize）后，从显示的页面上复制代码（或完整地址）。</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/app.py" line="+410"/>
+        <source>cannot use the folder {path} ({reason}).</source>
+        <translation>无法使用文件夹 {path}（{reason}）。</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>it is already running for this home (process {pid}), and the smoke test needs the home to itself. Close it or use another --home.</source>
+        <translation>应用已在使用此数据文件夹运行（进程 {pid}），而冒烟测试需要独占该文件夹。请关闭它，或使用其他 --home。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>it is already running for this home (process {pid}) but does not answer. Close it, or end that process, then start the app again.</source>
+        <translation>应用已在使用此数据文件夹运行（进程 {pid}），但没有响应。请关闭它或结束该进程，然后重新启动应用。</translation>
+    </message>
+    <message>
+        <location line="+143"/>
+        <source>an unexpected problem ({error}). Details are in the log file.</source>
+        <translation>出现意外问题（{error}）。详细信息见日志文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/startup_failure.py" line="+25"/>
+        <source>{app} could not start: {reason}</source>
+        <translation>{app} 无法启动：{reason}</translation>
     </message>
 </context>
 <context>
@@ -2309,7 +2525,7 @@
 <context>
     <name>TokenStore</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/tokens.py" line="+67"/>
+        <location filename="../../ohmygpt_desktop/core/tokens.py" line="+65"/>
         <source>The saved sign-in could not be read or written.</source>
         <translation>无法读取或写入已保存的登录信息。</translation>
     </message>
@@ -2354,7 +2570,7 @@
         <translation>令牌文件 {path} 已损坏。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+35"/>
         <source>Could not write the token file {path}: {reason}.</source>
         <translation>无法写入令牌文件 {path}：{reason}。</translation>
     </message>
