@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ohmygpt_desktop import APP_ID, APP_NAME, __version__
-from ohmygpt_desktop.core.translatable import QT_TRANSLATE_NOOP, Problem, Text
+from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP, Problem, Text
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
@@ -96,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="ENDPOINT=KIND[:k=v,...]",
-        help="demo: make a sandbox endpoint misbehave, e.g. create_order=status:status=500 "
+        help="demo: make a sandbox endpoint misbehave, e.g. checkout_order=status:status=500 "
         "(repeatable; see README)",
     )
     parser.add_argument("--debug", action="store_true", help="verbose logging (still redacted)")

@@ -219,7 +219,7 @@ def test_enter_submits_only_when_valid(qtbot, make_ctx, run, sandbox, widgets) -
     qtbot.keyClick(dialog.amount_edit, Qt.Key.Key_Enter)
     assert not dialog.busy
     assert dialog.isVisible()  # Enter on an invalid amount neither submits nor closes
-    assert sandbox.state.request_counts["create_order"] == 0
+    assert sandbox.state.request_counts["checkout_order"] == 0
     assert ctx.history.list() == []
 
     type_amount(qtbot, dialog, "10")
@@ -227,7 +227,7 @@ def test_enter_submits_only_when_valid(qtbot, make_ctx, run, sandbox, widgets) -
     assert dialog.busy
     wait_idle(run, dialog)
     assert dialog.record() is not None
-    assert sandbox.state.request_counts["create_order"] == 1
+    assert sandbox.state.request_counts["checkout_order"] == 1
 
 
 def test_locale_decimal_comma(qtbot, make_ctx, run, sandbox, widgets, restore_locale) -> None:
@@ -277,7 +277,7 @@ def test_dialog_refuses_compatibility_digits(qtbot, make_ctx, run, sandbox, widg
         assert not dialog.pays_for_label.text().startswith("Adds $"), text
         qtbot.keyClick(dialog.amount_edit, Qt.Key.Key_Return)
         assert not dialog.busy
-    assert sandbox.state.request_counts["create_order"] == 0
+    assert sandbox.state.request_counts["checkout_order"] == 0
     assert ctx.history.list() == []
     # Full-width digits (CJK input methods) are still read as digits.
     type_amount(qtbot, dialog, "１０")

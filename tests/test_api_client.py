@@ -11,6 +11,7 @@ import socket
 import time
 from collections.abc import Coroutine
 from decimal import Decimal
+from pathlib import Path
 from typing import Any, TypeVar
 
 import httpx
@@ -94,13 +95,13 @@ def test_full_flow_authorize_token_info_balance_order(sandbox: SandboxServer) ->
             assert (info.user_id, info.email) == ("888", "alice@example.com")
             balance = await client.balance(grant.token)
             assert balance.balance == Decimal("340000.00")
-            order = await client.create_checkout_order(grant.token, Decimal("10"))
+            order = await client.checkout_order(grant.token, Decimal("10"))
             assert len(order.order_no) == 32
             assert order.checkout_url.startswith(f"{sandbox.base_url}/c/pay/cs_test_")
             sandbox_browser.pay(order.checkout_url)
             after = await client.balance(grant.token)
             assert after.balance - balance.balance == Decimal(10) * CREDITS_PER_USD
-            invoice = await client.create_invoice_order(
+            invoice = await client.invoice_order(
                 grant.token, Decimal("12.50"), email="billing@example.com"
             )
             assert invoice.invoice_url.startswith(f"{sandbox.base_url}/i/")
@@ -123,7 +124,7 @@ def test_always200_mode_still_maps_errors(sandbox: SandboxServer) -> None:
                 await client.balance(Secret("omg-oat-v1-not-a-real-token"))
             token = token_for(sandbox, client_id=COMMUNITY_APP.client_id)
             with pytest.raises(PermissionDeniedError):
-                await client.create_checkout_order(token, Decimal("5"))
+                await client.checkout_order(token, Decimal("5"))
 
     arun(scenario())
 
@@ -304,12 +305,12 @@ def test_only_a_documented_refusal_proves_no_order_exists(
     names_order: bool,
 ) -> None:
     token = token_for(sandbox)
-    sandbox.state.set_fault("create_order", kind, **params)
+    sandbox.state.set_fault("checkout_order", kind, **params)
 
     async def scenario() -> ApiError:
         async with make_client(sandbox) as client:
             with pytest.raises(ApiError) as info:
-                await client.create_checkout_order(token, Decimal("10"))
+                await client.checkout_order(token, Decimal("10"))
             return info.value
 
     error = arun(scenario())
@@ -330,7 +331,7 @@ def test_a_connection_refused_proves_nothing_was_sent() -> None:
         base = f"http://127.0.0.1:{_closed_port()}"
         async with OhMyGPTClient(base, proxy="") as client:
             with pytest.raises(ConnectError) as info:
-                await client.create_checkout_order(Secret("omg-oat-v1-abc"), Decimal(10))
+                await client.checkout_order(Secret("omg-oat-v1-abc"), Decimal(10))
             return info.value
 
     assert arun(scenario()).proves_not_created
@@ -367,7 +368,7 @@ def test_reads_retry_connect_failures_but_orders_never(sandbox: SandboxServer) -
         orders = CountingTransport()
         async with OhMyGPTClient(base, transport=orders, retry_backoff=0.01) as client:
             with pytest.raises(ConnectError):
-                await client.create_checkout_order(Secret("omg-oat-v1-abc"), Decimal(10))
+                await client.checkout_order(Secret("omg-oat-v1-abc"), Decimal(10))
         return reads.attempts, orders.attempts
 
     assert arun(scenario()) == (3, 1)
@@ -375,16 +376,16 @@ def test_reads_retry_connect_failures_but_orders_never(sandbox: SandboxServer) -
 
 def test_order_not_retried_after_dropped_connection(sandbox: SandboxServer) -> None:
     token = token_for(sandbox)
-    sandbox.state.set_fault("create_order", "drop")
+    sandbox.state.set_fault("checkout_order", "drop")
 
     async def scenario() -> None:
         async with make_client(sandbox) as client:
             with pytest.raises(ConnectionLost) as info:
-                await client.create_checkout_order(token, Decimal("10"))
+                await client.checkout_order(token, Decimal("10"))
             assert info.value.may_have_reached_server
 
     arun(scenario())
-    assert sandbox.state.request_counts["create_order"] == 1
+    assert sandbox.state.request_counts["checkout_order"] == 1
     # The server did create the order: this is why the app keeps an "unknown" row.
     assert len(sandbox.state.orders()) == 1
 
@@ -395,7 +396,7 @@ def test_permission_level_missing_on_create_order(sandbox: SandboxServer) -> Non
     async def scenario() -> PermissionDeniedError:
         async with make_client(sandbox) as client:
             with pytest.raises(PermissionDeniedError) as info:
-                await client.create_checkout_order(token, Decimal("10"))
+                await client.checkout_order(token, Decimal("10"))
             return info.value
 
     error = arun(scenario())
@@ -408,7 +409,7 @@ def test_server_validation_error_on_amount(sandbox: SandboxServer) -> None:
 
     async def scenario() -> None:
         async with make_client(sandbox) as client:
-            await client.create_checkout_order(token, Decimal("1.234"))
+            await client.checkout_order(token, Decimal("1.234"))
 
     with pytest.raises(BadRequestError):
         arun(scenario())
@@ -424,11 +425,11 @@ def test_server_validation_error_on_amount(sandbox: SandboxServer) -> None:
 )
 def test_bad_checkout_url_from_server_is_refused(sandbox: SandboxServer, url: str) -> None:
     token = token_for(sandbox)
-    sandbox.state.set_fault("create_order", "bad_url", url=url)
+    sandbox.state.set_fault("checkout_order", "bad_url", url=url)
 
     async def scenario() -> None:
         async with make_client(sandbox) as client:
-            await client.create_checkout_order(token, Decimal("10"))
+            await client.checkout_order(token, Decimal("10"))
 
     with pytest.raises(UnsafeUrlError) as info:
         arun(scenario())
@@ -556,8 +557,82 @@ def test_endpoint_table_overrides() -> None:
     assert endpoints.issue_token == "/api/v1/user/oauth/issue-token"
     with pytest.raises(ValueError, match="Unknown endpoint"):
         Endpoints().with_overrides({"nope": "/x"})
-    with pytest.raises(ValueError, match="must be a path"):
+    with pytest.raises(ValueError, match="single '/'"):
         Endpoints().with_overrides({"balance": "https://evil.example/x"})
+    with pytest.raises(ValueError, match="must be a path"):
+        Endpoints().with_overrides({"balance": "/x/https://evil.example"})
+
+
+def test_one_name_per_endpoint(sandbox: SandboxServer) -> None:
+    """An endpoint has one name: the ``Endpoints`` field, the settings key of its
+    override, the client's method and the sandbox's counter and fault target. A fault
+    set under that name in the sandbox makes that very method fail, once."""
+    from ohmygpt_desktop.core.settings import ENDPOINT_KEYS
+    from ohmygpt_desktop.sandbox.config import API_ENDPOINTS, ENDPOINTS
+
+    names = Endpoints.names()
+    assert names == ENDPOINT_KEYS
+    assert frozenset(names) == API_ENDPOINTS
+    assert set(names) <= set(ENDPOINTS)
+
+    token = Secret("omg-oat-v1-abc")
+    arguments: dict[str, tuple[tuple[Any, ...], dict[str, Any]]] = {
+        "issue_token": (
+            (),
+            {
+                "client_id": DEFAULT_APP.client_id,
+                "client_secret": Secret(DEFAULT_APP.client_secret),
+                "code": "abcd1234",
+            },
+        ),
+        "user_info": ((token,), {}),
+        "balance": ((token,), {}),
+        "checkout_order": ((token, Decimal("10")), {}),
+        "invoice_order": ((token, Decimal("10")), {}),
+    }
+    assert set(arguments) == set(names)
+
+    async def scenario() -> None:
+        async with make_client(sandbox) as client:
+            for name in names:
+                sandbox.state.set_fault(name, "status", status=503, times=1)
+                args, kwargs = arguments[name]
+                with pytest.raises(ServerError):
+                    await getattr(client, name)(*args, **kwargs)
+                assert sandbox.state.request_counts[name] == 1, name
+
+    arun(scenario())
+
+
+def test_settings_and_client_accept_the_same_endpoint_paths(tmp_path: Path) -> None:
+    """One check for an endpoint path: what the settings accept, the client accepts."""
+    from ohmygpt_desktop.core.settings import Settings, SettingsError
+
+    settings = Settings.load(tmp_path / "settings.json", env={})
+    for path in (
+        "/api/v2/balance",
+        "/api//balance",
+        "/api/balance?x=1",
+        "api/balance",
+        "//evil.example/x",
+        "/x/https://evil.example",
+        "/api/bal ance",
+        "/api/balance\n",
+        "https://evil.example/x",
+        "",
+    ):
+        try:
+            settings.set("endpoints", {"balance": path})
+        except SettingsError:
+            accepted = False
+        else:
+            accepted = True
+        try:
+            Endpoints().with_overrides({"balance": path})
+        except ValueError:
+            assert not accepted, f"the settings accept {path!r} but the client refuses it"
+        else:
+            assert accepted, f"the client accepts {path!r} but the settings refuse it"
 
 
 def test_endpoint_override_reaches_requests(sandbox: SandboxServer) -> None:

@@ -114,7 +114,7 @@ def test_demo_flags_switch_sandbox_faults_and_latency(home: Path, run: Any) -> N
             "--sandbox-latency",
             "0.01",
             "--sandbox-fault",
-            "create_order=status:status=429,retry_after=5,times=1",
+            "checkout_order=status:status=429,retry_after=5,times=1",
         ]
     )
     ctx = build_context(
@@ -128,6 +128,6 @@ def test_demo_flags_switch_sandbox_faults_and_latency(home: Path, run: Any) -> N
         assert ctx.sandbox is not None
         assert ctx.sandbox.config.latency == 0.01
         faults = ctx.sandbox.state.faults
-        assert [(f.endpoint, f.kind) for f in faults] == [("create_order", "status")]
+        assert [(f.endpoint, f.kind) for f in faults] == [("checkout_order", "status")]
     finally:
         run(ctx.aclose())

@@ -235,7 +235,7 @@ FAULTS: tuple[Fault, ...] = (
 )
 
 SIGN_IN_OPS = ("issue_token", "user_info")
-ORDER_KINDS = {"checkout": "create_order", "invoice": "create_invoice"}
+ORDER_KINDS = {"checkout": "checkout_order", "invoice": "invoice_order"}
 STEPS = {"issue_token": SignInStep.EXCHANGE_CODE, "user_info": SignInStep.READ_USER}
 
 
@@ -529,7 +529,7 @@ def test_order_fault(
     # No duplicate: one request at most, one order at most.
     counts = sandbox.state.request_counts
     assert counts[endpoint] <= 1
-    assert counts["create_order"] + counts["create_invoice"] == counts[endpoint]
+    assert counts["checkout_order"] + counts["invoice_order"] == counts[endpoint]
     assert len(sandbox.state.orders()) <= 1
     # Nothing opened, still on the entry page, the reason shown.
     assert browser.opened == []

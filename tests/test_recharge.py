@@ -133,7 +133,7 @@ def test_recharge_end_to_end(qtbot, make_ctx, run, sandbox, browser, widgets) ->
 
 def test_double_click_creates_one_order(qtbot, make_ctx, run, sandbox, browser, widgets) -> None:
     ctx, account = signed_in(make_ctx, run, sandbox)
-    sandbox.state.set_fault("create_order", "latency", times=1, seconds=0.3)
+    sandbox.state.set_fault("checkout_order", "latency", times=1, seconds=0.3)
     dialog = open_recharge(widgets, ctx, account.key)
     type_amount(qtbot, dialog, "10")
 
@@ -149,7 +149,7 @@ def test_double_click_creates_one_order(qtbot, make_ctx, run, sandbox, browser, 
 
     wait_idle(run, dialog)
     wait_requests_done(run)
-    assert sandbox.state.request_counts["create_order"] == 1
+    assert sandbox.state.request_counts["checkout_order"] == 1
     assert len(sandbox.state.orders()) == 1
     assert len(ctx.history.list()) == 1
     assert browser.opened == [dialog.record().checkout_url]
@@ -160,11 +160,11 @@ def test_double_click_creates_one_order(qtbot, make_ctx, run, sandbox, browser, 
 
 def test_cancel_in_flight_keeps_the_request(qtbot, make_ctx, run, sandbox, browser, widgets):
     ctx, account = signed_in(make_ctx, run, sandbox)
-    sandbox.state.set_fault("create_order", "latency", times=1, seconds=1.5)
+    sandbox.state.set_fault("checkout_order", "latency", times=1, seconds=1.5)
     dialog = open_recharge(widgets, ctx, account.key)
     type_amount(qtbot, dialog, "10")
     click(qtbot, dialog.create_button)
-    run(until(lambda: sandbox.state.request_counts["create_order"] == 1))
+    run(until(lambda: sandbox.state.request_counts["checkout_order"] == 1))
     assert statuses(ctx) == [OrderStatus.CREATING]  # written ahead of the request
     assert dialog.cancel_button.text() == "Stop waiting"
 
@@ -191,11 +191,11 @@ def test_cancel_in_flight_keeps_the_request(qtbot, make_ctx, run, sandbox, brows
 
 def test_escape_in_flight_closes_and_records(qtbot, make_ctx, run, sandbox, browser, widgets):
     ctx, account = signed_in(make_ctx, run, sandbox)
-    sandbox.state.set_fault("create_order", "latency", times=1, seconds=1.0)
+    sandbox.state.set_fault("checkout_order", "latency", times=1, seconds=1.0)
     dialog = open_recharge(widgets, ctx, account.key)
     type_amount(qtbot, dialog, "15")
     click(qtbot, dialog.create_button)
-    run(until(lambda: sandbox.state.request_counts["create_order"] == 1))
+    run(until(lambda: sandbox.state.request_counts["checkout_order"] == 1))
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     run(until(lambda: statuses(ctx) == [OrderStatus.AWAITING_PAYMENT], timeout=8), timeout=9)
     assert browser.opened == []
@@ -218,7 +218,7 @@ def test_create_order_refused(
     qtbot, make_ctx, run, sandbox, browser, widgets, kind, params, expected
 ) -> None:
     ctx, account = signed_in(make_ctx, run, sandbox)
-    sandbox.state.set_fault("create_order", kind, times=1, **params)
+    sandbox.state.set_fault("checkout_order", kind, times=1, **params)
     dialog = open_recharge(widgets, ctx, account.key)
     type_amount(qtbot, dialog, "10")
     click(qtbot, dialog.create_button)
@@ -233,7 +233,7 @@ def test_create_order_refused(
     assert ctx.history.list() == []  # no phantom order row
     assert sandbox.state.orders() == []
     assert browser.opened == []
-    assert sandbox.state.request_counts["create_order"] == 1
+    assert sandbox.state.request_counts["checkout_order"] == 1
     # Usable again: same amount, button enabled, entry page.
     assert dialog.pages.currentWidget() is dialog.entry_page
     assert dialog.amount_edit.isEnabled()
@@ -272,7 +272,7 @@ def test_an_unusable_reply_keeps_the_order_as_unknown(
 ) -> None:
     """Today's bug: these dropped the history row although the order may exist."""
     ctx, account = signed_in(make_ctx, run, sandbox)
-    sandbox.state.set_fault("create_order", kind, times=1, **params)
+    sandbox.state.set_fault("checkout_order", kind, times=1, **params)
     history = widgets.add(HistoryView(ctx))
     dialog = open_recharge(widgets, ctx, account.key)
     type_amount(qtbot, dialog, "10")
@@ -299,7 +299,7 @@ def test_an_unusable_reply_keeps_the_order_as_unknown(
     status = history.model.data(history.model.index(0, Column.STATUS))
     assert status == "Unknown — check your OhMyGPT orders"
     assert browser.opened == []
-    assert sandbox.state.request_counts["create_order"] == 1
+    assert sandbox.state.request_counts["checkout_order"] == 1
     # No blind retry: a new order only after the person confirms they checked.
     assert dialog.unknown_box.isVisible()
     assert not dialog.create_button.isEnabled()
@@ -314,7 +314,7 @@ def test_invalid_token_asks_to_sign_in_again(
     qtbot, make_ctx, run, sandbox, browser, widgets
 ) -> None:
     ctx, account = signed_in(make_ctx, run, sandbox)
-    sandbox.state.set_fault("create_order", "error_in_200", times=1, status=401)
+    sandbox.state.set_fault("checkout_order", "error_in_200", times=1, status=401)
     dialog = open_recharge(widgets, ctx, account.key)
     reauth: list[str] = []
     dialog.reauthRequested.connect(reauth.append)
@@ -365,7 +365,7 @@ def test_lost_reply_is_unknown_and_no_blind_retry(
     qtbot, make_ctx, run, sandbox, browser, widgets
 ) -> None:
     ctx, account = signed_in(make_ctx, run, sandbox)
-    sandbox.state.set_fault("create_order", "drop", times=1)
+    sandbox.state.set_fault("checkout_order", "drop", times=1)
     history = widgets.add(HistoryView(ctx))
     dialog = open_recharge(widgets, ctx, account.key)
     type_amount(qtbot, dialog, "10")
@@ -383,12 +383,12 @@ def test_lost_reply_is_unknown_and_no_blind_retry(
     assert dialog.unknown_box.isVisible()
     assert not dialog.create_button.isEnabled()
     qtbot.keyClick(dialog.amount_edit, Qt.Key.Key_Return)
-    assert sandbox.state.request_counts["create_order"] == 1
+    assert sandbox.state.request_counts["checkout_order"] == 1
     click(qtbot, dialog.unknown_confirm)
     assert dialog.create_button.isEnabled()
     click(qtbot, dialog.create_button)
     wait_idle(run, dialog)
-    assert sandbox.state.request_counts["create_order"] == 2
+    assert sandbox.state.request_counts["checkout_order"] == 2
     run(until(lambda: history.model.rowCount() == 2))
     texts = [history.model.data(history.model.index(row, Column.STATUS)) for row in range(2)]
     assert texts == ["Awaiting payment", "Unknown — check your OhMyGPT orders"]
@@ -401,7 +401,7 @@ def test_a_slow_drip_ends_at_the_deadline_setting(
     deadline = 1.0
     ctx, account = signed_in(make_ctx, run, sandbox, env={"OHMYGPT_REQUEST_DEADLINE_S": "1"})
     assert ctx.client.deadline == deadline
-    sandbox.state.set_fault("create_order", "drip", times=1, bytes_per_second=1)
+    sandbox.state.set_fault("checkout_order", "drip", times=1, bytes_per_second=1)
     dialog = open_recharge(widgets, ctx, account.key)
     type_amount(qtbot, dialog, "10")
     started = time.monotonic()
@@ -428,7 +428,7 @@ def test_an_unexpected_failure_keeps_the_order_as_unknown(
     async def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("a bug after the request went out")
 
-    monkeypatch.setattr(ctx.client, "create_checkout_order", broken)
+    monkeypatch.setattr(ctx.client, "checkout_order", broken)
     with pytest.raises(OrderOutcomeUnknown) as info:
         run(ctx.recharge.create_order(account.key, Decimal("10")))
     assert statuses(ctx) == [OrderStatus.UNKNOWN]
@@ -460,8 +460,8 @@ def test_invoice_path(qtbot, make_ctx, run, sandbox, browser, widgets) -> None:
     assert record.kind == "invoice"
     assert "/i/acct_sandbox/" in browser.last
     assert browser.opened == [record.checkout_url]
-    assert sandbox.state.request_counts["create_invoice"] == 1
-    assert sandbox.state.request_counts["create_order"] == 0
+    assert sandbox.state.request_counts["invoice_order"] == 1
+    assert sandbox.state.request_counts["checkout_order"] == 0
     (order,) = sandbox.state.orders()
     assert (order["kind"], order["amount"], order["email"]) == (
         "invoice",
@@ -600,7 +600,7 @@ def test_result_qr_decodes_to_the_link(qtbot, make_ctx, run, sandbox, widgets, t
 def test_killed_during_order_creation_leaves_unknown_row(
     qtbot, make_ctx, run, sandbox, home, widgets
 ) -> None:
-    sandbox.state.set_fault("create_order", "latency", seconds=120)
+    sandbox.state.set_fault("checkout_order", "latency", seconds=120)
     env = {**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen"}
     child = subprocess.Popen(
         [sys.executable, "-m", "tests.helpers.order_child", sandbox.base_url, str(home), "10"],
@@ -614,7 +614,7 @@ def test_killed_during_order_creation_leaves_unknown_row(
         run(
             until(
                 lambda: (
-                    sandbox.state.request_counts["create_order"] >= 1 or child.poll() is not None
+                    sandbox.state.request_counts["checkout_order"] >= 1 or child.poll() is not None
                 ),
                 timeout=60,
             ),

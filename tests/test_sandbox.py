@@ -658,7 +658,7 @@ def test_status_fault(
 
 def test_rate_limit_fault_has_retry_after(sandbox: SandboxServer, http: httpx.Client) -> None:
     token = sandbox.state.issue_token("888")
-    sandbox.state.set_fault("create_order", "status", status=429, retry_after=3, times=2)
+    sandbox.state.set_fault("checkout_order", "status", status=429, retry_after=3, times=2)
     for _ in range(2):
         reply = http.post(ORDER, headers=bearer(token), data={"amount": "10"})
         assert error_of(reply) == (429, 429, "rate_limit_error")
@@ -714,7 +714,7 @@ def test_drop_fault_cuts_the_reply_after_the_order_exists(
     sandbox: SandboxServer, http: httpx.Client
 ) -> None:
     token = sandbox.state.issue_token("888")
-    sandbox.state.set_fault("create_order", "drop", times=1)
+    sandbox.state.set_fault("checkout_order", "drop", times=1)
     with pytest.raises((httpx.RemoteProtocolError, httpx.ReadError)):
         http.post(ORDER, headers=bearer(token), data={"amount": "10"})
     (order,) = http.get("/_sandbox/orders").json()["data"]  # created server-side
@@ -737,8 +737,8 @@ def test_missing_and_wrong_fields(sandbox: SandboxServer, http: httpx.Client) ->
 @pytest.mark.parametrize("url", ["http://evil.example/pay", "javascript:alert(1)"])
 def test_bad_url_fault(sandbox: SandboxServer, http: httpx.Client, url: str) -> None:
     token = sandbox.state.issue_token("888")
-    set_fault(http, endpoint="create_order", kind="bad_url", url=url)
-    set_fault(http, endpoint="create_invoice", kind="bad_url", url=url)
+    set_fault(http, endpoint="checkout_order", kind="bad_url", url=url)
+    set_fault(http, endpoint="invoice_order", kind="bad_url", url=url)
     assert (
         http.post(ORDER, headers=bearer(token), data={"amount": "1"}).json()["data"]["checkout_url"]
         == url
@@ -839,8 +839,8 @@ def test_request_counts(sandbox: SandboxServer, http: httpx.Client) -> None:
         "issue_token": 1,
         "user_info": 1,
         "balance": 2,
-        "create_order": 1,
-        "create_invoice": 0,
+        "checkout_order": 1,
+        "invoice_order": 0,
         "checkout_page": 1,
         "checkout_action": 1,
     }
@@ -881,14 +881,32 @@ def test_a_test_can_add_a_user_with_any_email(sandbox: SandboxServer, http: http
 # -- standalone run --------------------------------------------------------------
 
 
+def test_docs_name_endpoints_as_the_code_does() -> None:
+    """Fault switches and control-API examples in the README and docs/ name endpoints
+    the sandbox knows, and the docs' endpoint table is the code's (names and paths)."""
+    from ohmygpt_desktop.api import DEFAULT_ENDPOINTS, Endpoints
+
+    texts = {path.name: path.read_text(encoding="utf-8") for path in [REPO / "README.md"]}
+    texts.update((path.name, path.read_text(encoding="utf-8")) for path in REPO.glob("docs/*.md"))
+    named = re.compile(r"--(?:sandbox-)?fault[ =]([a-z_*]+)=|\"endpoint\": \"([a-z_*]+)\"")
+    found = {(name, a or b) for name, text in texts.items() for a, b in named.findall(text)}
+    assert {spec for _, spec in found} >= {"balance"}, found  # the pattern still matches
+    unknown = sorted((name, spec) for name, spec in found if spec not in {*ENDPOINTS, "*"})
+    assert not unknown, f"not sandbox endpoint names: {unknown}"
+
+    row = re.compile(r"^\| `(\w+)` \| `(/[^`]*)` \|", re.MULTILINE)
+    table = dict(row.findall(texts["api.md"]))
+    assert table == {name: getattr(DEFAULT_ENDPOINTS, name) for name in Endpoints.names()}
+
+
 def test_parse_fault() -> None:
     assert parse_fault("balance=status:status=429,retry_after=3,times=2") == (
         "balance",
         "status",
         {"status": 429, "retry_after": 3, "times": 2},
     )
-    assert parse_fault("create_order=bad_url:url=javascript:alert(1)") == (
-        "create_order",
+    assert parse_fault("checkout_order=bad_url:url=javascript:alert(1)") == (
+        "checkout_order",
         "bad_url",
         {"url": "javascript:alert(1)"},
     )

@@ -382,7 +382,7 @@ def test_unsafe_payment_link_is_refused(
             "888", "alice@example.com", token, scope=ctx.settings.scope, choose_storage=session_only
         )
     )
-    endpoint = "create_order" if kind == "checkout" else "create_invoice"
+    endpoint = "checkout_order" if kind == "checkout" else "invoice_order"
     sandbox.state.set_fault(endpoint, "bad_url", url=url)
     dialog = open_recharge(widgets, ctx, account.key)
     if kind == "invoice":

@@ -136,7 +136,7 @@ def test_two_windows_on_one_home_keep_both_sign_ins(make_ctx, run, sandbox) -> N
 def test_recovery_leaves_the_in_flight_order_of_a_running_process(
     make_ctx, run, sandbox, home
 ) -> None:
-    sandbox.state.set_fault("create_order", "latency", seconds=120)
+    sandbox.state.set_fault("checkout_order", "latency", seconds=120)
     env = {**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen"}
     child = subprocess.Popen(
         [sys.executable, "-m", "tests.helpers.order_child", sandbox.base_url, str(home), "10"],
@@ -150,7 +150,7 @@ def test_recovery_leaves_the_in_flight_order_of_a_running_process(
         run(
             until(
                 lambda: (
-                    sandbox.state.request_counts["create_order"] >= 1 or child.poll() is not None
+                    sandbox.state.request_counts["checkout_order"] >= 1 or child.poll() is not None
                 ),
                 timeout=60,
             ),

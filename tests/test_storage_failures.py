@@ -252,7 +252,7 @@ def test_read_only_history_is_shown_and_recharge_refuses(
         run(ctx.start())  # recovery and expiry change nothing and raise nothing
         assert [r.order_no for r in ctx.history.list()] == ["ORD-KEPT"]
 
-        before = sandbox.state.request_counts["create_order"]
+        before = sandbox.state.request_counts["checkout_order"]
         dialog = open_recharge(widgets, ctx, account.key)
         type_amount(qtbot, dialog, "10")
         assert dialog.problem_box.isVisible()
@@ -260,7 +260,7 @@ def test_read_only_history_is_shown_and_recharge_refuses(
         assert not dialog.create_button.isEnabled()
         dialog.submit()
         assert not dialog.busy
-        assert sandbox.state.request_counts["create_order"] == before
+        assert sandbox.state.request_counts["checkout_order"] == before
         assert [r.order_no for r in ctx.history.list()] == ["ORD-KEPT"]
         run(ctx.aclose())
 
@@ -333,12 +333,12 @@ def test_failed_order_write_is_a_plain_message_and_sends_nothing(
     wait_idle(run, dialog)
     assert dialog.problem_box.isVisible()
     assert dialog.problem_label.text() == message
-    assert sandbox.state.request_counts["create_order"] == 0
+    assert sandbox.state.request_counts["checkout_order"] == 0
     assert len(ctx.history.list()) == rows
     assert crashes == []
 
 
-def _fill_while_in_flight(run, ctx, sandbox, endpoint: str = "create_order") -> None:
+def _fill_while_in_flight(run, ctx, sandbox, endpoint: str = "checkout_order") -> None:
     """Once the order's request is out (its row written ahead), the disk fills up."""
     run(until(lambda: sandbox.state.request_counts[endpoint] == 1))
     _fill_until_full(ctx.history)
@@ -349,7 +349,7 @@ def test_order_created_but_not_recorded_can_still_be_paid(
 ) -> None:
     """The server created the order; only the history could not record it: pay it anyway."""
     ctx, account = signed_in(make_ctx, run, sandbox)
-    sandbox.state.set_fault("create_order", "latency", times=1, seconds=1.0)
+    sandbox.state.set_fault("checkout_order", "latency", times=1, seconds=1.0)
     dialog = open_recharge(widgets, ctx, account.key)
     type_amount(qtbot, dialog, "10")
     click(qtbot, dialog.create_button)
@@ -357,7 +357,7 @@ def test_order_created_but_not_recorded_can_still_be_paid(
     wait_idle(run, dialog)
 
     (order,) = sandbox.state.orders()
-    assert sandbox.state.request_counts["create_order"] == 1
+    assert sandbox.state.request_counts["checkout_order"] == 1
     assert dialog.pages.currentWidget() is dialog.result_page, dialog.problem_label.text()
     assert dialog.order_no_field.text() == order["order_no"]
     # The payment page opened as for any order, and the link is there to copy or scan.
@@ -391,7 +391,7 @@ def test_unclear_outcome_that_cannot_be_recorded_says_so(
 ) -> None:
     """An unusable reply and a full disk: never "not created", and check before paying again."""
     ctx, account = signed_in(make_ctx, run, sandbox)
-    sandbox.state.set_fault("create_order", kind, times=1, seconds=1.0)
+    sandbox.state.set_fault("checkout_order", kind, times=1, seconds=1.0)
     dialog = open_recharge(widgets, ctx, account.key)
     type_amount(qtbot, dialog, "10")
     click(qtbot, dialog.create_button)
@@ -410,7 +410,7 @@ def test_unclear_outcome_that_cannot_be_recorded_says_so(
     else:
         assert sandbox.state.orders() == []
         assert "problem (error 502)" in text
-    assert sandbox.state.request_counts["create_order"] == 1
+    assert sandbox.state.request_counts["checkout_order"] == 1
     assert browser.opened == []
     assert dialog.pages.currentWidget() is dialog.entry_page
     # No blind retry: a new order only after the person says they checked.
@@ -424,11 +424,11 @@ def test_refusal_stands_when_its_row_cannot_be_dropped(
 ) -> None:
     """A proven refusal is reported as one; the row left behind is "unknown" next start."""
     ctx, account = signed_in(make_ctx, run, sandbox)
-    sandbox.state.set_fault("create_order", "status", times=1, status=403, seconds=1.0)
+    sandbox.state.set_fault("checkout_order", "status", times=1, status=403, seconds=1.0)
     dialog = open_recharge(widgets, ctx, account.key)
     type_amount(qtbot, dialog, "10")
     click(qtbot, dialog.create_button)
-    run(until(lambda: sandbox.state.request_counts["create_order"] == 1))
+    run(until(lambda: sandbox.state.request_counts["checkout_order"] == 1))
     other = sqlite3.connect(ctx.history.path)  # a delete frees space: a full disk allows it
     other.execute(
         "CREATE TRIGGER refuse BEFORE DELETE ON orders BEGIN SELECT RAISE(ABORT, 'no'); END"
@@ -457,11 +457,11 @@ def test_cancel_in_flight_stays_a_cancel_when_the_row_cannot_be_marked(
 ) -> None:
     """The app closing mid-request: a failed history write must not hide the cancellation."""
     ctx, account = signed_in(make_ctx, run, sandbox)
-    sandbox.state.set_fault("create_order", "latency", times=1, seconds=5.0)
+    sandbox.state.set_fault("checkout_order", "latency", times=1, seconds=5.0)
 
     async def cancelled_mid_request() -> None:
         task = asyncio.ensure_future(ctx.recharge.create_order(account.key, Decimal("10")))
-        await until(lambda: sandbox.state.request_counts["create_order"] == 1)
+        await until(lambda: sandbox.state.request_counts["checkout_order"] == 1)
         _fill_until_full(ctx.history)
         task.cancel()
         with pytest.raises(asyncio.CancelledError):

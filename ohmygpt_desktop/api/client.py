@@ -153,7 +153,7 @@ class OhMyGPTClient:
             free_balance=_decimal_field(data, "free_balance", default=Decimal("0")),
         )
 
-    async def create_checkout_order(
+    async def checkout_order(
         self,
         token: Secret,
         amount: Decimal,
@@ -172,7 +172,7 @@ class OhMyGPTClient:
         order_no, checkout_url = self._order_reply(data, "checkout_url")
         return CheckoutOrder(order_no=order_no, checkout_url=checkout_url)
 
-    async def create_invoice_order(
+    async def invoice_order(
         self,
         token: Secret,
         amount: Decimal,

@@ -6,7 +6,7 @@ import base64
 from collections.abc import Iterable
 from urllib.parse import urlencode, urlsplit
 
-from ohmygpt_desktop.api.endpoints import DEFAULT_ENDPOINTS, Endpoints
+from ohmygpt_desktop.api.endpoints import AUTHORIZE_PAGE
 from ohmygpt_desktop.api.errors import UnsafeUrlError
 
 #: Hosted payment pages that production replies may point to (docs/api.md#payment-link-allow-list).
@@ -25,7 +25,6 @@ def build_authorization_url(
     scope: str,
     state: str | None = None,
     redirect_template: str | None = None,
-    endpoints: Endpoints = DEFAULT_ENDPOINTS,
 ) -> str:
     """The URL of the provider's authorization page (docs/api.md#authorization-page).
 
@@ -42,7 +41,7 @@ def build_authorization_url(
         params["state"] = state
     if redirect_template is not None:
         params["redirect_template"] = base64.b64encode(redirect_template.encode()).decode()
-    return f"{auth_base_url.rstrip('/')}{endpoints.authorize_page}?{urlencode(params)}"
+    return f"{auth_base_url.rstrip('/')}{AUTHORIZE_PAGE}?{urlencode(params)}"
 
 
 def origin_of(url: str) -> str:

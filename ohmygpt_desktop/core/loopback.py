@@ -23,7 +23,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 from ohmygpt_desktop.core.oauth import RedirectVerdict, check_redirect
-from ohmygpt_desktop.core.translatable import QT_TRANSLATE_NOOP
+from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 

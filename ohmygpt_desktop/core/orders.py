@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from ohmygpt_desktop.core.files import FileLock, lock_is_held
-from ohmygpt_desktop.core.translatable import QT_TRANSLATE_NOOP, Problem, Text
+from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP, Problem, Text
 
 log = logging.getLogger(__name__)
 

@@ -37,7 +37,7 @@ from ohmygpt_desktop.core.orders import (
     OrderRecord,
     OrderStatus,
 )
-from ohmygpt_desktop.core.translatable import Problem
+from ohmygpt_desktop.translatable import Problem
 
 log = logging.getLogger(__name__)
 
@@ -337,7 +337,7 @@ class RechargeService:
         client = self.accounts.client
         try:
             if kind is RechargeKind.INVOICE:
-                order = await client.create_invoice_order(
+                order = await client.invoice_order(
                     account.token,
                     amount,
                     product_id=product_id,
@@ -346,7 +346,7 @@ class RechargeService:
                     cancel_url=self.cancel_url,
                 )
             else:
-                order = await client.create_checkout_order(
+                order = await client.checkout_order(
                     account.token,
                     amount,
                     product_id=product_id,

@@ -31,14 +31,14 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from ohmygpt_desktop.api.endpoints import CODE_PAGE, EndpointPathError, Endpoints, check_override
 from ohmygpt_desktop.core.files import FILE_MODE, FileLock, write_private
-from ohmygpt_desktop.core.translatable import QT_TRANSLATE_NOOP, Problem, Sentences, Text
+from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP, Problem, Sentences, Text
 
 log = logging.getLogger(__name__)
 
 ENV_PREFIX = "OHMYGPT_"
-OAUTH_SUCCEED_PATH = "/next/v1/oauth/succeed"
-ENDPOINT_KEYS = ("issue_token", "user_info", "balance", "checkout_order", "invoice_order")
+ENDPOINT_KEYS = Endpoints.names()
 
 Listener = Callable[[str, Any], None]
 
@@ -210,32 +210,10 @@ def _plain_text(what: str, *, allow_empty: bool, max_len: int = 200) -> Callable
 
 
 def _endpoints(value: Any) -> dict[str, str]:
-    result: dict[str, str] = {}
-    for key, path in value.items():
-        if key not in ENDPOINT_KEYS:
-            raise SettingsError(
-                QT_TRANSLATE_NOOP(_CTX, "Unknown endpoint {key}; known endpoints are {known}."),
-                key=repr(key),
-                known=", ".join(ENDPOINT_KEYS),
-            )
-        if not isinstance(path, str):
-            raise SettingsError(
-                QT_TRANSLATE_NOOP(_CTX, "The path for endpoint {key} must be text."), key=repr(key)
-            )
-        if not path.startswith("/") or path.startswith("//"):
-            raise SettingsError(
-                QT_TRANSLATE_NOOP(
-                    _CTX, "The path for endpoint {key} must start with a single '/'."
-                ),
-                key=repr(key),
-            )
-        if "://" in path or any(ch.isspace() for ch in path):
-            raise SettingsError(
-                QT_TRANSLATE_NOOP(_CTX, "The path for endpoint {key} must be a path, not a URL."),
-                key=repr(key),
-            )
-        result[key] = path
-    return result
+    try:
+        return {key: check_override(key, path) for key, path in value.items()}
+    except EndpointPathError as exc:
+        raise SettingsError(exc.template, **exc.params) from None
 
 
 def _choice(what: str, choices: tuple[str, ...]) -> Callable[[Any], str]:
@@ -519,7 +497,7 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "redirect_uri",
         str,
         "",
-        "OAuth redirect URI; empty means {auth_base_url}" + OAUTH_SUCCEED_PATH + ".",
+        "OAuth redirect URI; empty means {auth_base_url}" + CODE_PAGE + ".",
         _redirect_uri,
     ),
     SettingSpec(
@@ -1100,9 +1078,7 @@ class Settings:
         return None
 
     def effective_redirect_uri(self) -> str:
-        return self.get("redirect_uri") or self.get("auth_base_url").rstrip("/") + (
-            OAUTH_SUCCEED_PATH
-        )
+        return self.get("redirect_uri") or self.get("auth_base_url").rstrip("/") + (CODE_PAGE)
 
     # ---- writing
 

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from ohmygpt_desktop.api.models import Secret
 from ohmygpt_desktop.core.files import FILE_MODE, write_private
-from ohmygpt_desktop.core.translatable import QT_TRANSLATE_NOOP, Problem
+from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP, Problem
 
 if TYPE_CHECKING:  # keyring is slow to import; only load it when a keyring is used
     from keyring.backend import KeyringBackend

@@ -23,7 +23,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from ohmygpt_desktop.api.endpoints import DEFAULT_ENDPOINTS
+from ohmygpt_desktop.api.endpoints import AUTHORIZE_PAGE, CODE_PAGE, DEFAULT_ENDPOINTS
 from ohmygpt_desktop.api.models import DEFAULT_PRODUCT_ID
 from ohmygpt_desktop.sandbox import pages
 from ohmygpt_desktop.sandbox.config import API_ENDPOINTS, ENDPOINTS, TRUSTED_LEVEL, SeededApp
@@ -56,9 +56,9 @@ from ohmygpt_desktop.sandbox.state import SandboxState, TokenRecord, money, rand
 Handler = Callable[[Request, SandboxState], Awaitable[JsonReply | Response]]
 
 # The sandbox serves the client's own endpoint table (docs/api.md#endpoint-table).
-AUTHORIZE_PATH = DEFAULT_ENDPOINTS.authorize_page
+AUTHORIZE_PATH = AUTHORIZE_PAGE
 DECIDE_PATH = f"{AUTHORIZE_PATH}/decide"
-SUCCEED_PATH = DEFAULT_ENDPOINTS.code_page
+SUCCEED_PATH = CODE_PAGE
 CHECKOUT_PREFIX = "/c/pay"
 INVOICE_PREFIX = "/i/acct_sandbox"
 
@@ -540,11 +540,11 @@ def _fragment() -> str:
     return "fid" + random_alnum(8) + secrets.token_urlsafe(60)
 
 
-async def create_order(request: Request, state: SandboxState) -> JsonReply:
+async def checkout_order(request: Request, state: SandboxState) -> JsonReply:
     return await _create(request, state, "checkout")
 
 
-async def create_invoice(request: Request, state: SandboxState) -> JsonReply:
+async def invoice_order(request: Request, state: SandboxState) -> JsonReply:
     return await _create(request, state, "invoice")
 
 
@@ -823,13 +823,13 @@ def create_app(state: SandboxState) -> Starlette:
         Route(DECIDE_PATH, counted("decide", decide), methods=["POST"]),
         Route(SUCCEED_PATH, counted("code_page", code_page), methods=["GET"]),
         *(
-            Route(getattr(DEFAULT_ENDPOINTS, name), counted(counter, handler), methods=["POST"])
-            for name, counter, handler in (
-                ("issue_token", "issue_token", issue_token),
-                ("user_info", "user_info", user_info),
-                ("balance", "balance", balance),
-                ("checkout_order", "create_order", create_order),
-                ("invoice_order", "create_invoice", create_invoice),
+            Route(getattr(DEFAULT_ENDPOINTS, name), counted(name, handler), methods=["POST"])
+            for name, handler in (
+                ("issue_token", issue_token),
+                ("user_info", user_info),
+                ("balance", balance),
+                ("checkout_order", checkout_order),
+                ("invoice_order", invoice_order),
             )
         ),
         Route("/_sandbox/faults", control(ctl_set_fault), methods=["POST"]),

@@ -10,6 +10,8 @@ import dataclasses
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ohmygpt_desktop.api.endpoints import Endpoints
+
 #: Hosts treated as the same loopback host when checking a redirect URI.
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost"})
 
@@ -19,22 +21,19 @@ GENERAL_SCOPE = "general_api_access"
 #: Permission level needed to create recharge orders (docs/api.md#checkout-order).
 TRUSTED_LEVEL = "trusted_advanced_access"
 
-#: Counted endpoint names (``SandboxState.request_counts`` keys, fault targets).
+#: The JSON API (the "API": global latency applies), named as the client's endpoint table.
+API_ENDPOINTS = frozenset(Endpoints.names())
+
+#: Counted endpoint names (``SandboxState.request_counts`` keys, fault targets): the
+#: API's, and the browser pages (the sandbox's own fake Stripe pages included).
 ENDPOINTS: tuple[str, ...] = (
     "authorize_page",
     "decide",
     "code_page",
-    "issue_token",
-    "user_info",
-    "balance",
-    "create_order",
-    "create_invoice",
+    *Endpoints.names(),
     "checkout_page",
     "checkout_action",
 )
-
-#: Endpoints that answer with the JSON envelope (the "API"): global latency applies.
-API_ENDPOINTS = frozenset({"issue_token", "user_info", "balance", "create_order", "create_invoice"})
 
 STATUS_MODES = ("mirror", "always200")
 

@@ -2,9 +2,9 @@
 
 Non-GUI code raises errors whose English text is a translatable source
 (``QT_TRANSLATE_NOOP``); this is the one place that translates them: API errors,
-sign-in and recharge problems, and every :class:`~ohmygpt_desktop.core.translatable.Problem`
+sign-in and recharge problems, and every :class:`~ohmygpt_desktop.translatable.Problem`
 (settings, token store, order history), as well as plain
-:class:`~ohmygpt_desktop.core.translatable.Text` and ``Sentences`` (the damaged-settings
+:class:`~ohmygpt_desktop.translatable.Text` and ``Sentences`` (the damaged-settings
 message). Unknown exceptions become a generic sentence: no traceback reaches the screen.
 """
 
@@ -18,7 +18,7 @@ from ohmygpt_desktop.api import ApiError
 from ohmygpt_desktop.core.accounts import SignInError
 from ohmygpt_desktop.core.oauth import PasteRefused
 from ohmygpt_desktop.core.recharge import AmountRefused, OrderOutcomeUnknown
-from ohmygpt_desktop.core.translatable import Problem, Sentences, Text, format_template
+from ohmygpt_desktop.translatable import Problem, Sentences, Text, format_template
 from ohmygpt_desktop.ui.formatting import sentence_gap, shown
 
 if TYPE_CHECKING:

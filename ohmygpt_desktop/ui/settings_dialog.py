@@ -48,9 +48,10 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ohmygpt_desktop.api import Secret
+from ohmygpt_desktop.api.endpoints import CODE_PAGE
 from ohmygpt_desktop.core.accounts import api_host
 from ohmygpt_desktop.core.logs import register_secret
-from ohmygpt_desktop.core.settings import OAUTH_SUCCEED_PATH, SPECS, SettingsError, coerce
+from ohmygpt_desktop.core.settings import SPECS, SettingsError, coerce
 from ohmygpt_desktop.ui.errors import describe
 from ohmygpt_desktop.ui.formatting import sentence_gap, shown
 from ohmygpt_desktop.ui.i18n import LANGUAGES
@@ -1335,7 +1336,7 @@ class SettingsDialog(QDialog):
 
     def _retranslate_redirect_hint(self) -> None:
         auth = self._combo_url(self.auth_combo, self.auth_custom).strip().rstrip("/")
-        default = (auth or "https://next.ohmygpt.com") + OAUTH_SUCCEED_PATH
+        default = (auth or "https://next.ohmygpt.com") + CODE_PAGE
         self.redirect_edit.setPlaceholderText(default)
         self.redirect_hint.setText(
             self.tr(

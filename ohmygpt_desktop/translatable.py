@@ -11,8 +11,11 @@ those are translated too. Everything else is shown as it is (file names, numbers
 the user's own input), so values are formatted (``repr``, ``:g``) before they are
 passed. Values never hold a secret: a token or client secret is never a param.
 
-:class:`Problem` is the base of exceptions whose message is such a text (the
-settings, the token store, the order history). Imports no Qt.
+:class:`Problem` is the one base of the errors that reach people: the API's
+(``api/errors.py``), the settings', the token store's, the order history's, sign-in
+and recharge problems. Each carries its own context, template and params, so the UI
+needs no knowledge of the kinds. A leaf module: it imports no Qt and nothing of the
+app, so ``api``, ``core`` and ``ui`` can all use it.
 """
 
 from __future__ import annotations
@@ -22,11 +25,7 @@ from typing import Any, ClassVar
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks ``text`` for ``pyside6-lupdate`` (found by name); returns it unchanged.
-
-    The same as :func:`ohmygpt_desktop.api.errors.QT_TRANSLATE_NOOP`, defined here so
-    the settings (read before the first paint) do not import the API package.
-    """
+    """Marks ``text`` for ``pyside6-lupdate`` (found by name); returns it unchanged."""
     return text
 
 
@@ -100,6 +99,7 @@ class Problem(Exception):
     Subclasses set :attr:`context` and usually a default :attr:`template`; a raise
     may pass another template and the params: ``SettingsError(TEMPLATE, what=...)``.
     ``str(exc)`` is the English message (plus :attr:`detail`, when there is one).
+    The base class's template is the generic sentence for a failure nobody foresaw.
     """
 
     #: The translation context of the templates (``_CTX`` of the defining module).
