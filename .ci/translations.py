@@ -13,8 +13,8 @@ else the repo's .venv, else PATH. Exits non-zero when a tool is missing or fails
 
 Extraction covers ``self.tr(...)``, ``QCoreApplication.translate(...)`` (and its
 ``_tr`` alias) and ``QT_TRANSLATE_NOOP(...)``, also in the Qt-free modules
-(api/errors.py, core/oauth.py, core/accounts.py, core/recharge.py, core/settings.py,
-core/tokens.py, core/orders.py, translatable.py). Those name their context
+(translatable.py, api/errors.py, api/endpoints.py, core/oauth.py, core/accounts.py,
+core/recharge.py, core/settings.py, core/tokens.py, core/orders.py). Those name their context
 with a module constant (``_CTX = "ApiError"``), which lupdate cannot read:
 lupdate runs over a staged copy of the sources in which such a context is
 spelled as its literal value (same files, same line numbers, so the locations

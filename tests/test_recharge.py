@@ -30,6 +30,7 @@ from ohmygpt_desktop.ui.errors import describe
 from ohmygpt_desktop.ui.history_model import Column
 from ohmygpt_desktop.ui.history_view import HistoryView
 from ohmygpt_desktop.ui.qr import QUIET_ZONE, QrCodeWidget, qr_matrix
+from ohmygpt_desktop.ui.tasks import set_unexpected_error_handler
 from tests.helpers import sandbox_browser
 from tests.helpers.asyncutil import until, wait_signal
 from tests.helpers.recharging import (
@@ -434,6 +435,55 @@ def test_an_unexpected_failure_keeps_the_order_as_unknown(
     assert statuses(ctx) == [OrderStatus.UNKNOWN]
     assert describe(info.value).startswith("Something went wrong inside the app while the order")
     assert "“unknown”" in describe(info.value)
+
+
+def test_account_signed_out_as_the_order_starts(
+    qtbot, make_ctx, run, loop, sandbox, widgets
+) -> None:
+    """Signed out (in another window) between the click and the request: the dialog says
+    so in words, not "Something went wrong"; nothing is sent and nothing recorded."""
+    ctx, account = signed_in(make_ctx, run, sandbox)
+    dialog = open_recharge(widgets, ctx, account.key)
+    type_amount(qtbot, dialog, "10")
+    signing_out = loop.create_task(ctx.accounts.sign_out(account.key))  # runs first
+    click(qtbot, dialog.create_button)
+    wait_idle(run, dialog)
+    run(signing_out)
+
+    assert dialog.problem_label.text() == (
+        "The order was not created. This account is no longer signed in to the app. "
+        "Sign in to it again to recharge."
+    )
+    assert dialog.problem_box.isVisible()
+    assert sandbox.state.request_counts["checkout_order"] == 0
+    assert statuses(ctx) == []
+
+
+def test_an_unforeseen_failure_goes_to_the_crash_handler(
+    qtbot, make_ctx, run, sandbox, widgets, monkeypatch
+) -> None:
+    """A failure that is no known problem is a bug: the crash handler reports it (with
+    its details); the dialog claims nothing about the order in generic words."""
+    ctx, account = signed_in(make_ctx, run, sandbox)
+    dialog = open_recharge(widgets, ctx, account.key)
+    type_amount(qtbot, dialog, "10")
+
+    async def broken(*args: Any, **kwargs: Any) -> Any:
+        raise LookupError("a bug in the order service")
+
+    monkeypatch.setattr(ctx.recharge, "create_order", broken)
+    reported: list[BaseException] = []
+    set_unexpected_error_handler(lambda exc, where: reported.append(exc))
+    try:
+        click(qtbot, dialog.create_button)
+        wait_idle(run, dialog)
+    finally:
+        set_unexpected_error_handler(None)
+
+    assert [type(exc) for exc in reported] == [LookupError]
+    assert "Something went wrong" not in dialog.problem_label.text()
+    assert not dialog.problem_box.isVisible()
+    assert dialog.create_button.isEnabled()  # the person may try again
 
 
 # ---------------------------------------------------------------------- invoice

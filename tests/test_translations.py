@@ -407,6 +407,132 @@ def test_token_store_and_order_errors_are_described_translated(
     )
 
 
+def _errors_defined_in_the_app() -> set[type[BaseException]]:
+    """Every public exception class of the app's modules (the sandbox's English excepted)."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    import ohmygpt_desktop
+
+    found: set[type[BaseException]] = set()
+    for info in pkgutil.walk_packages(ohmygpt_desktop.__path__, "ohmygpt_desktop."):
+        if ".sandbox" in info.name or info.name.endswith("__main__"):
+            continue
+        module = importlib.import_module(info.name)
+        for name, value in vars(module).items():
+            if (
+                inspect.isclass(value)
+                and issubclass(value, BaseException)
+                and value.__module__ == info.name
+                and not name.startswith("_")
+            ):
+                found.add(value)
+    return found
+
+
+def test_every_error_for_people_is_described_translated(
+    compiled: Path, manager_for: Callable[[Path], LanguageManager]
+) -> None:
+    """Every error a person can be shown is one translatable type (context, template,
+    params): describe() gives its own message in the user's language, never the generic
+    "Something went wrong" and never the English text."""
+    from datetime import UTC, datetime
+    from decimal import Decimal
+
+    from ohmygpt_desktop import api, app, smoke
+    from ohmygpt_desktop.api.endpoints import EndpointPathError
+    from ohmygpt_desktop.core import accounts, oauth, orders, recharge, settings, tokens
+    from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP, Problem, Text
+    from ohmygpt_desktop.ui.errors import describe
+    from ohmygpt_desktop.ui.storage_choice import StorageChoiceCancelled
+
+    record = orders.OrderRecord(
+        local_id=7,
+        order_no="ord_1234",
+        account_key="888@api.ohmygpt.com",
+        email="alice@example.com",
+        host="api.ohmygpt.com",
+        kind="checkout",
+        amount=Decimal("10.00"),
+        product_id="p1",
+        created_at=datetime.now(UTC),
+        status=orders.OrderStatus.AWAITING_PAYMENT,
+        balance_before=None,
+        balance_after=None,
+        checkout_url=None,
+        note=None,
+        updated_at=datetime.now(UTC),
+    )
+    full = orders.OrderHistoryFull()
+    lost = api.ConnectionLost()
+    examples: dict[type[BaseException], Problem] = {
+        api.ApiError: api.ApiError(),
+        api.NetworkError: api.NetworkError(),
+        api.ConnectError: api.ConnectError(),
+        api.RequestTimeout: api.RequestTimeout(),
+        api.ConnectionLost: lost,
+        api.InvalidTokenError: api.InvalidTokenError(),
+        api.AuthorizationError: api.AuthorizationError(),
+        api.InvalidClientError: api.InvalidClientError(),
+        api.InsufficientBalanceError: api.InsufficientBalanceError(),
+        api.PermissionDeniedError: api.PermissionDeniedError(),
+        api.RateLimitedError: api.RateLimitedError(retry_after=7),
+        api.BadRequestError: api.BadRequestError(),
+        api.ServerError: api.ServerError(status=502),
+        api.MalformedResponseError: api.MalformedResponseError(),
+        api.errors.UnusableBalanceError: api.errors.UnusableBalanceError(digits=15),
+        api.UnsafeUrlError: api.UnsafeUrlError(),
+        EndpointPathError: EndpointPathError(
+            QT_TRANSLATE_NOOP("Settings", "The path for endpoint {key} must be text."),
+            key="'balance'",
+        ),
+        settings.SettingsError: settings.SettingsError(
+            QT_TRANSLATE_NOOP("Settings", "{what} must not be empty."),
+            what=Text("Settings", QT_TRANSLATE_NOOP("Settings", "The OAuth scope")),
+        ),
+        tokens.TokenStoreError: tokens.TokenStoreError(),
+        tokens.KeyringUnavailable: tokens.KeyringUnavailable(),
+        tokens.KeyringTimeout: tokens.KeyringTimeout(),
+        tokens.KeyringFailure: tokens.KeyringFailure(),
+        orders.OrderHistoryError: orders.OrderHistoryError(),
+        orders.OrderHistoryFull: full,
+        orders.OrderNotFound: orders.OrderNotFound(local_id=7),
+        oauth.PasteRefused: oauth.PasteRefused(oauth.PasteProblem.STATE_MISMATCH),
+        recharge.AmountRefused: recharge.AmountRefused(
+            recharge.AmountProblem.BELOW_MIN, minimum="5"
+        ),
+        accounts.SignInError: accounts.SignInError(
+            accounts.SignInStep.EXCHANGE_CODE, api.AuthorizationError()
+        ),
+        recharge.AccountNotSignedIn: recharge.AccountNotSignedIn(),
+        recharge.OrderOutcomeUnknown: recharge.OrderOutcomeUnknown(None, lost),
+        recharge.OrderOutcomeUnrecorded: recharge.OrderOutcomeUnrecorded(
+            lost, full, order_no="ord_1234"
+        ),
+        recharge.OrderNotSaved: recharge.OrderNotSaved(record, full),
+        recharge.OrderNotRecorded: recharge.OrderNotRecorded(full),
+    }
+    # Not shown themselves: the base (its template is the generic sentence, for bugs);
+    # why the app cannot start is its ``reason`` (a Text or a Problem); the smoke test
+    # speaks English on a terminal; a cancelled choice of storage is no failure (the
+    # sign-in panel words it).
+    not_for_people = {Problem, app.StartupFailure, smoke.SmokeFailure, StorageChoiceCancelled}
+    assert _errors_defined_in_the_app() - not_for_people == set(examples)
+
+    generic = translated("zh_CN", "Errors", Problem.template)
+    assert manager_for(compiled).apply("zh_CN") is True
+    for kind, error in examples.items():
+        assert isinstance(error, Problem), f"{kind.__name__} carries no translatable text"
+        assert translated("zh_CN", error.context, error.template)  # its own, translated
+        text = describe(error)
+        assert text != str(error), f"{kind.__name__}: shown in English"
+        assert generic not in text, f"{kind.__name__}: {text}"
+        for value in error.params.values():
+            if isinstance(value, str | int):
+                assert str(value) in text, f"{kind.__name__}: {value!r} missing from {text}"
+
+
 # ------------------------------------------- (d) source checkout without .qm
 
 

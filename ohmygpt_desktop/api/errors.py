@@ -1,10 +1,9 @@
 """One exception hierarchy for everything the API can do wrong.
 
-Every error carries a human message fit for the UI. The message text is an
-English template marked for translation (``QT_TRANSLATE_NOOP`` is recognised by
-``pyside6-lupdate`` by name; this module imports no Qt), so the UI can show it
-in the user's language with ``QCoreApplication.translate("ApiError", template)``
-and then ``.format(**params)``.
+Every error carries a human message fit for the UI: it is a
+:class:`~ohmygpt_desktop.translatable.Problem` (context ``"ApiError"``), an English
+template marked for translation plus its params, which the UI shows in the user's
+language.
 
 No error's text or repr ever contains a token, a client secret or a checkout
 link: they are built only from status codes, error types and our own words.
@@ -13,17 +12,14 @@ link: they are built only from status codes, error types and our own words.
 from __future__ import annotations
 
 import re
-from typing import Any, ClassVar
+from typing import Any
 
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    return text
-
+from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP, Problem
 
 _CTX = "ApiError"
 
 
-class ApiError(Exception):
+class ApiError(Problem):
     """Base class. ``message`` is the English, user-facing text.
 
     ``documented_refusal`` is true when the server answered with its documented JSON
@@ -31,7 +27,8 @@ class ApiError(Exception):
     ``errorType``): the only reply that proves it refused the request.
     """
 
-    template: ClassVar[str] = QT_TRANSLATE_NOOP(_CTX, "The OhMyGPT service reported a problem.")
+    context = _CTX
+    template = QT_TRANSLATE_NOOP(_CTX, "The OhMyGPT service reported a problem.")
 
     #: The order number the reply named, when a reply about a new order was unusable
     #: for another reason (an untrusted payment link, a missing field).
@@ -53,14 +50,7 @@ class ApiError(Exception):
         # The server's own wording, kept for the details pane (it is the server's
         # text about our request: it contains no credentials we sent).
         self.server_message = _clip(server_message)
-        if template is not None:
-            self.template = template
-        self.params = params
-        super().__init__(self.message)
-
-    @property
-    def message(self) -> str:
-        return self.template.format(**self.params)
+        super().__init__(template, **params)
 
     @property
     def proves_not_created(self) -> bool:
@@ -82,9 +72,6 @@ class ApiError(Exception):
         if self.server_message:
             parts.append(f"server says: {self.server_message}")
         return "; ".join(parts)
-
-    def __str__(self) -> str:
-        return self.message
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(status={self.status!r}, error_type={self.error_type!r})"

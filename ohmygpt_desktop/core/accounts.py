@@ -26,7 +26,6 @@ from ohmygpt_desktop.api import (
     OhMyGPTClient,
     Secret,
 )
-from ohmygpt_desktop.api.errors import QT_TRANSLATE_NOOP
 from ohmygpt_desktop.core.settings import AccountRecord, Settings, SettingsError
 from ohmygpt_desktop.core.tokens import (
     KeyringUnavailable,
@@ -34,6 +33,7 @@ from ohmygpt_desktop.core.tokens import (
     TokenStore,
     TokenStoreError,
 )
+from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP, Problem, Text
 
 log = logging.getLogger(__name__)
 
@@ -49,13 +49,16 @@ class SignInStep(Enum):
     SAVE_TOKEN = QT_TRANSLATE_NOOP(_CTX, "Saving the sign-in securely")
 
 
-class SignInError(Exception):
+class SignInError(Problem):
     """A sign-in step failed. ``cause`` is the ApiError/TokenStoreError behind it."""
+
+    context = _CTX
+    template = QT_TRANSLATE_NOOP(_CTX, "{step} failed: {reason}")
 
     def __init__(self, step: SignInStep, cause: BaseException) -> None:
         self.step = step
         self.cause = cause
-        super().__init__(f"{step.value}: {cause}")
+        super().__init__(step=Text(_CTX, step.value), reason=cause)
 
     def __repr__(self) -> str:
         return f"SignInError({self.step.name}, {self.cause!r})"

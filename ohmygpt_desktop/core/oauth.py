@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from urllib.parse import parse_qs, urlsplit
 
-from ohmygpt_desktop.api.errors import QT_TRANSLATE_NOOP
+from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP, Problem
 
 #: A pending attempt expires after this many seconds (issue #3).
 ATTEMPT_TTL_S = 600.0
@@ -54,7 +54,11 @@ class PasteProblem(Enum):
     )
 
 
-class PasteRefused(ValueError):
+class PasteRefused(Problem, ValueError):
+    """Pasted text was refused; :attr:`problem` says why (its value is the template)."""
+
+    context = _CTX
+
     def __init__(self, problem: PasteProblem) -> None:
         self.problem = problem
         super().__init__(problem.value)

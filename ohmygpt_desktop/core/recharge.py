@@ -28,7 +28,6 @@ from ohmygpt_desktop.api import (
     InvalidTokenError,
     NetworkError,
 )
-from ohmygpt_desktop.api.errors import QT_TRANSLATE_NOOP
 from ohmygpt_desktop.core.accounts import AccountManager
 from ohmygpt_desktop.core.orders import (
     OrderHistory,
@@ -37,7 +36,7 @@ from ohmygpt_desktop.core.orders import (
     OrderRecord,
     OrderStatus,
 )
-from ohmygpt_desktop.translatable import Problem
+from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP, Problem
 
 log = logging.getLogger(__name__)
 
@@ -56,11 +55,14 @@ class AmountProblem(Enum):
     ABOVE_MAX = QT_TRANSLATE_NOOP(_CTX, "The largest amount is ${maximum}.")
 
 
-class AmountRefused(ValueError):
+class AmountRefused(Problem, ValueError):
+    """A typed amount was refused; :attr:`problem` says why (its value is the template)."""
+
+    context = _CTX
+
     def __init__(self, problem: AmountProblem, **params: str) -> None:
         self.problem = problem
-        self.params = params
-        super().__init__(problem.value.format(**params))
+        super().__init__(problem.value, **params)
 
 
 _SPACES = {" ", "\u00a0", "\u202f", "\u2009", "'"}
@@ -148,34 +150,51 @@ class RechargeKind(StrEnum):
     INVOICE = "invoice"
 
 
-class OrderOutcomeUnknown(Exception):
+class AccountNotSignedIn(Problem):
+    """The account is not (or no longer) signed in to the app: nothing was sent.
+
+    It was signed out, in another window perhaps, or its sign-in cannot be used.
+    """
+
+    context = _CTX
+    template = QT_TRANSLATE_NOOP(
+        _CTX, "This account is no longer signed in to the app. Sign in to it again to recharge."
+    )
+
+
+class OrderOutcomeUnknown(Problem):
     """The request may have reached the server, and nothing proves what it did.
 
     The reply was lost (``cause`` is a :class:`NetworkError`), could not be used (an
     HTML error page, a redirect, an untrusted link...), or the app failed while it
-    waited. The history row stays, marked unknown. :attr:`template` (context
-    ``"Recharge"``; placeholders ``{reason}``, the cause in words, and ``{order_no}``)
-    says so for people.
+    waited. The history row stays, marked unknown. The message says so: ``{reason}``
+    is the cause in words, ``{order_no}`` the number the reply named.
     """
 
-    #: Why the history could not record the outcome (see :class:`OrderOutcomeUnrecorded`).
-    storage: OrderHistoryError | None = None
+    context = _CTX
 
     def __init__(
-        self, record: OrderRecord | None, cause: Exception, *, order_no: str | None = None
+        self,
+        record: OrderRecord | None,
+        cause: Exception,
+        *,
+        order_no: str | None = None,
+        storage: OrderHistoryError | None = None,
     ) -> None:
         self.record = record
         self.cause = cause
-        self._order_no = order_no
-        super().__init__(str(cause))
+        #: The number the reply named (kept in the row, when there is one).
+        self.order_no = record.order_no if record is not None else order_no
+        #: Why the history could not record the outcome (see :class:`OrderOutcomeUnrecorded`).
+        self.storage = storage
+        super().__init__(
+            self._template(),
+            reason=cause if isinstance(cause, ApiError) else "",
+            order_no=self.order_no,
+            storage=storage if storage is not None else "",
+        )
 
-    @property
-    def order_no(self) -> str | None:
-        """The number the reply named (kept in the row, when there is one)."""
-        return self.record.order_no if self.record is not None else self._order_no
-
-    @property
-    def template(self) -> str:
+    def _template(self) -> str:
         if isinstance(self.cause, NetworkError):
             return QT_TRANSLATE_NOOP(
                 _CTX,
@@ -210,18 +229,16 @@ class OrderOutcomeUnrecorded(OrderOutcomeUnknown):
     """The outcome is unclear, and the history could not record it (:attr:`storage`).
 
     The row stays "creating" for now; the next start lists it as unknown. The
-    template (placeholders ``{reason}``, ``{order_no}`` and ``{storage}``, the history
-    problem in words) never says that no order exists.
+    message (``{reason}``, ``{order_no}`` and ``{storage}``, the history problem in
+    words) never says that no order exists.
     """
 
     def __init__(
         self, cause: Exception, storage: OrderHistoryError, *, order_no: str | None = None
     ) -> None:
-        super().__init__(None, cause, order_no=order_no)
-        self.storage = storage
+        super().__init__(None, cause, order_no=order_no, storage=storage)
 
-    @property
-    def template(self) -> str:
+    def _template(self) -> str:
         if self.order_no:
             return QT_TRANSLATE_NOOP(
                 _CTX,
@@ -308,7 +325,8 @@ class RechargeService:
     ) -> OrderRecord:
         """Create one order, write-ahead. Exactly one request; never retried.
 
-        Raises :class:`ApiError` when the failure proves no order exists (the
+        Raises :class:`AccountNotSignedIn` when the account cannot be used (nothing
+        is sent), :class:`ApiError` when the failure proves no order exists (the
         write-ahead row is removed: no phantom order), :class:`OrderOutcomeUnknown`
         otherwise (the row stays, marked unknown, with the order number if the
         reply named one; :class:`OrderOutcomeUnrecorded` when that could not be
@@ -318,7 +336,7 @@ class RechargeService:
         """
         account = self.accounts.get(account_key)
         if account is None or account.token is None:
-            raise KeyError(account_key)
+            raise AccountNotSignedIn()
         balance_before = account.balance.balance if account.balance else None
         # Before the request: a link's lifetime counted from here never runs past the real one.
         started = datetime.now(UTC)

@@ -1,11 +1,11 @@
 """Turn any failure into words for people, in the user's language.
 
-Non-GUI code raises errors whose English text is a translatable source
-(``QT_TRANSLATE_NOOP``); this is the one place that translates them: API errors,
-sign-in and recharge problems, and every :class:`~ohmygpt_desktop.translatable.Problem`
-(settings, token store, order history), as well as plain
+Non-GUI code raises :class:`~ohmygpt_desktop.translatable.Problem` errors: each carries
+its translation context, its English template (marked with ``QT_TRANSLATE_NOOP``) and
+the values of its placeholders. This is the one place that translates them, and plain
 :class:`~ohmygpt_desktop.translatable.Text` and ``Sentences`` (the damaged-settings
-message). Unknown exceptions become a generic sentence: no traceback reaches the screen.
+message) alike. Any other exception is a bug: it belongs to the crash handler, and
+is shown here only as a generic sentence, so no traceback reaches the screen.
 """
 
 from __future__ import annotations
@@ -14,10 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
-from ohmygpt_desktop.api import ApiError
-from ohmygpt_desktop.core.accounts import SignInError
-from ohmygpt_desktop.core.oauth import PasteRefused
-from ohmygpt_desktop.core.recharge import AmountRefused, OrderOutcomeUnknown
 from ohmygpt_desktop.translatable import Problem, Sentences, Text, format_template
 from ohmygpt_desktop.ui.formatting import sentence_gap, shown
 
@@ -47,27 +43,9 @@ def _render(value: Any) -> str:
 
 def describe(exc: Describable) -> str:
     """A short, human, translated message for ``exc`` (an error, a Text or Sentences)."""
-    if isinstance(exc, Text | Sentences):
-        return translate_text(exc)
-    if isinstance(exc, SignInError):
-        return _tr("SignIn", "{step} failed: {reason}").format(
-            step=_tr("SignIn", exc.step.value), reason=describe(exc.cause)
-        )
-    if isinstance(exc, ApiError):
-        return _tr("ApiError", exc.template).format(**exc.params)
-    if isinstance(exc, Problem):  # SettingsError, TokenStoreError, OrderHistoryError
-        return translate_text(exc.text)
-    if isinstance(exc, PasteRefused):
-        return _tr("SignIn", exc.problem.value)
-    if isinstance(exc, AmountRefused):
-        return _tr("Recharge", exc.problem.value).format(**exc.params)
-    if isinstance(exc, OrderOutcomeUnknown):
-        reason = describe(exc.cause) if isinstance(exc.cause, ApiError) else ""
-        storage = describe(exc.storage) if exc.storage is not None else ""
-        return _tr("Recharge", exc.template).format(
-            reason=reason, order_no=exc.order_no, storage=storage
-        )
-    return _tr("Errors", "Something went wrong inside the app. Details are in the log file.")
+    if isinstance(exc, BaseException):
+        exc = exc.text if isinstance(exc, Problem) else Problem().text
+    return translate_text(exc)
 
 
 def describe_unsaved_switch(email: str, problem: BaseException) -> str:
@@ -75,17 +53,6 @@ def describe_unsaved_switch(email: str, problem: BaseException) -> str:
     return _tr(
         "Accounts", "Now showing {email}, but the app could not remember this choice. {reason}"
     ).format(email=email, reason=describe(problem))
-
-
-def details(exc: BaseException) -> str:
-    """Technical detail for a “Details” pane (never secrets: errors carry none)."""
-    if isinstance(exc, SignInError):
-        return details(exc.cause)
-    if isinstance(exc, ApiError):
-        return exc.details() or type(exc).__name__
-    if isinstance(exc, Problem):
-        return exc.detail or type(exc).__name__
-    return type(exc).__name__
 
 
 def describe_settings_problem(settings: Settings) -> str | None:

@@ -50,6 +50,7 @@ from ohmygpt_desktop.core.recharge import (
     RechargeKind,
     parse_amount,
 )
+from ohmygpt_desktop.translatable import Problem
 from ohmygpt_desktop.ui.errors import describe
 from ohmygpt_desktop.ui.formatting import (
     amount_for_input,
@@ -60,7 +61,7 @@ from ohmygpt_desktop.ui.formatting import (
 )
 from ohmygpt_desktop.ui.plain import PlainLabel, title_safe
 from ohmygpt_desktop.ui.qr import QrCodeWidget
-from ohmygpt_desktop.ui.tasks import Op
+from ohmygpt_desktop.ui.tasks import Op, unexpected_error_handler
 
 if TYPE_CHECKING:
     from ohmygpt_desktop.app import AppContext
@@ -760,8 +761,12 @@ class RechargeDialog(QDialog):
             self._op = None
             self._pay(exc.record, exc)
             return
-        log.info("Recharge order for %s failed: %r", self.account_key, exc)
         self._op = None
+        if not isinstance(exc, Problem):  # a bug: the crash handler reports it
+            unexpected_error_handler(exc, "creating a recharge order")
+            self._update_state()
+            return
+        log.info("Recharge order for %s failed: %r", self.account_key, exc)
         self._problem = exc
         self._unknown_outcome = isinstance(exc, OrderOutcomeUnknown)
         self._update_state()
