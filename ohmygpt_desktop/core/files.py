@@ -62,10 +62,6 @@ class FileLock:
         self.path = Path(path)
         self._fd: int | None = None
 
-    @property
-    def held(self) -> bool:
-        return self._fd is not None
-
     def try_acquire(self) -> bool:
         """Take the lock if nobody holds it; ``False`` if someone does. Raises OSError."""
         if self._fd is not None:

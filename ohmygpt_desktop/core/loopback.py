@@ -95,7 +95,6 @@ class LoopbackReceiver:
         parts = urlsplit(redirect_uri)
         self._path = parts.path or "/"
         self._port = parts.port
-        self._uri = redirect_uri
         self._on_redirect = on_redirect
         self._loop = loop or asyncio.get_event_loop()
         self._translate = translate

@@ -119,10 +119,6 @@ class SeededApp:
             return True
         return self.domain.lower() in LOOPBACK_HOSTS and host in LOOPBACK_HOSTS
 
-    @property
-    def trusted(self) -> bool:
-        return self.permission_level == TRUSTED_LEVEL
-
 
 @dataclass(frozen=True)
 class SeededUser:

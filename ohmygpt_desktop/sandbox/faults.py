@@ -21,8 +21,6 @@ from ohmygpt_desktop.sandbox.config import ENDPOINTS
 
 #: Kinds that answer instead of the real handler.
 PRE_KINDS = frozenset({"status", "error_in_200", "html", "non_json", "oversized", "redirect"})
-#: Kinds that run the real handler and then change or spoil its reply.
-POST_KINDS = frozenset({"drop", "missing_field", "wrong_type", "bad_url", "drip"})
 FAULT_KINDS: tuple[str, ...] = (
     "latency",
     "status",

@@ -502,11 +502,6 @@ class SandboxState:
                 self._order_locked(order.kind, order.session_id)
             return [o.as_dict() for o in self._orders.values()]
 
-    def apply_due_credits(self) -> int:
-        """Credit every paid order whose credit is due. Returns how many were applied."""
-        with self._lock:
-            return self._apply_due_credits_locked()
-
     def _apply_due_credits_locked(self) -> int:
         now = self.now()
         applied = 0

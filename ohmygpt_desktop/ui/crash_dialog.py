@@ -60,7 +60,6 @@ log = logging.getLogger(__name__)
 #: Tracebacks kept for the Details pane; later errors are only counted.
 MAX_KEPT_REPORTS = 20
 
-ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 FolderOpener = Callable[[Path], bool]
 ParentGetter = Callable[[], QWidget | None]
 

@@ -50,8 +50,6 @@ LANGUAGES: tuple[tuple[str, str], ...] = (
     ("ja", "日本語"),
 )
 
-THEMES: tuple[str, ...] = ("system", "light", "dark")
-
 
 def locale_for(language: str) -> QLocale:
     """The QLocale of a language setting value ("system" → the system locale)."""
@@ -404,7 +402,6 @@ def apply_theme(app: QApplication, theme: str) -> None:
 __all__ = [
     "LANGUAGES",
     "QM_PREFIX",
-    "THEMES",
     "LanguageManager",
     "apply_theme",
     "compile_ts",

@@ -609,9 +609,6 @@ class LoginPanel(QWidget):
 
     # -------------------------------------------------------------- rendering
 
-    def _loopback_active(self) -> bool:
-        return self._receiver is not None and self._attempt is not None
-
     def retranslate(self) -> None:
         """(Re)set every text, including the ones that depend on the state."""
         account = self.ctx.accounts.get(self._reauth_key) if self._reauth_key else None

@@ -119,9 +119,6 @@ def _small(label: QLabel) -> None:
 class RechargeDialog(QDialog):
     """Recharge one account. The caller calls :meth:`open` (never ``exec``)."""
 
-    #: The order exists (status awaiting payment); the payment page was opened.
-    #: Not for an order the history could not record (:class:`OrderNotSaved`).
-    orderCreated = Signal(object)
     #: The account's sign-in is no longer valid; the caller may start "sign in again".
     reauthRequested = Signal(str)
 
@@ -739,7 +736,6 @@ class RechargeDialog(QDialog):
             return
         self._op = None
         self._pay(record)
-        self.orderCreated.emit(record)
 
     def _pay(self, record: OrderRecord, unsaved: OrderNotSaved | None = None) -> None:
         """The order exists: open its payment page, watch for the money, show the result.
