@@ -1078,7 +1078,7 @@ class Settings:
         return None
 
     def effective_redirect_uri(self) -> str:
-        return self.get("redirect_uri") or self.get("auth_base_url").rstrip("/") + (CODE_PAGE)
+        return self.get("redirect_uri") or self.get("auth_base_url").rstrip("/") + CODE_PAGE
 
     # ---- writing
 

@@ -10,7 +10,7 @@ import threading
 from collections.abc import Sequence
 from urllib.parse import urlencode
 
-from ohmygpt_desktop.sandbox.app import AUTHORIZE_PATH, SUCCEED_PATH
+from ohmygpt_desktop.api.endpoints import AUTHORIZE_PAGE, CODE_PAGE
 from ohmygpt_desktop.sandbox.config import SEEDED_APPS, STATUS_MODES, SandboxConfig
 from ohmygpt_desktop.sandbox.faults import FAULT_KINDS, parse_fault
 from ohmygpt_desktop.sandbox.server import SandboxServer, is_loopback
@@ -58,7 +58,7 @@ def banner(server: SandboxServer) -> str:
         {
             "response_type": "code",
             "client_id": app.client_id,
-            "redirect_uri": f"{base}{SUCCEED_PATH}",
+            "redirect_uri": f"{base}{CODE_PAGE}",
             "scope": app.scope,
             "state": "demo",
         }
@@ -66,8 +66,8 @@ def banner(server: SandboxServer) -> str:
     lines = [
         "OhMyGPT sandbox (local stand-in; demo values, no real accounts or money)",
         f"  Base URL (API and pages): {base}",
-        f"  Authorization page:       {base}{AUTHORIZE_PATH}",
-        f"  Try it in a browser:      {base}{AUTHORIZE_PATH}?{query}",
+        f"  Authorization page:       {base}{AUTHORIZE_PAGE}",
+        f"  Try it in a browser:      {base}{AUTHORIZE_PAGE}?{query}",
         "",
         "Apps:",
     ]
@@ -76,7 +76,7 @@ def banner(server: SandboxServer) -> str:
             f"  {seeded.name}",
             f"    client_id:        {seeded.client_id}",
             f"    client_secret:    {seeded.client_secret}",
-            f"    redirect URIs:    {base}{SUCCEED_PATH}",
+            f"    redirect URIs:    {base}{CODE_PAGE}",
             f"                      any http://{seeded.domain}:<port>/<path>"
             " (localhost also accepted)",
             f"    scope:            {seeded.scope}",

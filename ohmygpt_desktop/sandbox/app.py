@@ -56,9 +56,7 @@ from ohmygpt_desktop.sandbox.state import SandboxState, TokenRecord, money, rand
 Handler = Callable[[Request, SandboxState], Awaitable[JsonReply | Response]]
 
 # The sandbox serves the client's own endpoint table (docs/api.md#endpoint-table).
-AUTHORIZE_PATH = AUTHORIZE_PAGE
-DECIDE_PATH = f"{AUTHORIZE_PATH}/decide"
-SUCCEED_PATH = CODE_PAGE
+DECIDE_PATH = f"{AUTHORIZE_PAGE}/decide"
 CHECKOUT_PREFIX = "/c/pay"
 INVOICE_PREFIX = "/i/acct_sandbox"
 
@@ -819,9 +817,9 @@ def create_app(state: SandboxState) -> Starlette:
     routes = [
         Route("/", index, methods=["GET"]),
         Route("/favicon.ico", favicon, methods=["GET"]),
-        Route(AUTHORIZE_PATH, counted("authorize_page", authorize_page), methods=["GET"]),
+        Route(AUTHORIZE_PAGE, counted("authorize_page", authorize_page), methods=["GET"]),
         Route(DECIDE_PATH, counted("decide", decide), methods=["POST"]),
-        Route(SUCCEED_PATH, counted("code_page", code_page), methods=["GET"]),
+        Route(CODE_PAGE, counted("code_page", code_page), methods=["GET"]),
         *(
             Route(getattr(DEFAULT_ENDPOINTS, name), counted(name, handler), methods=["POST"])
             for name, handler in (
