@@ -262,7 +262,7 @@
 <context>
     <name>Accounts</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/errors.py" line="+75"/>
+        <location filename="../../ohmygpt_desktop/ui/errors.py" line="+53"/>
         <source>Now showing {email}, but the app could not remember this choice. {reason}</source>
         <translation>{email} を表示しましたが、この選択を保存できませんでした。{reason}</translation>
     </message>
@@ -303,12 +303,12 @@
 <context>
     <name>ApiError</name>
     <message>
-        <location filename="../../ohmygpt_desktop/api/errors.py" line="+34"/>
+        <location filename="../../ohmygpt_desktop/api/errors.py" line="+31"/>
         <source>The OhMyGPT service reported a problem.</source>
         <translation>OhMyGPT サービスで問題が発生しました。</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+52"/>
         <source>Could not reach the OhMyGPT service. Check your internet connection or proxy.</source>
         <translation>OhMyGPT サービスに接続できません。インターネット接続またはプロキシを確認してください。</translation>
     </message>
@@ -534,7 +534,7 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/crash_dialog.py" line="+313"/>
+        <location filename="../../ohmygpt_desktop/ui/crash_dialog.py" line="+312"/>
         <source>Unexpected error – {app}</source>
         <translation>予期しないエラー – {app}</translation>
     </message>
@@ -617,8 +617,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/translatable.py" line="+107"/>
-        <location filename="../../ohmygpt_desktop/ui/errors.py" line="-5"/>
+        <location filename="../../ohmygpt_desktop/translatable.py" line="+107"/>
         <source>Something went wrong inside the app. Details are in the log file.</source>
         <translation>アプリ内部で問題が発生しました。詳細はログファイルを確認してください。</translation>
     </message>
@@ -862,7 +861,7 @@
         <translation>{email} としてサインインしました。</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+89"/>
         <source>Sign in again to {email}</source>
         <translation>{email} に再サインイン</translation>
     </message>
@@ -1214,12 +1213,12 @@
 <context>
     <name>Recharge</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/recharge.py" line="+180"/>
+        <location filename="../../ohmygpt_desktop/core/recharge.py" line="+199"/>
         <source>The connection was lost while the order was being created, so the app cannot tell whether it exists. It is listed as “unknown” in your order history: check your OhMyGPT orders before paying again.</source>
         <translation>注文の作成中に接続が切れたため、注文が作成されたかどうかを確認できません。注文履歴には「不明」と表示されます。再度支払う前に、OhMyGPT の注文を確認してください。</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-152"/>
         <source>Enter an amount.</source>
         <translation>金額を入力してください。</translation>
     </message>
@@ -1254,7 +1253,12 @@
         <translation>最高金額は ${maximum} です。</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+105"/>
+        <source>This account is no longer signed in to the app. Sign in to it again to recharge.</source>
+        <translation>このアカウントはアプリにサインインしていません。チャージするには、このアカウントにもう一度サインインしてください。</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Something went wrong inside the app while the order was being created, so it cannot tell whether the order exists. It is listed as “unknown” in your order history: check your OhMyGPT orders before paying again.</source>
         <translation>注文の作成中にアプリ内部で問題が発生したため、注文が作成されたかどうかを確認できません。注文履歴には「不明」と表示されます。再度支払う前に、OhMyGPT の注文を確認してください。</translation>
     </message>
@@ -1269,7 +1273,7 @@
         <translation>OhMyGPT からの応答を利用できなかったため、支払いページは開いていません。{reason}それでも OhMyGPT で注文が作成されている可能性があります。注文履歴には「不明」と表示されます。再度支払う前に、OhMyGPT の注文を確認してください。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>The app could not use OhMyGPT&apos;s reply, so no payment page was opened. {reason} The reply named order {order_no}. The app cannot tell whether OhMyGPT created the order, and it could not record it in the order history: {storage} Note the order number. Check your OhMyGPT orders before paying again.</source>
         <translation>OhMyGPT からの応答を利用できなかったため、支払いページは開いていません。{reason}応答には注文 {order_no} が示されていました。OhMyGPT が注文を作成したかどうかを確認できず、注文履歴にも記録できませんでした：{storage}注文番号を控えてください。再度支払う前に、OhMyGPT の注文を確認してください。</translation>
     </message>
@@ -1302,7 +1306,7 @@
 <context>
     <name>RechargeDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/recharge_dialog.py" line="+453"/>
+        <location filename="../../ohmygpt_desktop/ui/recharge_dialog.py" line="+451"/>
         <source>Recharge {email} ({host})</source>
         <translation>{email}（{host}）にチャージ</translation>
     </message>
@@ -1467,7 +1471,7 @@
         <translation>待機をやめました。リクエストはすでに送信済みです。OhMyGPT が注文を作成した場合は「注文履歴」に「支払い待ち」として表示され、そこから開けます。</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+84"/>
         <source>Finish the payment in your browser</source>
         <translation>ブラウザで支払いを完了してください</translation>
     </message>
@@ -1585,7 +1589,7 @@
         <translation>{what}に制御文字を含めることはできません。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../ohmygpt_desktop/api/endpoints.py" line="+69"/>
         <source>Unknown endpoint {key}; known endpoints are {known}.</source>
         <translation>不明なエンドポイント {key} です。使用できるエンドポイント：{known}。</translation>
     </message>
@@ -1600,12 +1604,12 @@
         <translation>エンドポイント {key} のパスは 1 つの &apos;/&apos; で始めてください。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>The path for endpoint {key} must be a path, not a URL.</source>
         <translation>エンドポイント {key} には URL ではなくパスを指定してください。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="+20"/>
         <source>{what} must be one of {options} (got {value}).</source>
         <translation>{what}は {options} のいずれかにしてください（入力値：{value}）。</translation>
     </message>
@@ -1943,7 +1947,7 @@
         <translation>そのコピーを保存できませんでした。</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+147"/>
         <source>Could not save settings to {path}: {reason}.</source>
         <translation>設定を {path} に保存できませんでした：{reason}。</translation>
     </message>
@@ -1961,7 +1965,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+65"/>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+66"/>
         <source>US main site, direct</source>
         <translation>米国メインサイト直結</translation>
     </message>
@@ -2386,12 +2390,12 @@
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/errors.py" line="-17"/>
+        <location filename="../../ohmygpt_desktop/core/accounts.py" line="+56"/>
         <source>{step} failed: {reason}</source>
         <translation>{step}に失敗しました：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/accounts.py" line="+46"/>
+        <location line="-10"/>
         <source>Opening the browser</source>
         <translation>ブラウザの起動</translation>
     </message>

@@ -262,7 +262,7 @@
 <context>
     <name>Accounts</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/errors.py" line="+75"/>
+        <location filename="../../ohmygpt_desktop/ui/errors.py" line="+53"/>
         <source>Now showing {email}, but the app could not remember this choice. {reason}</source>
         <translation>现在显示的是 {email}，但应用无法记住这一选择。{reason}</translation>
     </message>
@@ -303,12 +303,12 @@
 <context>
     <name>ApiError</name>
     <message>
-        <location filename="../../ohmygpt_desktop/api/errors.py" line="+34"/>
+        <location filename="../../ohmygpt_desktop/api/errors.py" line="+31"/>
         <source>The OhMyGPT service reported a problem.</source>
         <translation>OhMyGPT 服务报告了一个问题。</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+52"/>
         <source>Could not reach the OhMyGPT service. Check your internet connection or proxy.</source>
         <translation>无法访问 OhMyGPT 服务。请检查网络连接或代理。</translation>
     </message>
@@ -534,7 +534,7 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/crash_dialog.py" line="+313"/>
+        <location filename="../../ohmygpt_desktop/ui/crash_dialog.py" line="+312"/>
         <source>Unexpected error – {app}</source>
         <translation>意外错误 – {app}</translation>
     </message>
@@ -617,8 +617,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/translatable.py" line="+107"/>
-        <location filename="../../ohmygpt_desktop/ui/errors.py" line="-5"/>
+        <location filename="../../ohmygpt_desktop/translatable.py" line="+107"/>
         <source>Something went wrong inside the app. Details are in the log file.</source>
         <translation>应用内部出现错误。详细信息请查看日志文件。</translation>
     </message>
@@ -862,7 +861,7 @@
         <translation>已使用 {email} 登录。</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+89"/>
         <source>Sign in again to {email}</source>
         <translation>重新登录 {email}</translation>
     </message>
@@ -1214,12 +1213,12 @@
 <context>
     <name>Recharge</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/recharge.py" line="+180"/>
+        <location filename="../../ohmygpt_desktop/core/recharge.py" line="+199"/>
         <source>The connection was lost while the order was being created, so the app cannot tell whether it exists. It is listed as “unknown” in your order history: check your OhMyGPT orders before paying again.</source>
         <translation>创建订单时连接中断，应用无法确定订单是否已创建。它在订单记录中标记为“未知”：再次付款前，请先查看你的 OhMyGPT 订单。</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-152"/>
         <source>Enter an amount.</source>
         <translation>请输入金额。</translation>
     </message>
@@ -1254,7 +1253,12 @@
         <translation>最高金额为 ${maximum}。</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+105"/>
+        <source>This account is no longer signed in to the app. Sign in to it again to recharge.</source>
+        <translation>此账户已不在本应用中登录。请重新登录此账户后再充值。</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Something went wrong inside the app while the order was being created, so it cannot tell whether the order exists. It is listed as “unknown” in your order history: check your OhMyGPT orders before paying again.</source>
         <translation>创建订单时应用内部出错，因此无法确定订单是否已创建。它在订单记录中标记为“未知”：再次付款前，请先查看你的 OhMyGPT 订单。</translation>
     </message>
@@ -1269,7 +1273,7 @@
         <translation>无法使用 OhMyGPT 的回复，因此没有打开支付页面。{reason}OhMyGPT 仍可能已创建订单：它在订单记录中标记为“未知”。再次付款前，请先查看你的 OhMyGPT 订单。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>The app could not use OhMyGPT&apos;s reply, so no payment page was opened. {reason} The reply named order {order_no}. The app cannot tell whether OhMyGPT created the order, and it could not record it in the order history: {storage} Note the order number. Check your OhMyGPT orders before paying again.</source>
         <translation>无法使用 OhMyGPT 的回复，因此没有打开支付页面。{reason}回复中提到了订单 {order_no}。应用无法确定 OhMyGPT 是否已创建该订单，也无法将其写入订单记录：{storage}请记下订单号。再次付款前，请先查看你的 OhMyGPT 订单。</translation>
     </message>
@@ -1302,7 +1306,7 @@
 <context>
     <name>RechargeDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/recharge_dialog.py" line="+453"/>
+        <location filename="../../ohmygpt_desktop/ui/recharge_dialog.py" line="+451"/>
         <source>Recharge {email} ({host})</source>
         <translation>为 {email}（{host}）充值</translation>
     </message>
@@ -1467,7 +1471,7 @@
         <translation>已停止等待。请求已经发出：如果 OhMyGPT 创建了订单，它会以“待支付”状态出现在“订单”中，你可以从那里打开它。</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+84"/>
         <source>Finish the payment in your browser</source>
         <translation>请在浏览器中完成支付</translation>
     </message>
@@ -1585,7 +1589,7 @@
         <translation>{what}不能包含控制字符。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../ohmygpt_desktop/api/endpoints.py" line="+69"/>
         <source>Unknown endpoint {key}; known endpoints are {known}.</source>
         <translation>未知的端点 {key}；可用的端点有 {known}。</translation>
     </message>
@@ -1600,12 +1604,12 @@
         <translation>端点 {key} 的路径必须以单个 &apos;/&apos; 开头。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>The path for endpoint {key} must be a path, not a URL.</source>
         <translation>端点 {key} 必须填写路径，而不是 URL。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="+20"/>
         <source>{what} must be one of {options} (got {value}).</source>
         <translation>{what}必须是 {options} 之一（当前为 {value}）。</translation>
     </message>
@@ -1943,7 +1947,7 @@
         <translation>无法保存其副本。</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+147"/>
         <source>Could not save settings to {path}: {reason}.</source>
         <translation>无法将设置保存到 {path}：{reason}。</translation>
     </message>
@@ -1961,7 +1965,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+65"/>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+66"/>
         <source>US main site, direct</source>
         <translation>美国主站直连</translation>
     </message>
@@ -2386,12 +2390,12 @@
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/errors.py" line="-17"/>
+        <location filename="../../ohmygpt_desktop/core/accounts.py" line="+56"/>
         <source>{step} failed: {reason}</source>
         <translation>{step}失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/accounts.py" line="+46"/>
+        <location line="-10"/>
         <source>Opening the browser</source>
         <translation>打开浏览器</translation>
     </message>
