@@ -9,8 +9,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import ipaddress
+import signal
 import socket
+import sys
 import threading
+from collections.abc import Callable
 from types import TracebackType
 from typing import Literal, Self
 
@@ -81,7 +84,7 @@ class BackgroundServer:
         self.host = "127.0.0.1" if host.lower() == "localhost" else host.strip("[]")
         self.port = port
         self.app = app
-        self._name = name
+        self.name = name
         self._access_log = access_log
         self._log_level = log_level
         self._lifespan = lifespan
@@ -95,7 +98,7 @@ class BackgroundServer:
     @property
     def base_url(self) -> str:
         if self._bound_port is None:
-            raise RuntimeError(f"the {self._name} server is not started")
+            raise RuntimeError(f"the {self.name} server is not started")
         host = f"[{self.host}]" if ":" in self.host else self.host
         return f"http://{host}:{self._bound_port}"
 
@@ -109,7 +112,7 @@ class BackgroundServer:
 
     def start(self) -> Self:
         if self._thread is not None:
-            raise RuntimeError(f"the {self._name} server was already started")
+            raise RuntimeError(f"the {self.name} server was already started")
         family = socket.AF_INET6 if ":" in self.host else socket.AF_INET
         # proto=IPPROTO_TCP matters: asyncio only sets TCP_NODELAY on accepted sockets
         # whose proto says TCP; without it every reply with a body waits ~40 ms (Nagle).
@@ -141,13 +144,13 @@ class BackgroundServer:
         ready = threading.Event()
         self._server = _Uvicorn(config, ready, self.app)
         self._thread = threading.Thread(
-            target=self._run, args=(ready,), name=f"{self._name}-{self._bound_port}", daemon=True
+            target=self._run, args=(ready,), name=f"{self.name}-{self._bound_port}", daemon=True
         )
         self._thread.start()
         if not ready.wait(START_TIMEOUT) or not self._server.started:
             self.stop()
             raise RuntimeError(
-                f"the {self._name} server did not start within {START_TIMEOUT:.0f} s"
+                f"the {self.name} server did not start within {START_TIMEOUT:.0f} s"
             ) from self._error
         return self
 
@@ -189,3 +192,38 @@ class BackgroundServer:
     def __repr__(self) -> str:
         where = self.base_url if self._bound_port is not None else "not started"
         return f"<{type(self).__name__} {where}>"
+
+
+def run_until_signalled(server: BackgroundServer, banner: Callable[[], str]) -> int:
+    """Start ``server``, print ``banner()``, serve until SIGINT/SIGTERM, stop it.
+
+    Returns the exit status: 0 after a signal, 1 (with the reason on stderr) when the
+    address cannot be used or the server stops by itself.
+    """
+    stop = threading.Event()
+
+    def on_signal(signum: int, frame: object) -> None:
+        stop.set()
+
+    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        try:
+            server.start()
+        except OSError as exc:
+            print(f"cannot listen on {server.host}:{server.port}: {exc}", file=sys.stderr)
+            return 1
+        except RuntimeError as exc:
+            print(f"{exc}; see the log above", file=sys.stderr)
+            return 1
+        print(banner(), flush=True)
+        while not stop.wait(0.5):
+            if not server.running:
+                print(f"the {server.name} server stopped unexpectedly", file=sys.stderr)
+                return 1
+    except KeyboardInterrupt:  # a second Ctrl+C during start-up
+        pass
+    finally:
+        server.stop()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    return 0
