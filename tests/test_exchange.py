@@ -45,6 +45,7 @@ from ohmygpt_desktop.exchange.__main__ import main as exchange_main
 from ohmygpt_desktop.exchange.__main__ import read_command_line
 from ohmygpt_desktop.sandbox import COMMUNITY_APP, DEFAULT_APP, SandboxServer
 from tests.helpers.sandbox_browser import authorize_code, new_client
+from tests.helpers.signin import free_port
 
 T = TypeVar("T")
 REPO = Path(__file__).resolve().parent.parent
@@ -97,7 +98,7 @@ def exchange_via(
     """What the app will do: its client sends the code to the service."""
 
     async def go() -> TokenGrant:
-        async with OhMyGPTClient("http://127.0.0.1:9", proxy="") as client:
+        async with OhMyGPTClient("http://127.0.0.1:1", proxy="") as client:  # base unused
             return await client.issue_token_via_exchange(
                 server.base_url + TOKEN_PATH, code=code, client_id=client_id
             )
@@ -227,9 +228,9 @@ def test_upstream_refusing_the_secret_is_a_setup_error(
 def test_upstream_unreachable_or_slow(
     sandbox: SandboxServer, start_exchange: StartExchange, http: httpx.Client
 ) -> None:
-    with new_client() as probe:  # a port nobody listens on
-        closed = start_exchange(api_base_url="http://127.0.0.1:9", upstream_connect_retries=0)
-        reply = probe.post(closed.base_url + TOKEN_PATH, json={"code": "SomeCode1234"})
+    nobody = f"http://127.0.0.1:{free_port()}"
+    closed = start_exchange(api_base_url=nobody, upstream_connect_retries=0)
+    reply = http.post(closed.base_url + TOKEN_PATH, json={"code": "SomeCode1234"})
     assert error_of(reply) == (502, "upstream_unreachable")
     with pytest.raises(ServerError) as unreachable:
         exchange_via(closed, "SomeCode1234")
@@ -475,6 +476,13 @@ def test_secret_from_environment_or_file_never_a_flag(
     launch = read_command_line(base, {"OHMYGPT_EXCHANGE_CLIENT_SECRET": "FromTheEnvironment01"})
     assert launch.config.client_secret.current() == Secret("FromTheEnvironment01")
     assert (launch.host, launch.port) == ("127.0.0.1", 8780)
+    assert launch.forwarded_allow_ips == "127.0.0.1"
+    assert launch.config.endpoints.issue_token == "/api/v1/user/oauth/issue-token"
+    moved = read_command_line(
+        [*base, "--issue-token-path", "/v2/issue"],
+        {"OHMYGPT_EXCHANGE_CLIENT_SECRET": "FromTheEnvironment01"},
+    )
+    assert moved.config.endpoints.issue_token == "/v2/issue"
 
     secret_file = tmp_path / "secret"
     secret_file.write_text("FromAFileOnDisk00002\n")
@@ -491,17 +499,19 @@ def test_secret_from_environment_or_file_never_a_flag(
     assert from_env.config.client_secret.current() == Secret("FromAFileOnDisk00002")
     assert from_env.config.client_id == DEFAULT_APP.client_id
 
-    for argv in (
-        [*base, "--client-secret", "OnTheCommandLine0003"],
-        [*base, "--client-secret=OnTheCommandLine0003"],
-        [*base, "--secret", "OnTheCommandLine0003"],
+    for argv, says in (
+        ([*base, "--client-secret", "OnTheCommandLine0003"], "OHMYGPT_EXCHANGE_CLIENT_SECRET"),
+        ([*base, "--client-secret=OnTheCommandLine0003"], "OHMYGPT_EXCHANGE_CLIENT_SECRET"),
+        ([*base, "--secret", "OnTheCommandLine0003"], "unknown --secret (values not shown)"),
+        ([*base, "--client-sec", "OnTheCommandLine0003"], "unknown --client-sec"),
+        ([*base, "OnTheCommandLine0003"], "unknown arguments"),
     ):
         with pytest.raises(SystemExit) as refused:
-            read_command_line(argv, {})
+            read_command_line(argv, {"OHMYGPT_EXCHANGE_CLIENT_SECRET": "FromTheEnvironment01"})
         assert refused.value.code == 2
         err = capsys.readouterr().err
+        assert says in err
         assert "OnTheCommandLine0003" not in err
-    assert "OHMYGPT_EXCHANGE_CLIENT_SECRET" in err or "--secret" in err
 
     problems = {
         "no secret": ({}, "OHMYGPT_EXCHANGE_CLIENT_SECRET"),

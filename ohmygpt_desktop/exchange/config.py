@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -117,7 +117,7 @@ class ExchangeConfig:
     upstream_connect_retries: int = 2
     upstream_retry_backoff: float = 0.5
     #: Addresses whose buckets are kept at most; the longest idle are forgotten first.
-    max_tracked_clients: int = field(default=100_000)
+    max_tracked_clients: int = 100_000
 
     def __post_init__(self) -> None:
         if not self.client_id or self.client_id != self.client_id.strip():
