@@ -42,6 +42,7 @@ from ohmygpt_desktop.api import (
 )
 from ohmygpt_desktop.sandbox import COMMUNITY_APP, DEFAULT_APP, SandboxServer
 from tests.helpers import sandbox_browser
+from tests.helpers.sandbox_browser import authorize_code
 
 T = TypeVar("T")
 
@@ -55,20 +56,6 @@ def make_client(sandbox: SandboxServer, **kwargs: Any) -> OhMyGPTClient:
     kwargs.setdefault("retry_backoff", 0.01)
     kwargs.setdefault("proxy", "")
     return OhMyGPTClient(sandbox.base_url, **kwargs)
-
-
-def authorize_code(sandbox: SandboxServer, *, client_id: str = DEFAULT_APP.client_id) -> str:
-    url = build_authorization_url(
-        sandbox.base_url,
-        client_id=client_id,
-        redirect_uri=f"{sandbox.base_url}/next/v1/oauth/succeed",
-        scope=DEFAULT_APP.scope,
-        state="st4te",
-    )
-    location = sandbox_browser.authorize(url, user_id="888")
-    code, state = sandbox_browser.read_code_page(location)
-    assert state == "st4te"
-    return code
 
 
 def token_for(sandbox: SandboxServer, user_id: str = "888", client_id: str | None = None) -> Secret:

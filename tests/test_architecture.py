@@ -13,7 +13,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.parametrize(
-    "module", ["ohmygpt_desktop.api", "ohmygpt_desktop.sandbox", "ohmygpt_desktop.sandbox.server"]
+    "module",
+    [
+        "ohmygpt_desktop.api",
+        "ohmygpt_desktop.sandbox",
+        "ohmygpt_desktop.sandbox.server",
+        "ohmygpt_desktop.exchange",
+        "ohmygpt_desktop.exchange.__main__",
+    ],
 )
 def test_non_gui_packages_import_no_qt(module: str) -> None:
     code = (

@@ -22,6 +22,7 @@ from ohmygpt_desktop.api.errors import (
     RateLimitedError,
     RequestTimeout,
     ServerError,
+    TokenExchangeSetupError,
     UnsafeUrlError,
 )
 from ohmygpt_desktop.api.models import (
@@ -78,6 +79,7 @@ __all__ = [
     "RequestTimeout",
     "Secret",
     "ServerError",
+    "TokenExchangeSetupError",
     "TokenGrant",
     "UnsafeUrlError",
     "UserInfo",

@@ -32,7 +32,7 @@ from typing import Any
 import httpx
 
 from ohmygpt_desktop import __version__
-from ohmygpt_desktop.api import errors
+from ohmygpt_desktop.api import errors, token_exchange
 from ohmygpt_desktop.api.endpoints import DEFAULT_ENDPOINTS, Endpoints
 from ohmygpt_desktop.api.models import (
     DEFAULT_PRODUCT_ID,
@@ -136,11 +136,35 @@ class OhMyGPTClient:
             },
             retry_connect=True,
         )
-        return TokenGrant(
-            user_id=_id_field(data, "user_id"),
-            client_id=_str_field(data, "client_id"),
-            token=Secret(_str_field(data, "token")),
+        return _grant(data)
+
+    async def issue_token_via_exchange(
+        self,
+        exchange_url: str,
+        *,
+        code: str,
+        client_id: str | None = None,
+        redirect_uri: str | None = None,
+    ) -> TokenGrant:
+        """Exchange an authorization code at the organisation's token-exchange service
+        instead of at issue-token, so the app needs no client secret
+        (api/token_exchange.py; docs/operations.md#token-exchange-service).
+
+        ``exchange_url`` is the service's whole token address (``https://…/v1/token``).
+        ``client_id`` lets the service refuse a code meant for another app. Same result
+        as :meth:`issue_token`; its refusals map to the same errors (a refused code is an
+        :class:`AuthorizationError`; a service that is not set up for this app, a
+        :class:`TokenExchangeSetupError`).
+        """
+        payload = {"code": code}
+        if client_id:
+            payload["client_id"] = client_id
+        if redirect_uri:
+            payload["redirect_uri"] = redirect_uri
+        status, headers, body = await self._request(
+            "token_exchange", exchange_url, {}, json_body=payload, retry_connect=True
         )
+        return _exchange_reply(status, headers, body)
 
     async def user_info(self, token: Secret) -> UserInfo:
         data = await self._call("user_info", token=token, retry_connect=True)
@@ -214,11 +238,40 @@ class OhMyGPTClient:
         form: Mapping[str, str] | None = None,
         retry_connect: bool,
     ) -> Mapping[str, Any]:
-        """One operation, retries included, within :attr:`deadline` seconds."""
+        """One documented operation: its ``data`` object, or the right ApiError."""
+        headers = {}
+        if token is not None:
+            headers["Authorization"] = f"Bearer {Secret(token).reveal()}"
+        status, resp_headers, body = await self._request(
+            operation,
+            getattr(self.endpoints, operation),
+            headers,
+            form=form or {},
+            retry_connect=retry_connect,
+        )
+        return _interpret(operation, status, resp_headers, body)
+
+    async def _request(
+        self,
+        operation: str,
+        url: str,
+        headers: Mapping[str, str],
+        *,
+        form: Mapping[str, str] | None = None,
+        json_body: Mapping[str, str] | None = None,
+        retry_connect: bool,
+    ) -> tuple[int, httpx.Headers, bytes]:
+        """One POST (a path on the base URL, or a whole URL), retries included, within
+        :attr:`deadline` seconds: the complete reply, whatever its status."""
         try:
             async with asyncio.timeout(self.deadline):
                 return await self._attempts(
-                    operation, token=token, form=form, retry_connect=retry_connect
+                    operation,
+                    url,
+                    headers,
+                    form=form,
+                    json_body=json_body,
+                    retry_connect=retry_connect,
                 )
         except TimeoutError:
             log.info("%s: no complete reply within %gs", operation, self.deadline)
@@ -227,20 +280,20 @@ class OhMyGPTClient:
     async def _attempts(
         self,
         operation: str,
+        url: str,
+        headers: Mapping[str, str],
         *,
-        token: Secret | None,
         form: Mapping[str, str] | None,
+        json_body: Mapping[str, str] | None,
         retry_connect: bool,
-    ) -> Mapping[str, Any]:
-        path = getattr(self.endpoints, operation)
-        headers = {}
-        if token is not None:
-            headers["Authorization"] = f"Bearer {Secret(token).reveal()}"
+    ) -> tuple[int, httpx.Headers, bytes]:
         attempts = 1 + (self.connect_retries if retry_connect else 0)
         for attempt in range(attempts):
             started = time.monotonic()
             try:
-                status, resp_headers, body = await self._send(path, headers, form or {})
+                status, resp_headers, body = await self._send(
+                    url, headers, form=form, json_body=json_body
+                )
             except errors.ConnectError:
                 if attempt + 1 >= attempts:
                     raise
@@ -255,13 +308,21 @@ class OhMyGPTClient:
                 len(body),
                 (time.monotonic() - started) * 1000,
             )
-            return _interpret(operation, status, resp_headers, body)
+            return status, resp_headers, body
         raise AssertionError("unreachable")  # pragma: no cover
 
     async def _send(
-        self, path: str, headers: Mapping[str, str], form: Mapping[str, str]
+        self,
+        url: str,
+        headers: Mapping[str, str],
+        *,
+        form: Mapping[str, str] | None,
+        json_body: Mapping[str, str] | None,
     ) -> tuple[int, httpx.Headers, bytes]:
-        request = self._http.build_request("POST", path, headers=headers, data=dict(form))
+        if json_body is not None:
+            request = self._http.build_request("POST", url, headers=headers, json=json_body)
+        else:
+            request = self._http.build_request("POST", url, headers=headers, data=dict(form or {}))
         try:
             response = await self._http.send(request, stream=True)
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.UnsupportedProtocol) as exc:
@@ -304,13 +365,11 @@ def _interpret(
 ) -> Mapping[str, Any]:
     """Turn a complete reply into its ``data`` object or raise the right ApiError."""
     envelope = _decode_json(body)
-    content_type = headers.get("content-type", "")
     retry_after = _retry_after(headers.get("retry-after"))
     if envelope is None:
         if not 200 <= status < 300:
             raise _error_for(operation, status, None, None, retry_after, documented=False)
-        kind = "html_reply" if "html" in content_type or body.lstrip()[:1] == b"<" else "not_json"
-        raise errors.MalformedResponseError(status=status, error_type=kind)
+        raise _not_json(status, headers, body)
 
     body_status = envelope.get("statusCode")
     if isinstance(body_status, bool) or not isinstance(body_status, int):
@@ -343,6 +402,36 @@ def _interpret(
     if not isinstance(data, Mapping):
         raise errors.MalformedResponseError(status=status, error_type="no_data")
     return data
+
+
+def _exchange_reply(status: int, headers: httpx.Headers, body: bytes) -> TokenGrant:
+    """A token-exchange service's reply: the grant, or the error its envelope names."""
+    value = _decode_json(body)
+    if 200 <= status < 300:
+        if value is None:
+            raise _not_json(status, headers, body)
+        return _grant(value)
+    envelope = value.get("error") if value is not None else None
+    code = message = None
+    if isinstance(envelope, Mapping):
+        code = envelope.get("code") if isinstance(envelope.get("code"), str) else None
+        message = envelope.get("message") if isinstance(envelope.get("message"), str) else None
+    raise token_exchange.error_for(status, code, message, _retry_after(headers.get("retry-after")))
+
+
+def _grant(data: Mapping[str, Any]) -> TokenGrant:
+    return TokenGrant(
+        user_id=_id_field(data, "user_id"),
+        client_id=_str_field(data, "client_id"),
+        token=Secret(_str_field(data, "token")),
+    )
+
+
+def _not_json(status: int, headers: httpx.Headers, body: bytes) -> errors.MalformedResponseError:
+    html = "html" in headers.get("content-type", "") or body.lstrip()[:1] == b"<"
+    return errors.MalformedResponseError(
+        status=status, error_type="html_reply" if html else "not_json"
+    )
 
 
 def _decode_json(body: bytes) -> Mapping[str, Any] | None:

@@ -142,6 +142,17 @@ class InvalidClientError(AuthorizationError):
     )
 
 
+class TokenExchangeSetupError(InvalidClientError):
+    """The organisation's token-exchange service cannot exchange codes for this app:
+    it serves another client id, has no client secret, or OhMyGPT refused its secret."""
+
+    template = QT_TRANSLATE_NOOP(
+        _CTX,
+        "Your organisation's sign-in service is not set up correctly for this app (its "
+        "client id or secret). Please tell your administrator.",
+    )
+
+
 class InsufficientBalanceError(ApiError):
     """402 ``insufficient_balance_error``."""
 

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
-import signal
 import sys
-import threading
 from collections.abc import Sequence
 from urllib.parse import urlencode
 
@@ -15,6 +13,7 @@ from ohmygpt_desktop.sandbox.config import SEEDED_APPS, STATUS_MODES, SandboxCon
 from ohmygpt_desktop.sandbox.faults import FAULT_KINDS, parse_fault
 from ohmygpt_desktop.sandbox.server import SandboxServer, is_loopback
 from ohmygpt_desktop.sandbox.state import money
+from ohmygpt_desktop.serving import run_until_signalled
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -125,29 +124,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         except ValueError as exc:
             parser.error(str(exc))
 
-    stop = threading.Event()
-
-    def on_signal(signum: int, frame: object) -> None:
-        stop.set()
-
-    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        try:
-            server.start()
-        except OSError as exc:
-            print(f"cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
-            return 1
-        print(banner(server), flush=True)
-        while not stop.wait(0.5):
-            if not server.running:
-                print("the sandbox server stopped unexpectedly", file=sys.stderr)
-                return 1
-    except KeyboardInterrupt:  # a second Ctrl+C during start-up
-        pass
-    finally:
-        server.stop()
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
+    status = run_until_signalled(server, lambda: banner(server))
+    if status:
+        return status
     print("Sandbox stopped.", flush=True)
     return 0
 

@@ -15,6 +15,9 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from ohmygpt_desktop.api import build_authorization_url
+from ohmygpt_desktop.sandbox import DEFAULT_APP, SandboxServer
+
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 )
@@ -227,3 +230,20 @@ def pay(checkout_url: str, action: str = "pay") -> str:
         form = page.form_posting_to("")
         response = submit(page, form, client, action=action)
         return _expect_redirect(response, "after the checkout form")
+
+
+def authorize_code(
+    sandbox: SandboxServer, *, client_id: str = DEFAULT_APP.client_id, user_id: str = "888"
+) -> str:
+    """A fresh authorization code: the person approves ``client_id`` as ``user_id``."""
+    url = build_authorization_url(
+        sandbox.base_url,
+        client_id=client_id,
+        redirect_uri=f"{sandbox.base_url}/next/v1/oauth/succeed",
+        scope=DEFAULT_APP.scope,
+        state="st4te",
+    )
+    location = authorize(url, user_id=user_id)
+    code, state = read_code_page(location)
+    assert state == "st4te"
+    return code
