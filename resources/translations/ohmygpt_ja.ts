@@ -343,7 +343,12 @@
         <translation>OAuth アプリのクライアント ID またはシークレットが拒否されました。設定で確認してください。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>Your organisation&apos;s sign-in service is not set up correctly for this app (its client id or secret). Please tell your administrator.</source>
+        <translation>組織のサインインサービスがこのアプリ向けに正しく設定されていません（クライアント ID またはシークレット）。管理者にお知らせください。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The account&apos;s balance is too low for this request. Please recharge.</source>
         <translation>アカウントの残高が不足しているため、このリクエストを実行できません。チャージしてください。</translation>
     </message>

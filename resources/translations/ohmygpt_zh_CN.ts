@@ -343,7 +343,12 @@
         <translation>OAuth 应用的客户端 ID 或密钥被拒绝。请在设置中检查。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>Your organisation&apos;s sign-in service is not set up correctly for this app (its client id or secret). Please tell your administrator.</source>
+        <translation>您所在组织的登录服务没有为此应用正确设置（其客户端 ID 或密钥）。请告知您的管理员。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The account&apos;s balance is too low for this request. Please recharge.</source>
         <translation>账户余额不足，无法完成此请求。请充值。</translation>
     </message>
