@@ -24,7 +24,9 @@ if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
 
     from ohmygpt_desktop.api import OhMyGPTClient, Secret
+    from ohmygpt_desktop.core.account_store import AccountStore
     from ohmygpt_desktop.core.accounts import AccountManager
+    from ohmygpt_desktop.core.clients import ApiClients
     from ohmygpt_desktop.core.instance import InstanceGuard
     from ohmygpt_desktop.core.messages import MessageBridge
     from ohmygpt_desktop.core.oauth import SignInAttempts
@@ -157,7 +159,8 @@ class AppContext:
     settings: Settings
     messages: MessageBridge
     tokens: TokenStore
-    client: OhMyGPTClient
+    clients: ApiClients
+    account_store: AccountStore
     accounts: AccountManager
     history: OrderHistory
     recharge: RechargeService
@@ -170,11 +173,15 @@ class AppContext:
     owns_sandbox: bool = False
     #: What the user must be told once the window shows (English text, or translatable).
     startup_problems: list[str | Describable] = field(default_factory=list)
-    _retired_clients: list[OhMyGPTClient] = field(default_factory=list)
 
     @property
     def demo_mode(self) -> bool:
         return self.sandbox is not None
+
+    @property
+    def client(self) -> OhMyGPTClient:
+        """The API client in use now (:attr:`clients` swaps it when the network settings change)."""
+        return self.clients.current
 
     def oauth_configured(self) -> bool:
         return bool(self.settings.client_id)
@@ -191,18 +198,8 @@ class AppContext:
         return secret
 
     def apply_network_settings(self) -> None:
-        """Use a new API client after the API line, proxy or paths changed.
-
-        Requests already in flight finish on the old client, which is closed at
-        shutdown (closing it now could cut an order creation in half).
-        """
-        from ohmygpt_desktop.api import origin_of
-
-        extra = {origin_of(self.sandbox.base_url)} if self.sandbox is not None else set()
-        self._retired_clients.append(self.client)
-        self.client = make_client(self.settings, extra)
-        self.accounts.client = self.client
-        log.info("API client rebuilt for the new network settings")
+        """Use a new API client after the API line, proxy or paths changed."""
+        self.clients.rebuild()
 
     async def start(self) -> None:
         """After the first paint: bring accounts back and resume payment watches."""
@@ -220,8 +217,7 @@ class AppContext:
         import asyncio
 
         await self.watcher.stop()
-        for client in [*self._retired_clients, self.client]:
-            await client.aclose()
+        await self.clients.aclose()
         self.history.close()
         if self.sandbox is not None and self.owns_sandbox:
             await asyncio.to_thread(self.sandbox.stop)
@@ -250,24 +246,6 @@ def profile_paths(base: AppPaths, *, demo: bool) -> AppPaths:
     )
 
 
-def make_client(settings: Settings, extra_payment_origins: set[str]) -> OhMyGPTClient:
-    """An API client for the current settings (API line, proxy, endpoint paths, deadline)."""
-    from ohmygpt_desktop.api import DEFAULT_ENDPOINTS, PRODUCTION_PAYMENT_ORIGINS, OhMyGPTClient
-
-    proxy: str | None = None  # "system": honour HTTP(S)_PROXY
-    if settings.proxy_mode == "none":
-        proxy = ""
-    elif settings.proxy_mode == "custom":
-        proxy = settings.proxy_url or None
-    return OhMyGPTClient(
-        settings.api_base_url,
-        endpoints=DEFAULT_ENDPOINTS.with_overrides(settings.endpoints),
-        proxy=proxy,
-        deadline=settings.request_deadline_s,
-        payment_origins=PRODUCTION_PAYMENT_ORIGINS | extra_payment_origins,
-    )
-
-
 def build_context(
     options: Options,
     *,
@@ -287,7 +265,9 @@ def build_context(
     from the right profile (``main`` reads them before the first paint).
     """
     from ohmygpt_desktop.api import Secret, origin_of
+    from ohmygpt_desktop.core.account_store import AccountStore
     from ohmygpt_desktop.core.accounts import AccountManager
+    from ohmygpt_desktop.core.clients import ApiClients, make_client
     from ohmygpt_desktop.core.messages import MessageBridge
     from ohmygpt_desktop.core.oauth import SignInAttempts
     from ohmygpt_desktop.core.orders import OrderHistory
@@ -345,7 +325,8 @@ def build_context(
         settings = Settings.load(paths.settings_file, env=env, overrides=options.overrides)
     settings.add_overrides(sandbox_overrides)
     extra_origins = {origin_of(sandbox.base_url)} if sandbox is not None else set()
-    client = make_client(settings, extra_origins)
+    clients = ApiClients(lambda: make_client(settings, extra_origins))
+    account_store = AccountStore.load(paths.accounts_file, migrate_from=settings)
     tokens = TokenStore(
         insecure_file=paths.insecure_tokens_file,
         timeout=settings.keyring_timeout_s,
@@ -353,8 +334,9 @@ def build_context(
     )
     accounts = AccountManager(
         settings,
+        account_store,
         tokens,
-        client,
+        clients,
         service_id=SANDBOX_SERVICE_ID if sandbox is not None else None,
     )
     history = OrderHistory(paths.history_db)
@@ -373,7 +355,8 @@ def build_context(
         settings=settings,
         messages=MessageBridge(),
         tokens=tokens,
-        client=client,
+        clients=clients,
+        account_store=account_store,
         accounts=accounts,
         history=history,
         recharge=recharge,
@@ -386,6 +369,9 @@ def build_context(
     )
     if settings.load_problem:
         ctx.startup_problems.append(settings.load_problem)
+    if account_store.load_problem_text is not None:
+        log.warning("Account list problem: %s", account_store.load_problem)
+        ctx.startup_problems.append(account_store.load_problem_text)
     if history.open_problem is not None:
         ctx.startup_problems.append(history.open_problem)
     return ctx

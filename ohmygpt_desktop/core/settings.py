@@ -13,7 +13,8 @@ a translatable template (context ``"Settings"``): :class:`SettingsError` carries
 it with its params, and the UI shows it in the user's language.
 
 Secrets (tokens, the OAuth client secret) are *not* settings; they live in the
-keyring (see :mod:`ohmygpt_desktop.core.tokens`).
+keyring (see :mod:`ohmygpt_desktop.core.tokens`). Nor are the signed-in accounts:
+they have a file of their own (:mod:`ohmygpt_desktop.core.account_store`).
 """
 
 from __future__ import annotations
@@ -24,14 +25,19 @@ import json
 import logging
 import os
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, fields
-from datetime import datetime
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from ohmygpt_desktop.core.files import FILE_MODE, FileLock, write_private
+from ohmygpt_desktop.core.files import (
+    FileLock,
+    free_backup_name,
+    keep_copy,
+    nested_deeper_than,
+    write_private,
+)
 from ohmygpt_desktop.core.translatable import QT_TRANSLATE_NOOP, Problem, Sentences, Text
 
 log = logging.getLogger(__name__)
@@ -376,121 +382,6 @@ def _presets(value: Any) -> list[Decimal]:
     return result
 
 
-def _accounts(value: Any) -> list[dict[str, Any]]:
-    result: list[dict[str, Any]] = []
-    seen: set[str] = set()
-    for index, item in enumerate(value, start=1):
-        if not isinstance(item, dict):
-            raise SettingsError(
-                QT_TRANSLATE_NOOP(_CTX, "Account #{index} is not an object."), index=index
-            )
-        where = Text(_CTX, QT_TRANSLATE_NOOP(_CTX, "Account #{index}"), index=index)
-        record = AccountRecord.from_dict(item, where=where)
-        if record.key in seen:
-            raise SettingsError(
-                QT_TRANSLATE_NOOP(_CTX, "The account {key} is listed twice."), key=record.key
-            )
-        seen.add(record.key)
-        # Keep keys written by newer versions next to the ones we know.
-        result.append({**item, **record.to_dict()})
-    return result
-
-
-# -------------------------------------------------------------------- accounts
-
-
-def _the_account() -> Text:
-    return _what(QT_TRANSLATE_NOOP(_CTX, "The account"))
-
-
-@dataclass
-class AccountRecord:
-    """What the app remembers about a signed-in account. Never the token."""
-
-    user_id: str
-    email: str
-    host: str
-    added_at: str
-    last_used_at: str
-    token_storage: str
-    scope: str
-    needs_reauth: bool = False
-
-    @property
-    def key(self) -> str:
-        return f"{self.user_id}@{self.host}"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
-
-    @classmethod
-    def from_dict(
-        cls, data: Mapping[str, Any], *, where: Text | str | None = None
-    ) -> AccountRecord:
-        """Build and validate a record; raises :class:`SettingsError` with a human message.
-
-        ``where`` names the record in messages (default: "The account").
-        """
-        where = _the_account() if where is None else where
-        values: dict[str, Any] = {}
-        for f in fields(cls):
-            if f.name not in data:
-                if f.name == "needs_reauth":
-                    continue
-                raise SettingsError(
-                    QT_TRANSLATE_NOOP(_CTX, "{where} has no {field}."),
-                    where=where,
-                    field=repr(f.name),
-                )
-            values[f.name] = data[f.name]
-        record = cls(**values)
-        record.check(where)
-        return record
-
-    def check(self, where: Text | str | None = None) -> None:
-        """Raise :class:`SettingsError` when a field is not acceptable."""
-        where = _the_account() if where is None else where
-        for name in ("user_id", "email", "host", "added_at", "last_used_at", "scope"):
-            if not isinstance(getattr(self, name), str):
-                raise SettingsError(
-                    QT_TRANSLATE_NOOP(_CTX, "{where}: {field} must be text."),
-                    where=where,
-                    field=repr(name),
-                )
-        if not self.user_id.strip():
-            raise SettingsError(
-                QT_TRANSLATE_NOOP(_CTX, "{where} has an empty user id."), where=where
-            )
-        if not self.host or any(ch.isspace() or ch in "/@" for ch in self.host):
-            raise SettingsError(
-                QT_TRANSLATE_NOOP(_CTX, "{where} has an invalid host {host}."),
-                where=where,
-                host=repr(self.host),
-            )
-        for name in ("added_at", "last_used_at"):
-            try:
-                datetime.fromisoformat(getattr(self, name))
-            except ValueError:
-                raise SettingsError(
-                    QT_TRANSLATE_NOOP(_CTX, "{where}: {field} is not an ISO date and time."),
-                    where=where,
-                    field=repr(name),
-                ) from None
-        from ohmygpt_desktop.core.tokens import TokenStorage  # asyncio: not needed at start-up
-
-        if self.token_storage not in {s.value for s in TokenStorage}:
-            raise SettingsError(
-                QT_TRANSLATE_NOOP(_CTX, "{where}: 'token_storage' must be one of {options}."),
-                where=where,
-                options=", ".join(repr(s.value) for s in TokenStorage),
-            )
-        if not isinstance(self.needs_reauth, bool):
-            raise SettingsError(
-                QT_TRANSLATE_NOOP(_CTX, "{where}: 'needs_reauth' must be true or false."),
-                where=where,
-            )
-
-
 # ---------------------------------------------------------------- the table
 
 SETTINGS: tuple[SettingSpec, ...] = (
@@ -618,21 +509,6 @@ SETTINGS: tuple[SettingSpec, ...] = (
         ),
     ),
     SettingSpec(
-        "accounts",
-        list,
-        [],
-        "Signed-in accounts (metadata only; tokens are in the keyring).",
-        _accounts,
-        env=None,
-    ),
-    SettingSpec(
-        "current_account",
-        str,
-        "",
-        "Key (user_id@host) of the account shown, or empty.",
-        _plain_text(QT_TRANSLATE_NOOP(_CTX, "The current account"), allow_empty=True, max_len=400),
-    ),
-    SettingSpec(
         "request_deadline_s",
         float,
         60.0,
@@ -744,35 +620,9 @@ def _to_json(value: Any) -> Any:
     return value
 
 
-#: Settings nest three levels (accounts → account → field); far deeper is damage,
+#: Settings nest two levels (endpoints → path); far deeper is damage,
 #: and would overflow the stack when copied or written back.
 _MAX_DEPTH = 32
-
-
-def _nested_deeper_than(value: Any, limit: int) -> bool:
-    """Do lists/objects in ``value`` nest more than ``limit`` levels? (No recursion.)"""
-    stack: list[tuple[Any, int]] = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if isinstance(item, dict):
-            children: Iterable[Any] = item.values()
-        elif isinstance(item, list):
-            children = item
-        else:
-            continue
-        if depth > limit:
-            return True
-        stack.extend((child, depth + 1) for child in children)
-    return False
-
-
-def _account_key(item: Any) -> str | None:
-    """The key of a stored account object (``user_id@host``), ``None`` when it has none."""
-    if isinstance(item, dict):
-        user_id, host = item.get("user_id"), item.get("host")
-        if isinstance(user_id, str) and isinstance(host, str):
-            return f"{user_id}@{host}"
-    return None
 
 
 def _check(spec: SettingSpec, value: Any, *, from_text: bool = False) -> Any:
@@ -795,7 +645,6 @@ class Settings:
         self._listeners: list[Listener] = []
         #: What this process changed since the last save (applied on top of the file).
         self._changed: set[str] = set()
-        self._account_changes: dict[str, dict[str, Any] | None] = {}
         #: Why the settings file was not (fully) used, or ``None``: translatable
         #: sentences (:func:`ohmygpt_desktop.ui.errors.describe` shows them).
         self.load_problem_text: Sentences | None = None
@@ -973,7 +822,7 @@ class Settings:
                 ),
                 path=self._path,
             )
-        if _nested_deeper_than(data, _MAX_DEPTH):
+        if nested_deeper_than(data, _MAX_DEPTH):
             return None, self._unreadable()
         return data, None
 
@@ -990,7 +839,7 @@ class Settings:
 
     def _folder_in_the_way(self) -> None:
         """A folder where the settings file belongs: move it aside so settings can be saved."""
-        moved = self._free_backup_name()
+        moved = free_backup_name(self._path)
         what = Text(
             _CTX,
             QT_TRANSLATE_NOOP(
@@ -1023,43 +872,11 @@ class Settings:
         self.load_problem_text = Sentences([what, where])
 
     def _backup(self, raw: bytes) -> Path | None:
-        """Copy the damaged bytes beside the file (owner-only); reuse an identical copy."""
-        folder = self._path.parent
-        prefix = self._path.name + ".bad-"
-        try:
-            for existing in sorted(folder.glob(prefix + "*"), reverse=True):
-                if existing.is_file() and existing.read_bytes() == raw:
-                    self.backup_path = existing
-                    return existing
-        except OSError:
-            pass
-        for _attempt in range(100):
-            candidate = self._free_backup_name()
-            if candidate is None:
-                break
-            try:
-                fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-            except FileExistsError:
-                continue
-            except OSError as exc:
-                log.warning("Could not back up the damaged settings file: %s", exc.strerror)
-                return None
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(raw)
-            self.backup_path = candidate
-            return candidate
-        return None
-
-    def _free_backup_name(self) -> Path | None:
-        """``settings.json.bad-<local time>`` (``-1``, ``-2``… when taken), or ``None``."""
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")  # local time: for people
-        prefix = self._path.name + ".bad-"
-        for attempt in range(100):
-            name = f"{prefix}{stamp}" if attempt == 0 else f"{prefix}{stamp}-{attempt}"
-            candidate = self._path.parent / name
-            if not candidate.exists():
-                return candidate
-        return None
+        """Keep the damaged bytes beside the file (owner-only); reuse an identical copy."""
+        backup = keep_copy(self._path, raw)
+        if backup is not None:
+            self.backup_path = backup
+        return backup
 
     # ---- reading
 
@@ -1111,7 +928,7 @@ class Settings:
         spec = self._spec(name)
         checked = _check(spec, value)
         before = self.get(name)
-        self._note_change(name, checked)
+        self._changed.add(name)
         self._file[name] = checked
         after = self.get(name)
         if after != before:
@@ -1121,34 +938,19 @@ class Settings:
         """Forget the file-level value so the default applies again."""
         self._spec(name)
         before = self.get(name)
-        self._note_change(name, None)
+        self._changed.add(name)
         self._file.pop(name, None)
         after = self.get(name)
         if after != before:
             self._notify(name, after)
 
-    def _note_change(self, name: str, value: Any) -> None:
-        """Remember what this process changed (``value`` ``None``: reset), for the merge."""
-        if name != "accounts":
-            self._changed.add(name)
-            return
-        old = {_account_key(item): item for item in self._file.get("accounts", [])}
-        new = {_account_key(item): item for item in value or []}
-        for key, item in new.items():
-            if key is not None and old.get(key) != item:
-                self._account_changes[key] = copy.deepcopy(item)
-        for key in old.keys() - new.keys():
-            if key is not None:
-                self._account_changes[key] = None
-
     def save(self) -> None:
         """Write this process's changes on top of the file as it is now, atomically.
 
         Read-merge-write under a lock file beside the settings file, so several
-        processes saving at once lose nothing: accounts merge by key (this process's
-        additions, updates and removals applied to the file's list); for every other
-        setting this process's change wins and the file keeps the rest. Never writes
-        environment or command-line values. Raises :class:`SettingsError`.
+        processes saving at once lose nothing: this process's changes win and the
+        file keeps the rest. Never writes environment or command-line values.
+        Raises :class:`SettingsError`.
         """
         lock = FileLock(self._path.with_name(self._path.name + ".lock"))
         try:
@@ -1163,7 +965,6 @@ class Settings:
         except OSError as exc:
             raise self._save_error(exc.strerror or str(exc)) from None
         self._changed.clear()
-        self._account_changes.clear()
 
     def _save_error(self, reason: str) -> SettingsError:
         return SettingsError(
@@ -1206,65 +1007,20 @@ class Settings:
                     base[name] = _to_json(self._file[name])
                 else:
                     base.pop(name, None)
-            if self._account_changes:
-                base["accounts"] = self._merged_accounts(base.get("accounts"))
         known = [spec.name for spec in SETTINGS if spec.name in base]
         return {name: base[name] for name in [*known, *(k for k in base if k not in SPECS)]}
 
-    def _merged_accounts(self, on_disk: Any) -> list[Any]:
-        merged: list[Any] = []
-        applied: set[str] = set()
-        for item in on_disk if isinstance(on_disk, list) else []:
-            key = _account_key(item)
-            if key is None or key not in self._account_changes:
-                merged.append(item)
-                continue
-            applied.add(key)
-            change = self._account_changes[key]
-            if change is not None:
-                merged.append({**item, **_to_json(change)})
-        for key, change in self._account_changes.items():
-            if key not in applied and change is not None:
-                merged.append(_to_json(change))
-        return merged
+    # ---- keys that are no longer settings
 
-    # ---- accounts
+    def legacy(self, key: str) -> Any:
+        """What the file holds under ``key``, which is not a setting (any more); ``None``
+        when it holds nothing there."""
+        return copy.deepcopy(self._unknown.get(key))
 
-    def accounts(self) -> list[AccountRecord]:
-        return [AccountRecord.from_dict(item) for item in self.get("accounts")]
-
-    def account(self, key: str) -> AccountRecord | None:
-        return next((rec for rec in self.accounts() if rec.key == key), None)
-
-    def upsert_account(self, rec: AccountRecord) -> None:
-        """Add ``rec``, or replace the account with the same key in place."""
-        rec.check()
-        items = self.get("accounts")
-        for index, item in enumerate(items):
-            if AccountRecord.from_dict(item).key == rec.key:
-                items[index] = {**item, **rec.to_dict()}
-                break
-        else:
-            items.append(rec.to_dict())
-        self.set("accounts", items)
-
-    def remove_account(self, key: str) -> None:
-        """Forget an account (unknown keys are ignored).
-
-        If it was the current account, the first remaining account becomes
-        current (or none, when no account is left).
-        """
-        items = [item for item in self.get("accounts") if AccountRecord.from_dict(item).key != key]
-        self.set("accounts", items)
-        if self.get("current_account") == key:
-            self.set("current_account", AccountRecord.from_dict(items[0]).key if items else "")
-
-    def set_current_account(self, key: str) -> None:
-        if key and self.account(key) is None:
-            raise SettingsError(
-                QT_TRANSLATE_NOOP(_CTX, "There is no account {key}."), key=repr(key)
-            )
-        self.set("current_account", key)
+    def drop_legacy(self, key: str) -> None:
+        """Remove ``key`` (not a setting) from the file at the next :meth:`save`."""
+        self._unknown.pop(key, None)
+        self._changed.add(key)
 
     # ---- listeners
 
@@ -1302,7 +1058,6 @@ __all__ = [
     "ENDPOINT_KEYS",
     "SETTINGS",
     "SPECS",
-    "AccountRecord",
     "SettingSpec",
     "Settings",
     "SettingsError",
