@@ -111,31 +111,31 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--home", type=Path, metavar="DIR", help="keep config, data and logs under DIR"
     )
-    parser.add_argument(
-        "--api-base-url", metavar="URL", help="API line, e.g. https://api.ohmygpt.com"
-    )
-    parser.add_argument("--auth-base-url", metavar="URL", help="authorization page host")
-    parser.add_argument("--client-id", metavar="ID", help="OAuth app client id")
-    parser.add_argument("--redirect-uri", metavar="URI", help="OAuth redirect URI")
-    parser.add_argument(
-        "--language", choices=["system", "en", "zh_CN", "ja"], help="user interface language"
-    )
+    from ohmygpt_desktop.core.settings import SETTINGS
+
+    for spec in SETTINGS:  # the settings declared with a flag: --api-base-url URL, …
+        if spec.flag_name is None:
+            continue
+        choices = [choice.value for choice in spec.choices] or None
+        parser.add_argument(
+            spec.flag_name,
+            dest=spec.name,
+            choices=choices,
+            metavar=None if choices else spec.name.rsplit("_", 1)[-1].upper(),
+            help=spec.description.replace("%", "%%"),
+        )
     return parser
 
 
 def parse_args(argv: Sequence[str] | None = None) -> Options:
+    from ohmygpt_desktop.core.settings import SETTINGS
+
     ns = build_parser().parse_args(argv)
-    overrides: dict[str, Any] = {}
-    for flag, name in (
-        ("api_base_url", "api_base_url"),
-        ("auth_base_url", "auth_base_url"),
-        ("client_id", "client_id"),
-        ("redirect_uri", "redirect_uri"),
-        ("language", "language"),
-    ):
-        value = getattr(ns, flag)
-        if value is not None:
-            overrides[name] = value
+    overrides: dict[str, Any] = {
+        spec.name: getattr(ns, spec.name)
+        for spec in SETTINGS
+        if spec.flag and getattr(ns, spec.name) is not None
+    }
     return Options(
         sandbox=ns.sandbox or ns.smoke_test,
         sandbox_port=ns.sandbox_port,
@@ -196,10 +196,6 @@ class AppContext:
         if secret:
             register_secret(secret.reveal())  # never in a log line, whoever logs it
         return secret
-
-    def apply_network_settings(self) -> None:
-        """Use a new API client after the API line, proxy or paths changed."""
-        self.clients.rebuild()
 
     async def start(self) -> None:
         """After the first paint: bring accounts back and resume payment watches."""
@@ -350,6 +346,7 @@ def build_context(
     if payment_intervals is not None:
         watcher_kwargs["intervals"] = payment_intervals
     watcher = PaymentWatcher(accounts, history, **watcher_kwargs)
+    _follow_settings(settings, clients, tokens, watcher)
     ctx = AppContext(
         paths=paths,
         settings=settings,
@@ -375,6 +372,23 @@ def build_context(
     if history.open_problem is not None:
         ctx.startup_problems.append(history.open_problem)
     return ctx
+
+
+def _follow_settings(
+    settings: Settings, clients: ApiClients, tokens: TokenStore, watcher: PaymentWatcher
+) -> None:
+    """The services follow the settings they were built from."""
+    from ohmygpt_desktop.core.settings import Applies, names_applying
+
+    def keyring_timeout(_changed: frozenset[str]) -> None:
+        tokens.timeout = settings.keyring_timeout_s
+
+    def watch_window(_changed: frozenset[str]) -> None:
+        watcher.window_s = settings.payment_watch_minutes * 60
+
+    settings.add_listener(names_applying(Applies.NETWORK), lambda _changed: clients.rebuild())
+    settings.add_listener(["keyring_timeout_s"], keyring_timeout)
+    settings.add_listener(["payment_watch_minutes"], watch_window)
 
 
 # ------------------------------------------------------------------------ main
@@ -583,19 +597,14 @@ def _run_claimed(
 
     assert window is not None
     main_window = window
-
-    def on_settings_applied(names: list[str]) -> None:
-        if "language" in names:
-            languages.apply(ctx.settings.language)
-        if "theme" in names:
-            apply_theme(app, ctx.settings.theme)
+    settings.add_listener(["language"], lambda _changed: languages.apply(settings.language))
+    settings.add_listener(["theme"], lambda _changed: apply_theme(app, settings.theme))
 
     async def run() -> int:
         crash.attach_loop(asyncio.get_running_loop())
         crash.on_fatal = main_window.close
         closed = asyncio.Event()
         main_window.closed.connect(closed.set)
-        main_window.settingsApplied.connect(on_settings_applied)
         main_window.attach(ctx)
         main_window.start()
         await closed.wait()

@@ -408,30 +408,56 @@ def test_save_failure_is_a_settings_error(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- listeners
 
 
-def test_listeners(path: Path) -> None:
-    s = Settings.load(path, env=NO_ENV)
-    seen: list[tuple[str, Any]] = []
-    s.add_listener(lambda name, value: seen.append((name, value)))
+def test_listeners_hear_the_settings_they_follow(path: Path) -> None:
+    s = Settings.load(path, env={"OHMYGPT_LANGUAGE": "ja"})
+    seen: list[frozenset[str]] = []
+    remove = s.add_listener(["theme", "language"], seen.append)
     s.set("theme", "dark")
     s.set("theme", "dark")  # unchanged: no call
-    s.set("language", "ja")
-    assert seen == [("theme", "dark"), ("language", "ja")]
+    s.set("refresh_interval_s", 120)  # not followed: no call
+    s.set("language", "en")  # the environment still decides: no change, no call
+    assert seen == [frozenset({"theme"})]
     with pytest.raises(SettingsError):
         s.set("theme", "blue")
+    s.reset("theme")
+    assert seen == [frozenset({"theme"})] * 2
+    remove()
+    s.set("theme", "light")
     assert len(seen) == 2
+    with pytest.raises(SettingsError, match="Unknown setting"):
+        s.add_listener(["colour"], seen.append)
+
+
+def test_a_batch_is_announced_once(path: Path) -> None:
+    """The dialog's OK changes several settings: each listener hears them together."""
+    s = Settings.load(path, env=NO_ENV)
+    network: list[frozenset[str]] = []
+    theme: list[frozenset[str]] = []
+    s.add_listener(["api_base_url", "proxy_mode", "proxy_url"], network.append)
+    s.add_listener(["theme"], theme.append)
+    with s.batch():
+        s.set("api_base_url", "http://127.0.0.1:8765")
+        s.set("proxy_mode", "custom")
+        s.set("proxy_url", "socks5://127.0.0.1:1080")
+        with s.batch():  # nested: still one announcement, at the end of the outer one
+            s.set("theme", "dark")
+        assert network == []
+        assert theme == []
+    assert network == [frozenset({"api_base_url", "proxy_mode", "proxy_url"})]
+    assert theme == [frozenset({"theme"})]
 
 
 def test_listener_errors_do_not_break_set(path: Path, caplog: pytest.LogCaptureFixture) -> None:
     s = Settings.load(path, env=NO_ENV)
 
-    def broken(name: str, value: object) -> None:
+    def broken(changed: frozenset[str]) -> None:
         raise RuntimeError("listener bug")
 
-    seen: list[str] = []
-    s.add_listener(broken)
-    s.add_listener(lambda name, value: seen.append(name))
+    seen: list[frozenset[str]] = []
+    s.add_listener(["theme"], broken)
+    s.add_listener(["theme"], seen.append)
     s.set("theme", "dark")
-    assert seen == ["theme"]
+    assert seen == [frozenset({"theme"})]
     assert s.theme == "dark"
     assert "listener" in caplog.text
 
@@ -470,3 +496,38 @@ def test_app_paths_platform_default(monkeypatch: pytest.MonkeyPatch) -> None:
     paths = AppPaths.default()
     for folder in (paths.config_dir, paths.data_dir, paths.log_dir, paths.cache_dir):
         assert "ohmygpt-desktop" in str(folder)
+
+
+# ---------------------------------------------------------------- derived
+
+
+def test_flags_come_from_the_declarations(capsys: pytest.CaptureFixture[str]) -> None:
+    from ohmygpt_desktop.app import build_parser, parse_args
+
+    actions = {action.dest: action for action in build_parser()._actions}
+    flagged = [spec for spec in SETTINGS if spec.flag]
+    assert [spec.name for spec in flagged] == [
+        "api_base_url", "auth_base_url", "client_id", "redirect_uri", "language"
+    ]  # fmt: skip
+    for spec in flagged:
+        action = actions[spec.name]
+        assert action.option_strings == [spec.flag_name]
+        assert action.choices == ([c.value for c in spec.choices] or None)
+        assert action.help == spec.description
+    options = parse_args(["--language", "ja", "--client-id", "app-1", "--debug"])
+    assert options.overrides == {"language": "ja", "client_id": "app-1"}
+    with pytest.raises(SystemExit):
+        parse_args(["--language", "fr"])
+    assert "invalid choice: 'fr'" in capsys.readouterr().err
+
+
+def test_each_setting_has_one_provisioning_key_and_secrets_are_apart() -> None:
+    from ohmygpt_desktop.core.settings import SECRETS
+
+    keys = [spec.provisioning_key for spec in (*SETTINGS, *SECRETS)]
+    assert len(keys) == len(set(keys))
+    assert [spec.name for spec in SETTINGS] == [spec.provisioning_key for spec in SETTINGS]
+    assert not any(spec.secret for spec in SETTINGS)
+    assert [(s.provisioning_key, s.secret, s.follows) for s in SECRETS] == [
+        ("client_secret", True, "client_id")
+    ]
