@@ -153,6 +153,23 @@ def test_amounts_show_their_unit_and_numbers_their_example(
     assert dialog.errors()["credits_per_usd"] == "Enter a number, for example 34000."
 
 
+def test_the_request_time_limit_has_its_row(qtbot: Any, plain_ctx: AppContext) -> None:
+    """Shown from its declaration alone: on the Network tab, within 1–600 seconds, and
+    OK gives the next request the new limit (a new client)."""
+    dialog = open_dialog(qtbot, plain_ctx)
+    field = dialog.field("request_deadline_s")
+    assert dialog.tab_of("request_deadline_s") == dialog.TAB_NETWORK
+    assert field.caption.text() == "Give up a request after:"
+    assert field.hint.text().startswith("However slowly the reply arrives.")
+    spin = field.input
+    assert (spin.minimum(), spin.maximum(), spin.value()) == (1.0, 600.0, 60.0)
+    assert spin.suffix() == " seconds"
+    spin.setValue(20.0)
+    dialog.ok_button.click()
+    assert file_data(plain_ctx) == {"request_deadline_s": 20.0}
+    assert plain_ctx.client.deadline == 20.0
+
+
 def test_a_setting_that_applies_after_a_restart_says_so(
     qtbot: Any, plain_ctx: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:

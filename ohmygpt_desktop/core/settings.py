@@ -756,6 +756,14 @@ SETTINGS: tuple[SettingSpec, ...] = (
         QT_TRANSLATE_NOOP(_CTX, "The request time limit"),
         range=(1.0, 600.0),
         unit=Unit.SECONDS,
+        tab=Tab.NETWORK,
+        widget=Widget.SPIN,
+        label=QT_TRANSLATE_NOOP(_FORM, "Give up a request after:"),
+        help=QT_TRANSLATE_NOOP(
+            _FORM,
+            "However slowly the reply arrives. An order whose reply does not arrive in time "
+            "is kept as “unknown”, never as “not created”.",
+        ),
         applies=Applies.NETWORK,
     ),
     SettingSpec(
