@@ -170,6 +170,16 @@ def test_the_request_time_limit_has_its_row(qtbot: Any, plain_ctx: AppContext) -
     assert plain_ctx.client.deadline == 20.0
 
 
+def test_a_value_finer_than_the_spin_box_is_kept(qtbot: Any, plain_ctx: AppContext) -> None:
+    plain_ctx.settings.set("request_deadline_s", 2.55)  # a valid value from the file
+    dialog = open_dialog(qtbot, plain_ctx)
+    applied: list[list[str]] = []
+    dialog.applied.connect(applied.append)
+    dialog.ok_button.click()
+    assert applied == [[]]  # not rounded to the spin box's 2.6 behind the user's back
+    assert plain_ctx.settings.request_deadline_s == 2.55
+
+
 def test_a_setting_that_applies_after_a_restart_says_so(
     qtbot: Any, plain_ctx: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -214,14 +214,18 @@ class SpinField(SettingField):
         spin.setMaximumWidth(_NARROW)
         spin.valueChanged.connect(self.changed)
         self.input = spin
+        self._loaded: tuple[Any, Any] = (None, None)  # a value written, as the box shows it
         self.inputs.append(spin)
         self.body.addWidget(spin)
 
     def read(self) -> int | float:
-        return self.input.value()
+        value, shown_as = self._loaded
+        # Untouched: the value itself, not its rounding to the spin box's decimals.
+        return value if self.input.value() == shown_as else self.input.value()
 
     def write(self, value: Any) -> None:
         self.input.setValue(value)
+        self._loaded = (value, self.input.value())
 
     def _retranslate_input(self) -> None:
         if self.spec.unit is not None:
