@@ -25,8 +25,8 @@ from keyring.backends import fail
 from PySide6.QtWidgets import QApplication
 
 from ohmygpt_desktop.app import Options, build_context
+from ohmygpt_desktop.core.account_store import AccountRecord
 from ohmygpt_desktop.core.paths import AppPaths
-from ohmygpt_desktop.core.settings import AccountRecord
 from ohmygpt_desktop.ui.accounts_dialog import AccountsDialog
 from ohmygpt_desktop.ui.main_window import MainWindow
 
@@ -46,8 +46,8 @@ def profile_with(count: int) -> AppPaths:
         ).to_dict()
         for i in range(count)
     ]
-    paths.settings_file.write_text(
-        json.dumps({"accounts": records, "current_account": f"{100_000}@api.ohmygpt.com"})
+    paths.accounts_file.write_text(
+        json.dumps({"version": 1, "current": f"{100_000}@api.ohmygpt.com", "accounts": records})
     )
     return paths
 

@@ -24,7 +24,9 @@ if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
 
     from ohmygpt_desktop.api import OhMyGPTClient, Secret
+    from ohmygpt_desktop.core.account_store import AccountStore
     from ohmygpt_desktop.core.accounts import AccountManager
+    from ohmygpt_desktop.core.clients import ApiClients
     from ohmygpt_desktop.core.instance import InstanceGuard
     from ohmygpt_desktop.core.messages import MessageBridge
     from ohmygpt_desktop.core.oauth import SignInAttempts
@@ -109,31 +111,31 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--home", type=Path, metavar="DIR", help="keep config, data and logs under DIR"
     )
-    parser.add_argument(
-        "--api-base-url", metavar="URL", help="API line, e.g. https://api.ohmygpt.com"
-    )
-    parser.add_argument("--auth-base-url", metavar="URL", help="authorization page host")
-    parser.add_argument("--client-id", metavar="ID", help="OAuth app client id")
-    parser.add_argument("--redirect-uri", metavar="URI", help="OAuth redirect URI")
-    parser.add_argument(
-        "--language", choices=["system", "en", "zh_CN", "ja"], help="user interface language"
-    )
+    from ohmygpt_desktop.core.settings import SETTINGS
+
+    for spec in SETTINGS:  # the settings declared with a flag: --api-base-url URL, …
+        if spec.flag_name is None:
+            continue
+        choices = [choice.value for choice in spec.choices] or None
+        parser.add_argument(
+            spec.flag_name,
+            dest=spec.name,
+            choices=choices,
+            metavar=None if choices else spec.name.rsplit("_", 1)[-1].upper(),
+            help=spec.description.replace("%", "%%"),
+        )
     return parser
 
 
 def parse_args(argv: Sequence[str] | None = None) -> Options:
+    from ohmygpt_desktop.core.settings import SETTINGS
+
     ns = build_parser().parse_args(argv)
-    overrides: dict[str, Any] = {}
-    for flag, name in (
-        ("api_base_url", "api_base_url"),
-        ("auth_base_url", "auth_base_url"),
-        ("client_id", "client_id"),
-        ("redirect_uri", "redirect_uri"),
-        ("language", "language"),
-    ):
-        value = getattr(ns, flag)
-        if value is not None:
-            overrides[name] = value
+    overrides: dict[str, Any] = {
+        spec.name: getattr(ns, spec.name)
+        for spec in SETTINGS
+        if spec.flag and getattr(ns, spec.name) is not None
+    }
     return Options(
         sandbox=ns.sandbox or ns.smoke_test,
         sandbox_port=ns.sandbox_port,
@@ -157,7 +159,8 @@ class AppContext:
     settings: Settings
     messages: MessageBridge
     tokens: TokenStore
-    client: OhMyGPTClient
+    clients: ApiClients
+    account_store: AccountStore
     accounts: AccountManager
     history: OrderHistory
     recharge: RechargeService
@@ -170,11 +173,15 @@ class AppContext:
     owns_sandbox: bool = False
     #: What the user must be told once the window shows (English text, or translatable).
     startup_problems: list[str | Describable] = field(default_factory=list)
-    _retired_clients: list[OhMyGPTClient] = field(default_factory=list)
 
     @property
     def demo_mode(self) -> bool:
         return self.sandbox is not None
+
+    @property
+    def client(self) -> OhMyGPTClient:
+        """The API client in use now (:attr:`clients` swaps it when the network settings change)."""
+        return self.clients.current
 
     def oauth_configured(self) -> bool:
         return bool(self.settings.client_id)
@@ -189,20 +196,6 @@ class AppContext:
         if secret:
             register_secret(secret.reveal())  # never in a log line, whoever logs it
         return secret
-
-    def apply_network_settings(self) -> None:
-        """Use a new API client after the API line, proxy or paths changed.
-
-        Requests already in flight finish on the old client, which is closed at
-        shutdown (closing it now could cut an order creation in half).
-        """
-        from ohmygpt_desktop.api import origin_of
-
-        extra = {origin_of(self.sandbox.base_url)} if self.sandbox is not None else set()
-        self._retired_clients.append(self.client)
-        self.client = make_client(self.settings, extra)
-        self.accounts.client = self.client
-        log.info("API client rebuilt for the new network settings")
 
     async def start(self) -> None:
         """After the first paint: bring accounts back and resume payment watches."""
@@ -220,8 +213,7 @@ class AppContext:
         import asyncio
 
         await self.watcher.stop()
-        for client in [*self._retired_clients, self.client]:
-            await client.aclose()
+        await self.clients.aclose()
         self.history.close()
         if self.sandbox is not None and self.owns_sandbox:
             await asyncio.to_thread(self.sandbox.stop)
@@ -250,24 +242,6 @@ def profile_paths(base: AppPaths, *, demo: bool) -> AppPaths:
     )
 
 
-def make_client(settings: Settings, extra_payment_origins: set[str]) -> OhMyGPTClient:
-    """An API client for the current settings (API line, proxy, endpoint paths, deadline)."""
-    from ohmygpt_desktop.api import DEFAULT_ENDPOINTS, PRODUCTION_PAYMENT_ORIGINS, OhMyGPTClient
-
-    proxy: str | None = None  # "system": honour HTTP(S)_PROXY
-    if settings.proxy_mode == "none":
-        proxy = ""
-    elif settings.proxy_mode == "custom":
-        proxy = settings.proxy_url or None
-    return OhMyGPTClient(
-        settings.api_base_url,
-        endpoints=DEFAULT_ENDPOINTS.with_overrides(settings.endpoints),
-        proxy=proxy,
-        deadline=settings.request_deadline_s,
-        payment_origins=PRODUCTION_PAYMENT_ORIGINS | extra_payment_origins,
-    )
-
-
 def build_context(
     options: Options,
     *,
@@ -287,7 +261,9 @@ def build_context(
     from the right profile (``main`` reads them before the first paint).
     """
     from ohmygpt_desktop.api import Secret, origin_of
+    from ohmygpt_desktop.core.account_store import AccountStore
     from ohmygpt_desktop.core.accounts import AccountManager
+    from ohmygpt_desktop.core.clients import ApiClients, make_client
     from ohmygpt_desktop.core.messages import MessageBridge
     from ohmygpt_desktop.core.oauth import SignInAttempts
     from ohmygpt_desktop.core.orders import OrderHistory
@@ -345,7 +321,8 @@ def build_context(
         settings = Settings.load(paths.settings_file, env=env, overrides=options.overrides)
     settings.add_overrides(sandbox_overrides)
     extra_origins = {origin_of(sandbox.base_url)} if sandbox is not None else set()
-    client = make_client(settings, extra_origins)
+    clients = ApiClients(lambda: make_client(settings, extra_origins))
+    account_store = AccountStore.load(paths.accounts_file, migrate_from=settings)
     tokens = TokenStore(
         insecure_file=paths.insecure_tokens_file,
         timeout=settings.keyring_timeout_s,
@@ -353,8 +330,9 @@ def build_context(
     )
     accounts = AccountManager(
         settings,
+        account_store,
         tokens,
-        client,
+        clients,
         service_id=SANDBOX_SERVICE_ID if sandbox is not None else None,
     )
     history = OrderHistory(paths.history_db)
@@ -368,12 +346,14 @@ def build_context(
     if payment_intervals is not None:
         watcher_kwargs["intervals"] = payment_intervals
     watcher = PaymentWatcher(accounts, history, **watcher_kwargs)
+    _follow_settings(settings, clients, tokens, watcher)
     ctx = AppContext(
         paths=paths,
         settings=settings,
         messages=MessageBridge(),
         tokens=tokens,
-        client=client,
+        clients=clients,
+        account_store=account_store,
         accounts=accounts,
         history=history,
         recharge=recharge,
@@ -386,9 +366,29 @@ def build_context(
     )
     if settings.load_problem:
         ctx.startup_problems.append(settings.load_problem)
+    if account_store.load_problem_text is not None:
+        log.warning("Account list problem: %s", account_store.load_problem)
+        ctx.startup_problems.append(account_store.load_problem_text)
     if history.open_problem is not None:
         ctx.startup_problems.append(history.open_problem)
     return ctx
+
+
+def _follow_settings(
+    settings: Settings, clients: ApiClients, tokens: TokenStore, watcher: PaymentWatcher
+) -> None:
+    """The services follow the settings they were built from."""
+    from ohmygpt_desktop.core.settings import Applies, names_applying
+
+    def keyring_timeout(_changed: frozenset[str]) -> None:
+        tokens.timeout = settings.keyring_timeout_s
+
+    def watch_window(_changed: frozenset[str]) -> None:
+        watcher.window_s = settings.payment_watch_minutes * 60
+
+    settings.add_listener(names_applying(Applies.NETWORK), lambda _changed: clients.rebuild())
+    settings.add_listener(["keyring_timeout_s"], keyring_timeout)
+    settings.add_listener(["payment_watch_minutes"], watch_window)
 
 
 # ------------------------------------------------------------------------ main
@@ -597,19 +597,14 @@ def _run_claimed(
 
     assert window is not None
     main_window = window
-
-    def on_settings_applied(names: list[str]) -> None:
-        if "language" in names:
-            languages.apply(ctx.settings.language)
-        if "theme" in names:
-            apply_theme(app, ctx.settings.theme)
+    settings.add_listener(["language"], lambda _changed: languages.apply(settings.language))
+    settings.add_listener(["theme"], lambda _changed: apply_theme(app, settings.theme))
 
     async def run() -> int:
         crash.attach_loop(asyncio.get_running_loop())
         crash.on_fatal = main_window.close
         closed = asyncio.Event()
         main_window.closed.connect(closed.set)
-        main_window.settingsApplied.connect(on_settings_applied)
         main_window.attach(ctx)
         main_window.start()
         await closed.wait()

@@ -107,7 +107,7 @@ def test_second_account_and_switching(
     switcher.account_actions[ALICE].trigger()
     assert ctx.accounts.current().key == ALICE
     assert "alice@example.com" in switcher.button.text()
-    assert ctx.settings.current_account == ALICE
+    assert ctx.account_store.current == ALICE
     run(until_idle())
 
     recharge: list[str] = []
@@ -180,7 +180,7 @@ def test_sign_out_asks_first_then_removes_the_account_and_its_keyring_entry(
     assert keyring_backend.entries == {}
     assert window.pages.currentWidget() is window.login_panel
     assert not switcher.isVisible()
-    assert ctx.settings.accounts() == []
+    assert ctx.account_store.records() == []
 
 
 def test_sign_out_with_an_unreachable_keyring_warns(

@@ -75,8 +75,8 @@ def test_new_api_line_takes_effect_without_restart(make_ctx: Any, run: Any, sand
 
     ctx = make_ctx(sandbox=None)  # a real-service profile: the API line is the user's
     run(ctx.start())
-    ctx.settings.set("api_base_url", sandbox.base_url)
-    ctx.apply_network_settings()
+    ctx.settings.set("api_base_url", sandbox.base_url)  # the context follows: a new client
+    assert ctx.client.base_url == sandbox.base_url
     token = Secret(sandbox.state.issue_token("888"))
     account = run(
         ctx.accounts.add_signed_in(
@@ -92,7 +92,6 @@ def test_new_api_line_takes_effect_without_restart(make_ctx: Any, run: Any, sand
 
     dead_line = f"http://127.0.0.1:{free_port()}"
     ctx.settings.set("api_base_url", dead_line)
-    ctx.apply_network_settings()
     assert ctx.accounts.client.base_url == dead_line
     try:
         run(ctx.accounts.refresh_balance(account.key))

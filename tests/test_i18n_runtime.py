@@ -135,7 +135,10 @@ def test_open_settings_dialog_follows_the_switch(
     assert dialog.windowTitle() == "设置"
     assert dialog.tabs.tabText(SettingsDialog.TAB_SERVICE) == "服务"
     # Native language names never change with the UI language.
-    assert dialog.language_combo.itemText(dialog.language_combo.findData("ja")) == "日本語"
+    assert (
+        dialog.field("language").input.itemText(dialog.field("language").input.findData("ja"))
+        == "日本語"
+    )
     languages.apply("en")
     settle(qapp)
     assert dialog.windowTitle() == "Settings"

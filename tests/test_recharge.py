@@ -416,7 +416,7 @@ def test_a_slow_drip_ends_at_the_deadline_setting(
     assert "“unknown”" in text
     assert not text.startswith("The order was not created")
     assert dialog.unknown_box.isVisible()
-    ctx.apply_network_settings()  # a rebuilt client keeps the setting's deadline
+    ctx.clients.rebuild()  # a rebuilt client keeps the setting's deadline
     assert ctx.client.deadline == deadline
 
 

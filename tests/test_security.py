@@ -309,7 +309,7 @@ def test_debug_session_leaves_no_secret_anywhere(
         base.data_dir,
         base.cache_dir,
     )
-    assert paths.settings_file in files
+    assert paths.accounts_file in files  # the signed-in accounts (sign-in writes it)
     assert paths.history_db in files
     assert debug_log in files
     log_text = debug_log.read_text(encoding="utf-8")
@@ -336,7 +336,7 @@ def test_debug_session_leaves_no_secret_anywhere(
     if os.name == "posix":
         for folder in (paths.config_dir, paths.data_dir, paths.log_dir):
             assert mode(folder) == 0o700, f"{folder} is {oct(mode(folder))}"
-        assert mode(paths.settings_file) == 0o600
+        assert mode(paths.accounts_file) == 0o600
         assert mode(paths.history_db) == 0o600
         for path in files:
             if path.is_relative_to(paths.config_dir) or path.is_relative_to(paths.data_dir):
@@ -536,7 +536,7 @@ def test_settings_and_history_are_owner_only(
     paths = ctx.paths
     assert mode(paths.config_dir) == 0o700
     assert mode(paths.data_dir) == 0o700
-    assert mode(paths.settings_file) == 0o600
+    assert mode(paths.accounts_file) == 0o600
     assert mode(paths.history_db) == 0o600
     for path in files_under(paths.config_dir, paths.data_dir):
         assert mode(path) & 0o077 == 0, f"{path.name} is {oct(mode(path))}"

@@ -1,4 +1,4 @@
-"""Settings: declared once, validated, precedence, damaged files, accounts."""
+"""Settings: declared once, validated, precedence, damaged files, listeners."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from ohmygpt_desktop.core.settings import (
     ENDPOINT_KEYS,
     SETTINGS,
     SPECS,
-    AccountRecord,
     Settings,
     SettingsError,
 )
@@ -33,20 +32,6 @@ def backups(path: Path) -> list[Path]:
     return sorted(path.parent.glob("settings.json.bad-*"))
 
 
-def account(user_id: str = "u1", host: str = "api.ohmygpt.com", **extra: Any) -> AccountRecord:
-    values: dict[str, Any] = {
-        "user_id": user_id,
-        "email": f"{user_id}@example.com",
-        "host": host,
-        "added_at": "2026-01-01T10:00:00+00:00",
-        "last_used_at": "2026-01-02T10:00:00+00:00",
-        "token_storage": "keyring",
-        "scope": "general_api_access",
-    }
-    values.update(extra)
-    return AccountRecord(**values)
-
-
 # ---------------------------------------------------------------- the table
 
 
@@ -57,7 +42,7 @@ def test_table_declares_everything_once() -> None:
         "api_base_url", "auth_base_url", "client_id", "redirect_uri", "scope", "endpoints",
         "proxy_mode", "proxy_url", "language", "theme", "refresh_interval_s",
         "payment_watch_minutes", "recharge_min", "recharge_max", "recharge_presets",
-        "low_balance_usd", "accounts", "current_account", "keyring_timeout_s",
+        "low_balance_usd", "keyring_timeout_s",
         "credits_per_usd", "request_deadline_s",
     }  # fmt: skip
     assert not any("secret" in name for name in names)
@@ -88,8 +73,6 @@ def test_defaults(path: Path) -> None:
     assert s.recharge_max == Decimal("1000")
     assert s.recharge_presets == [Decimal(v) for v in (5, 10, 20, 50, 100)]
     assert s.low_balance_usd == Decimal("1.00")
-    assert s.accounts() == []
-    assert s.current_account == ""
     assert s.keyring_timeout_s == 3.0
     assert not path.exists()  # loading never writes
 
@@ -170,7 +153,6 @@ def test_save_only_writes_set_values(path: Path) -> None:
         ("credits_per_usd", "lots", "number"),
         ("request_deadline_s", 0.5, "between 1 and 600 seconds"),
         ("request_deadline_s", 3600, "between 1 and 600 seconds"),
-        ("accounts", [{"user_id": "x"}], "has no"),
     ],
 )
 def test_set_validates(path: Path, name: str, value: Any, fragment: str) -> None:
@@ -423,113 +405,59 @@ def test_save_failure_is_a_settings_error(tmp_path: Path) -> None:
         s.save()
 
 
-# ---------------------------------------------------------------- accounts
-
-
-def test_accounts_upsert_remove_current(path: Path) -> None:
-    s = Settings.load(path, env=NO_ENV)
-    a, b, c = account("a"), account("b"), account("c", host="127.0.0.1:8765")
-    for rec in (a, b, c):
-        s.upsert_account(rec)
-    assert [r.key for r in s.accounts()] == [
-        "a@api.ohmygpt.com",
-        "b@api.ohmygpt.com",
-        "c@127.0.0.1:8765",
-    ]
-
-    # Upsert of an existing key keeps its position.
-    s.upsert_account(account("b", email="new@example.com", needs_reauth=True))
-    recs = s.accounts()
-    assert [r.key for r in recs] == ["a@api.ohmygpt.com", "b@api.ohmygpt.com", "c@127.0.0.1:8765"]
-    assert recs[1].email == "new@example.com"
-    assert recs[1].needs_reauth is True
-
-    s.set_current_account("b@api.ohmygpt.com")
-    assert s.current_account == "b@api.ohmygpt.com"
-    with pytest.raises(SettingsError, match="no account"):
-        s.set_current_account("zzz@nowhere")
-
-    s.save()
-    again = Settings.load(path, env=NO_ENV)
-    assert again.accounts() == recs
-    assert again.current_account == "b@api.ohmygpt.com"
-    raw = path.read_text()
-    assert "token" not in json.loads(raw)  # only metadata
-    assert all(
-        set(item) == set(AccountRecord.__dataclass_fields__) for item in json.loads(raw)["accounts"]
-    )
-
-    again.remove_account("b@api.ohmygpt.com")
-    assert [r.key for r in again.accounts()] == ["a@api.ohmygpt.com", "c@127.0.0.1:8765"]
-    assert again.current_account == "a@api.ohmygpt.com"  # the first remaining one
-    again.remove_account("c@127.0.0.1:8765")  # not current: current unchanged
-    assert again.current_account == "a@api.ohmygpt.com"
-    again.remove_account("a@api.ohmygpt.com")
-    assert again.accounts() == []
-    assert again.current_account == ""
-    again.remove_account("not-there@x")  # no error
-
-
-def test_account_validation(path: Path) -> None:
-    s = Settings.load(path, env=NO_ENV)
-    with pytest.raises(SettingsError, match="token_storage"):
-        s.upsert_account(account("x", token_storage="plaintext"))
-    with pytest.raises(SettingsError, match="ISO"):
-        s.upsert_account(account("x", added_at="yesterday"))
-    with pytest.raises(SettingsError, match="host"):
-        s.upsert_account(account("x", host="a b"))
-    with pytest.raises(SettingsError, match="twice"):
-        s.set("accounts", [account("x").to_dict(), account("x").to_dict()])
-
-
-def test_account_unknown_fields_survive(path: Path) -> None:
-    path.parent.mkdir(parents=True)
-    item = {**account("a").to_dict(), "avatar_color": "#123456"}
-    path.write_text(json.dumps({"accounts": [item]}))
-    s = Settings.load(path, env=NO_ENV)
-    assert s.load_problem is None
-    s.upsert_account(account("a", email="changed@example.com"))
-    s.save()
-    [saved] = json.loads(path.read_text())["accounts"]
-    assert saved["avatar_color"] == "#123456"
-    assert saved["email"] == "changed@example.com"
-
-
-def test_accounts_cannot_come_from_env(path: Path) -> None:
-    assert SPECS["accounts"].env is None
-    s = Settings.load(path, env={"OHMYGPT_ACCOUNTS": "[]"})
-    assert not s.overridden("accounts")
-
-
 # ---------------------------------------------------------------- listeners
 
 
-def test_listeners(path: Path) -> None:
-    s = Settings.load(path, env=NO_ENV)
-    seen: list[tuple[str, Any]] = []
-    s.add_listener(lambda name, value: seen.append((name, value)))
+def test_listeners_hear_the_settings_they_follow(path: Path) -> None:
+    s = Settings.load(path, env={"OHMYGPT_LANGUAGE": "ja"})
+    seen: list[frozenset[str]] = []
+    remove = s.add_listener(["theme", "language"], seen.append)
     s.set("theme", "dark")
     s.set("theme", "dark")  # unchanged: no call
-    s.upsert_account(account("a"))
-    assert seen[0] == ("theme", "dark")
-    assert seen[1][0] == "accounts"
-    assert len(seen) == 2
+    s.set("refresh_interval_s", 120)  # not followed: no call
+    s.set("language", "en")  # the environment still decides: no change, no call
+    assert seen == [frozenset({"theme"})]
     with pytest.raises(SettingsError):
         s.set("theme", "blue")
+    s.reset("theme")
+    assert seen == [frozenset({"theme"})] * 2
+    remove()
+    s.set("theme", "light")
     assert len(seen) == 2
+    with pytest.raises(SettingsError, match="Unknown setting"):
+        s.add_listener(["colour"], seen.append)
+
+
+def test_a_batch_is_announced_once(path: Path) -> None:
+    """The dialog's OK changes several settings: each listener hears them together."""
+    s = Settings.load(path, env=NO_ENV)
+    network: list[frozenset[str]] = []
+    theme: list[frozenset[str]] = []
+    s.add_listener(["api_base_url", "proxy_mode", "proxy_url"], network.append)
+    s.add_listener(["theme"], theme.append)
+    with s.batch():
+        s.set("api_base_url", "http://127.0.0.1:8765")
+        s.set("proxy_mode", "custom")
+        s.set("proxy_url", "socks5://127.0.0.1:1080")
+        with s.batch():  # nested: still one announcement, at the end of the outer one
+            s.set("theme", "dark")
+        assert network == []
+        assert theme == []
+    assert network == [frozenset({"api_base_url", "proxy_mode", "proxy_url"})]
+    assert theme == [frozenset({"theme"})]
 
 
 def test_listener_errors_do_not_break_set(path: Path, caplog: pytest.LogCaptureFixture) -> None:
     s = Settings.load(path, env=NO_ENV)
 
-    def broken(name: str, value: object) -> None:
+    def broken(changed: frozenset[str]) -> None:
         raise RuntimeError("listener bug")
 
-    seen: list[str] = []
-    s.add_listener(broken)
-    s.add_listener(lambda name, value: seen.append(name))
+    seen: list[frozenset[str]] = []
+    s.add_listener(["theme"], broken)
+    s.add_listener(["theme"], seen.append)
     s.set("theme", "dark")
-    assert seen == ["theme"]
+    assert seen == [frozenset({"theme"})]
     assert s.theme == "dark"
     assert "listener" in caplog.text
 
@@ -568,3 +496,38 @@ def test_app_paths_platform_default(monkeypatch: pytest.MonkeyPatch) -> None:
     paths = AppPaths.default()
     for folder in (paths.config_dir, paths.data_dir, paths.log_dir, paths.cache_dir):
         assert "ohmygpt-desktop" in str(folder)
+
+
+# ---------------------------------------------------------------- derived
+
+
+def test_flags_come_from_the_declarations(capsys: pytest.CaptureFixture[str]) -> None:
+    from ohmygpt_desktop.app import build_parser, parse_args
+
+    actions = {action.dest: action for action in build_parser()._actions}
+    flagged = [spec for spec in SETTINGS if spec.flag]
+    assert [spec.name for spec in flagged] == [
+        "api_base_url", "auth_base_url", "client_id", "redirect_uri", "language"
+    ]  # fmt: skip
+    for spec in flagged:
+        action = actions[spec.name]
+        assert action.option_strings == [spec.flag_name]
+        assert action.choices == ([c.value for c in spec.choices] or None)
+        assert action.help == spec.description
+    options = parse_args(["--language", "ja", "--client-id", "app-1", "--debug"])
+    assert options.overrides == {"language": "ja", "client_id": "app-1"}
+    with pytest.raises(SystemExit):
+        parse_args(["--language", "fr"])
+    assert "invalid choice: 'fr'" in capsys.readouterr().err
+
+
+def test_each_setting_has_one_provisioning_key_and_secrets_are_apart() -> None:
+    from ohmygpt_desktop.core.settings import SECRETS
+
+    keys = [spec.provisioning_key for spec in (*SETTINGS, *SECRETS)]
+    assert len(keys) == len(set(keys))
+    assert [spec.name for spec in SETTINGS] == [spec.provisioning_key for spec in SETTINGS]
+    assert not any(spec.secret for spec in SETTINGS)
+    assert [(s.provisioning_key, s.secret, s.follows) for s in SECRETS] == [
+        ("client_secret", True, "client_id")
+    ]

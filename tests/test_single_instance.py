@@ -1,7 +1,7 @@
 """One app per home: a second launch hands over; concurrent writers lose nothing.
 
-* settings are saved read-merge-write under a lock, so accounts added by several
-  processes (here: threads with their own ``Settings``) all survive;
+* the account list is saved read-merge-write under a lock, so accounts added by
+  several processes (here: threads with their own ``AccountStore``) all survive;
 * start-up recovery only touches order rows whose owner process is gone;
 * a second launch on the same home hands its arguments to the running app and
   exits 0; a lock held by a process that does not answer is reported, never
@@ -25,6 +25,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtNetwork import QLocalServer
 
 from ohmygpt_desktop.app import profile_paths
+from ohmygpt_desktop.core.account_store import AccountRecord, AccountStore
 from ohmygpt_desktop.core.files import FileLock
 from ohmygpt_desktop.core.instance import (
     InstanceGuard,
@@ -34,7 +35,7 @@ from ohmygpt_desktop.core.instance import (
 )
 from ohmygpt_desktop.core.orders import INTERRUPTED_NOTE, OrderHistory, OrderStatus
 from ohmygpt_desktop.core.paths import AppPaths
-from ohmygpt_desktop.core.settings import AccountRecord, Settings
+from ohmygpt_desktop.core.settings import Settings
 from ohmygpt_desktop.ui.main_window import MainWindow
 from tests.helpers.asyncutil import until
 from tests.helpers.recharging import Widgets, widget_scope
@@ -60,24 +61,24 @@ def file_accounts(path: Path) -> list[str]:
     return sorted(f"{item['user_id']}@{item['host']}" for item in data.get("accounts", []))
 
 
-# ------------------------------------------------------------------ settings merge
+# ------------------------------------------------------------------ file merges
 
 
-def test_concurrent_settings_writers_keep_every_account(tmp_path: Path) -> None:
-    """Three writers, each with its own Settings loaded before the others saved."""
-    path = tmp_path / "config" / "settings.json"
-    writers = [Settings.load(path, env={}) for _ in range(3)]
+def test_concurrent_account_writers_keep_every_account(tmp_path: Path) -> None:
+    """Three writers, each with its own AccountStore loaded before the others saved."""
+    path = tmp_path / "data" / "accounts.json"
+    writers = [AccountStore.load(path) for _ in range(3)]
     start = threading.Barrier(len(writers))
     failures: list[BaseException] = []
 
-    def sign_ins(index: int, settings: Settings) -> None:
+    def sign_ins(index: int, store: AccountStore) -> None:
         try:
             start.wait(timeout=10)
             for n in range(5):
                 rec = record(f"w{index}-{n}")
-                settings.upsert_account(rec)
-                settings.set_current_account(rec.key)
-                settings.save()
+                store.upsert(rec)
+                store.set_current(rec.key)
+                store.save()
         except BaseException as exc:
             failures.append(exc)
 
@@ -94,27 +95,31 @@ def test_concurrent_settings_writers_keep_every_account(tmp_path: Path) -> None:
 
 def test_save_applies_this_process_changes_on_top_of_the_file(tmp_path: Path) -> None:
     path = tmp_path / "config" / "settings.json"
-    seed = Settings.load(path, env={})
+    accounts_path = tmp_path / "data" / "accounts.json"
+    seed, seed_accounts = Settings.load(path, env={}), AccountStore.load(accounts_path)
     for user in ("a", "b"):
-        seed.upsert_account(record(user))
+        seed_accounts.upsert(record(user))
+    seed_accounts.save()
     seed.set("theme", "dark")
     seed.save()
 
-    first = Settings.load(path, env={})
-    second = Settings.load(path, env={})
-    first.upsert_account(record("c"))
+    first, first_accounts = Settings.load(path, env={}), AccountStore.load(accounts_path)
+    second, second_accounts = Settings.load(path, env={}), AccountStore.load(accounts_path)
+    first_accounts.upsert(record("c"))
+    first_accounts.save()
     first.set("refresh_interval_s", 120)
     first.save()
-    second.remove_account("a@api.ohmygpt.com")
+    second_accounts.remove("a@api.ohmygpt.com")
     changed_b = record("b")
     changed_b.email = "new-b@example.com"
-    second.upsert_account(changed_b)
+    second_accounts.upsert(changed_b)
+    second_accounts.save()
     second.set("theme", "light")
     second.save()
 
-    assert file_accounts(path) == ["b@api.ohmygpt.com", "c@api.ohmygpt.com"]
+    assert file_accounts(accounts_path) == ["b@api.ohmygpt.com", "c@api.ohmygpt.com"]
+    assert AccountStore.load(accounts_path).get("b@api.ohmygpt.com").email == "new-b@example.com"
     again = Settings.load(path, env={})
-    assert again.account("b@api.ohmygpt.com").email == "new-b@example.com"
     assert again.theme == "light"  # the second writer's change
     assert again.refresh_interval_s == 120  # the first writer's change survives
     assert again.load_problem is None
@@ -126,7 +131,7 @@ def test_two_windows_on_one_home_keep_both_sign_ins(make_ctx, run, sandbox) -> N
     second = make_ctx()
     alice = run(sign_in(first, sandbox, "888"))
     bob = run(sign_in(second, sandbox, "1024"))
-    assert file_accounts(first.settings.path) == sorted([alice.key, bob.key])
+    assert file_accounts(first.paths.accounts_file) == sorted([alice.key, bob.key])
 
 
 # ------------------------------------------------------------- recovery ownership

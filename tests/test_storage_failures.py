@@ -520,21 +520,21 @@ def test_settings_path_that_is_a_folder_is_moved_aside(tmp_path: Path) -> None:
     assert Settings.load(path, env={}).theme == "dark"
 
 
-def test_failed_settings_save_on_account_switch_is_a_message(
+def test_failed_account_list_save_on_account_switch_is_a_message(
     make_ctx, run, sandbox, widgets, crashes
 ) -> None:
     ctx, alice = signed_in(make_ctx, run, sandbox)
     bob = run(sign_in(ctx, sandbox, "1024"))
     assert ctx.accounts.current().key == bob.key
     switcher = widgets.add(AccountSwitcher(ctx))
-    path = ctx.settings.path
+    path = ctx.account_store.path
     path.unlink()
-    path.mkdir()  # the settings file cannot be written any more
+    path.mkdir()  # the account list cannot be written any more
     switcher.switch_to(alice.key)
     assert ctx.accounts.current().key == alice.key  # the switch itself happened
     level, text = ctx.messages.history[-1]
     assert level == "warning"
-    assert "Could not save settings" in text
+    assert "Could not save the account list" in text
     assert str(path) in text
     assert crashes == []
 

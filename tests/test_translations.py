@@ -294,15 +294,15 @@ def test_settings_errors_are_shown_translated(
     qtbot.addWidget(dialog)
     dialog.open()
 
-    dialog.scope_edit.setText("  ")
+    dialog.field("scope").input.setText("  ")
     expected = translated(lang, "Settings", "{what} must not be empty.").format(
         what=translated(lang, "Settings", "The OAuth scope")
     )
     assert dialog.errors()["scope"] == expected
-    assert dialog._fields["scope"].error.text() == expected
+    assert dialog.field("scope").error.text() == expected
     assert not dialog.ok_button.isEnabled()
 
-    dialog.min_edit.setText("1.005")
+    dialog.field("recharge_min").input.setText("1.005")
     assert dialog.errors()["recharge_min"] == translated(
         lang, "Settings", "{what} can have at most 2 decimal places (got {value})."
     ).format(what=translated(lang, "Settings", "The minimum recharge"), value="1.005")

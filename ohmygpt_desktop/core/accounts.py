@@ -15,6 +15,7 @@ from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from enum import Enum
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QObject, Signal
@@ -26,7 +27,7 @@ from ohmygpt_desktop.api import (
     OhMyGPTClient,
     Secret,
 )
-from ohmygpt_desktop.core.settings import AccountRecord, Settings, SettingsError
+from ohmygpt_desktop.core.account_store import AccountRecord, AccountStore, AccountStoreError
 from ohmygpt_desktop.core.tokens import (
     KeyringUnavailable,
     TokenStorage,
@@ -34,6 +35,10 @@ from ohmygpt_desktop.core.tokens import (
     TokenStoreError,
 )
 from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP, Problem, Text
+
+if TYPE_CHECKING:
+    from ohmygpt_desktop.core.clients import ApiClients
+    from ohmygpt_desktop.core.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -119,25 +124,36 @@ class AccountManager(QObject):
     def __init__(
         self,
         settings: Settings,
+        store: AccountStore,
         tokens: TokenStore,
-        client: OhMyGPTClient,
+        clients: ApiClients,
         *,
         service_id: str | None = None,
         refresh_concurrency: int = 32,
         parent: QObject | None = None,
     ) -> None:
-        """``service_id`` names the service in account keys; default: the API host."""
+        """``service_id`` names the service in account keys; default: the API host.
+
+        ``clients`` provides the API client of the moment (it changes with the
+        network settings).
+        """
         super().__init__(parent)
         self._service_id = service_id
         self.settings = settings
+        self.store = store
         self.tokens = tokens
-        self.client = client
+        self._clients = clients
         self.refresh_concurrency = refresh_concurrency
         self._accounts: dict[str, Account] = {}
-        for record in settings.accounts():
+        for record in store.records():
             self._accounts[record.key] = Account(record=record)
 
     # ------------------------------------------------------------------ queries
+
+    @property
+    def client(self) -> OhMyGPTClient:
+        """The API client in use now."""
+        return self._clients.current
 
     @property
     def host(self) -> str:
@@ -150,7 +166,7 @@ class AccountManager(QObject):
         return self._accounts.get(key)
 
     def current(self) -> Account | None:
-        key = self.settings.current_account
+        key = self.store.current
         return self._accounts.get(key) if key else None
 
     # ---------------------------------------------------------------- start-up
@@ -262,9 +278,9 @@ class AccountManager(QObject):
         account.token_problem = None
         if reauth_key and reauth_key != record.key and reauth_key in self._accounts:
             log.info("Re-authorization signed in a different user; keeping both accounts")
-        self.settings.upsert_account(record)
-        self.settings.set_current_account(record.key)
-        self.settings.save()
+        self.store.upsert(record)
+        self.store.set_current(record.key)
+        self.store.save()
         self.accountsChanged.emit()
         self.currentChanged.emit(record.key)
         self.accountUpdated.emit(record.key)
@@ -273,20 +289,20 @@ class AccountManager(QObject):
 
     # ------------------------------------------------------------ switching etc.
 
-    def switch(self, key: str) -> SettingsError | None:
+    def switch(self, key: str) -> AccountStoreError | None:
         """Show ``key``'s account. Returns why the choice could not be saved, if so
         (the switch still holds for this run)."""
         account = self._accounts.get(key)
         if account is None:
             raise KeyError(key)
         account.record = replace(account.record, last_used_at=_now_iso())
-        self.settings.upsert_account(account.record)
-        self.settings.set_current_account(key)
-        problem: SettingsError | None = None
+        self.store.upsert(account.record)
+        self.store.set_current(key)
+        problem: AccountStoreError | None = None
         try:
-            self.settings.save()
-        except SettingsError as exc:
-            log.warning("Switched to %s but could not save the settings: %s", key, exc)
+            self.store.save()
+        except AccountStoreError as exc:
+            log.warning("Switched to %s but could not save the account list: %s", key, exc)
             problem = exc.with_traceback(None)
         self.currentChanged.emit(key)
         return problem
@@ -309,13 +325,10 @@ class AccountManager(QObject):
             # Without the traceback, whose frames hold the account (and its token).
             warning = exc.with_traceback(None)
             log.warning("Signed out %s but could not remove its stored token: %s", key, exc)
-        self.settings.remove_account(key)
-        if self.settings.current_account == key:
-            remaining = self.accounts()
-            self.settings.set_current_account(remaining[0].key if remaining else "")
-        self.settings.save()
+        self.store.remove(key)  # the first remaining account becomes current, if it was
+        self.store.save()
         self.accountsChanged.emit()
-        self.currentChanged.emit(self.settings.current_account)
+        self.currentChanged.emit(self.store.current)
         return warning
 
     def mark_needs_reauth(self, key: str) -> None:
@@ -323,8 +336,8 @@ class AccountManager(QObject):
         if account is None or account.record.needs_reauth:
             return
         account.record = replace(account.record, needs_reauth=True)
-        self.settings.upsert_account(account.record)
-        self.settings.save()
+        self.store.upsert(account.record)
+        self.store.save()
         self.accountUpdated.emit(key)
 
     # ----------------------------------------------------------------- balances

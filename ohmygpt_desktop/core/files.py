@@ -1,12 +1,19 @@
-"""Writing the app's own files (atomically, owner-only) and locking them between processes."""
+"""Writing the app's own files (atomically, owner-only), locking them between processes,
+and keeping a copy of a damaged one beside it."""
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import tempfile
 import time
+from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -46,6 +53,63 @@ def _fsync_dir(folder: Path) -> None:
             os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def free_backup_name(path: Path) -> Path | None:
+    """``<name>.bad-<local time>`` beside ``path`` (``-1``, ``-2``… when taken), or ``None``."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")  # local time: for people
+    prefix = path.name + ".bad-"
+    for attempt in range(100):
+        name = f"{prefix}{stamp}" if attempt == 0 else f"{prefix}{stamp}-{attempt}"
+        candidate = path.parent / name
+        if not candidate.exists():
+            return candidate
+    return None
+
+
+def keep_copy(path: Path, raw: bytes) -> Path | None:
+    """Copy the damaged bytes ``raw`` of ``path`` beside it (owner-only), reusing an
+    identical copy made before; the copy's path, or ``None`` when none could be made."""
+    prefix = path.name + ".bad-"
+    try:
+        for existing in sorted(path.parent.glob(prefix + "*"), reverse=True):
+            if existing.is_file() and existing.read_bytes() == raw:
+                return existing
+    except OSError:
+        pass
+    for _attempt in range(100):
+        candidate = free_backup_name(path)
+        if candidate is None:
+            break
+        try:
+            fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            log.warning("Could not keep a copy of the damaged file %s: %s", path, exc.strerror)
+            return None
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(raw)
+        return candidate
+    return None
+
+
+def nested_deeper_than(value: Any, limit: int) -> bool:
+    """Do lists/objects in ``value`` (parsed JSON) nest more than ``limit`` levels?
+    (No recursion: a hostile file cannot overflow the stack here.)"""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Iterable[Any] = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
 
 
 class FileLock:

@@ -81,6 +81,11 @@ class AppPaths:
         return self.data_dir / "orders.sqlite3"
 
     @property
+    def accounts_file(self) -> Path:
+        """The signed-in accounts (never their tokens), next to the token file."""
+        return self.data_dir / "accounts.json"
+
+    @property
     def insecure_tokens_file(self) -> Path:
         return self.data_dir / "tokens-insecure.json"
 

@@ -13,26 +13,34 @@ a translatable template (context ``"Settings"``): :class:`SettingsError` carries
 it with its params, and the UI shows it in the user's language.
 
 Secrets (tokens, the OAuth client secret) are *not* settings; they live in the
-keyring (see :mod:`ohmygpt_desktop.core.tokens`).
+keyring (see :mod:`ohmygpt_desktop.core.tokens`). Nor are the signed-in accounts:
+they have a file of their own (:mod:`ohmygpt_desktop.core.account_store`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import ipaddress
 import json
 import logging
 import os
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, fields
-from datetime import datetime
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import urlsplit, urlunsplit
 
 from ohmygpt_desktop.api.endpoints import CODE_PAGE, EndpointPathError, Endpoints, check_override
-from ohmygpt_desktop.core.files import FILE_MODE, FileLock, write_private
+from ohmygpt_desktop.core.files import (
+    FileLock,
+    free_backup_name,
+    keep_copy,
+    nested_deeper_than,
+    write_private,
+)
 from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP, Problem, Sentences, Text
 
 log = logging.getLogger(__name__)
@@ -40,10 +48,15 @@ log = logging.getLogger(__name__)
 ENV_PREFIX = "OHMYGPT_"
 ENDPOINT_KEYS = Endpoints.names()
 
-Listener = Callable[[str, Any], None]
+#: Called with the names (of those it listens to) whose effective value changed.
+Listener = Callable[[frozenset[str]], None]
 
 
 _CTX = "Settings"
+#: The context of the words the Settings dialog shows for a setting (labels, help,
+#: choices, tab titles): the dialog's own, so a label reads like the rest of it.
+_FORM = "SettingsDialog"
+FORM_CONTEXT = _FORM
 
 #: How long a save waits for another process to finish saving.
 _SAVE_LOCK_TIMEOUT_S = 5.0
@@ -61,39 +74,203 @@ class SettingsError(Problem, ValueError):
     template = QT_TRANSLATE_NOOP(_CTX, "The setting is not valid.")
 
 
-def _what(text: str) -> Text:
-    """A setting's name as it starts a sentence ("The API base URL")."""
-    return Text(_CTX, text)
-
-
 # --------------------------------------------------------------------------- specs
+
+
+class Applies(Enum):
+    """When a changed value takes effect."""
+
+    #: At once: the components that use it follow it.
+    LIVE = "live"
+    #: At once, with a new API client (requests in flight finish on the old one).
+    NETWORK = "network"
+    #: The next time the app starts.
+    RESTART = "restart"
+
+
+class Tab(Enum):
+    """The tabs of the Settings dialog, in order; the value is the tab's title."""
+
+    SERVICE = QT_TRANSLATE_NOOP(_FORM, "Service")
+    OAUTH = QT_TRANSLATE_NOOP(_FORM, "OAuth app")
+    NETWORK = QT_TRANSLATE_NOOP(_FORM, "Network")
+    APPEARANCE = QT_TRANSLATE_NOOP(_FORM, "Appearance")
+    BALANCE = QT_TRANSLATE_NOOP(_FORM, "Balance && recharge")
+
+
+class Widget(Enum):
+    """How the Settings dialog edits a setting."""
+
+    #: A line edit (text).
+    TEXT = "text"
+    #: A spin box within ``range`` (whole numbers for ``int``, tenths for ``float``).
+    SPIN = "spin"
+    #: A drop-down list of ``choices``.
+    COMBO = "combo"
+    #: One radio button per choice.
+    RADIO = "radio"
+    #: A drop-down list of ``suggestions`` and "Custom…" with a line edit for any other URL.
+    URL_CHOICE = "url_choice"
+    #: A line edit for an amount of money, its unit beside it.
+    AMOUNT = "amount"
+    #: A line edit for amounts separated by commas.
+    AMOUNTS = "amounts"
+    #: A line edit for a decimal number.
+    NUMBER = "number"
+
+
+class Unit(Enum):
+    """The unit of a number; the value is how a spin box or an amount shows it."""
+
+    SECONDS = QT_TRANSLATE_NOOP(_FORM, " seconds")
+    MINUTES = QT_TRANSLATE_NOOP(_FORM, " minutes")
+    USD = "USD"  # not translated: the currency code reads the same everywhere
+
+
+#: "between … and …" in each unit a range can have (whole sentences translate better).
+_RANGE_MESSAGES = {
+    Unit.SECONDS: QT_TRANSLATE_NOOP(
+        _CTX, "{what} must be between {low} and {high} seconds (got {value})."
+    ),
+    Unit.MINUTES: QT_TRANSLATE_NOOP(
+        _CTX, "{what} must be between {low} and {high} minutes (got {value})."
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A value a setting can take and what the dialog calls it.
+
+    ``label`` is marked with ``QT_TRANSLATE_NOOP(FORM_CONTEXT, …)``; ``native`` labels
+    (a language's own name) are shown as they are in every language.
+    """
+
+    value: str
+    label: str
+    native: bool = False
+
+
+#: Checks a value of the right type (see :func:`coerce`) beyond its choices and
+#: range: ``check(value, what)`` returns the (normalised) value or raises
+#: :class:`SettingsError` naming ``what``.
+Check = Callable[[Any, Text], Any]
 
 
 @dataclass(frozen=True)
 class SettingSpec:
-    """One declared setting.
+    """One setting, declared once: everything else (the settings file, environment
+    variables, command-line flags, the Settings dialog's rows, the documentation's
+    tables, provisioning) is derived from it.
 
-    ``validate`` receives a value already converted to ``type`` (see
-    :func:`coerce`), raises :class:`SettingsError` (a :class:`ValueError`) with a
-    human message when it is not acceptable, and returns the (possibly normalised)
-    value.
-    ``env`` is the environment variable; ``""`` means the default
-    ``OHMYGPT_<NAME>``, ``None`` means the setting cannot come from the environment.
+    * ``description``: English, for the documentation and ``--help``.
+    * ``what``: the setting as it starts a sentence of an error message, marked with
+      ``QT_TRANSLATE_NOOP("Settings", …)`` ("The refresh interval").
+    * ``env``: the environment variable; ``""`` means ``OHMYGPT_<NAME>``, ``None``
+      means the setting cannot come from the environment. ``flag``: also a
+      command-line flag, ``--<name-with-dashes>``.
+    * ``choices`` (the only values allowed), ``range`` (inclusive) and ``unit`` are
+      checked by :meth:`validate`, then ``check``, if any.
+    * ``tab``, ``widget``, ``label``, ``help``, ``placeholder`` and ``suggestions``
+      (listed URLs; others allowed) make its row in the Settings dialog: no ``tab``,
+      no row. ``label`` and ``help`` are marked with
+      ``QT_TRANSLATE_NOOP(FORM_CONTEXT, …)``.
+    * ``applies``: when a change takes effect (see :class:`Applies`).
+    * ``item_type``: the type of each item of a list.
     """
 
     name: str
     type: type
     default: Any
     description: str
-    validate: Callable[[Any], Any]
+    what: str
+    check: Check | None = None
     env: str | None = ""
+    flag: bool = False
+    choices: tuple[Choice, ...] = ()
+    range: tuple[int, int] | tuple[float, float] | None = None
+    unit: Unit | None = None
+    item_type: type | None = None
+    tab: Tab | None = None
+    widget: Widget | None = None
+    label: str = ""
+    help: str = ""
+    placeholder: str = ""
+    suggestions: tuple[Choice, ...] = ()
+    applies: Applies = Applies.LIVE
+
+    #: Never provisioned or stored as a plain value (see :data:`SECRETS`).
+    secret: ClassVar[bool] = False
 
     def __post_init__(self) -> None:
         if self.env == "":
             object.__setattr__(self, "env", ENV_PREFIX + self.name.upper())
+        if self.range is not None and self.unit not in _RANGE_MESSAGES:
+            raise TypeError(f"{self.name}: a range needs a unit of time")
+        if self.tab is not None and (self.widget is None or not self.label):
+            raise TypeError(f"{self.name}: a setting on a tab needs a widget and a label")
+        if self.widget in (Widget.COMBO, Widget.RADIO) and not self.choices:
+            raise TypeError(f"{self.name}: a {self.widget.value} needs choices")
+
+    @property
+    def provisioning_key(self) -> str:
+        """The key that sets it in a provisioning file (its name)."""
+        return self.name
+
+    @property
+    def flag_name(self) -> str | None:
+        """``--api-base-url`` for ``api_base_url`` (``None``: no flag)."""
+        return "--" + self.name.replace("_", "-") if self.flag else None
+
+    @property
+    def subject(self) -> Text:
+        """:attr:`what`, translatable."""
+        return Text(_CTX, self.what)
 
     def default_value(self) -> Any:
         return copy.deepcopy(self.default)
+
+    def validate(self, value: Any) -> Any:
+        """Check a value already converted to ``type`` (see :func:`coerce`); the
+        (possibly normalised) value, or :class:`SettingsError` with a human message."""
+        if self.choices and value not in {choice.value for choice in self.choices}:
+            raise SettingsError(
+                QT_TRANSLATE_NOOP(_CTX, "{what} must be one of {options} (got {value})."),
+                what=self.subject,
+                options=", ".join(repr(choice.value) for choice in self.choices),
+                value=repr(value),
+            )
+        if self.range is not None:
+            low, high = self.range
+            if not low <= value <= high:
+                shown = (lambda number: f"{number:g}") if self.type is float else str
+                raise SettingsError(
+                    _RANGE_MESSAGES[self.unit],  # type: ignore[index]  # checked at declaration
+                    what=self.subject,
+                    low=shown(low),
+                    high=shown(high),
+                    value=shown(value),
+                )
+        return value if self.check is None else self.check(value, self.subject)
+
+
+@dataclass(frozen=True)
+class SecretSpec:
+    """A value the app needs that is never a setting: it lives in the system keyring,
+    never in a file, an environment variable or a flag. The Settings dialog shows it on
+    ``tab`` right after the setting ``follows``."""
+
+    name: str
+    description: str
+    tab: Tab
+    follows: str
+    label: str
+
+    secret: ClassVar[bool] = True
+
+    @property
+    def provisioning_key(self) -> str:
+        return self.name
 
 
 # ----------------------------------------------------------------- validators
@@ -159,124 +336,61 @@ def _check_url(value: str, *, what: Text, schemes: Iterable[str], https_unless_l
     return value
 
 
-def _service_url(what: str) -> Callable[[Any], str]:
-    name = _what(what)
-
-    def validate(value: Any) -> str:
-        value = _check_url(value, what=name, schemes=("https", "http"), https_unless_local=True)
-        parts = urlsplit(value)
-        if parts.query or parts.fragment:
-            raise SettingsError(
-                QT_TRANSLATE_NOOP(_CTX, "{what} must not have a query (?…) or fragment (#…)."),
-                what=name,
-            )
-        return value.rstrip("/")
-
-    return validate
+def _service_url(value: str, what: Text) -> str:
+    value = _check_url(value, what=what, schemes=("https", "http"), https_unless_local=True)
+    parts = urlsplit(value)
+    if parts.query or parts.fragment:
+        raise SettingsError(
+            QT_TRANSLATE_NOOP(_CTX, "{what} must not have a query (?…) or fragment (#…)."),
+            what=what,
+        )
+    return value.rstrip("/")
 
 
-def _redirect_uri(value: Any) -> str:
+def _redirect_uri(value: str, what: Text) -> str:
     value = value.strip()
     if not value:
         return ""
-    return _check_url(
-        value,
-        what=_what(QT_TRANSLATE_NOOP(_CTX, "The redirect URI")),
-        schemes=("https", "http"),
-        https_unless_local=True,
-    )
+    return _check_url(value, what=what, schemes=("https", "http"), https_unless_local=True)
 
 
-def _plain_text(what: str, *, allow_empty: bool, max_len: int = 200) -> Callable[[Any], str]:
-    name = _what(what)
-
-    def validate(value: Any) -> str:
+def _plain_text(*, allow_empty: bool, max_len: int = 200) -> Check:
+    def check(value: str, what: Text) -> str:
         value = value.strip()
         if not value and not allow_empty:
-            raise SettingsError(QT_TRANSLATE_NOOP(_CTX, "{what} must not be empty."), what=name)
+            raise SettingsError(QT_TRANSLATE_NOOP(_CTX, "{what} must not be empty."), what=what)
         if len(value) > max_len:
             raise SettingsError(
                 QT_TRANSLATE_NOOP(_CTX, "{what} is too long (at most {count} characters)."),
-                what=name,
+                what=what,
                 count=max_len,
             )
         if any(not ch.isprintable() for ch in value):
             raise SettingsError(
-                QT_TRANSLATE_NOOP(_CTX, "{what} must not contain control characters."), what=name
+                QT_TRANSLATE_NOOP(_CTX, "{what} must not contain control characters."), what=what
             )
         return value
 
-    return validate
+    return check
 
 
-def _endpoints(value: Any) -> dict[str, str]:
+def _endpoints(value: dict[str, Any], _what: Text) -> dict[str, str]:
     try:
         return {key: check_override(key, path) for key, path in value.items()}
     except EndpointPathError as exc:
         raise SettingsError(exc.template, **exc.params) from None
 
 
-def _choice(what: str, choices: tuple[str, ...]) -> Callable[[Any], str]:
-    name = _what(what)
-
-    def validate(value: Any) -> str:
-        if value not in choices:
-            raise SettingsError(
-                QT_TRANSLATE_NOOP(_CTX, "{what} must be one of {options} (got {value})."),
-                what=name,
-                options=", ".join(repr(c) for c in choices),
-                value=repr(value),
-            )
-        return value
-
-    return validate
-
-
-def _proxy_url(value: Any) -> str:
+def _proxy_url(value: str, what: Text) -> str:
     value = value.strip()
     if not value:
         return ""
     return _check_url(
         value,
-        what=_what(QT_TRANSLATE_NOOP(_CTX, "The proxy URL")),
+        what=what,
         schemes=("http", "https", "socks5", "socks5h"),
         https_unless_local=False,
     )
-
-
-#: "between … and …" in each unit a range can have (whole sentences translate better).
-_RANGE_MESSAGES = {
-    "seconds": QT_TRANSLATE_NOOP(
-        _CTX, "{what} must be between {low} and {high} seconds (got {value})."
-    ),
-    "minutes": QT_TRANSLATE_NOOP(
-        _CTX, "{what} must be between {low} and {high} minutes (got {value})."
-    ),
-}
-
-
-def _int_range(what: str, low: int, high: int, unit: str) -> Callable[[Any], int]:
-    name, template = _what(what), _RANGE_MESSAGES[unit]
-
-    def validate(value: Any) -> int:
-        if not low <= value <= high:
-            raise SettingsError(template, what=name, low=low, high=high, value=value)
-        return value
-
-    return validate
-
-
-def _float_range(what: str, low: float, high: float, unit: str) -> Callable[[Any], float]:
-    name, template = _what(what), _RANGE_MESSAGES[unit]
-
-    def validate(value: Any) -> float:
-        if not low <= value <= high:
-            raise SettingsError(
-                template, what=name, low=f"{low:g}", high=f"{high:g}", value=f"{value:g}"
-            )
-        return float(value)
-
-    return validate
 
 
 def _check_money(value: Decimal, what: Text, *, minimum: Decimal) -> Decimal:
@@ -303,48 +417,46 @@ def _check_money(value: Decimal, what: Text, *, minimum: Decimal) -> Decimal:
     return value
 
 
-def _money(what: str, *, minimum: Decimal) -> Callable[[Any], Decimal]:
-    name = _what(what)
-    return lambda value: _check_money(value, name, minimum=minimum)
+def _money(*, minimum: Decimal) -> Check:
+    return lambda value, what: _check_money(value, what, minimum=minimum)
 
 
-def _rate(what: str, *, maximum: Decimal) -> Callable[[Any], Decimal]:
+def _rate(*, maximum: Decimal) -> Check:
     """A positive, finite number no larger than ``maximum``."""
-    name = _what(what)
 
-    def validate(value: Decimal) -> Decimal:
+    def check(value: Decimal, what: Text) -> Decimal:
         if not value.is_finite():
-            raise SettingsError(QT_TRANSLATE_NOOP(_CTX, "{what} must be a number."), what=name)
+            raise SettingsError(QT_TRANSLATE_NOOP(_CTX, "{what} must be a number."), what=what)
         if value <= 0:
             raise SettingsError(
                 QT_TRANSLATE_NOOP(_CTX, "{what} must be more than 0 (got {value})."),
-                what=name,
+                what=what,
                 value=value,
             )
         if value > maximum:
             raise SettingsError(
                 QT_TRANSLATE_NOOP(_CTX, "{what} is too large (got {value})."),
-                what=name,
+                what=what,
                 value=value,
             )
         return value
 
-    return validate
+    return check
 
 
 _MAX_PRESETS = 12
 
 
-def _presets(value: Any) -> list[Decimal]:
+def _presets(value: list[Decimal], _what: Text) -> list[Decimal]:
     if len(value) > _MAX_PRESETS:
         raise SettingsError(
             QT_TRANSLATE_NOOP(_CTX, "At most {count} recharge presets are allowed."),
             count=_MAX_PRESETS,
         )
     result: list[Decimal] = []
-    what = _what(QT_TRANSLATE_NOOP(_CTX, "A recharge preset"))
+    each = Text(_CTX, QT_TRANSLATE_NOOP(_CTX, "A recharge preset"))
     for amount in value:
-        amount = _check_money(amount, what, minimum=Decimal("0.01"))
+        amount = _check_money(amount, each, minimum=Decimal("0.01"))
         if amount in result:
             raise SettingsError(
                 QT_TRANSLATE_NOOP(_CTX, "The recharge preset {amount} is listed twice."),
@@ -354,121 +466,6 @@ def _presets(value: Any) -> list[Decimal]:
     return result
 
 
-def _accounts(value: Any) -> list[dict[str, Any]]:
-    result: list[dict[str, Any]] = []
-    seen: set[str] = set()
-    for index, item in enumerate(value, start=1):
-        if not isinstance(item, dict):
-            raise SettingsError(
-                QT_TRANSLATE_NOOP(_CTX, "Account #{index} is not an object."), index=index
-            )
-        where = Text(_CTX, QT_TRANSLATE_NOOP(_CTX, "Account #{index}"), index=index)
-        record = AccountRecord.from_dict(item, where=where)
-        if record.key in seen:
-            raise SettingsError(
-                QT_TRANSLATE_NOOP(_CTX, "The account {key} is listed twice."), key=record.key
-            )
-        seen.add(record.key)
-        # Keep keys written by newer versions next to the ones we know.
-        result.append({**item, **record.to_dict()})
-    return result
-
-
-# -------------------------------------------------------------------- accounts
-
-
-def _the_account() -> Text:
-    return _what(QT_TRANSLATE_NOOP(_CTX, "The account"))
-
-
-@dataclass
-class AccountRecord:
-    """What the app remembers about a signed-in account. Never the token."""
-
-    user_id: str
-    email: str
-    host: str
-    added_at: str
-    last_used_at: str
-    token_storage: str
-    scope: str
-    needs_reauth: bool = False
-
-    @property
-    def key(self) -> str:
-        return f"{self.user_id}@{self.host}"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
-
-    @classmethod
-    def from_dict(
-        cls, data: Mapping[str, Any], *, where: Text | str | None = None
-    ) -> AccountRecord:
-        """Build and validate a record; raises :class:`SettingsError` with a human message.
-
-        ``where`` names the record in messages (default: "The account").
-        """
-        where = _the_account() if where is None else where
-        values: dict[str, Any] = {}
-        for f in fields(cls):
-            if f.name not in data:
-                if f.name == "needs_reauth":
-                    continue
-                raise SettingsError(
-                    QT_TRANSLATE_NOOP(_CTX, "{where} has no {field}."),
-                    where=where,
-                    field=repr(f.name),
-                )
-            values[f.name] = data[f.name]
-        record = cls(**values)
-        record.check(where)
-        return record
-
-    def check(self, where: Text | str | None = None) -> None:
-        """Raise :class:`SettingsError` when a field is not acceptable."""
-        where = _the_account() if where is None else where
-        for name in ("user_id", "email", "host", "added_at", "last_used_at", "scope"):
-            if not isinstance(getattr(self, name), str):
-                raise SettingsError(
-                    QT_TRANSLATE_NOOP(_CTX, "{where}: {field} must be text."),
-                    where=where,
-                    field=repr(name),
-                )
-        if not self.user_id.strip():
-            raise SettingsError(
-                QT_TRANSLATE_NOOP(_CTX, "{where} has an empty user id."), where=where
-            )
-        if not self.host or any(ch.isspace() or ch in "/@" for ch in self.host):
-            raise SettingsError(
-                QT_TRANSLATE_NOOP(_CTX, "{where} has an invalid host {host}."),
-                where=where,
-                host=repr(self.host),
-            )
-        for name in ("added_at", "last_used_at"):
-            try:
-                datetime.fromisoformat(getattr(self, name))
-            except ValueError:
-                raise SettingsError(
-                    QT_TRANSLATE_NOOP(_CTX, "{where}: {field} is not an ISO date and time."),
-                    where=where,
-                    field=repr(name),
-                ) from None
-        from ohmygpt_desktop.core.tokens import TokenStorage  # asyncio: not needed at start-up
-
-        if self.token_storage not in {s.value for s in TokenStorage}:
-            raise SettingsError(
-                QT_TRANSLATE_NOOP(_CTX, "{where}: 'token_storage' must be one of {options}."),
-                where=where,
-                options=", ".join(repr(s.value) for s in TokenStorage),
-            )
-        if not isinstance(self.needs_reauth, bool):
-            raise SettingsError(
-                QT_TRANSLATE_NOOP(_CTX, "{where}: 'needs_reauth' must be true or false."),
-                where=where,
-            )
-
-
 # ---------------------------------------------------------------- the table
 
 SETTINGS: tuple[SettingSpec, ...] = (
@@ -476,113 +473,239 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "api_base_url",
         str,
         "https://api.ohmygpt.com",
-        "Base URL of the OhMyGPT API.",
-        _service_url(QT_TRANSLATE_NOOP(_CTX, "The API base URL")),
+        "Base URL of the OhMyGPT API (the API line). Must be https://, except for a "
+        "loopback address.",
+        QT_TRANSLATE_NOOP(_CTX, "The API base URL"),
+        _service_url,
+        flag=True,
+        tab=Tab.SERVICE,
+        widget=Widget.URL_CHOICE,
+        label=QT_TRANSLATE_NOOP(_FORM, "API line:"),
+        placeholder="https://",
+        suggestions=(
+            Choice("https://api.ohmygpt.com", QT_TRANSLATE_NOOP(_FORM, "US main site, direct")),
+            Choice("https://cfcus02.opapi.win", QT_TRANSLATE_NOOP(_FORM, "Cloudflare CDN")),
+            Choice("https://cfwus02.opapi.win", QT_TRANSLATE_NOOP(_FORM, "Cloudflare Worker")),
+            Choice("https://c-z0-api-01.hash070.com", QT_TRANSLATE_NOOP(_FORM, "Optimized CDN")),
+            Choice("https://www.aigptx.top", QT_TRANSLATE_NOOP(_FORM, "Premium reverse proxy 1")),
+            Choice(
+                "https://cn2us02.opapi.win", QT_TRANSLATE_NOOP(_FORM, "Premium reverse proxy 2")
+            ),
+        ),
+        applies=Applies.NETWORK,
     ),
     SettingSpec(
         "auth_base_url",
         str,
         "https://next.ohmygpt.com",
-        "Base URL of the OhMyGPT sign-in (OAuth) pages.",
-        _service_url(QT_TRANSLATE_NOOP(_CTX, "The sign-in base URL")),
+        "Base URL of the OhMyGPT sign-in (OAuth) pages: the authorization page host.",
+        QT_TRANSLATE_NOOP(_CTX, "The sign-in base URL"),
+        _service_url,
+        flag=True,
+        tab=Tab.SERVICE,
+        widget=Widget.URL_CHOICE,
+        label=QT_TRANSLATE_NOOP(_FORM, "Sign-in page:"),
+        placeholder="https://",
+        suggestions=(
+            Choice("https://next.ohmygpt.com", QT_TRANSLATE_NOOP(_FORM, "Main")),
+            Choice(
+                "https://next.aigptx.top", QT_TRANSLATE_NOOP(_FORM, "Alternative for some regions")
+            ),
+        ),
     ),
     SettingSpec(
         "client_id",
         str,
         "",
-        "OAuth client id of this app.",
-        _plain_text(QT_TRANSLATE_NOOP(_CTX, "The client id"), allow_empty=True),
+        "OAuth client id of this app. Sign-in needs it.",
+        QT_TRANSLATE_NOOP(_CTX, "The client id"),
+        _plain_text(allow_empty=True),
+        flag=True,
+        tab=Tab.OAUTH,
+        widget=Widget.TEXT,
+        label=QT_TRANSLATE_NOOP(_FORM, "Client id:"),
     ),
     SettingSpec(
         "redirect_uri",
         str,
         "",
-        "OAuth redirect URI; empty means {auth_base_url}" + CODE_PAGE + ".",
+        "OAuth redirect URI; empty means {auth_base_url}" + CODE_PAGE + ". A "
+        "loopback URI such as http://127.0.0.1:8765/callback makes the app finish sign-in "
+        "by itself.",
+        QT_TRANSLATE_NOOP(_CTX, "The redirect URI"),
         _redirect_uri,
+        flag=True,
+        tab=Tab.OAUTH,
+        widget=Widget.TEXT,
+        label=QT_TRANSLATE_NOOP(_FORM, "Redirect URI:"),
+        help=QT_TRANSLATE_NOOP(
+            _FORM,
+            "Leave empty to use the provider's code page ({url}): you paste the code "
+            "shown there into the app. A loopback address such as "
+            "http://127.0.0.1:8765/callback lets the app finish sign-in by itself.",
+        ),
     ),
     SettingSpec(
         "scope",
         str,
         "general_api_access",
-        "OAuth scope requested at sign-in.",
-        _plain_text(QT_TRANSLATE_NOOP(_CTX, "The OAuth scope"), allow_empty=False),
+        "OAuth scope requested at sign-in; must match the OAuth app exactly.",
+        QT_TRANSLATE_NOOP(_CTX, "The OAuth scope"),
+        _plain_text(allow_empty=False),
+        tab=Tab.OAUTH,
+        widget=Widget.TEXT,
+        label=QT_TRANSLATE_NOOP(_FORM, "Scope:"),
     ),
     SettingSpec(
         "endpoints",
         dict,
         {},
-        "Overrides of API paths (" + ", ".join(ENDPOINT_KEYS) + ").",
+        "A JSON object that overrides API paths (" + ", ".join(ENDPOINT_KEYS) + "), e.g. "
+        '{"balance": "/api/v1/…"}.',
+        QT_TRANSLATE_NOOP(_CTX, "The API paths"),
         _endpoints,
+        applies=Applies.NETWORK,
     ),
     SettingSpec(
         "proxy_mode",
         str,
         "system",
-        "Network proxy: the system's, none, or a custom proxy URL.",
-        _choice(QT_TRANSLATE_NOOP(_CTX, "The proxy mode"), ("system", "none", "custom")),
+        "Network proxy: the system's (the HTTP_PROXY, HTTPS_PROXY and NO_PROXY variables), "
+        "none, or the custom proxy_url.",
+        QT_TRANSLATE_NOOP(_CTX, "The proxy mode"),
+        choices=(
+            Choice("system", QT_TRANSLATE_NOOP(_FORM, "Use the system proxy settings")),
+            Choice("none", QT_TRANSLATE_NOOP(_FORM, "No proxy")),
+            Choice("custom", QT_TRANSLATE_NOOP(_FORM, "Custom proxy")),
+        ),
+        tab=Tab.NETWORK,
+        widget=Widget.RADIO,
+        label=QT_TRANSLATE_NOOP(_FORM, "Proxy:"),
+        applies=Applies.NETWORK,
     ),
     SettingSpec(
         "proxy_url",
         str,
         "",
-        "Custom proxy URL (http://, https:// or socks5://), used when proxy_mode is custom.",
+        "Custom proxy URL (http://, https://, socks5:// or socks5h://), used when "
+        "proxy_mode is custom.",
+        QT_TRANSLATE_NOOP(_CTX, "The proxy URL"),
         _proxy_url,
+        tab=Tab.NETWORK,
+        widget=Widget.TEXT,
+        label=QT_TRANSLATE_NOOP(_FORM, "Proxy address:"),
+        help=QT_TRANSLATE_NOOP(
+            _FORM, "An http://, https:// or socks5:// address, e.g. socks5://127.0.0.1:1080."
+        ),
+        placeholder="socks5://127.0.0.1:1080",
+        applies=Applies.NETWORK,
     ),
     SettingSpec(
         "language",
         str,
         "system",
         "User interface language.",
-        _choice(QT_TRANSLATE_NOOP(_CTX, "The language"), ("system", "en", "zh_CN", "ja")),
+        QT_TRANSLATE_NOOP(_CTX, "The language"),
+        flag=True,
+        choices=(
+            Choice("system", QT_TRANSLATE_NOOP(_FORM, "System default")),
+            Choice("en", "English", native=True),
+            Choice("zh_CN", "中文 (简体)", native=True),
+            Choice("ja", "日本語", native=True),
+        ),
+        tab=Tab.APPEARANCE,
+        widget=Widget.COMBO,
+        label=QT_TRANSLATE_NOOP(_FORM, "Language:"),
     ),
     SettingSpec(
         "theme",
         str,
         "system",
         "Colour theme.",
-        _choice(QT_TRANSLATE_NOOP(_CTX, "The theme"), ("system", "light", "dark")),
+        QT_TRANSLATE_NOOP(_CTX, "The theme"),
+        choices=(
+            Choice("system", QT_TRANSLATE_NOOP(_FORM, "System")),
+            Choice("light", QT_TRANSLATE_NOOP(_FORM, "Light")),
+            Choice("dark", QT_TRANSLATE_NOOP(_FORM, "Dark")),
+        ),
+        tab=Tab.APPEARANCE,
+        widget=Widget.COMBO,
+        label=QT_TRANSLATE_NOOP(_FORM, "Theme:"),
     ),
     SettingSpec(
         "refresh_interval_s",
         int,
         300,
         "Seconds between automatic balance refreshes.",
-        _int_range(QT_TRANSLATE_NOOP(_CTX, "The refresh interval"), 30, 86400, "seconds"),
+        QT_TRANSLATE_NOOP(_CTX, "The refresh interval"),
+        range=(30, 86400),
+        unit=Unit.SECONDS,
+        tab=Tab.BALANCE,
+        widget=Widget.SPIN,
+        label=QT_TRANSLATE_NOOP(_FORM, "Refresh the balance every:"),
     ),
     SettingSpec(
         "payment_watch_minutes",
         int,
         30,
-        "Minutes to watch the balance after opening a payment page.",
-        _int_range(QT_TRANSLATE_NOOP(_CTX, "The payment watch time"), 1, 1440, "minutes"),
+        "Minutes to watch the balance after a payment page opens.",
+        QT_TRANSLATE_NOOP(_CTX, "The payment watch time"),
+        range=(1, 1440),
+        unit=Unit.MINUTES,
+        tab=Tab.BALANCE,
+        widget=Widget.SPIN,
+        label=QT_TRANSLATE_NOOP(_FORM, "Watch for a payment for:"),
     ),
     SettingSpec(
         "recharge_min",
         Decimal,
         Decimal("1"),
-        "Smallest recharge amount offered, in USD.",
-        _money(QT_TRANSLATE_NOOP(_CTX, "The minimum recharge"), minimum=Decimal("0.01")),
+        "Smallest recharge amount offered, in USD (at most two decimals).",
+        QT_TRANSLATE_NOOP(_CTX, "The minimum recharge"),
+        _money(minimum=Decimal("0.01")),
+        unit=Unit.USD,
+        tab=Tab.BALANCE,
+        widget=Widget.AMOUNT,
+        label=QT_TRANSLATE_NOOP(_FORM, "Smallest recharge:"),
     ),
     SettingSpec(
         "recharge_max",
         Decimal,
         Decimal("1000"),
-        "Largest recharge amount offered, in USD.",
-        _money(QT_TRANSLATE_NOOP(_CTX, "The maximum recharge"), minimum=Decimal("0.01")),
+        "Largest recharge amount offered, in USD (at most two decimals).",
+        QT_TRANSLATE_NOOP(_CTX, "The maximum recharge"),
+        _money(minimum=Decimal("0.01")),
+        unit=Unit.USD,
+        tab=Tab.BALANCE,
+        widget=Widget.AMOUNT,
+        label=QT_TRANSLATE_NOOP(_FORM, "Largest recharge:"),
     ),
     SettingSpec(
         "recharge_presets",
         list,
         [Decimal(5), Decimal(10), Decimal(20), Decimal(50), Decimal(100)],
-        "Quick-pick recharge amounts, in USD.",
+        f"Quick-pick recharge amounts in USD (a comma list or a JSON list, at most "
+        f"{_MAX_PRESETS}).",
+        QT_TRANSLATE_NOOP(_CTX, "The recharge presets"),
         _presets,
+        unit=Unit.USD,
+        item_type=Decimal,
+        tab=Tab.BALANCE,
+        widget=Widget.AMOUNTS,
+        label=QT_TRANSLATE_NOOP(_FORM, "Quick amounts:"),
+        help=QT_TRANSLATE_NOOP(_FORM, "USD amounts separated by commas, e.g. 5, 10, 20."),
     ),
     SettingSpec(
         "low_balance_usd",
         Decimal,
         Decimal("1.00"),
         "Warn when the balance falls below this many USD.",
-        _money(QT_TRANSLATE_NOOP(_CTX, "The low-balance warning level"), minimum=Decimal(0)),
+        QT_TRANSLATE_NOOP(_CTX, "The low-balance warning level"),
+        _money(minimum=Decimal(0)),
+        unit=Unit.USD,
+        tab=Tab.BALANCE,
+        widget=Widget.AMOUNT,
+        label=QT_TRANSLATE_NOOP(_FORM, "Low-balance warning below:"),
     ),
     SettingSpec(
         "credits_per_usd",
@@ -591,47 +714,68 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "API credits per US dollar, used to show balances in USD and to check that a "
         "payment arrived. The OhMyGPT documentation does not state this rate; 34000 is "
         "what public integrations use. Correct it if OhMyGPT tells you otherwise.",
-        _rate(
-            QT_TRANSLATE_NOOP(_CTX, "The number of credits per US dollar"), maximum=Decimal(10**9)
+        QT_TRANSLATE_NOOP(_CTX, "The number of credits per US dollar"),
+        _rate(maximum=Decimal(10**9)),
+        tab=Tab.BALANCE,
+        widget=Widget.NUMBER,
+        label=QT_TRANSLATE_NOOP(_FORM, "Credits per US dollar:"),
+        help=QT_TRANSLATE_NOOP(
+            _FORM,
+            "The OhMyGPT documentation does not state this rate; 34000 is what other "
+            "programs use. The app shows balances in dollars and checks that a payment "
+            "arrived with it: change it only if OhMyGPT tells you otherwise.",
         ),
-    ),
-    SettingSpec(
-        "accounts",
-        list,
-        [],
-        "Signed-in accounts (metadata only; tokens are in the keyring).",
-        _accounts,
-        env=None,
-    ),
-    SettingSpec(
-        "current_account",
-        str,
-        "",
-        "Key (user_id@host) of the account shown, or empty.",
-        _plain_text(QT_TRANSLATE_NOOP(_CTX, "The current account"), allow_empty=True, max_len=400),
     ),
     SettingSpec(
         "request_deadline_s",
         float,
         60.0,
         "Seconds after which a request to the API is given up, however slowly its reply arrives.",
-        _float_range(QT_TRANSLATE_NOOP(_CTX, "The request time limit"), 1.0, 600.0, "seconds"),
+        QT_TRANSLATE_NOOP(_CTX, "The request time limit"),
+        range=(1.0, 600.0),
+        unit=Unit.SECONDS,
+        tab=Tab.NETWORK,
+        widget=Widget.SPIN,
+        label=QT_TRANSLATE_NOOP(_FORM, "Give up a request after:"),
+        help=QT_TRANSLATE_NOOP(
+            _FORM,
+            "However slowly the reply arrives. An order whose reply does not arrive in time "
+            "is kept as “unknown”, never as “not created”.",
+        ),
+        applies=Applies.NETWORK,
     ),
     SettingSpec(
         "keyring_timeout_s",
         float,
         3.0,
         "Seconds to wait for the system keyring before giving up.",
-        _float_range(QT_TRANSLATE_NOOP(_CTX, "The keyring timeout"), 0.1, 60.0, "seconds"),
+        QT_TRANSLATE_NOOP(_CTX, "The keyring timeout"),
+        range=(0.1, 60.0),
+        unit=Unit.SECONDS,
     ),
 )
 
 SPECS: dict[str, SettingSpec] = {spec.name: spec for spec in SETTINGS}
 
+#: Values the app needs that are never settings (provisioned into the keyring only).
+SECRETS: tuple[SecretSpec, ...] = (
+    SecretSpec(
+        "client_secret",
+        "The OAuth app's client secret. Kept in the system keyring, never in a file, an "
+        "environment variable or a flag.",
+        tab=Tab.OAUTH,
+        follows="client_id",
+        label=QT_TRANSLATE_NOOP(_FORM, "Client secret:"),
+    ),
+)
+
+
+def names_applying(applies: Applies) -> frozenset[str]:
+    """The settings whose change takes effect that way."""
+    return frozenset(spec.name for spec in SETTINGS if spec.applies is applies)
+
+
 # ------------------------------------------------------- conversion and JSON
-
-_DECIMAL_LISTS = {"recharge_presets"}
-
 
 _MUST_BE_A_NUMBER = QT_TRANSLATE_NOOP(_CTX, "{what} must be a number.")
 _MUST_BE_A_NUMBER_GOT = QT_TRANSLATE_NOOP(_CTX, "{what} must be a number (got {value}).")
@@ -690,7 +834,7 @@ def coerce(spec: SettingSpec, value: Any, *, from_text: bool = False) -> Any:
     if spec.type in (list, dict):
         if from_text and isinstance(value, str):
             text = value.strip()
-            if spec.name in _DECIMAL_LISTS and not text.startswith("["):
+            if spec.item_type is Decimal and not text.startswith("["):
                 value = [part for part in (p.strip() for p in text.split(",")) if part]
             else:
                 try:
@@ -705,7 +849,7 @@ def coerce(spec: SettingSpec, value: Any, *, from_text: bool = False) -> Any:
             if spec.type is list:
                 raise SettingsError(QT_TRANSLATE_NOOP(_CTX, "{what} must be a list."), what=what)
             raise SettingsError(QT_TRANSLATE_NOOP(_CTX, "{what} must be an object."), what=what)
-        if spec.name in _DECIMAL_LISTS:
+        if spec.item_type is Decimal:
             each = Text(_CTX, QT_TRANSLATE_NOOP(_CTX, "Each value of {what}"), what=what)
             return [_to_decimal(item, each) for item in value]
         return copy.deepcopy(value)
@@ -722,35 +866,9 @@ def _to_json(value: Any) -> Any:
     return value
 
 
-#: Settings nest three levels (accounts → account → field); far deeper is damage,
+#: Settings nest two levels (endpoints → path); far deeper is damage,
 #: and would overflow the stack when copied or written back.
 _MAX_DEPTH = 32
-
-
-def _nested_deeper_than(value: Any, limit: int) -> bool:
-    """Do lists/objects in ``value`` nest more than ``limit`` levels? (No recursion.)"""
-    stack: list[tuple[Any, int]] = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if isinstance(item, dict):
-            children: Iterable[Any] = item.values()
-        elif isinstance(item, list):
-            children = item
-        else:
-            continue
-        if depth > limit:
-            return True
-        stack.extend((child, depth + 1) for child in children)
-    return False
-
-
-def _account_key(item: Any) -> str | None:
-    """The key of a stored account object (``user_id@host``), ``None`` when it has none."""
-    if isinstance(item, dict):
-        user_id, host = item.get("user_id"), item.get("host")
-        if isinstance(user_id, str) and isinstance(host, str):
-            return f"{user_id}@{host}"
-    return None
 
 
 def _check(spec: SettingSpec, value: Any, *, from_text: bool = False) -> Any:
@@ -770,10 +888,11 @@ class Settings:
         self._unknown: dict[str, Any] = {}
         self._env: dict[str, tuple[Any, str]] = {}
         self._overrides: dict[str, Any] = {}
-        self._listeners: list[Listener] = []
+        self._listeners: list[tuple[frozenset[str], Listener]] = []
+        #: Changed names not announced yet (inside :meth:`batch`), or ``None``.
+        self._pending: set[str] | None = None
         #: What this process changed since the last save (applied on top of the file).
         self._changed: set[str] = set()
-        self._account_changes: dict[str, dict[str, Any] | None] = {}
         #: Why the settings file was not (fully) used, or ``None``: translatable
         #: sentences (:func:`ohmygpt_desktop.ui.errors.describe` shows them).
         self.load_problem_text: Sentences | None = None
@@ -951,7 +1070,7 @@ class Settings:
                 ),
                 path=self._path,
             )
-        if _nested_deeper_than(data, _MAX_DEPTH):
+        if nested_deeper_than(data, _MAX_DEPTH):
             return None, self._unreadable()
         return data, None
 
@@ -968,7 +1087,7 @@ class Settings:
 
     def _folder_in_the_way(self) -> None:
         """A folder where the settings file belongs: move it aside so settings can be saved."""
-        moved = self._free_backup_name()
+        moved = free_backup_name(self._path)
         what = Text(
             _CTX,
             QT_TRANSLATE_NOOP(
@@ -1001,43 +1120,11 @@ class Settings:
         self.load_problem_text = Sentences([what, where])
 
     def _backup(self, raw: bytes) -> Path | None:
-        """Copy the damaged bytes beside the file (owner-only); reuse an identical copy."""
-        folder = self._path.parent
-        prefix = self._path.name + ".bad-"
-        try:
-            for existing in sorted(folder.glob(prefix + "*"), reverse=True):
-                if existing.is_file() and existing.read_bytes() == raw:
-                    self.backup_path = existing
-                    return existing
-        except OSError:
-            pass
-        for _attempt in range(100):
-            candidate = self._free_backup_name()
-            if candidate is None:
-                break
-            try:
-                fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-            except FileExistsError:
-                continue
-            except OSError as exc:
-                log.warning("Could not back up the damaged settings file: %s", exc.strerror)
-                return None
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(raw)
-            self.backup_path = candidate
-            return candidate
-        return None
-
-    def _free_backup_name(self) -> Path | None:
-        """``settings.json.bad-<local time>`` (``-1``, ``-2``… when taken), or ``None``."""
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")  # local time: for people
-        prefix = self._path.name + ".bad-"
-        for attempt in range(100):
-            name = f"{prefix}{stamp}" if attempt == 0 else f"{prefix}{stamp}-{attempt}"
-            candidate = self._path.parent / name
-            if not candidate.exists():
-                return candidate
-        return None
+        """Keep the damaged bytes beside the file (owner-only); reuse an identical copy."""
+        backup = keep_copy(self._path, raw)
+        if backup is not None:
+            self.backup_path = backup
+        return backup
 
     # ---- reading
 
@@ -1087,44 +1174,27 @@ class Settings:
         spec = self._spec(name)
         checked = _check(spec, value)
         before = self.get(name)
-        self._note_change(name, checked)
+        self._changed.add(name)
         self._file[name] = checked
-        after = self.get(name)
-        if after != before:
-            self._notify(name, after)
+        if self.get(name) != before:
+            self._notify(name)
 
     def reset(self, name: str) -> None:
         """Forget the file-level value so the default applies again."""
         self._spec(name)
         before = self.get(name)
-        self._note_change(name, None)
+        self._changed.add(name)
         self._file.pop(name, None)
-        after = self.get(name)
-        if after != before:
-            self._notify(name, after)
-
-    def _note_change(self, name: str, value: Any) -> None:
-        """Remember what this process changed (``value`` ``None``: reset), for the merge."""
-        if name != "accounts":
-            self._changed.add(name)
-            return
-        old = {_account_key(item): item for item in self._file.get("accounts", [])}
-        new = {_account_key(item): item for item in value or []}
-        for key, item in new.items():
-            if key is not None and old.get(key) != item:
-                self._account_changes[key] = copy.deepcopy(item)
-        for key in old.keys() - new.keys():
-            if key is not None:
-                self._account_changes[key] = None
+        if self.get(name) != before:
+            self._notify(name)
 
     def save(self) -> None:
         """Write this process's changes on top of the file as it is now, atomically.
 
         Read-merge-write under a lock file beside the settings file, so several
-        processes saving at once lose nothing: accounts merge by key (this process's
-        additions, updates and removals applied to the file's list); for every other
-        setting this process's change wins and the file keeps the rest. Never writes
-        environment or command-line values. Raises :class:`SettingsError`.
+        processes saving at once lose nothing: this process's changes win and the
+        file keeps the rest. Never writes environment or command-line values.
+        Raises :class:`SettingsError`.
         """
         lock = FileLock(self._path.with_name(self._path.name + ".lock"))
         try:
@@ -1139,7 +1209,6 @@ class Settings:
         except OSError as exc:
             raise self._save_error(exc.strerror or str(exc)) from None
         self._changed.clear()
-        self._account_changes.clear()
 
     def _save_error(self, reason: str) -> SettingsError:
         return SettingsError(
@@ -1182,82 +1251,69 @@ class Settings:
                     base[name] = _to_json(self._file[name])
                 else:
                     base.pop(name, None)
-            if self._account_changes:
-                base["accounts"] = self._merged_accounts(base.get("accounts"))
         known = [spec.name for spec in SETTINGS if spec.name in base]
         return {name: base[name] for name in [*known, *(k for k in base if k not in SPECS)]}
 
-    def _merged_accounts(self, on_disk: Any) -> list[Any]:
-        merged: list[Any] = []
-        applied: set[str] = set()
-        for item in on_disk if isinstance(on_disk, list) else []:
-            key = _account_key(item)
-            if key is None or key not in self._account_changes:
-                merged.append(item)
-                continue
-            applied.add(key)
-            change = self._account_changes[key]
-            if change is not None:
-                merged.append({**item, **_to_json(change)})
-        for key, change in self._account_changes.items():
-            if key not in applied and change is not None:
-                merged.append(_to_json(change))
-        return merged
+    # ---- keys that are no longer settings
 
-    # ---- accounts
+    def legacy(self, key: str) -> Any:
+        """What the file holds under ``key``, which is not a setting (any more); ``None``
+        when it holds nothing there."""
+        return copy.deepcopy(self._unknown.get(key))
 
-    def accounts(self) -> list[AccountRecord]:
-        return [AccountRecord.from_dict(item) for item in self.get("accounts")]
-
-    def account(self, key: str) -> AccountRecord | None:
-        return next((rec for rec in self.accounts() if rec.key == key), None)
-
-    def upsert_account(self, rec: AccountRecord) -> None:
-        """Add ``rec``, or replace the account with the same key in place."""
-        rec.check()
-        items = self.get("accounts")
-        for index, item in enumerate(items):
-            if AccountRecord.from_dict(item).key == rec.key:
-                items[index] = {**item, **rec.to_dict()}
-                break
-        else:
-            items.append(rec.to_dict())
-        self.set("accounts", items)
-
-    def remove_account(self, key: str) -> None:
-        """Forget an account (unknown keys are ignored).
-
-        If it was the current account, the first remaining account becomes
-        current (or none, when no account is left).
-        """
-        items = [item for item in self.get("accounts") if AccountRecord.from_dict(item).key != key]
-        self.set("accounts", items)
-        if self.get("current_account") == key:
-            self.set("current_account", AccountRecord.from_dict(items[0]).key if items else "")
-
-    def set_current_account(self, key: str) -> None:
-        if key and self.account(key) is None:
-            raise SettingsError(
-                QT_TRANSLATE_NOOP(_CTX, "There is no account {key}."), key=repr(key)
-            )
-        self.set("current_account", key)
+    def drop_legacy(self, key: str) -> None:
+        """Remove ``key`` (not a setting) from the file at the next :meth:`save`."""
+        self._unknown.pop(key, None)
+        self._changed.add(key)
 
     # ---- listeners
 
-    def add_listener(self, listener: Listener) -> None:
-        """Call ``listener(name, effective_value)`` after a change."""
-        self._listeners.append(listener)
+    def add_listener(self, names: Iterable[str], listener: Listener) -> Callable[[], None]:
+        """Call ``listener(changed)`` after the effective value of any of ``names``
+        changed; ``changed`` holds those of ``names`` that did. Returns a function
+        that removes the listener. A listener that fails is logged, never stops a change.
+        """
+        wanted = frozenset(names)
+        for name in wanted:
+            self._spec(name)
+        entry = (wanted, listener)
+        self._listeners.append(entry)
 
-    def remove_listener(self, listener: Listener) -> None:
-        if listener in self._listeners:
-            self._listeners.remove(listener)
+        def remove() -> None:
+            if entry in self._listeners:
+                self._listeners.remove(entry)
 
-    def _notify(self, name: str, value: Any) -> None:
-        for listener in list(self._listeners):
+        return remove
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Announce the changes made inside the block together, when it ends: each
+        listener is called once (e.g. one new API client for a new line and proxy)."""
+        if self._pending is not None:  # already inside a batch
+            yield
+            return
+        self._pending = set()
+        try:
+            yield
+        finally:
+            changed, self._pending = self._pending, None
+            self._announce(changed)
+
+    def _notify(self, name: str) -> None:
+        if self._pending is not None:
+            self._pending.add(name)
+        else:
+            self._announce({name})
+
+    def _announce(self, changed: set[str]) -> None:
+        for wanted, listener in list(self._listeners):
+            hits = wanted & changed
+            if not hits:
+                continue
             try:
-                listener(name, copy.deepcopy(value))
+                listener(hits)
             except Exception:
-                log.exception("A settings listener failed for %s", name)
+                log.exception("A settings listener failed for %s", ", ".join(sorted(hits)))
 
     # ---- misc
 
@@ -1276,12 +1332,20 @@ class Settings:
 
 __all__ = [
     "ENDPOINT_KEYS",
+    "FORM_CONTEXT",
+    "SECRETS",
     "SETTINGS",
     "SPECS",
-    "AccountRecord",
+    "Applies",
+    "Choice",
+    "SecretSpec",
     "SettingSpec",
     "Settings",
     "SettingsError",
+    "Tab",
+    "Unit",
+    "Widget",
     "coerce",
+    "names_applying",
     "redact_url",
 ]

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from ohmygpt_desktop.api import ApiError
 from ohmygpt_desktop.api.models import credits_to_usd
 from ohmygpt_desktop.ui.errors import describe
+from ohmygpt_desktop.ui.follow import follow_settings
 from ohmygpt_desktop.ui.formatting import (
     format_credits,
     format_credits_as_usd,
@@ -84,6 +85,13 @@ class BalanceView(QWidget):
         ctx.accounts.currentChanged.connect(self._on_current_changed)
         ctx.accounts.accountsChanged.connect(self.render)
         ctx.watcher.watchingChanged.connect(self._on_watching_changed)
+        # What the card shows in USD, warns about, and calls out of date.
+        follow_settings(
+            self,
+            ctx.settings,
+            ["credits_per_usd", "low_balance_usd", "refresh_interval_s"],
+            self.render,
+        )
 
         self._age_timer = QTimer(self)
         self._age_timer.setInterval(AGE_TICK_MS)

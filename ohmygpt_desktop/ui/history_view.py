@@ -31,6 +31,7 @@ from shiboken6 import isValid
 
 from ohmygpt_desktop.core.orders import OrderHistoryError, OrderRecord
 from ohmygpt_desktop.ui.errors import describe
+from ohmygpt_desktop.ui.follow import follow_settings
 from ohmygpt_desktop.ui.formatting import shown
 from ohmygpt_desktop.ui.history_model import Column, HistoryModel
 from ohmygpt_desktop.ui.plain import PlainLabel
@@ -128,6 +129,8 @@ class HistoryView(QWidget):
         self.empty_label.setWordWrap(True)
         self.empty_label.setEnabled(False)  # drawn in the muted colour
         self.model = HistoryModel(lambda: self.ctx.settings.credits_per_usd, self)
+        # The balance column is in USD.
+        follow_settings(self, self.ctx.settings, ["credits_per_usd"], self.model.retranslate)
         self.table = QTableView(self.stack)
         self.table.setObjectName("HistoryTable")
         self.table.setModel(self.model)

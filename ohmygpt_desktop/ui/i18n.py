@@ -41,15 +41,6 @@ log = logging.getLogger(__name__)
 #: The app's ``.qm`` files are ``<QM_PREFIX>_<locale>.qm`` (e.g. ``ohmygpt_zh_CN.qm``).
 QM_PREFIX = "ohmygpt"
 
-#: Language setting values, each with its name in its own language ("system" has none:
-#: it is shown in the current UI language).
-LANGUAGES: tuple[tuple[str, str], ...] = (
-    ("system", ""),
-    ("en", "English"),
-    ("zh_CN", "中文 (简体)"),
-    ("ja", "日本語"),
-)
-
 
 def locale_for(language: str) -> QLocale:
     """The QLocale of a language setting value ("system" → the system locale)."""
@@ -400,7 +391,6 @@ def apply_theme(app: QApplication, theme: str) -> None:
 
 
 __all__ = [
-    "LANGUAGES",
     "QM_PREFIX",
     "LanguageManager",
     "apply_theme",

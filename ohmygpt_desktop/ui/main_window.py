@@ -48,7 +48,6 @@ class MainWindow(QMainWindow):
     """
 
     closed = Signal()
-    settingsApplied = Signal(list)  # names of the settings that changed
 
     def __init__(self, ctx: AppContext | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,9 +94,11 @@ class MainWindow(QMainWindow):
 
     def attach(self, ctx: AppContext) -> None:
         """Build the pages on the app's services (imports the heavy parts)."""
+        from ohmygpt_desktop.core.settings import Applies, names_applying
         from ohmygpt_desktop.ui.account_switcher import AccountSwitcher
         from ohmygpt_desktop.ui.balance_view import BalanceView
         from ohmygpt_desktop.ui.errors import describe_startup_problem
+        from ohmygpt_desktop.ui.follow import follow_settings
         from ohmygpt_desktop.ui.history_view import HistoryView
         from ohmygpt_desktop.ui.login_panel import LoginPanel
 
@@ -153,6 +154,10 @@ class MainWindow(QMainWindow):
         self._refresh_timer = QTimer(self)
         self._refresh_timer.timeout.connect(self.refresh_current)
         self._apply_refresh_interval()
+        follow_settings(self, ctx.settings, ["refresh_interval_s"], self._apply_refresh_interval)
+        # A new API line or proxy (the context built a new client): read the balance there.
+        network = names_applying(Applies.NETWORK)
+        follow_settings(self, ctx.settings, network, self.refresh_current)
 
         self._started = False
         self.retranslate()
@@ -272,33 +277,9 @@ class MainWindow(QMainWindow):
             dialog.raise_()
             dialog.activateWindow()
             return
-        dialog = self._settings_dialog = SettingsDialog(self.ctx, self, network_changes_live=True)
-        dialog.applied.connect(self._on_settings_applied)
+        dialog = self._settings_dialog = SettingsDialog(self.ctx, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
-
-    def _on_settings_applied(self, names: list[str]) -> None:
-        from ohmygpt_desktop.ui.settings_dialog import NETWORK_SETTINGS
-
-        changed = set(names)
-        if changed & NETWORK_SETTINGS:
-            self.ctx.apply_network_settings()
-            self.refresh_current()
-        if "refresh_interval_s" in changed:
-            self._apply_refresh_interval()
-        if "payment_watch_minutes" in changed:
-            self.ctx.watcher.window_s = self.ctx.settings.payment_watch_minutes * 60
-        if changed & {
-            "low_balance_usd",
-            "recharge_min",
-            "recharge_max",
-            "recharge_presets",
-            "credits_per_usd",
-        }:
-            self.balance_view.render()
-        if "credits_per_usd" in changed:
-            self.history_view.model.retranslate()  # the balance column in USD
-        self.settingsApplied.emit(names)
 
     def open_about(self) -> None:
         from ohmygpt_desktop.ui.about_dialog import AboutDialog
