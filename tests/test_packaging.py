@@ -49,7 +49,7 @@ def bundle(tmp_path: Path) -> Path:
     exe.chmod(0o775)
     lib = internal / "libpython3.11.so.1.0"
     lib.write_bytes(b"\x7fELF fake")
-    lib.chmod(0o700)  # owner-only: must still be readable by every user once installed
+    lib.chmod(0o700)  # owner-only and executable: readable by all once installed, not run
     icon = internal / "resources" / "icons" / "ohmygpt-desktop-16.png"
     icon.write_bytes(b"png")
     icon.chmod(0o600)
@@ -93,7 +93,7 @@ def test_deb_installs_bundle_launcher_menu_entry_icons_and_provisioning_folder(
             assert mode == "drwxr-xr-x", path  # the package root too, not the temp dir's 0700
     opt = "/opt/ohmygpt-desktop"
     assert entries[f"{opt}/ohmygpt-desktop"][0] == "-rwxr-xr-x"
-    assert entries[f"{opt}/_internal/libpython3.11.so.1.0"][0] == "-rwxr-xr-x"
+    assert entries[f"{opt}/_internal/libpython3.11.so.1.0"][0] == "-rw-r--r--"  # loaded, not run
     assert entries[f"{opt}/_internal/resources/icons/ohmygpt-desktop-16.png"][0] == "-rw-r--r--"
     assert entries[f"{opt}/_internal/libpython3.so"][2] == "libpython3.11.so.1.0"
 
