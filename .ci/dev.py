@@ -1,26 +1,37 @@
 #!/usr/bin/env python3
 """One entry point for developers and CI (standard library only).
 
-    python3 .ci/dev.py sandbox   launch the app on the built-in sandbox (demo mode)
+    python3 .ci/dev.py sandbox   launch the app on the built-in sandbox (demo mode);
+                                 add --sandbox-reset to start the demo over
     python3 .ci/dev.py test      run the test suite (offscreen, real keyring)
     python3 .ci/dev.py app ...   launch the app with any flags
-    python3 .ci/dev.py build     build the PyInstaller bundle and smoke-test it
+    python3 .ci/dev.py build     build the PyInstaller bundle in dist/ohmygpt-desktop
+    python3 .ci/dev.py dist      package that bundle: dist/*.tar.gz and, with dpkg-deb, dist/*.deb
 
 Each command first makes sure what it needs is there: the Debian libraries Qt
 needs (installed with apt-get when running as root, else the command to run is
-printed), a virtual environment in .venv, and the Python dependencies.
+printed), a virtual environment in .venv, and the Python dependencies: only what
+running the app needs for `sandbox` and `app`, plus the `test` or `build` extras
+for those commands. Each step says what it does and how long it took.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import platform
+import queue
 import shutil
 import subprocess
 import sys
 import tempfile
-import venv
+import threading
+import time
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
+
+import linux_packages  # .ci/linux_packages.py, beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
@@ -50,10 +61,57 @@ QT_DEBS = [
 ]
 #: The tests also use a real Secret Service keyring, Xvfb and a QR reader.
 TEST_DEBS = ["dbus", "gnome-keyring", "xvfb", "xauth", "zbar-tools"]
+#: What the .deb depends on: Qt's libraries. Fonts are the desktop's business.
+RUNTIME_DEBS = [name for name in QT_DEBS if not name.startswith("fonts-")]
+#: pip lines that only say nothing changed.
+_QUIET_LINES = ("Requirement already satisfied", "Using cached")
 
 
 def say(text: str) -> None:
     print(f"[dev] {text}", flush=True)
+
+
+def run_step(
+    title: str,
+    command: Sequence[str],
+    *,
+    heartbeat: float = 10.0,
+    env: dict[str, str] | None = None,
+) -> None:
+    """Run one set-up step, showing its output as it comes, and a line every
+    ``heartbeat`` seconds it stays quiet; exit with its status if it fails."""
+    say(f"{title}…")
+    started = time.monotonic()
+    lines: queue.Queue[str | None] = queue.Queue()
+
+    def read(stream: TextIO) -> None:
+        for line in stream:
+            lines.put(line)
+        lines.put(None)
+
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env
+    ) as proc:
+        assert proc.stdout is not None
+        threading.Thread(target=read, args=(proc.stdout,), daemon=True).start()
+        while (line := _next_line(lines, heartbeat)) is not None:
+            if not line:
+                say(f"still {title}… ({time.monotonic() - started:.0f} s)")
+            elif line.strip() and not line.startswith(_QUIET_LINES):
+                print(f"    {line.rstrip()}", flush=True)
+        code = proc.wait()
+    if code:
+        print(f"[dev] {title} failed (exit status {code})", file=sys.stderr, flush=True)
+        raise SystemExit(code)
+    say(f"{title}: done in {time.monotonic() - started:.1f} s")
+
+
+def _next_line(lines: queue.Queue[str | None], timeout: float) -> str | None:
+    """The next output line, ``""`` after ``timeout`` seconds without one, ``None`` at the end."""
+    try:
+        return lines.get(timeout=timeout)
+    except queue.Empty:
+        return ""
 
 
 def ensure_debs(packages: list[str]) -> None:
@@ -72,28 +130,55 @@ def ensure_debs(packages: list[str]) -> None:
         say("Qt needs these system packages: " + " ".join(missing))
         say("install them with: sudo apt-get install -y " + " ".join(missing))
         return
-    say("installing system packages: " + " ".join(missing))
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    subprocess.run(["apt-get", "update", "-q"], check=True, env=env)
-    subprocess.run(
+    run_step("updating the apt package lists", ["apt-get", "update", "-q"], env=env)
+    run_step(
+        "installing system packages: " + " ".join(missing),
         ["apt-get", "install", "-y", "-q", "--no-install-recommends", *missing],
-        check=True,
         env=env,
     )
 
 
-def ensure_venv(extras: str) -> None:
-    stamp = VENV / f".deps-{extras}"
+def installed_extras(venv_dir: Path, digest: str) -> set[str] | None:
+    """The extras installed for this pyproject.toml (``digest``), ``None``: not even the
+    base dependencies. Each install leaves a stamp ``.deps-<extras>`` (``base``: none)."""
+    found: set[str] | None = None
+    for stamp in venv_dir.glob(".deps-*"):
+        try:
+            if stamp.read_text() != digest:
+                continue
+        except OSError:
+            continue
+        names = stamp.name.removeprefix(".deps-").split(",")
+        found = (found or set()) | {name for name in names if name and name != "base"}
+    return found
+
+
+def pip_target(extras: str) -> str:
+    """What ``pip install -e`` gets: the project, with ``extras`` (comma list) if any."""
+    return f"{ROOT}[{extras}]" if extras else str(ROOT)
+
+
+def ensure_venv(extras: str = "") -> None:
+    """The project and its dependencies in .venv, plus ``extras`` (``""``: run the app)."""
     digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
-    if PY.exists() and stamp.exists() and stamp.read_text() == digest:
+    wanted = {name for name in extras.split(",") if name}
+    have = installed_extras(VENV, digest) if PY.exists() else None
+    if have is not None and wanted <= have:
         return
+    started = time.monotonic()
     if not PY.exists():
-        say(f"creating a virtual environment in {VENV}")
-        venv.EnvBuilder(with_pip=True).create(VENV)
-    say(f"installing Python dependencies ({extras})")
-    subprocess.run([str(PY), "-m", "pip", "install", "-q", "--upgrade", "pip"], check=True)
-    subprocess.run([str(PY), "-m", "pip", "install", "-q", "-e", f"{ROOT}[{extras}]"], check=True)
-    stamp.write_text(digest)
+        run_step(
+            f"creating a virtual environment in {VENV}", [sys.executable, "-m", "venv", str(VENV)]
+        )
+        run_step("updating pip", [str(PY), "-m", "pip", "install", "--upgrade", "pip"])
+    what = f"with the {extras} extras" if extras else "to run the app"
+    run_step(
+        f"installing the Python dependencies {what}",
+        [str(PY), "-m", "pip", "install", "--disable-pip-version-check", "-e", pip_target(extras)],
+    )
+    (VENV / f".deps-{extras or 'base'}").write_text(digest)
+    say(f"Python dependencies ready ({time.monotonic() - started:.0f} s)")
 
 
 def run_tests(args: list[str]) -> int:
@@ -119,18 +204,56 @@ def run_tests(args: list[str]) -> int:
     return subprocess.run(command, cwd=ROOT, env=env).returncode
 
 
-def run_app(args: list[str]) -> int:
+def run_app(args: list[str], *, demo: bool = False) -> int:
     ensure_debs(QT_DEBS)
-    ensure_venv("test")
+    ensure_venv()
+    if demo:
+        tell_demo_state(args)
     env = dict(os.environ)
     if sys.platform.startswith("linux") and not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")):
         say("no display found: set DISPLAY (or run under xvfb-run) to see the window")
     return subprocess.run([str(PY), "-m", "ohmygpt_desktop", *args], cwd=ROOT, env=env).returncode
 
 
+#: Prints the demo profile's data and config folders for a --home (or none).
+_DEMO_FOLDERS = """
+import sys
+from pathlib import Path
+from ohmygpt_desktop.app import profile_paths
+from ohmygpt_desktop.core.paths import AppPaths
+base = AppPaths.under(Path(sys.argv[1])) if sys.argv[1] else AppPaths.default()
+demo = profile_paths(base, demo=True)
+print(demo.data_dir)
+print(demo.config_dir)
+"""
+
+
+def _home_flag(args: list[str]) -> str:
+    """The value of ``--home`` in the app's arguments ("" if none)."""
+    for index, arg in enumerate(args):
+        if arg == "--home" and index + 1 < len(args):
+            return args[index + 1]
+        if arg.startswith("--home="):
+            return arg.split("=", 1)[1]
+    return ""
+
+
+def tell_demo_state(args: list[str]) -> None:
+    """Say where the demo keeps its state, and how to start it over."""
+    found = subprocess.run(
+        [str(PY), "-c", _DEMO_FOLDERS, _home_flag(args)], capture_output=True, text=True
+    )
+    folders = found.stdout.split("\n")
+    if found.returncode or len(folders) < 2:
+        return  # the app itself will say what is wrong
+    say(f"the demo keeps its accounts, orders and sandbox state in {folders[0]}")
+    say(f"and its settings in {folders[1]}")
+    say("to start the demo over: python3 .ci/dev.py sandbox --sandbox-reset")
+
+
 def run_build(args: list[str]) -> int:
     ensure_debs(QT_DEBS)
-    ensure_venv("test,build")
+    ensure_venv("build")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     steps = [
         [str(PY), str(ROOT / ".ci" / "translations.py"), "--release"],
@@ -143,6 +266,68 @@ def run_build(args: list[str]) -> int:
     return 0
 
 
+def deb_depends() -> list[str]:
+    """The .deb's Depends: Qt's libraries, and this machine's C library or newer
+    (the bundle's binaries were linked against it)."""
+    libc = "libc6"
+    probe = (
+        subprocess.run(
+            ["dpkg-query", "-W", "-f=${Version}", "libc6"], capture_output=True, text=True
+        )
+        if shutil.which("dpkg-query")
+        else None
+    )
+    if probe is not None and probe.returncode == 0 and probe.stdout:
+        upstream = probe.stdout.split(":")[-1].split("-")[0]
+        libc = f"libc6 (>= {upstream})"
+    return [libc, *RUNTIME_DEBS]
+
+
+def run_dist(args: list[str]) -> int:
+    """The .tar.gz and .deb of the bundle ``build`` made (run that first)."""
+    if args:
+        print(f"dist takes no arguments (got {' '.join(args)})", file=sys.stderr)
+        return 2
+    bundle = ROOT / "dist" / linux_packages.NAME
+    exe = bundle / linux_packages.NAME
+    if not exe.is_file():
+        print(f"no bundle in {bundle}: run python3 .ci/dev.py build first", file=sys.stderr)
+        return 2
+    probe = subprocess.run([str(exe), "--version"], capture_output=True, text=True)
+    if probe.returncode or not probe.stdout.strip():
+        print(f"{exe} --version failed: {probe.stderr.strip()}", file=sys.stderr)
+        return 1
+    version = probe.stdout.split()[-1]  # the bundle's own version, whatever the checkout says
+    out = ROOT / "dist"
+    started = time.monotonic()
+    tarball = linux_packages.build_tarball(
+        bundle, out, version=version, platform_tag=f"linux-{platform.machine()}"
+    )
+    say(f"{tarball} ({_mb(tarball)}, {time.monotonic() - started:.1f} s)")
+    if not shutil.which("dpkg-deb"):
+        say("no dpkg-deb on this machine (not Debian/Ubuntu): no .deb")
+        return 0
+    started = time.monotonic()
+    arch = subprocess.run(
+        ["dpkg", "--print-architecture"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    name, email = os.environ.get("DEBFULLNAME"), os.environ.get("DEBEMAIL")
+    deb = linux_packages.build_deb(
+        bundle,
+        out,
+        version=version,
+        architecture=arch,
+        depends=deb_depends(),
+        maintainer=f"{name} <{email}>" if name and email else linux_packages.DEFAULT_MAINTAINER,
+    )
+    say(f"{deb} ({_mb(deb)}, {time.monotonic() - started:.1f} s)")
+    return 0
+
+
+def _mb(path: Path) -> str:
+    return f"{path.stat().st_size / 1e6:.1f} MB"
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] in {"-h", "--help", "help"}:
         print(__doc__)
@@ -151,11 +336,13 @@ def main(argv: list[str]) -> int:
     if command == "test":
         return run_tests(rest)
     if command == "sandbox":
-        return run_app(["--sandbox", *rest])
+        return run_app(["--sandbox", *rest], demo=True)
     if command == "app":
         return run_app(rest)
     if command == "build":
         return run_build(rest)
+    if command == "dist":
+        return run_dist(rest)
     print(f"unknown command {command!r}\n{__doc__}", file=sys.stderr)
     return 2
 

@@ -51,6 +51,8 @@ PRODUCTION_CANCEL_URL = "https://www.ohmygpt.com/pay?stripe_callback=canceled"
 SANDBOX_SERVICE_ID = "sandbox"
 #: Port the demo sandbox tries first (then any free one).
 DEMO_SANDBOX_PORT = 8765
+#: The demo sandbox's balances, sign-ins and orders, in the demo profile's data folder.
+SANDBOX_STATE_FILE = "sandbox-state.json"
 
 
 # ---------------------------------------------------------------- command line
@@ -62,6 +64,7 @@ class Options:
     sandbox_port: int = 0
     sandbox_latency: float = 0.0
     sandbox_faults: list[str] = field(default_factory=list)
+    sandbox_reset: bool = False
     debug: bool = False
     smoke_test: bool = False
     home: Path | None = None
@@ -101,6 +104,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="demo: make a sandbox endpoint misbehave, e.g. checkout_order=status:status=500 "
         "(repeatable; see README)",
     )
+    parser.add_argument(
+        "--sandbox-reset",
+        action="store_true",
+        help="demo mode from the start: forget the demo's accounts, orders and sandbox "
+        "balances, then start the demo",
+    )
     parser.add_argument("--debug", action="store_true", help="verbose logging (still redacted)")
     parser.add_argument(
         "--smoke-test",
@@ -137,10 +146,11 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
         if spec.flag and getattr(ns, spec.name) is not None
     }
     return Options(
-        sandbox=ns.sandbox or ns.smoke_test,
+        sandbox=ns.sandbox or ns.smoke_test or ns.sandbox_reset,
         sandbox_port=ns.sandbox_port,
         sandbox_latency=ns.sandbox_latency,
         sandbox_faults=ns.sandbox_fault,
+        sandbox_reset=ns.sandbox_reset,
         debug=ns.debug,
         smoke_test=ns.smoke_test,
         home=ns.home,
@@ -283,7 +293,7 @@ def build_context(
 
         # Demo mode keeps the sandbox's balances, sign-ins and orders between runs,
         # and prefers a fixed port so saved checkout links keep working.
-        state_file = profile_paths(paths, demo=True).data_dir / "sandbox-state.json"
+        state_file = profile_paths(paths, demo=True).data_dir / SANDBOX_STATE_FILE
         from ohmygpt_desktop.sandbox import SandboxConfig
         from ohmygpt_desktop.sandbox.faults import parse_fault
 
@@ -515,9 +525,32 @@ def _run(options: Options, args: list[str]) -> int:
     if guard is None:
         return 0
     try:
+        if options.sandbox_reset:
+            _reset_demo(paths, settings)
         return _run_claimed(options, base_paths, settings, guard)
     finally:
         guard.close()
+
+
+def _reset_demo(paths: AppPaths, settings: Settings) -> None:
+    """``--sandbox-reset``: the demo profile forgets its accounts, order history and
+    sandbox state (its other settings stay). Only with the profile's lock held."""
+    from ohmygpt_desktop.core.settings import SettingsError
+
+    for record in settings.accounts():
+        settings.remove_account(record.key)
+    try:
+        settings.save()
+    except SettingsError as exc:
+        raise StartupFailure(exc) from None
+    data = paths.data_dir
+    try:
+        history = [p for p in data.glob(f"{paths.history_db.name}*") if p.is_file()]
+        for path in [data / SANDBOX_STATE_FILE, paths.insecure_tokens_file, *history]:
+            path.unlink(missing_ok=True)  # the history with its -wal, -shm and damaged copies
+    except OSError as exc:
+        raise _folder_failure(exc) from None
+    _tell(sys.stdout, f"Demo reset: {data}: forgot the demo accounts, orders and sandbox state.")
 
 
 def _run_claimed(

@@ -64,3 +64,46 @@ def test_bad_command_line_value_is_a_clear_message(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "api_base_url" in result.stderr or "API" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def _demo_orders(home: Path) -> int:
+    import sqlite3
+
+    db = sqlite3.connect(home / "data" / "sandbox" / "orders.sqlite3")
+    try:
+        return db.execute("SELECT COUNT(*) FROM orders").fetchone()[0]
+    finally:
+        db.close()
+
+
+@pytest.mark.slow
+def test_sandbox_reset_starts_the_demo_from_its_seeded_state(tmp_path: Path) -> None:
+    """Each smoke test leaves an order in the demo profile; --sandbox-reset forgets the
+    orders, the sandbox's own state and the demo accounts (other demo settings stay),
+    then runs the demo."""
+    import json
+
+    from ohmygpt_desktop.core.settings import Settings
+    from tests.test_settings import account
+
+    first = run_app("--smoke-test", "--sandbox-port", "0", home=tmp_path)
+    assert first.returncode == 0, first.stdout + first.stderr
+    second = run_app("--smoke-test", "--sandbox-port", "0", home=tmp_path)
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert _demo_orders(tmp_path) == 2
+    settings_file = tmp_path / "config" / "sandbox" / "settings.json"
+    demo_settings = Settings.load(settings_file, env={})
+    demo_settings.upsert_account(account("1024", host="sandbox"))
+    demo_settings.set("theme", "dark")
+    demo_settings.save()
+
+    reset = run_app("--smoke-test", "--sandbox-reset", "--sandbox-port", "0", home=tmp_path)
+    assert reset.returncode == 0, reset.stdout + reset.stderr
+    assert f"demo reset: {tmp_path / 'data' / 'sandbox'}" in reset.stdout.lower()
+    assert "smoke: OK" in reset.stdout
+    assert _demo_orders(tmp_path) == 1  # only the order of this run
+    state = json.loads((tmp_path / "data" / "sandbox" / "sandbox-state.json").read_text())
+    assert len(state["orders"]) == 1
+    kept = json.loads(settings_file.read_text())
+    assert kept.get("accounts", []) == []
+    assert kept["theme"] == "dark"

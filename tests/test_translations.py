@@ -16,7 +16,6 @@ neither needed nor touched.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import shutil
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import QApplication
 
 from ohmygpt_desktop.ui import i18n
 from ohmygpt_desktop.ui.i18n import LanguageManager, compile_ts, translation_stems
+from tests.helpers.ci import load_ci_script
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "resources" / "translations"
@@ -48,13 +48,7 @@ Catalog = dict[tuple[str, str], ET.Element]
 
 def load_ci_translations() -> ModuleType:
     """``.ci/translations.py`` as a module (its update() is what ``--update`` runs)."""
-    path = ROOT / ".ci" / "translations.py"
-    spec = importlib.util.spec_from_file_location("ci_translations", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_ci_script("translations")
 
 
 def ts_path(lang: str, folder: Path = TRANSLATIONS) -> Path:
