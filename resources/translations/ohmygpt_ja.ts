@@ -266,6 +266,101 @@
         <source>Now showing {email}, but the app could not remember this choice. {reason}</source>
         <translation>{email} を表示しましたが、この選択を保存できませんでした。{reason}</translation>
     </message>
+    <message>
+        <location filename="../../ohmygpt_desktop/core/account_store.py" line="+48"/>
+        <source>The account is not valid.</source>
+        <translation>アカウントが正しくありません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The account</source>
+        <translation>アカウント</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>{where} has no {field}.</source>
+        <translation>{where}に {field} がありません。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{where}: {field} must be text.</source>
+        <translation>{where}：{field} は文字列で指定してください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{where} has an empty user id.</source>
+        <translation>{where}のユーザー ID が空です。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{where} has an invalid host {host}.</source>
+        <translation>{where}のホスト {host} が正しくありません。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{where}: {field} is not an ISO date and time.</source>
+        <translation>{where}：{field} が ISO 形式の日時ではありません。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{where}: &apos;token_storage&apos; must be one of {options}.</source>
+        <translation>{where}：&apos;token_storage&apos; は {options} のいずれかにしてください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{where}: &apos;needs_reauth&apos; must be true or false.</source>
+        <translation>{where}：&apos;needs_reauth&apos; は true または false にしてください。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Account #{index}</source>
+        <translation>アカウント #{index}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Account #{index} is not an object.</source>
+        <translation>アカウント #{index} がオブジェクトではありません。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The account {key} is listed twice.</source>
+        <translation>アカウント {key} が重複しています。</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>The account list {path} could not be read ({reason}). Sign in again to use your accounts.</source>
+        <translation>アカウント一覧 {path} を読み込めませんでした（{reason}）。アカウントを使うには、もう一度サインインしてください。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The account list {path} is damaged, so no account is shown. Sign in again to use your accounts.</source>
+        <translation>アカウント一覧 {path} が壊れているため、アカウントを表示できません。アカウントを使うには、もう一度サインインしてください。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Some accounts in {path} were not valid, so they are not shown.</source>
+        <translation>{path} の一部のアカウントが正しくないため、表示しません。</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>There is no account {key}.</source>
+        <translation>アカウント {key} はありません。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Could not save the account list to {path}: {reason}.</source>
+        <translation>アカウント一覧を {path} に保存できませんでした：{reason}。</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>A copy of it could not be saved.</source>
+        <translation>そのコピーを保存できませんでした。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A copy of it was saved as {backup}.</source>
+        <translation>そのコピーを {backup} として保存しました。</translation>
+    </message>
 </context>
 <context>
     <name>AccountsDialog</name>
@@ -396,7 +491,7 @@
 <context>
     <name>BalanceView</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/balance_view.py" line="+237"/>
+        <location filename="../../ohmygpt_desktop/ui/balance_view.py" line="+245"/>
         <source>Balance</source>
         <translation>残高</translation>
     </message>
@@ -748,7 +843,7 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/history_view.py" line="+179"/>
+        <location filename="../../ohmygpt_desktop/ui/history_view.py" line="+182"/>
         <source>&amp;Show:</source>
         <translation>表示(&amp;S)：</translation>
     </message>
@@ -1057,8 +1152,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/main_window.py" line="+92"/>
-        <location line="+116"/>
+        <location filename="../../ohmygpt_desktop/ui/main_window.py" line="+91"/>
+        <location line="+122"/>
         <location line="+11"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
@@ -1104,7 +1199,7 @@
         <translation>終了</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+85"/>
         <source>Payment received: {amount} was added to {email}.</source>
         <translation>入金を確認しました：{email} に {amount} がチャージされました。</translation>
     </message>
@@ -1539,12 +1634,12 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/settings.py" line="+61"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="+74"/>
         <source>The setting is not valid.</source>
         <translation>設定値が正しくありません。</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+233"/>
         <source>{what} is not a valid URL.</source>
         <translation>{what}は有効な URL ではありません。</translation>
     </message>
@@ -1569,17 +1664,17 @@
         <translation>{what}には https:// を使用してください（http:// はこのコンピューター上のアドレスにのみ使用できます。例：http://127.0.0.1:{port}）。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+16"/>
         <source>{what} must not have a query (?…) or fragment (#…).</source>
         <translation>{what}にクエリ（?…）やフラグメント（#…）を含めることはできません。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+191"/>
         <source>The redirect URI</source>
         <translation>リダイレクト URI</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-174"/>
         <source>{what} must not be empty.</source>
         <translation>{what}を空にすることはできません。</translation>
     </message>
@@ -1614,17 +1709,17 @@
         <translation>エンドポイント {key} には URL ではなくパスを指定してください。</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/settings.py" line="+20"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="-132"/>
         <source>{what} must be one of {options} (got {value}).</source>
         <translation>{what}は {options} のいずれかにしてください（入力値：{value}）。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+354"/>
         <source>The proxy URL</source>
         <translation>プロキシのアドレス</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-460"/>
         <source>{what} must be between {low} and {high} seconds (got {value}).</source>
         <translation>{what}は {low}～{high} 秒の範囲で指定してください（入力値：{value}）。</translation>
     </message>
@@ -1634,30 +1729,30 @@
         <translation>{what}は {low}～{high} 分の範囲で指定してください（入力値：{value}）。</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <location line="+33"/>
-        <location line="+319"/>
+        <location line="+263"/>
+        <location line="+31"/>
+        <location line="+351"/>
         <source>{what} must be a number.</source>
         <translation>{what}は数値で指定してください。</translation>
     </message>
     <message>
-        <location line="-349"/>
+        <location line="-379"/>
         <source>{what} must be at least {minimum} USD (got {value}).</source>
         <translation>{what}は {minimum} USD 以上にしてください（入力値：{value}）。</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+32"/>
+        <location line="+30"/>
         <source>{what} is too large (got {value}).</source>
         <translation>{what}が大きすぎます（入力値：{value}）。</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-25"/>
         <source>{what} can have at most 2 decimal places (got {value}).</source>
         <translation>{what}の小数点以下は 2 桁までです（入力値：{value}）。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>{what} must be more than 0 (got {value}).</source>
         <translation>{what}は 0 より大きい値で指定してください（入力値：{value}）。</translation>
     </message>
@@ -1677,114 +1772,69 @@
         <translation>クイック金額 {amount} が重複しています。</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Account #{index} is not an object.</source>
-        <translation>アカウント #{index} がオブジェクトではありません。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Account #{index}</source>
-        <translation>アカウント #{index}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The account {key} is listed twice.</source>
-        <translation>アカウント {key} が重複しています。</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>The account</source>
-        <translation>アカウント</translation>
-    </message>
-    <message>
-        <location line="+38"/>
-        <source>{where} has no {field}.</source>
-        <translation>{where}に {field} がありません。</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>{where}: {field} must be text.</source>
-        <translation>{where}：{field} は文字列で指定してください。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>{where} has an empty user id.</source>
-        <translation>{where}のユーザー ID が空です。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>{where} has an invalid host {host}.</source>
-        <translation>{where}のホスト {host} が正しくありません。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>{where}: {field} is not an ISO date and time.</source>
-        <translation>{where}：{field} が ISO 形式の日時ではありません。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>{where}: &apos;token_storage&apos; must be one of {options}.</source>
-        <translation>{where}：&apos;token_storage&apos; は {options} のいずれかにしてください。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>{where}: &apos;needs_reauth&apos; must be true or false.</source>
-        <translation>{where}：&apos;needs_reauth&apos; は true または false にしてください。</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>The API base URL</source>
         <translation>API の URL</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+24"/>
         <source>The sign-in base URL</source>
         <translation>サインインページの URL</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+19"/>
         <source>The client id</source>
         <translation>クライアント ID</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+32"/>
         <source>The OAuth scope</source>
         <translation>OAuth スコープ</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
+        <source>The API paths</source>
+        <translation>API のパス</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The proxy mode</source>
         <translation>プロキシの種類</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+33"/>
         <source>The language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+17"/>
         <source>The theme</source>
         <translation>テーマ</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+15"/>
         <source>The refresh interval</source>
         <translation>残高の更新間隔</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>The payment watch time</source>
         <translation>支払いの確認期間</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>The minimum recharge</source>
         <translation>最低チャージ額</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>The maximum recharge</source>
         <translation>最高チャージ額</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The recharge presets</source>
+        <translation>クイック金額</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -1792,27 +1842,22 @@
         <translation>残高警告のしきい値</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>The number of credits per US dollar</source>
         <translation>1 米ドルあたりのクレジット数</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>The current account</source>
-        <translation>現在のアカウント</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+17"/>
         <source>The request time limit</source>
         <translation>リクエストの制限時間</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+18"/>
         <source>The keyring timeout</source>
         <translation>キーリングのタイムアウト</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+29"/>
         <source>{what} must be a number (got {value}).</source>
         <translation>{what}は数値で指定してください（入力値：{value}）。</translation>
     </message>
@@ -1852,7 +1897,7 @@
         <translation>{what} の各値</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+83"/>
         <source>Environment variable {variable}: {problem}</source>
         <translation>環境変数 {variable}：{problem}</translation>
     </message>
@@ -1952,17 +1997,12 @@
         <translation>そのコピーを保存できませんでした。</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+97"/>
         <source>Could not save settings to {path}: {reason}.</source>
         <translation>設定を {path} に保存できませんでした：{reason}。</translation>
     </message>
     <message>
-        <location line="+95"/>
-        <source>There is no account {key}.</source>
-        <translation>アカウント {key} はありません。</translation>
-    </message>
-    <message>
-        <location line="+29"/>
+        <location line="+111"/>
         <source>Unknown setting {name}.</source>
         <translation>不明な設定 {name} です。</translation>
     </message>
@@ -1970,7 +2010,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+66"/>
+        <location line="-840"/>
         <source>US main site, direct</source>
         <translation>米国メインサイト直結</translation>
     </message>
@@ -1995,37 +2035,42 @@
         <translation>高品質リバースプロキシ 1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Premium reverse proxy 2</source>
         <translation>高品質リバースプロキシ 2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+18"/>
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Alternative for some regions</source>
         <translation>一部地域向けの代替</translation>
     </message>
     <message>
-        <location line="+657"/>
+        <location filename="../../ohmygpt_desktop/ui/setting_fields.py" line="+163"/>
+        <source>Takes effect the next time you start the app.</source>
+        <translation>次回アプリを起動したときに反映されます。</translation>
+    </message>
+    <message>
+        <location line="+202"/>
         <source>Enter an amount in USD, for example 10 or 12.50.</source>
         <translation>米ドルで金額を入力してください（例：10、12.50）。</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Enter a number, for example 34000.</source>
-        <translation>数値を入力してください（例：34000）。</translation>
+        <location line="+45"/>
+        <source>Enter a number, for example {example}.</source>
+        <translation>数値を入力してください（例：{example}）。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-21"/>
         <source>“{item}” is not an amount. Separate amounts with commas.</source>
         <translation>「{item}」は金額ではありません。金額はカンマで区切ってください。</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+427"/>
         <source>Enter the address of the proxy.</source>
         <translation>プロキシのアドレスを入力してください。</translation>
     </message>
@@ -2070,7 +2115,12 @@
         <translation>クライアントシークレットを保存できませんでした：{reason}</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+32"/>
+        <source>{what}: the new value takes effect the next time you start the app.</source>
+        <translation>{what}：新しい値は、次回アプリを起動したときに反映されます。</translation>
+    </message>
+    <message>
+        <location line="+83"/>
         <source>testing…</source>
         <translation>測定中…</translation>
     </message>
@@ -2085,7 +2135,7 @@
         <translation>{ms} ms</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+37"/>
         <source>Measuring each line&apos;s response time…</source>
         <translation>各接続先の応答時間を測定しています…</translation>
     </message>
@@ -2110,18 +2160,17 @@
         <translation>最速を使用</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+36"/>
+        <location filename="../../ohmygpt_desktop/ui/setting_fields.py" line="-51"/>
         <source>{label} — {host}</source>
         <translation>{label} — {host}</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+10"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="-418"/>
         <source>Service</source>
         <translation>サービス</translation>
     </message>
@@ -2146,18 +2195,17 @@
         <translation>残高とチャージ</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+385"/>
         <source>API line:</source>
         <translation>API 接続先：</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+12"/>
+        <location filename="../../ohmygpt_desktop/ui/setting_fields.py" line="+9"/>
         <source>Custom…</source>
         <translation>カスタム…</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+8"/>
         <source>Test</source>
         <translation>速度テスト</translation>
     </message>
@@ -2177,57 +2225,57 @@
         <translation>応答時間</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="+24"/>
         <source>Sign-in page:</source>
         <translation>サインインページ：</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>A new API line takes effect as soon as you click OK.</source>
-        <translation>新しい API 接続先は、「OK」をクリックするとすぐに反映されます。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>A new API line takes effect the next time you start the app.</source>
-        <translation>新しい API 接続先は、次回アプリを起動したときに反映されます。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+6"/>
         <source>The OhMyGPT OAuth app this program signs in with. You get the client id and secret when you register an app with OhMyGPT.</source>
         <translation>このプログラムがサインインに使う OhMyGPT OAuth アプリです。クライアント ID とシークレットは、OhMyGPT でアプリを登録すると発行されます。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="+19"/>
         <source>Client id:</source>
         <translation>クライアント ID：</translation>
     </message>
     <message>
+        <location line="+213"/>
+        <source>Give up a request after:</source>
+        <translation>リクエストを打ち切るまで：</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>However slowly the reply arrives. An order whose reply does not arrive in time is kept as “unknown”, never as “not created”.</source>
+        <translation>応答がどれほど遅くても、この時間で打ち切ります。応答が時間内に届かなかった注文は「不明」として残り、「作成されていない」とは表示しません。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Client secret:</source>
         <translation>クライアントシークレット：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+5"/>
         <source>Remove the stored client secret</source>
         <translation>保存済みのクライアントシークレットを削除</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="-228"/>
         <source>Redirect URI:</source>
         <translation>リダイレクト URI：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+17"/>
         <source>Scope:</source>
         <translation>スコープ：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+26"/>
         <source>Proxy:</source>
         <translation>プロキシ：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-6"/>
         <source>Use the system proxy settings</source>
         <translation>システムのプロキシ設定を使用</translation>
     </message>
@@ -2242,87 +2290,77 @@
         <translation>カスタムプロキシ</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+17"/>
         <source>Proxy address:</source>
         <translation>プロキシのアドレス：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>An http://, https:// or socks5:// address, e.g. socks5://127.0.0.1:1080.</source>
         <translation>http://、https://、socks5:// で始まるアドレス（例：socks5://127.0.0.1:1080）。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Proxy changes take effect as soon as you click OK.</source>
-        <translation>プロキシの変更は、「OK」をクリックするとすぐに反映されます。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Proxy changes take effect the next time you start the app.</source>
-        <translation>プロキシの変更は、次回アプリを起動したときに反映されます。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+21"/>
         <source>Language:</source>
         <translation>言語：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-7"/>
         <source>System default</source>
         <translation>システムの既定</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+22"/>
         <source>Theme:</source>
         <translation>テーマ：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-6"/>
         <source>System</source>
         <translation>システム</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+16"/>
         <source>Refresh the balance every:</source>
         <translation>残高の更新間隔：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-520"/>
         <source> seconds</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+532"/>
         <source>Watch for a payment for:</source>
         <translation>支払いの確認期間：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-531"/>
         <source> minutes</source>
         <translation> 分</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+543"/>
         <source>Smallest recharge:</source>
         <translation>最低チャージ額：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+12"/>
         <source>Largest recharge:</source>
         <translation>最高チャージ額：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+14"/>
         <source>Quick amounts:</source>
         <translation>クイック金額：</translation>
     </message>
@@ -2332,22 +2370,22 @@
         <translation>カンマ区切りの米ドル金額（例：5, 10, 20）。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+12"/>
         <source>Low-balance warning below:</source>
         <translation>残高警告のしきい値：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+13"/>
         <source>Credits per US dollar:</source>
         <translation>1 米ドルあたりのクレジット：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>The OhMyGPT documentation does not state this rate; 34000 is what other programs use. The app shows balances in dollars and checks that a payment arrived with it: change it only if OhMyGPT tells you otherwise.</source>
         <translation>OhMyGPT のドキュメントにはこの換算率が記載されていません。34000 は他のプログラムで使われている値です。アプリは残高のドル表示と入金の確認にこの値を使います。OhMyGPT から別の値を案内された場合にのみ変更してください。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+10"/>
         <source>Set by demo mode (--sandbox); it cannot be changed here.</source>
         <translation>デモモード（--sandbox）で設定されているため、ここでは変更できません。</translation>
     </message>
@@ -2387,7 +2425,7 @@
         <translation>キーリングを確認できませんでした：{reason}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="-181"/>
         <source>Leave empty to use the provider&apos;s code page ({url}): you paste the code shown there into the app. A loopback address such as http://127.0.0.1:8765/callback lets the app finish sign-in by itself.</source>
         <translation>空欄の場合は、プロバイダーのコード表示ページ（{url}）を使います。そこに表示されたコードをアプリに貼り付けてください。http://127.0.0.1:8765/callback のようなループバックアドレスを指定すると、アプリが自動的にサインインを完了します。</translation>
     </message>
@@ -2395,7 +2433,7 @@
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/accounts.py" line="+56"/>
+        <location filename="../../ohmygpt_desktop/core/accounts.py" line="+61"/>
         <source>{step} failed: {reason}</source>
         <translation>{step}に失敗しました：{reason}</translation>
     </message>
@@ -2453,7 +2491,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ohmygpt_desktop/app.py" line="+410"/>
+        <location filename="../../ohmygpt_desktop/app.py" line="+420"/>
         <source>cannot use the folder {path} ({reason}).</source>
         <translation>フォルダー {path} を使用できません（{reason}）。</translation>
     </message>
@@ -2468,7 +2506,7 @@
         <translation>このデータフォルダーでアプリがすでに起動していますが（プロセス {pid}）、応答がありません。そのアプリを閉じるかプロセスを終了してから、起動し直してください。</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+161"/>
         <source>an unexpected problem ({error}). Details are in the log file.</source>
         <translation>予期しない問題が発生しました（{error}）。詳細はログファイルにあります。</translation>
     </message>

@@ -266,6 +266,101 @@
         <source>Now showing {email}, but the app could not remember this choice. {reason}</source>
         <translation>现在显示的是 {email}，但应用无法记住这一选择。{reason}</translation>
     </message>
+    <message>
+        <location filename="../../ohmygpt_desktop/core/account_store.py" line="+48"/>
+        <source>The account is not valid.</source>
+        <translation>该账户无效。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The account</source>
+        <translation>该账户</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>{where} has no {field}.</source>
+        <translation>{where}缺少 {field}。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{where}: {field} must be text.</source>
+        <translation>{where}：{field} 必须是文本。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{where} has an empty user id.</source>
+        <translation>{where}的用户 ID 为空。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{where} has an invalid host {host}.</source>
+        <translation>{where}的主机 {host} 无效。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{where}: {field} is not an ISO date and time.</source>
+        <translation>{where}：{field} 不是 ISO 格式的日期和时间。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{where}: &apos;token_storage&apos; must be one of {options}.</source>
+        <translation>{where}：&apos;token_storage&apos; 必须是 {options} 之一。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{where}: &apos;needs_reauth&apos; must be true or false.</source>
+        <translation>{where}：&apos;needs_reauth&apos; 必须是 true 或 false。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Account #{index}</source>
+        <translation>第 {index} 个账户</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Account #{index} is not an object.</source>
+        <translation>第 {index} 个账户不是对象。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The account {key} is listed twice.</source>
+        <translation>账户 {key} 重复出现。</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>The account list {path} could not be read ({reason}). Sign in again to use your accounts.</source>
+        <translation>无法读取账户列表 {path}（{reason}）。请重新登录以使用您的账户。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The account list {path} is damaged, so no account is shown. Sign in again to use your accounts.</source>
+        <translation>账户列表 {path} 已损坏，因此不显示任何账户。请重新登录以使用您的账户。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Some accounts in {path} were not valid, so they are not shown.</source>
+        <translation>{path} 中的部分账户无效，因此不会显示。</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>There is no account {key}.</source>
+        <translation>不存在账户 {key}。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Could not save the account list to {path}: {reason}.</source>
+        <translation>无法将账户列表保存到 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>A copy of it could not be saved.</source>
+        <translation>无法保存其副本。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A copy of it was saved as {backup}.</source>
+        <translation>其副本已保存为 {backup}。</translation>
+    </message>
 </context>
 <context>
     <name>AccountsDialog</name>
@@ -396,7 +491,7 @@
 <context>
     <name>BalanceView</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/balance_view.py" line="+237"/>
+        <location filename="../../ohmygpt_desktop/ui/balance_view.py" line="+245"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
@@ -748,7 +843,7 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/history_view.py" line="+179"/>
+        <location filename="../../ohmygpt_desktop/ui/history_view.py" line="+182"/>
         <source>&amp;Show:</source>
         <translation>显示(&amp;S)：</translation>
     </message>
@@ -1057,8 +1152,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/main_window.py" line="+92"/>
-        <location line="+116"/>
+        <location filename="../../ohmygpt_desktop/ui/main_window.py" line="+91"/>
+        <location line="+122"/>
         <location line="+11"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
@@ -1104,7 +1199,7 @@
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+85"/>
         <source>Payment received: {amount} was added to {email}.</source>
         <translation>付款已到账：{amount} 已充值到 {email}。</translation>
     </message>
@@ -1539,12 +1634,12 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/settings.py" line="+61"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="+74"/>
         <source>The setting is not valid.</source>
         <translation>该设置无效。</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+233"/>
         <source>{what} is not a valid URL.</source>
         <translation>{what}不是有效的 URL。</translation>
     </message>
@@ -1569,17 +1664,17 @@
         <translation>{what}必须使用 https://（普通 http:// 仅允许用于本机地址，例如 http://127.0.0.1:{port}）。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+16"/>
         <source>{what} must not have a query (?…) or fragment (#…).</source>
         <translation>{what}不能包含查询参数（?…）或片段（#…）。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+191"/>
         <source>The redirect URI</source>
         <translation>重定向 URI</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-174"/>
         <source>{what} must not be empty.</source>
         <translation>{what}不能为空。</translation>
     </message>
@@ -1614,17 +1709,17 @@
         <translation>端点 {key} 必须填写路径，而不是 URL。</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/settings.py" line="+20"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="-132"/>
         <source>{what} must be one of {options} (got {value}).</source>
         <translation>{what}必须是 {options} 之一（当前为 {value}）。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+354"/>
         <source>The proxy URL</source>
         <translation>代理地址</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-460"/>
         <source>{what} must be between {low} and {high} seconds (got {value}).</source>
         <translation>{what}必须在 {low} 到 {high} 秒之间（当前为 {value}）。</translation>
     </message>
@@ -1634,30 +1729,30 @@
         <translation>{what}必须在 {low} 到 {high} 分钟之间（当前为 {value}）。</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <location line="+33"/>
-        <location line="+319"/>
+        <location line="+263"/>
+        <location line="+31"/>
+        <location line="+351"/>
         <source>{what} must be a number.</source>
         <translation>{what}必须是数字。</translation>
     </message>
     <message>
-        <location line="-349"/>
+        <location line="-379"/>
         <source>{what} must be at least {minimum} USD (got {value}).</source>
         <translation>{what}不能低于 {minimum} USD（当前为 {value}）。</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+32"/>
+        <location line="+30"/>
         <source>{what} is too large (got {value}).</source>
         <translation>{what}过大（当前为 {value}）。</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-25"/>
         <source>{what} can have at most 2 decimal places (got {value}).</source>
         <translation>{what}最多只能有 2 位小数（当前为 {value}）。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>{what} must be more than 0 (got {value}).</source>
         <translation>{what}必须大于 0（当前为 {value}）。</translation>
     </message>
@@ -1677,114 +1772,69 @@
         <translation>快捷金额 {amount} 重复出现。</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Account #{index} is not an object.</source>
-        <translation>第 {index} 个账户不是对象。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Account #{index}</source>
-        <translation>第 {index} 个账户</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The account {key} is listed twice.</source>
-        <translation>账户 {key} 重复出现。</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>The account</source>
-        <translation>该账户</translation>
-    </message>
-    <message>
-        <location line="+38"/>
-        <source>{where} has no {field}.</source>
-        <translation>{where}缺少 {field}。</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>{where}: {field} must be text.</source>
-        <translation>{where}：{field} 必须是文本。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>{where} has an empty user id.</source>
-        <translation>{where}的用户 ID 为空。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>{where} has an invalid host {host}.</source>
-        <translation>{where}的主机 {host} 无效。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>{where}: {field} is not an ISO date and time.</source>
-        <translation>{where}：{field} 不是 ISO 格式的日期和时间。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>{where}: &apos;token_storage&apos; must be one of {options}.</source>
-        <translation>{where}：&apos;token_storage&apos; 必须是 {options} 之一。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>{where}: &apos;needs_reauth&apos; must be true or false.</source>
-        <translation>{where}：&apos;needs_reauth&apos; 必须是 true 或 false。</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>The API base URL</source>
         <translation>API 地址</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+24"/>
         <source>The sign-in base URL</source>
         <translation>登录页面地址</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+19"/>
         <source>The client id</source>
         <translation>客户端 ID</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+32"/>
         <source>The OAuth scope</source>
         <translation>OAuth 权限范围</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
+        <source>The API paths</source>
+        <translation>API 路径</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The proxy mode</source>
         <translation>代理模式</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+33"/>
         <source>The language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+17"/>
         <source>The theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+15"/>
         <source>The refresh interval</source>
         <translation>余额刷新间隔</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>The payment watch time</source>
         <translation>等待付款时长</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>The minimum recharge</source>
         <translation>最低充值金额</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>The maximum recharge</source>
         <translation>最高充值金额</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The recharge presets</source>
+        <translation>快捷金额</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -1792,27 +1842,22 @@
         <translation>余额提醒阈值</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>The number of credits per US dollar</source>
         <translation>每美元对应的积分数</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>The current account</source>
-        <translation>当前账户</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+17"/>
         <source>The request time limit</source>
         <translation>请求时限</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+18"/>
         <source>The keyring timeout</source>
         <translation>密钥环超时时间</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+29"/>
         <source>{what} must be a number (got {value}).</source>
         <translation>{what}必须是数字（当前为 {value}）。</translation>
     </message>
@@ -1852,7 +1897,7 @@
         <translation>{what} 中的每个值</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+83"/>
         <source>Environment variable {variable}: {problem}</source>
         <translation>环境变量 {variable}：{problem}</translation>
     </message>
@@ -1952,17 +1997,12 @@
         <translation>无法保存其副本。</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+97"/>
         <source>Could not save settings to {path}: {reason}.</source>
         <translation>无法将设置保存到 {path}：{reason}。</translation>
     </message>
     <message>
-        <location line="+95"/>
-        <source>There is no account {key}.</source>
-        <translation>不存在账户 {key}。</translation>
-    </message>
-    <message>
-        <location line="+29"/>
+        <location line="+111"/>
         <source>Unknown setting {name}.</source>
         <translation>未知的设置 {name}。</translation>
     </message>
@@ -1970,7 +2010,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+66"/>
+        <location line="-840"/>
         <source>US main site, direct</source>
         <translation>美国主站直连</translation>
     </message>
@@ -1995,37 +2035,42 @@
         <translation>优质线路反代 1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Premium reverse proxy 2</source>
         <translation>优质线路反代 2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+18"/>
         <source>Main</source>
         <translation>主站</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Alternative for some regions</source>
         <translation>部分地区备用</translation>
     </message>
     <message>
-        <location line="+657"/>
+        <location filename="../../ohmygpt_desktop/ui/setting_fields.py" line="+163"/>
+        <source>Takes effect the next time you start the app.</source>
+        <translation>将在下次启动应用时生效。</translation>
+    </message>
+    <message>
+        <location line="+202"/>
         <source>Enter an amount in USD, for example 10 or 12.50.</source>
         <translation>请输入美元金额，例如 10 或 12.50。</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Enter a number, for example 34000.</source>
-        <translation>请输入数字，例如 34000。</translation>
+        <location line="+45"/>
+        <source>Enter a number, for example {example}.</source>
+        <translation>请输入数字，例如 {example}。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-21"/>
         <source>“{item}” is not an amount. Separate amounts with commas.</source>
         <translation>“{item}”不是有效的金额。请用逗号分隔各个金额。</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+427"/>
         <source>Enter the address of the proxy.</source>
         <translation>请输入代理地址。</translation>
     </message>
@@ -2070,7 +2115,12 @@
         <translation>无法保存客户端密钥：{reason}</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+32"/>
+        <source>{what}: the new value takes effect the next time you start the app.</source>
+        <translation>{what}：新值将在下次启动应用时生效。</translation>
+    </message>
+    <message>
+        <location line="+83"/>
         <source>testing…</source>
         <translation>测试中…</translation>
     </message>
@@ -2085,7 +2135,7 @@
         <translation>{ms} ms</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+37"/>
         <source>Measuring each line&apos;s response time…</source>
         <translation>正在测量各线路的响应时间…</translation>
     </message>
@@ -2110,18 +2160,17 @@
         <translation>使用最快线路</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+36"/>
+        <location filename="../../ohmygpt_desktop/ui/setting_fields.py" line="-51"/>
         <source>{label} — {host}</source>
         <translation>{label} — {host}</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+10"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="-418"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
@@ -2146,18 +2195,17 @@
         <translation>余额与充值</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+385"/>
         <source>API line:</source>
         <translation>API 线路：</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+12"/>
+        <location filename="../../ohmygpt_desktop/ui/setting_fields.py" line="+9"/>
         <source>Custom…</source>
         <translation>自定义…</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+8"/>
         <source>Test</source>
         <translation>测速</translation>
     </message>
@@ -2177,57 +2225,57 @@
         <translation>响应时间</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="+24"/>
         <source>Sign-in page:</source>
         <translation>登录页面：</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>A new API line takes effect as soon as you click OK.</source>
-        <translation>点击“确定”后，新的 API 线路立即生效。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>A new API line takes effect the next time you start the app.</source>
-        <translation>新的 API 线路将在下次启动应用时生效。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+6"/>
         <source>The OhMyGPT OAuth app this program signs in with. You get the client id and secret when you register an app with OhMyGPT.</source>
         <translation>本程序用于登录的 OhMyGPT OAuth 应用。在 OhMyGPT 注册应用后即可获得客户端 ID 和密钥。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="+19"/>
         <source>Client id:</source>
         <translation>客户端 ID：</translation>
     </message>
     <message>
+        <location line="+213"/>
+        <source>Give up a request after:</source>
+        <translation>请求超时时间：</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>However slowly the reply arrives. An order whose reply does not arrive in time is kept as “unknown”, never as “not created”.</source>
+        <translation>无论回复到达得多慢，到时都会放弃。回复未能及时到达的订单会保留为“未知”，绝不会显示为“未创建”。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Client secret:</source>
         <translation>客户端密钥：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+5"/>
         <source>Remove the stored client secret</source>
         <translation>删除已保存的客户端密钥</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="-228"/>
         <source>Redirect URI:</source>
         <translation>重定向 URI：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+17"/>
         <source>Scope:</source>
         <translation>权限范围：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+26"/>
         <source>Proxy:</source>
         <translation>代理：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-6"/>
         <source>Use the system proxy settings</source>
         <translation>使用系统代理设置</translation>
     </message>
@@ -2242,87 +2290,77 @@
         <translation>自定义代理</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+17"/>
         <source>Proxy address:</source>
         <translation>代理地址：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>An http://, https:// or socks5:// address, e.g. socks5://127.0.0.1:1080.</source>
         <translation>http://、https:// 或 socks5:// 地址，例如 socks5://127.0.0.1:1080。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Proxy changes take effect as soon as you click OK.</source>
-        <translation>点击“确定”后，代理更改立即生效。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Proxy changes take effect the next time you start the app.</source>
-        <translation>代理更改将在下次启动应用时生效。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+21"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-7"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+22"/>
         <source>Theme:</source>
         <translation>主题：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-6"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+16"/>
         <source>Refresh the balance every:</source>
         <translation>余额刷新间隔：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-520"/>
         <source> seconds</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+532"/>
         <source>Watch for a payment for:</source>
         <translation>等待付款时长：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-531"/>
         <source> minutes</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+543"/>
         <source>Smallest recharge:</source>
         <translation>最低充值金额：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+12"/>
         <source>Largest recharge:</source>
         <translation>最高充值金额：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+14"/>
         <source>Quick amounts:</source>
         <translation>快捷金额：</translation>
     </message>
@@ -2332,22 +2370,22 @@
         <translation>以逗号分隔的美元金额，例如 5, 10, 20。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+12"/>
         <source>Low-balance warning below:</source>
         <translation>余额低于此值时提醒：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+13"/>
         <source>Credits per US dollar:</source>
         <translation>每美元积分数：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>The OhMyGPT documentation does not state this rate; 34000 is what other programs use. The app shows balances in dollars and checks that a payment arrived with it: change it only if OhMyGPT tells you otherwise.</source>
         <translation>OhMyGPT 文档没有说明这个比率；34000 是其他程序使用的值。应用用它把余额换算成美元，并确认付款是否到账：只有在 OhMyGPT 告知不同比率时才需要修改。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+10"/>
         <source>Set by demo mode (--sandbox); it cannot be changed here.</source>
         <translation>由演示模式（--sandbox）设定，无法在此更改。</translation>
     </message>
@@ -2387,7 +2425,7 @@
         <translation>无法检查密钥环：{reason}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="-181"/>
         <source>Leave empty to use the provider&apos;s code page ({url}): you paste the code shown there into the app. A loopback address such as http://127.0.0.1:8765/callback lets the app finish sign-in by itself.</source>
         <translation>留空则使用服务方的代码页面（{url}）：你需要将页面上显示的代码粘贴到应用中。若填写 http://127.0.0.1:8765/callback 这样的本机回环地址，应用可以自动完成登录。</translation>
     </message>
@@ -2395,7 +2433,7 @@
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/accounts.py" line="+56"/>
+        <location filename="../../ohmygpt_desktop/core/accounts.py" line="+61"/>
         <source>{step} failed: {reason}</source>
         <translation>{step}失败：{reason}</translation>
     </message>
@@ -2453,7 +2491,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ohmygpt_desktop/app.py" line="+410"/>
+        <location filename="../../ohmygpt_desktop/app.py" line="+420"/>
         <source>cannot use the folder {path} ({reason}).</source>
         <translation>无法使用文件夹 {path}（{reason}）。</translation>
     </message>
@@ -2468,7 +2506,7 @@
         <translation>应用已在使用此数据文件夹运行（进程 {pid}），但没有响应。请关闭它或结束该进程，然后重新启动应用。</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+161"/>
         <source>an unexpected problem ({error}). Details are in the log file.</source>
         <translation>出现意外问题（{error}）。详细信息见日志文件。</translation>
     </message>
