@@ -535,13 +535,14 @@ def _run(options: Options, args: list[str]) -> int:
 def _reset_demo(paths: AppPaths, settings: Settings) -> None:
     """``--sandbox-reset``: the demo profile forgets its accounts, order history and
     sandbox state (its other settings stay). Only with the profile's lock held."""
-    from ohmygpt_desktop.core.settings import SettingsError
+    from ohmygpt_desktop.core.account_store import AccountStore, AccountStoreError
 
-    for record in settings.accounts():
-        settings.remove_account(record.key)
+    accounts = AccountStore.load(paths.accounts_file, migrate_from=settings)
+    for record in accounts.records():
+        accounts.remove(record.key)
     try:
-        settings.save()
-    except SettingsError as exc:
+        accounts.save()
+    except AccountStoreError as exc:
         raise StartupFailure(exc) from None
     data = paths.data_dir
     try:

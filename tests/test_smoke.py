@@ -83,8 +83,9 @@ def test_sandbox_reset_starts_the_demo_from_its_seeded_state(tmp_path: Path) -> 
     then runs the demo."""
     import json
 
+    from ohmygpt_desktop.core.account_store import AccountStore
     from ohmygpt_desktop.core.settings import Settings
-    from tests.test_settings import account
+    from tests.test_account_store import account
 
     first = run_app("--smoke-test", "--sandbox-port", "0", home=tmp_path)
     assert first.returncode == 0, first.stdout + first.stderr
@@ -93,9 +94,12 @@ def test_sandbox_reset_starts_the_demo_from_its_seeded_state(tmp_path: Path) -> 
     assert _demo_orders(tmp_path) == 2
     settings_file = tmp_path / "config" / "sandbox" / "settings.json"
     demo_settings = Settings.load(settings_file, env={})
-    demo_settings.upsert_account(account("1024", host="sandbox"))
     demo_settings.set("theme", "dark")
     demo_settings.save()
+    accounts_file = tmp_path / "data" / "sandbox" / "accounts.json"
+    demo_accounts = AccountStore.load(accounts_file)
+    demo_accounts.upsert(account("1024", host="sandbox"))
+    demo_accounts.save()
 
     reset = run_app("--smoke-test", "--sandbox-reset", "--sandbox-port", "0", home=tmp_path)
     assert reset.returncode == 0, reset.stdout + reset.stderr
@@ -105,5 +109,6 @@ def test_sandbox_reset_starts_the_demo_from_its_seeded_state(tmp_path: Path) -> 
     state = json.loads((tmp_path / "data" / "sandbox" / "sandbox-state.json").read_text())
     assert len(state["orders"]) == 1
     kept = json.loads(settings_file.read_text())
-    assert kept.get("accounts", []) == []
     assert kept["theme"] == "dark"
+    remaining = {r.user_id for r in AccountStore.load(accounts_file).records()}
+    assert "1024" not in remaining  # the demo accounts from before the reset are gone

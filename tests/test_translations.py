@@ -402,7 +402,8 @@ def test_token_store_and_order_errors_are_described_translated(
 
 
 def _errors_defined_in_the_app() -> set[type[BaseException]]:
-    """Every public exception class of the app's modules (the sandbox's English excepted)."""
+    """Every public exception class of the app's modules (the sandbox's and the
+    token-exchange service's English excepted: they answer web clients, not people)."""
     import importlib
     import inspect
     import pkgutil
@@ -411,7 +412,7 @@ def _errors_defined_in_the_app() -> set[type[BaseException]]:
 
     found: set[type[BaseException]] = set()
     for info in pkgutil.walk_packages(ohmygpt_desktop.__path__, "ohmygpt_desktop."):
-        if ".sandbox" in info.name or info.name.endswith("__main__"):
+        if ".sandbox" in info.name or ".exchange" in info.name or info.name.endswith("__main__"):
             continue
         module = importlib.import_module(info.name)
         for name, value in vars(module).items():
@@ -436,7 +437,15 @@ def test_every_error_for_people_is_described_translated(
 
     from ohmygpt_desktop import api, app, smoke
     from ohmygpt_desktop.api.endpoints import EndpointPathError
-    from ohmygpt_desktop.core import accounts, oauth, orders, recharge, settings, tokens
+    from ohmygpt_desktop.core import (
+        account_store,
+        accounts,
+        oauth,
+        orders,
+        recharge,
+        settings,
+        tokens,
+    )
     from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP, Problem, Text
     from ohmygpt_desktop.ui.errors import describe
     from ohmygpt_desktop.ui.storage_choice import StorageChoiceCancelled
@@ -469,6 +478,7 @@ def test_every_error_for_people_is_described_translated(
         api.InvalidTokenError: api.InvalidTokenError(),
         api.AuthorizationError: api.AuthorizationError(),
         api.InvalidClientError: api.InvalidClientError(),
+        api.errors.TokenExchangeSetupError: api.errors.TokenExchangeSetupError(),
         api.InsufficientBalanceError: api.InsufficientBalanceError(),
         api.PermissionDeniedError: api.PermissionDeniedError(),
         api.RateLimitedError: api.RateLimitedError(retry_after=7),
@@ -485,6 +495,7 @@ def test_every_error_for_people_is_described_translated(
             QT_TRANSLATE_NOOP("Settings", "{what} must not be empty."),
             what=Text("Settings", QT_TRANSLATE_NOOP("Settings", "The OAuth scope")),
         ),
+        account_store.AccountStoreError: account_store.AccountStoreError(),
         tokens.TokenStoreError: tokens.TokenStoreError(),
         tokens.KeyringUnavailable: tokens.KeyringUnavailable(),
         tokens.KeyringTimeout: tokens.KeyringTimeout(),
