@@ -18,27 +18,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ohmygpt_desktop import APP_ID, APP_NAME, __version__
+from ohmygpt_desktop.core.context import AppContext
 from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP, Problem, Text
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
 
-    from ohmygpt_desktop.api import OhMyGPTClient, Secret
-    from ohmygpt_desktop.core.account_store import AccountStore
-    from ohmygpt_desktop.core.accounts import AccountManager
     from ohmygpt_desktop.core.clients import ApiClients
+    from ohmygpt_desktop.core.context import UrlOpener
     from ohmygpt_desktop.core.instance import InstanceGuard
-    from ohmygpt_desktop.core.messages import MessageBridge
-    from ohmygpt_desktop.core.oauth import SignInAttempts
-    from ohmygpt_desktop.core.orders import OrderHistory
     from ohmygpt_desktop.core.paths import AppPaths
     from ohmygpt_desktop.core.payments import PaymentWatcher
-    from ohmygpt_desktop.core.recharge import RechargeService
     from ohmygpt_desktop.core.settings import Settings
     from ohmygpt_desktop.core.tokens import TokenStore
     from ohmygpt_desktop.sandbox import SandboxServer
-    from ohmygpt_desktop.ui.browser import UrlOpener
-    from ohmygpt_desktop.ui.errors import Describable
 
 log = logging.getLogger(__name__)
 
@@ -159,83 +152,6 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
 
 
 # --------------------------------------------------------------------- context
-
-
-@dataclass
-class AppContext:
-    """Every service the UI uses, built once."""
-
-    paths: AppPaths
-    settings: Settings
-    messages: MessageBridge
-    tokens: TokenStore
-    clients: ApiClients
-    account_store: AccountStore
-    accounts: AccountManager
-    history: OrderHistory
-    recharge: RechargeService
-    watcher: PaymentWatcher
-    attempts: SignInAttempts
-    open_url: UrlOpener
-    sandbox: SandboxServer | None = None
-    sandbox_client_secret: Secret | None = None
-    #: True when this context started the sandbox (and so stops it on close).
-    owns_sandbox: bool = False
-    #: What the user must be told once the window shows (English text, or translatable).
-    startup_problems: list[str | Describable] = field(default_factory=list)
-
-    @property
-    def demo_mode(self) -> bool:
-        return self.sandbox is not None
-
-    @property
-    def client(self) -> OhMyGPTClient:
-        """The API client in use now (:attr:`clients` swaps it when the network settings change)."""
-        return self.clients.current
-
-    def oauth_configured(self) -> bool:
-        return bool(self.settings.client_id)
-
-    async def client_secret(self) -> Secret | None:
-        """The OAuth app's client secret: the sandbox's demo secret or the keyring's."""
-        from ohmygpt_desktop.core.logs import register_secret
-
-        secret = self.sandbox_client_secret or await self.tokens.load_client_secret(
-            self.accounts.host, self.settings.client_id
-        )
-        if secret:
-            register_secret(secret.reveal())  # never in a log line, whoever logs it
-        return secret
-
-    async def start(self) -> None:
-        """After the first paint: bring accounts back and resume payment watches."""
-        import asyncio
-
-        for record in self.history.recover_interrupted():
-            log.warning("Order row %s was interrupted; marked unknown", record.local_id)
-        # The HTTP stack imports its async backend on the first request (~20 ms on
-        # the GUI thread); import it in a worker thread while the keyring loads.
-        await asyncio.gather(asyncio.to_thread(_prewarm_http_stack), self.accounts.load_tokens())
-        if not self.history.read_only:  # a payment could not be recorded: nothing to watch for
-            self.watcher.resume()
-
-    async def aclose(self) -> None:
-        import asyncio
-
-        await self.watcher.stop()
-        await self.clients.aclose()
-        self.history.close()
-        if self.sandbox is not None and self.owns_sandbox:
-            await asyncio.to_thread(self.sandbox.stop)
-
-
-def _prewarm_http_stack() -> None:
-    import contextlib
-    import importlib
-
-    for name in ("anyio._backends._asyncio", "anyio.streams.tls", "httpcore._async"):
-        with contextlib.suppress(ImportError):  # another layout: nothing to warm
-            importlib.import_module(name)
 
 
 def profile_paths(base: AppPaths, *, demo: bool) -> AppPaths:

@@ -25,7 +25,7 @@ from ohmygpt_desktop.ui.formatting import shown
 from ohmygpt_desktop.ui.plain import PlainLabel, tooltip_text
 
 if TYPE_CHECKING:
-    from ohmygpt_desktop.app import AppContext
+    from ohmygpt_desktop.core.context import AppContext
 
 
 class AboutDialog(QDialog):

@@ -24,7 +24,7 @@ from ohmygpt_desktop.ui.formatting import format_local_datetime, sentence_gap, s
 from ohmygpt_desktop.ui.plain import PlainLabel
 
 if TYPE_CHECKING:
-    from ohmygpt_desktop.app import AppContext
+    from ohmygpt_desktop.core.context import AppContext
 
 _WARNING_STYLE = "color: #a50e0e;"
 

@@ -26,8 +26,8 @@ from ohmygpt_desktop.ui.plain import mnemonic_safe, tooltip_text
 from ohmygpt_desktop.ui.tasks import Op
 
 if TYPE_CHECKING:
-    from ohmygpt_desktop.app import AppContext
     from ohmygpt_desktop.core.accounts import Account
+    from ohmygpt_desktop.core.context import AppContext
     from ohmygpt_desktop.core.tokens import TokenStoreError
 
 _BUTTON_STYLE = (

@@ -34,8 +34,8 @@ from ohmygpt_desktop.ui.formatting import shown
 from ohmygpt_desktop.ui.plain import PlainLabel, tooltip_text
 
 if TYPE_CHECKING:
-    from ohmygpt_desktop.app import AppContext
     from ohmygpt_desktop.core.accounts import AccountManager
+    from ohmygpt_desktop.core.context import AppContext
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex

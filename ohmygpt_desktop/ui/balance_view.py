@@ -44,8 +44,8 @@ from ohmygpt_desktop.ui.plain import PlainLabel
 from ohmygpt_desktop.ui.tasks import Op
 
 if TYPE_CHECKING:
-    from ohmygpt_desktop.app import AppContext
     from ohmygpt_desktop.core.accounts import Account
+    from ohmygpt_desktop.core.context import AppContext
 
 #: How often the "Updated … ago" text is brought up to date.
 AGE_TICK_MS = 30_000

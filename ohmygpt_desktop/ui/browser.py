@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import webbrowser
-from collections.abc import Callable
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -14,7 +13,6 @@ log = logging.getLogger(__name__)
 
 #: Opens a URL; returns False when no browser could be started. Injected so
 #: tests can stand in for a browser.
-UrlOpener = Callable[[str], bool]
 
 
 def open_in_system_browser(url: str) -> bool:

@@ -543,7 +543,7 @@ def install_crash_handler(
 ) -> CrashHandler:
     """Send every unexpected error to one crash dialog; returns the handler.
 
-    ``ctx_or_log_path``: the :class:`~ohmygpt_desktop.app.AppContext` (its log file
+    ``ctx_or_log_path``: the :class:`~ohmygpt_desktop.core.context.AppContext` (its log file
     is shown), a path to the log file, or ``None``. ``parent_getter`` returns the
     window to put the dialog over (called when a dialog opens). ``loop``: the
     asyncio loop to watch; default the running loop, if any (else call

@@ -37,7 +37,7 @@ from ohmygpt_desktop.ui.history_model import Column, HistoryModel
 from ohmygpt_desktop.ui.plain import PlainLabel
 
 if TYPE_CHECKING:
-    from ohmygpt_desktop.app import AppContext
+    from ohmygpt_desktop.core.context import AppContext
 
 log = logging.getLogger(__name__)
 

@@ -45,7 +45,7 @@ from ohmygpt_desktop.ui.storage_choice import StorageChoiceCancelled, ask_storag
 from ohmygpt_desktop.ui.tasks import Op
 
 if TYPE_CHECKING:
-    from ohmygpt_desktop.app import AppContext
+    from ohmygpt_desktop.core.context import AppContext
 
 log = logging.getLogger(__name__)
 

@@ -28,7 +28,7 @@ from ohmygpt_desktop.ui.banner import MessageBanner
 from ohmygpt_desktop.ui.plain import PlainLabel, notification_text
 
 if TYPE_CHECKING:
-    from ohmygpt_desktop.app import AppContext
+    from ohmygpt_desktop.core.context import AppContext
 
 
 _HEADER_STYLE = (

@@ -64,8 +64,8 @@ from ohmygpt_desktop.ui.qr import QrCodeWidget
 from ohmygpt_desktop.ui.tasks import Op, unexpected_error_handler
 
 if TYPE_CHECKING:
-    from ohmygpt_desktop.app import AppContext
     from ohmygpt_desktop.core.accounts import Account
+    from ohmygpt_desktop.core.context import AppContext
     from ohmygpt_desktop.core.orders import OrderRecord
 
 log = logging.getLogger(__name__)

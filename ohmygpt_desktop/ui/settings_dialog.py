@@ -72,7 +72,7 @@ from ohmygpt_desktop.ui.setting_fields import (
 from ohmygpt_desktop.ui.tasks import Op
 
 if TYPE_CHECKING:
-    from ohmygpt_desktop.app import AppContext
+    from ohmygpt_desktop.core.context import AppContext
 
 #: The documented API base URLs with their labels (docs/api.md#hosts), as declared.
 API_LINES: tuple[tuple[str, str], ...] = tuple(
