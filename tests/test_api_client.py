@@ -7,9 +7,11 @@ a JSON 200" case uses a mock transport (the sandbox cannot produce it).
 from __future__ import annotations
 
 import asyncio
+import re
 import socket
 import time
 from collections.abc import Coroutine
+from dataclasses import asdict
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
@@ -40,10 +42,12 @@ from ohmygpt_desktop.api import (
     origin_of,
     validate_payment_url,
 )
+from ohmygpt_desktop.api.endpoints import AUTHORIZE_PAGE, CODE_PAGE, DEFAULT_ENDPOINTS
 from ohmygpt_desktop.sandbox import COMMUNITY_APP, DEFAULT_APP, SandboxServer
 from tests.helpers import sandbox_browser
 
 T = TypeVar("T")
+REPO = Path(__file__).resolve().parents[1]
 
 
 def arun(coro: Coroutine[Any, Any, T]) -> T:
@@ -61,7 +65,7 @@ def authorize_code(sandbox: SandboxServer, *, client_id: str = DEFAULT_APP.clien
     url = build_authorization_url(
         sandbox.base_url,
         client_id=client_id,
-        redirect_uri=f"{sandbox.base_url}/next/v1/oauth/succeed",
+        redirect_uri=f"{sandbox.base_url}{CODE_PAGE}",
         scope=DEFAULT_APP.scope,
         state="st4te",
     )
@@ -486,13 +490,13 @@ def test_authorization_url_has_documented_parameters() -> None:
     url = build_authorization_url(
         "https://next.ohmygpt.com/",
         client_id="6681463833ebdbb2566d1def",
-        redirect_uri="https://next.ohmygpt.com/next/v1/oauth/succeed",
+        redirect_uri=f"https://next.ohmygpt.com{CODE_PAGE}",
         scope="general_api_access",
         state="abc",
         redirect_template="?code={code}&state={state}&tgid=114514",
     )
     parsed = httpx.URL(url)
-    assert parsed.path == "/next/v1/oauth"
+    assert parsed.path == AUTHORIZE_PAGE
     params = dict(parsed.params)
     assert params["response_type"] == "code"
     assert params["client_id"] == "6681463833ebdbb2566d1def"
@@ -551,10 +555,23 @@ def test_secret_never_shows_itself() -> None:
     assert token == Secret("omg-oat-v1-VVfxxxx4BG6xaxxxxrnS")
 
 
+def test_the_paths_are_the_ones_in_the_docs() -> None:
+    """The one place the paths are compared with what is documented: every other test
+    (and the sandbox) takes them from the app's own table, so a wrong path there would
+    go unnoticed anywhere else."""
+    text = (REPO / "docs" / "api.md").read_text(encoding="utf-8")
+    table = text.split("## Endpoint table", 1)[1].split("\n## ", 1)[0]
+    rows = dict(re.findall(r"^\| `(\w+)` \| `(/[^`]*)` \|", table, re.MULTILINE))
+    assert rows == asdict(DEFAULT_ENDPOINTS)
+    pages = re.search(r"The two browser pages, `(/[^`]*)` and `(/[^`]*)`", table)
+    assert pages is not None, "the endpoint table no longer names the two browser pages"
+    assert pages.groups() == (AUTHORIZE_PAGE, CODE_PAGE)
+
+
 def test_endpoint_table_overrides() -> None:
     endpoints = Endpoints().with_overrides({"balance": "/api/v2/balance"})
     assert endpoints.balance == "/api/v2/balance"
-    assert endpoints.issue_token == "/api/v1/user/oauth/issue-token"
+    assert endpoints.issue_token == DEFAULT_ENDPOINTS.issue_token
     with pytest.raises(ValueError, match="Unknown endpoint"):
         Endpoints().with_overrides({"nope": "/x"})
     with pytest.raises(ValueError, match="single '/'"):

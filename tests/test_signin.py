@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QGuiApplication
 
 from ohmygpt_desktop.api import AuthorizationError
+from ohmygpt_desktop.api.endpoints import AUTHORIZE_PAGE, CODE_PAGE
 from ohmygpt_desktop.app import AppContext, Options
 from ohmygpt_desktop.core.accounts import SignInError, SignInStep
 from ohmygpt_desktop.core.loopback import LoopbackReceiver
@@ -83,7 +84,7 @@ def test_full_sign_in_shows_the_account(
 
     click(qtbot, panel.sign_in_button)
     url = browser.last
-    assert url.startswith(sandbox.base_url + "/next/v1/oauth?")
+    assert url.startswith(f"{sandbox.base_url}{AUTHORIZE_PAGE}?")
     assert f"state={ctx.attempts.current.state}" in url
     assert not panel.browser_box.isVisible()
 
@@ -315,7 +316,7 @@ def test_browser_that_fails_to_open_shows_the_address_to_copy(
     assert step_name(SignInStep.OPEN_BROWSER) in panel.browser_message.text()
     assert "Copy this address into your browser." in panel.browser_message.text()
     url = panel.url_field.text()
-    assert url.startswith(sandbox.base_url + "/next/v1/oauth?")
+    assert url.startswith(f"{sandbox.base_url}{AUTHORIZE_PAGE}?")
     assert f"state={panel.ctx.attempts.current.state}" in url
     assert panel.url_field.isReadOnly()
 
@@ -721,11 +722,11 @@ def test_configured_real_service_has_no_demo_hint(
     assert panel.signin_page.isVisible()
     assert not panel.demo_hint.isVisible()
     click(qtbot, panel.sign_in_button)
-    assert browser.last.startswith("https://next.ohmygpt.com/next/v1/oauth?")
-    assert "client_id=my-app" in browser.last
-    assert "redirect_uri=https%3A%2F%2Fnext.ohmygpt.com%2Fnext%2Fv1%2Foauth%2Fsucceed" in (
-        browser.last
-    )
+    real = "https://next.ohmygpt.com"  # the service's own sign-in host, not the sandbox
+    assert browser.last.startswith(f"{real}{AUTHORIZE_PAGE}?")
+    query = parse_qs(urlsplit(browser.last).query)
+    assert query["client_id"] == ["my-app"]
+    assert query["redirect_uri"] == [f"{real}{CODE_PAGE}"]
 
 
 def test_cancel_link_only_when_allowed(qtbot: Any, panel: LoginPanel, browser: FakeBrowser) -> None:

@@ -15,6 +15,8 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from ohmygpt_desktop.sandbox.app import DECIDE_PATH
+
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 )
@@ -205,7 +207,7 @@ def authorize(auth_url: str, *, user_id: str = "888", action: str = "authorize")
             raise PageError(
                 f"the authorization page shows an error (HTTP {page.status}):\n{page.text}"
             )
-        form = page.form_posting_to("/next/v1/oauth/decide")
+        form = page.form_posting_to(DECIDE_PATH)
         response = submit(page, form, client, user_id=user_id, action=action)
         return _expect_redirect(response, "after the authorization form")
 
