@@ -7,11 +7,9 @@ a JSON 200" case uses a mock transport (the sandbox cannot produce it).
 from __future__ import annotations
 
 import asyncio
-import re
 import socket
 import time
 from collections.abc import Coroutine
-from dataclasses import asdict
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
@@ -47,7 +45,6 @@ from ohmygpt_desktop.sandbox import COMMUNITY_APP, DEFAULT_APP, SandboxServer
 from tests.helpers import sandbox_browser
 
 T = TypeVar("T")
-REPO = Path(__file__).resolve().parents[1]
 
 
 def arun(coro: Coroutine[Any, Any, T]) -> T:
@@ -553,19 +550,6 @@ def test_secret_never_shows_itself() -> None:
         assert "VVfxxxx4BG6xaxxxxrnS" not in text
     assert token.reveal() == "omg-oat-v1-VVfxxxx4BG6xaxxxxrnS"
     assert token == Secret("omg-oat-v1-VVfxxxx4BG6xaxxxxrnS")
-
-
-def test_the_paths_are_the_ones_in_the_docs() -> None:
-    """The one place the paths are compared with what is documented: every other test
-    (and the sandbox) takes them from the app's own table, so a wrong path there would
-    go unnoticed anywhere else."""
-    text = (REPO / "docs" / "api.md").read_text(encoding="utf-8")
-    table = text.split("## Endpoint table", 1)[1].split("\n## ", 1)[0]
-    rows = dict(re.findall(r"^\| `(\w+)` \| `(/[^`]*)` \|", table, re.MULTILINE))
-    assert rows == asdict(DEFAULT_ENDPOINTS)
-    pages = re.search(r"The two browser pages, `(/[^`]*)` and `(/[^`]*)`", table)
-    assert pages is not None, "the endpoint table no longer names the two browser pages"
-    assert pages.groups() == (AUTHORIZE_PAGE, CODE_PAGE)
 
 
 def test_endpoint_table_overrides() -> None:

@@ -42,8 +42,8 @@ from tests.helpers.sandbox_browser import (
 
 REPO = Path(__file__).resolve().parent.parent
 
-# The app's own paths: the sandbox must serve what the client calls (the documented
-# values are checked once, against docs/api.md, in test_api_client.py).
+# The app's own paths: the sandbox must serve what the client calls. The documented
+# values are checked once, against docs/api.md (test_docs_name_endpoints_as_the_code_does).
 ISSUE = DEFAULT_ENDPOINTS.issue_token
 INFO = DEFAULT_ENDPOINTS.user_info
 BALANCE = DEFAULT_ENDPOINTS.balance
@@ -883,7 +883,9 @@ def test_a_test_can_add_a_user_with_any_email(sandbox: SandboxServer, http: http
 
 def test_docs_name_endpoints_as_the_code_does() -> None:
     """Fault switches and control-API examples in the README and docs/ name endpoints
-    the sandbox knows, and the docs' endpoint table is the code's (names and paths)."""
+    the sandbox knows, and the docs' endpoint table is the code's (names and paths, and
+    the two browser pages): the one place the paths meet what is documented, as every
+    other test takes them from the code."""
     from ohmygpt_desktop.api import DEFAULT_ENDPOINTS, Endpoints
 
     texts = {path.name: path.read_text(encoding="utf-8") for path in [REPO / "README.md"]}
@@ -897,6 +899,9 @@ def test_docs_name_endpoints_as_the_code_does() -> None:
     row = re.compile(r"^\| `(\w+)` \| `(/[^`]*)` \|", re.MULTILINE)
     table = dict(row.findall(texts["api.md"]))
     assert table == {name: getattr(DEFAULT_ENDPOINTS, name) for name in Endpoints.names()}
+    pages = re.search(r"The two browser pages, `(/[^`]*)` and `(/[^`]*)`", texts["api.md"])
+    assert pages is not None, "docs/api.md no longer names the two browser pages"
+    assert pages.groups() == (AUTHORIZE_PAGE, CODE_PAGE)
 
 
 def test_parse_fault() -> None:
