@@ -24,9 +24,17 @@ from ohmygpt_desktop.app import AppContext, Options, build_context
 from ohmygpt_desktop.core.paths import AppPaths
 from ohmygpt_desktop.sandbox import SandboxConfig, SandboxServer
 from tests.helpers.browser import FakeBrowser
-from tests.helpers.keyrings import MemoryKeyring
+from tests.helpers.keyrings import MemoryKeyring, secret_service_missing
 
 T = TypeVar("T")
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """A test marked ``keyring`` runs only where a real Secret Service answers."""
+    if item.get_closest_marker("keyring") is not None:
+        reason = secret_service_missing()
+        if reason is not None:
+            pytest.skip(f"no real Secret Service keyring: {reason}")
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -10,7 +10,7 @@ from ohmygpt_desktop.api import Secret
 from ohmygpt_desktop.core.tokens import TokenStorage
 from ohmygpt_desktop.ui.account_switcher import MENU_LIMIT, AccountSwitcher
 from ohmygpt_desktop.ui.accounts_dialog import AccountsDialog
-from tests.helpers.asyncutil import wait_signal
+from tests.helpers.asyncutil import recording, until
 
 
 async def _session_only() -> TokenStorage:
@@ -74,14 +74,10 @@ def test_recharge_from_the_list(qtbot: Any, make_ctx: Any, run: Any, sandbox: An
     dialog.show()
     qtbot.keyClicks(dialog.filter_field, "customer01")
 
-    async def click() -> tuple[Any, ...]:
-        waiter = wait_signal(dialog.rechargeRequested)
-        task = __import__("asyncio").ensure_future(waiter)
-        await __import__("asyncio").sleep(0)
+    with recording(dialog.rechargeRequested) as requested:
         qtbot.mouseClick(dialog.recharge_button, Qt.MouseButton.LeftButton)
-        return await task
-
-    assert run(click()) == (keys[1],)
+        run(until(lambda: requested, message="no recharge requested"))
+    assert requested == [(keys[1],)]
 
 
 def test_list_rows_follow_account_updates(

@@ -40,6 +40,7 @@ from ohmygpt_desktop.api import (
     origin_of,
     validate_payment_url,
 )
+from ohmygpt_desktop.api.endpoints import AUTHORIZE_PAGE, CODE_PAGE, DEFAULT_ENDPOINTS
 from ohmygpt_desktop.sandbox import COMMUNITY_APP, DEFAULT_APP, SandboxServer
 from tests.helpers import sandbox_browser
 from tests.helpers.sandbox_browser import authorize_code
@@ -473,13 +474,13 @@ def test_authorization_url_has_documented_parameters() -> None:
     url = build_authorization_url(
         "https://next.ohmygpt.com/",
         client_id="6681463833ebdbb2566d1def",
-        redirect_uri="https://next.ohmygpt.com/next/v1/oauth/succeed",
+        redirect_uri=f"https://next.ohmygpt.com{CODE_PAGE}",
         scope="general_api_access",
         state="abc",
         redirect_template="?code={code}&state={state}&tgid=114514",
     )
     parsed = httpx.URL(url)
-    assert parsed.path == "/next/v1/oauth"
+    assert parsed.path == AUTHORIZE_PAGE
     params = dict(parsed.params)
     assert params["response_type"] == "code"
     assert params["client_id"] == "6681463833ebdbb2566d1def"
@@ -541,7 +542,7 @@ def test_secret_never_shows_itself() -> None:
 def test_endpoint_table_overrides() -> None:
     endpoints = Endpoints().with_overrides({"balance": "/api/v2/balance"})
     assert endpoints.balance == "/api/v2/balance"
-    assert endpoints.issue_token == "/api/v1/user/oauth/issue-token"
+    assert endpoints.issue_token == DEFAULT_ENDPOINTS.issue_token
     with pytest.raises(ValueError, match="Unknown endpoint"):
         Endpoints().with_overrides({"nope": "/x"})
     with pytest.raises(ValueError, match="single '/'"):

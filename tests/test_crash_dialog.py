@@ -109,8 +109,11 @@ def test_error_in_a_coroutine_task_reaches_the_dialog(
         raise Boom(f"task failed: client_secret={TOKEN}")
 
     async def start_and_forget() -> None:
-        asyncio.ensure_future(forgotten())  # noqa: RUF006 - nobody awaits it, on purpose
-        await asyncio.sleep(0.05)
+        task = asyncio.ensure_future(forgotten())
+        # Until it has failed; asyncio.wait() does not read the task's exception, so it
+        # stays unretrieved and is reported once the task is dropped and collected.
+        await asyncio.wait({task})
+        del task
         gc.collect()
 
     run(start_and_forget())

@@ -16,6 +16,7 @@ from PySide6.QtCore import QLocale
 
 from ohmygpt_desktop.api import CREDITS_PER_USD, MalformedResponseError
 from ohmygpt_desktop.api.client import MAX_CREDIT_DIGITS, _decimal_field
+from ohmygpt_desktop.api.endpoints import CODE_PAGE
 from ohmygpt_desktop.core.display import visible_text
 from ohmygpt_desktop.core.oauth import (
     PasteRefused,
@@ -102,7 +103,7 @@ def test_paste_round_trips_bare_code_and_url(code: str, state: str, whole_url: b
     attempts = SignInAttempts()
     attempt = attempts.start()
     if whole_url:
-        text = "https://next.ohmygpt.com/next/v1/oauth/succeed?" + urlencode(
+        text = f"https://next.ohmygpt.com{CODE_PAGE}?" + urlencode(
             {"code": code, "state": attempt.state}
         )
     else:

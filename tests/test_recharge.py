@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import shutil
-import signal
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from decimal import Decimal
@@ -33,6 +30,7 @@ from ohmygpt_desktop.ui.qr import QUIET_ZONE, QrCodeWidget, qr_matrix
 from ohmygpt_desktop.ui.tasks import set_unexpected_error_handler
 from tests.helpers import sandbox_browser
 from tests.helpers.asyncutil import until, wait_signal
+from tests.helpers.order_child import creating_an_order
 from tests.helpers.recharging import (
     Widgets,
     click,
@@ -45,8 +43,6 @@ from tests.helpers.recharging import (
     widget_scope,
 )
 from tests.helpers.signin import free_port
-
-REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
@@ -650,36 +646,10 @@ def test_result_qr_decodes_to_the_link(qtbot, make_ctx, run, sandbox, widgets, t
 def test_killed_during_order_creation_leaves_unknown_row(
     qtbot, make_ctx, run, sandbox, home, widgets
 ) -> None:
-    sandbox.state.set_fault("checkout_order", "latency", seconds=120)
-    env = {**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen"}
-    child = subprocess.Popen(
-        [sys.executable, "-m", "tests.helpers.order_child", sandbox.base_url, str(home), "10"],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        run(
-            until(
-                lambda: (
-                    sandbox.state.request_counts["checkout_order"] >= 1 or child.poll() is not None
-                ),
-                timeout=60,
-            ),
-            timeout=61,
-        )
-        assert child.poll() is None, child.communicate()
-        os.kill(child.pid, signal.SIGKILL)
-        assert child.wait(timeout=30) == -signal.SIGKILL
-    finally:
-        if child.poll() is None:
-            child.kill()
-        out, _err = child.communicate(timeout=30)
-    assert "ORDERING" in out
-    assert "CREATED" not in out
-    sandbox.state.clear_faults()
+    with creating_an_order(sandbox, home, run, "10") as child:
+        child.kill()
+    assert "ORDERING" in child.out
+    assert "CREATED" not in child.out
 
     ctx = make_ctx()  # the next start, on the same home
     (row,) = ctx.history.list()

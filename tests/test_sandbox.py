@@ -17,6 +17,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import httpx
 import pytest
 
+from ohmygpt_desktop.api.endpoints import AUTHORIZE_PAGE, CODE_PAGE, DEFAULT_ENDPOINTS
 from ohmygpt_desktop.api.models import CREDITS_PER_USD, TOKEN_PREFIX
 from ohmygpt_desktop.sandbox import (
     COMMUNITY_APP,
@@ -29,6 +30,7 @@ from ohmygpt_desktop.sandbox import (
 )
 from ohmygpt_desktop.sandbox.__main__ import main as cli_main
 from ohmygpt_desktop.sandbox.__main__ import parse_fault
+from ohmygpt_desktop.sandbox.app import DECIDE_PATH
 from tests.helpers.sandbox_browser import (
     PageError,
     authorize,
@@ -40,11 +42,13 @@ from tests.helpers.sandbox_browser import (
 
 REPO = Path(__file__).resolve().parent.parent
 
-ISSUE = "/api/v1/user/oauth/issue-token"
-INFO = "/api/v1/user/oauth/app/query-user-basic-info"
-BALANCE = "/api/v1/user/oauth/app/query-user-balance-info"
-ORDER = "/api/v1/pay/oa/stripe/create-order"
-INVOICE = "/api/v1/pay/oa/stripe/create-invoice"
+# The app's own paths: the sandbox must serve what the client calls. The documented
+# values are checked once, against docs/api.md (test_docs_name_endpoints_as_the_code_does).
+ISSUE = DEFAULT_ENDPOINTS.issue_token
+INFO = DEFAULT_ENDPOINTS.user_info
+BALANCE = DEFAULT_ENDPOINTS.balance
+ORDER = DEFAULT_ENDPOINTS.checkout_order
+INVOICE = DEFAULT_ENDPOINTS.invoice_order
 INVALID_TOKEN_TEXT = (
     "Incorrect OhMyGPT OAuth token provided. Please try to re-authenticate with the OAuth provider."
 )
@@ -81,12 +85,12 @@ def auth_url(base: str, **params: str | None) -> str:
     query: dict[str, str | None] = {
         "response_type": "code",
         "client_id": DEFAULT_APP.client_id,
-        "redirect_uri": f"{base}/next/v1/oauth/succeed",
+        "redirect_uri": f"{base}{CODE_PAGE}",
         "scope": DEFAULT_APP.scope,
         "state": "xyz",
     }
     query.update(params)
-    return f"{base}/next/v1/oauth?" + urlencode({k: v for k, v in query.items() if v is not None})
+    return f"{base}{AUTHORIZE_PAGE}?" + urlencode({k: v for k, v in query.items() if v is not None})
 
 
 def code_from(location: str) -> str:
@@ -172,7 +176,7 @@ def test_refuses_non_loopback_addresses(capsys: pytest.CaptureFixture[str]) -> N
 def test_authorize_pay_and_see_the_balance_grow(sandbox: SandboxServer, http: httpx.Client) -> None:
     base = sandbox.base_url
     location = authorize(auth_url(base))
-    assert location.startswith(f"{base}/next/v1/oauth/succeed?code=")
+    assert location.startswith(f"{base}{CODE_PAGE}?code=")
     code, state = read_code_page(location)
     assert re.fullmatch(r"[A-Za-z0-9]{16}", code)
     assert state == "xyz"
@@ -342,9 +346,9 @@ def test_the_authorization_page_says_who_asks_for_what(sandbox: SandboxServer) -
     assert page.by_id["app-name"] == "OhMyGPT Desktop (sandbox)"
     assert "balance" in page.by_id["permissions"]
     assert "recharge orders" in page.by_id["permissions"]
-    assert page.by_id["redirect-uri"] == f"{sandbox.base_url}/next/v1/oauth/succeed"
+    assert page.by_id["redirect-uri"] == f"{sandbox.base_url}{CODE_PAGE}"
     (form,) = page.forms
-    assert (form.method, form.action) == ("post", "/next/v1/oauth/decide")
+    assert (form.method, form.action) == ("post", DECIDE_PATH)
     assert form.hidden["state"] == "xyz"
     assert set(form.choices["user_id"]) >= {"888", "1024", "2048"}
     assert ("action", "authorize") in form.buttons
@@ -433,7 +437,7 @@ def test_documented_redirect_template_example(sandbox: SandboxServer) -> None:
         ({"client_id": None}, "no client_id"),
         ({"redirect_uri": "https://evil.example/callback"}, "not allowed for this app"),
         ({"redirect_uri": "javascript:alert(1)"}, "not a web address"),
-        ({"redirect_uri": "/next/v1/oauth/succeed"}, "not a web address"),
+        ({"redirect_uri": CODE_PAGE}, "not a web address"),
         ({"scope": "general_api_access trusted_advanced_access"}, "scope mismatch"),
         ({"scope": None}, "scope mismatch"),
         ({"response_type": "token"}, "Unsupported response_type"),
@@ -461,24 +465,20 @@ def test_the_decision_is_validated_again(sandbox: SandboxServer, http: httpx.Cli
         "user_id": "888",
         "action": "authorize",
     }
-    reply = http.post("/next/v1/oauth/decide", data=tampered)
+    reply = http.post(DECIDE_PATH, data=tampered)
     assert reply.status_code == 400
     assert "location" not in reply.headers
-    reply = http.post(
-        "/next/v1/oauth/decide", data={**form.hidden, "user_id": "999", "action": "authorize"}
-    )
+    reply = http.post(DECIDE_PATH, data={**form.hidden, "user_id": "999", "action": "authorize"})
     assert reply.status_code == 400
     assert "not one of the sandbox users" in reply.text
 
 
 def test_code_page_escapes_what_it_shows(sandbox: SandboxServer, http: httpx.Client) -> None:
-    reply = http.get(
-        "/next/v1/oauth/succeed", params={"code": "<b>x</b>", "state": "<script>alert(1)</script>"}
-    )
+    reply = http.get(CODE_PAGE, params={"code": "<b>x</b>", "state": "<script>alert(1)</script>"})
     assert "<script>alert(1)</script>" not in reply.text
     assert "&lt;script&gt;" in reply.text
     assert "Copy this code and paste it into the app" in reply.text
-    assert http.get("/next/v1/oauth/succeed").status_code == 400
+    assert http.get(CODE_PAGE).status_code == 400
 
 
 # -- issue-token errors ----------------------------------------------------------
@@ -692,7 +692,7 @@ def test_html_fault(sandbox: SandboxServer, http: httpx.Client) -> None:
     assert reply.headers["content-type"].startswith("text/html")
     assert "Bad gateway" in reply.text
     set_fault(http, endpoint="*", kind="html", status=524)
-    assert http.get("/next/v1/oauth").status_code == 524  # pages can be faulted too
+    assert http.get(AUTHORIZE_PAGE).status_code == 524  # pages can be faulted too
 
 
 @pytest.mark.parametrize(
@@ -780,7 +780,7 @@ def test_latency_fault_keeps_the_server_responsive(
     http.post("/_sandbox/config", json={"latency": 30}).raise_for_status()
     with pytest.raises(httpx.ReadTimeout):
         http.post(BALANCE, headers=bearer(token), timeout=0.2)
-    assert http.get("/next/v1/oauth/succeed?code=abc", timeout=1.0).status_code == 200  # a page
+    assert http.get(f"{CODE_PAGE}?code=abc", timeout=1.0).status_code == 200  # a page
 
 
 def test_redirect_and_drip_faults(sandbox: SandboxServer, http: httpx.Client) -> None:
@@ -883,7 +883,9 @@ def test_a_test_can_add_a_user_with_any_email(sandbox: SandboxServer, http: http
 
 def test_docs_name_endpoints_as_the_code_does() -> None:
     """Fault switches and control-API examples in the README and docs/ name endpoints
-    the sandbox knows, and the docs' endpoint table is the code's (names and paths)."""
+    the sandbox knows, and the docs' endpoint table is the code's (names and paths, and
+    the two browser pages): the one place the paths meet what is documented, as every
+    other test takes them from the code."""
     from ohmygpt_desktop.api import DEFAULT_ENDPOINTS, Endpoints
 
     texts = {path.name: path.read_text(encoding="utf-8") for path in [REPO / "README.md"]}
@@ -897,6 +899,9 @@ def test_docs_name_endpoints_as_the_code_does() -> None:
     row = re.compile(r"^\| `(\w+)` \| `(/[^`]*)` \|", re.MULTILINE)
     table = dict(row.findall(texts["api.md"]))
     assert table == {name: getattr(DEFAULT_ENDPOINTS, name) for name in Endpoints.names()}
+    pages = re.search(r"The two browser pages, `(/[^`]*)` and `(/[^`]*)`", texts["api.md"])
+    assert pages is not None, "docs/api.md no longer names the two browser pages"
+    assert pages.groups() == (AUTHORIZE_PAGE, CODE_PAGE)
 
 
 def test_parse_fault() -> None:
@@ -946,7 +951,7 @@ def test_standalone_server_prints_its_details_and_stops_on_ctrl_c() -> None:
             for app in SEEDED_APPS:
                 assert app.client_id in banner
                 assert app.client_secret in banner
-            assert f"{base}/next/v1/oauth/succeed" in banner
+            assert f"{base}{CODE_PAGE}" in banner
             assert "alice@example.com" in banner
             with new_client(base, timeout=5) as http:
                 token = http.post("/_sandbox/token", json={"user_id": "888"}).json()["data"][

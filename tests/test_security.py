@@ -6,8 +6,8 @@
   in any exception the app made along the way.
 * Payment links in order replies must be https on an allowed origin: everything
   else is refused in the recharge dialog, nothing is opened, nothing recorded.
-* The sign-in refuses a code of another attempt, a replayed code and an expired
-  attempt (the first and the last without asking the server).
+* (The sign-in's refusals of a code of another attempt, a replayed code and an
+  expired attempt are in test_signin.py.)
 * The files the app keeps are owner-only.
 """
 
@@ -36,7 +36,6 @@ from ohmygpt_desktop.api import (
 from ohmygpt_desktop.app import AppContext
 from ohmygpt_desktop.core.accounts import SignInError, SignInStep
 from ohmygpt_desktop.core.logs import setup_logging
-from ohmygpt_desktop.core.oauth import PasteProblem, SignInAttempts
 from ohmygpt_desktop.core.orders import OrderStatus
 from ohmygpt_desktop.core.paths import AppPaths
 from ohmygpt_desktop.core.recharge import OrderOutcomeUnknown
@@ -62,7 +61,6 @@ from tests.helpers.recharging import (
 )
 from tests.helpers.recharging import click as click_widget
 from tests.helpers.signin import (
-    FakeClock,
     approve_in_browser,
     click,
     paste,
@@ -412,99 +410,6 @@ def test_unsafe_payment_link_is_refused(
     assert order["order_no"] in dialog.problem_label.text()
     assert dialog.unknown_box.isVisible()
     assert not ctx.watcher.watching(account.key)
-
-
-# ------------------------------------------------------------------------ OAuth
-
-
-def problem_text(problem: PasteProblem) -> str:
-    return tr("SignIn", problem.value)
-
-
-@pytest.fixture
-def panel(qtbot: Any, run: Any, make_ctx: Callable[..., AppContext]) -> LoginPanel:
-    widget = LoginPanel(make_ctx())
-    show(qtbot, run, widget)
-    return widget
-
-
-def test_code_of_another_attempt_is_refused_unasked(
-    qtbot: Any, run: Any, panel: LoginPanel, browser: FakeBrowser, sandbox: SandboxServer
-) -> None:
-    click(qtbot, panel.sign_in_button)
-    _, old_location = approve_in_browser(browser)
-    click(qtbot, panel.sign_in_button)  # a newer attempt (another browser tab)
-    paste(qtbot, panel, old_location)
-    run(asyncio.sleep(0.05))
-    assert panel.paste_error.isVisible()
-    assert panel.paste_error.text() == problem_text(PasteProblem.STATE_MISMATCH)
-    assert not panel.busy()
-    assert sandbox.state.request_counts["issue_token"] == 0
-    assert panel.ctx.accounts.accounts() == []
-
-
-def test_replayed_code_is_refused(
-    qtbot: Any,
-    run: Any,
-    panel: LoginPanel,
-    browser: FakeBrowser,
-    sandbox: SandboxServer,
-    keyring_backend: MemoryKeyring,
-) -> None:
-    signed: list[str] = []
-    panel.signedIn.connect(signed.append)
-    click(qtbot, panel.sign_in_button)
-    code, location = approve_in_browser(browser, "888")
-    paste(qtbot, panel, location)
-    run(until_idle(lambda: signed))
-    stored = dict(keyring_backend.entries)
-    assert sandbox.state.request_counts["issue_token"] == 1
-
-    # "Add account…": the same address again, before and after starting a new attempt.
-    panel.prepare(can_cancel=True)
-    paste(qtbot, panel, location)
-    assert panel.paste_error.text() == problem_text(PasteProblem.NO_ATTEMPT)
-    click(qtbot, panel.sign_in_button)
-    paste(qtbot, panel, location)
-    assert panel.paste_error.text() == problem_text(PasteProblem.STATE_MISMATCH)
-    run(asyncio.sleep(0.05))
-    assert sandbox.state.request_counts["issue_token"] == 1
-
-    # The bare code (no state to check): the server refuses it the second time.
-    paste(qtbot, panel, code)
-    wait_panel_idle(run, panel)
-    assert panel.error_box.isVisible()
-    assert panel.error_label.text() == describe(
-        SignInError(SignInStep.EXCHANGE_CODE, AuthorizationError())
-    )
-    assert sandbox.state.request_counts["issue_token"] == 2
-    assert signed == ["888@sandbox"]
-    assert [a.key for a in panel.ctx.accounts.accounts()] == ["888@sandbox"]
-    assert keyring_backend.entries == stored
-
-
-def test_expired_attempt_is_refused_unasked(
-    qtbot: Any,
-    run: Any,
-    make_ctx: Callable[..., AppContext],
-    browser: FakeBrowser,
-    sandbox: SandboxServer,
-) -> None:
-    ctx = make_ctx()
-    clock = FakeClock()
-    ctx.attempts = SignInAttempts(clock=clock)
-    panel = LoginPanel(ctx)
-    show(qtbot, run, panel)
-    click(qtbot, panel.sign_in_button)
-    code, location = approve_in_browser(browser)
-    clock.advance(10 * 60 + 1)
-    for text in (code, location):
-        paste(qtbot, panel, text)
-        run(asyncio.sleep(0.02))
-        assert panel.paste_error.text() == problem_text(PasteProblem.EXPIRED)
-        assert not panel.busy()
-    assert sandbox.state.request_counts["issue_token"] == 0
-    assert ctx.accounts.accounts() == []
 
 
 # ------------------------------------------------------------------ file modes

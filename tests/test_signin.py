@@ -17,15 +17,18 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QGuiApplication
 
+from ohmygpt_desktop.api import AuthorizationError
+from ohmygpt_desktop.api.endpoints import AUTHORIZE_PAGE, CODE_PAGE
 from ohmygpt_desktop.app import AppContext, Options
-from ohmygpt_desktop.core.accounts import SignInStep
+from ohmygpt_desktop.core.accounts import SignInError, SignInStep
 from ohmygpt_desktop.core.loopback import LoopbackReceiver
 from ohmygpt_desktop.core.oauth import PasteProblem, SignInAttempts
 from ohmygpt_desktop.sandbox import SandboxServer
 from ohmygpt_desktop.ui.crash_dialog import install_crash_handler
+from ohmygpt_desktop.ui.errors import describe
 from ohmygpt_desktop.ui.login_panel import SANDBOX_COMMAND, LoginPanel
 from ohmygpt_desktop.ui.main_window import MainWindow
-from tests.helpers.asyncutil import until
+from tests.helpers.asyncutil import recording, until
 from tests.helpers.browser import FakeBrowser
 from tests.helpers.keyrings import MemoryKeyring
 from tests.helpers.sandbox_browser import authorize
@@ -35,6 +38,8 @@ from tests.helpers.signin import (
     click,
     free_port,
     paste,
+    paste_and_settle,
+    paste_refused,
     show,
     sign_in,
     until_idle,
@@ -79,7 +84,7 @@ def test_full_sign_in_shows_the_account(
 
     click(qtbot, panel.sign_in_button)
     url = browser.last
-    assert url.startswith(sandbox.base_url + "/next/v1/oauth?")
+    assert url.startswith(f"{sandbox.base_url}{AUTHORIZE_PAGE}?")
     assert f"state={ctx.attempts.current.state}" in url
     assert not panel.browser_box.isVisible()
 
@@ -141,36 +146,46 @@ def test_enter_submits_only_non_empty_text(
 
 
 # ------------------------------------------------------------------ refusals
+# A refused paste must not reach the server: each check of the request count runs
+# once the panel has settled (``paste_refused``), so a request the paste had started
+# would have been counted by then.
 
 
-def test_code_of_an_older_attempt_is_refused_without_a_token_request(
-    qtbot: Any, run: Any, panel: LoginPanel, browser: FakeBrowser, sandbox: SandboxServer
+@pytest.mark.parametrize("action", ["authorize", "deny"])
+def test_address_of_an_older_attempt_is_refused_without_a_token_request(
+    action: str,
+    qtbot: Any,
+    run: Any,
+    panel: LoginPanel,
+    browser: FakeBrowser,
+    sandbox: SandboxServer,
 ) -> None:
     click(qtbot, panel.sign_in_button)
-    _, old_location = approve_in_browser(browser)
-    click(qtbot, panel.sign_in_button)  # a new attempt replaces the old one
+    old_location = authorize(browser.last, action=action)
+    click(qtbot, panel.sign_in_button)  # a newer attempt (another browser tab)
     assert len(browser.opened) == 2
-    paste(qtbot, panel, old_location)
-    assert panel.paste_error.isVisible()
-    assert panel.paste_error.text() == problem_text(PasteProblem.STATE_MISMATCH)
-    assert not panel.busy()
-    run(asyncio.sleep(0.05))
+    newest = panel.ctx.attempts.current
+    refusal = paste_refused(qtbot, run, panel, old_location)
+    assert refusal == problem_text(PasteProblem.STATE_MISMATCH)
     assert token_requests(sandbox) == 0
     assert panel.ctx.accounts.accounts() == []
+    assert panel.ctx.attempts.current is newest
 
     # Editing the field clears the message; the newest attempt still works.
     panel.paste_field.clear()
     assert not panel.paste_error.isVisible()
-    _, location = approve_in_browser(browser)
-    keys: list[str] = []
-    panel.signedIn.connect(keys.append)
-    paste(qtbot, panel, location)
-    run(until_idle(lambda: keys))
+    assert sign_in_pending(qtbot, run, panel, browser) == "888@sandbox"
     assert token_requests(sandbox) == 1
 
 
-def test_expired_attempt_is_refused(
-    qtbot: Any, run: Any, make_ctx: MakeCtx, browser: FakeBrowser, sandbox: SandboxServer
+@pytest.mark.parametrize("pasted", ["code", "address"])
+def test_expired_attempt_is_refused_without_a_token_request(
+    pasted: str,
+    qtbot: Any,
+    run: Any,
+    make_ctx: MakeCtx,
+    browser: FakeBrowser,
+    sandbox: SandboxServer,
 ) -> None:
     ctx = make_ctx()
     clock = FakeClock()
@@ -178,13 +193,13 @@ def test_expired_attempt_is_refused(
     panel = LoginPanel(ctx)
     show(qtbot, run, panel)
     click(qtbot, panel.sign_in_button)
-    code, _ = approve_in_browser(browser)
+    code, location = approve_in_browser(browser)
     clock.advance(10 * 60 + 1)
-    paste(qtbot, panel, code)
-    assert panel.paste_error.text() == problem_text(PasteProblem.EXPIRED)
-    assert "10 minutes" in panel.paste_error.text()
-    assert not panel.busy()
+    refusal = paste_refused(qtbot, run, panel, code if pasted == "code" else location)
+    assert refusal == problem_text(PasteProblem.EXPIRED)
+    assert "10 minutes" in refusal
     assert token_requests(sandbox) == 0
+    assert ctx.accounts.accounts() == []
 
 
 def test_denied_authorization_is_explained(
@@ -193,19 +208,56 @@ def test_denied_authorization_is_explained(
     click(qtbot, panel.sign_in_button)
     location = authorize(browser.last, action="deny")
     assert "error=access_denied" in location
-    paste(qtbot, panel, location)
-    assert panel.paste_error.isVisible()
-    assert panel.paste_error.text() == problem_text(PasteProblem.DENIED)
-    run(asyncio.sleep(0.05))
+    assert paste_refused(qtbot, run, panel, location) == problem_text(PasteProblem.DENIED)
     assert token_requests(sandbox) == 0
 
 
 def test_paste_before_starting_asks_to_start(
-    qtbot: Any, panel: LoginPanel, sandbox: SandboxServer
+    qtbot: Any, run: Any, panel: LoginPanel, sandbox: SandboxServer
 ) -> None:
-    paste(qtbot, panel, "abcdEFGH1234abcd")
-    assert panel.paste_error.text() == problem_text(PasteProblem.NO_ATTEMPT)
+    refusal = paste_refused(qtbot, run, panel, "abcdEFGH1234abcd")
+    assert refusal == problem_text(PasteProblem.NO_ATTEMPT)
     assert token_requests(sandbox) == 0
+
+
+def test_replayed_code_is_refused(
+    qtbot: Any,
+    run: Any,
+    panel: LoginPanel,
+    browser: FakeBrowser,
+    sandbox: SandboxServer,
+    keyring_backend: MemoryKeyring,
+) -> None:
+    signed: list[str] = []
+    panel.signedIn.connect(signed.append)
+    click(qtbot, panel.sign_in_button)
+    code, location = approve_in_browser(browser, "888")
+    paste_and_settle(qtbot, run, panel, location)
+    assert signed == ["888@sandbox"]
+    stored = dict(keyring_backend.entries)
+    assert token_requests(sandbox) == 1
+
+    # "Add account…": the same address again, before and after starting a new
+    # attempt, is refused here without asking the server.
+    panel.prepare(can_cancel=True)
+    assert panel.title_label.text() == "Add an OhMyGPT account"
+    assert paste_refused(qtbot, run, panel, location) == problem_text(PasteProblem.NO_ATTEMPT)
+    click(qtbot, panel.sign_in_button)
+    refusal = paste_refused(qtbot, run, panel, location)
+    assert refusal == problem_text(PasteProblem.STATE_MISMATCH)
+    assert token_requests(sandbox) == 1
+
+    # The bare code (no state to check): the server refuses it the second time.
+    paste_and_settle(qtbot, run, panel, code)
+    assert panel.error_box.isVisible()
+    assert panel.error_label.text() == describe(
+        SignInError(SignInStep.EXCHANGE_CODE, AuthorizationError())
+    )
+    assert panel.error_label.text().startswith(step_name(SignInStep.EXCHANGE_CODE))
+    assert token_requests(sandbox) == 2
+    assert signed == ["888@sandbox"]
+    assert [a.key for a in panel.ctx.accounts.accounts()] == ["888@sandbox"]
+    assert keyring_backend.entries == stored
 
 
 # ------------------------------------------------------------------ failures
@@ -240,27 +292,6 @@ def test_wrong_code_names_the_exchange_step_and_retry_starts_again(
     assert keys == ["888@sandbox"]
 
 
-def test_reused_code_is_refused_by_the_server(
-    qtbot: Any, run: Any, panel: LoginPanel, browser: FakeBrowser, sandbox: SandboxServer
-) -> None:
-    click(qtbot, panel.sign_in_button)
-    code, _ = approve_in_browser(browser)
-    keys: list[str] = []
-    panel.signedIn.connect(keys.append)
-    paste(qtbot, panel, code)
-    run(until_idle(lambda: keys))
-
-    panel.prepare(can_cancel=True)  # "Add account…"
-    assert panel.title_label.text() == "Add an OhMyGPT account"
-    click(qtbot, panel.sign_in_button)
-    paste(qtbot, panel, code)
-    wait_idle(run, panel)
-    assert panel.error_label.text().startswith(step_name(SignInStep.EXCHANGE_CODE))
-    assert token_requests(sandbox) == 2
-    assert len(panel.ctx.accounts.accounts()) == 1
-    assert keys == ["888@sandbox"]
-
-
 def test_unreachable_service_names_the_step(
     qtbot: Any, run: Any, panel: LoginPanel, browser: FakeBrowser, sandbox: SandboxServer
 ) -> None:
@@ -285,7 +316,7 @@ def test_browser_that_fails_to_open_shows_the_address_to_copy(
     assert step_name(SignInStep.OPEN_BROWSER) in panel.browser_message.text()
     assert "Copy this address into your browser." in panel.browser_message.text()
     url = panel.url_field.text()
-    assert url.startswith(sandbox.base_url + "/next/v1/oauth?")
+    assert url.startswith(f"{sandbox.base_url}{AUTHORIZE_PAGE}?")
     assert f"state={panel.ctx.attempts.current.state}" in url
     assert panel.url_field.isReadOnly()
 
@@ -458,12 +489,13 @@ def test_redirect_without_state_is_not_taken_like_a_pasted_code(
     click(qtbot, panel.sign_in_button)
     attempt = panel.ctx.attempts.current
     code = code_in(authorize(browser.last, user_id="1024"))
-    panel._on_redirect(f"{redirect}?code={code}")
-    assert not panel.busy()
-    assert panel.paste_error.text() == problem_text(PasteProblem.STATE_MISMATCH)
-    assert panel.ctx.attempts.current is attempt
-    panel._on_redirect(code)
-    assert not panel.busy()
+    for sent in (f"{redirect}?code={code}", code):
+        with recording(panel.settled) as settled:
+            panel._on_redirect(sent)
+            run(until_idle(lambda: settled, message="the login panel never settled"))
+        assert not panel.busy()
+        assert panel.paste_error.text() == problem_text(PasteProblem.STATE_MISMATCH), sent
+        assert panel.ctx.attempts.current is attempt
     assert token_requests(sandbox) == 0
     assert panel.ctx.accounts.accounts() == []
 
@@ -619,15 +651,13 @@ def test_malformed_pasted_address_is_a_field_error(
         click(qtbot, panel.sign_in_button)
         state = panel.ctx.attempts.current.state
         for text in MALFORMED_ADDRESSES:
-            paste(qtbot, panel, text.format(state=state))
+            refusal = paste_refused(qtbot, run, panel, text.format(state=state))
             assert reported == [], text
-            assert panel.paste_error.isVisible(), text
-            assert panel.paste_error.text() == problem_text(PasteProblem.NOT_A_CODE), text
-            assert not panel.busy()
+            assert refusal == problem_text(PasteProblem.NOT_A_CODE), text
         # A state that cannot even be compared is a mismatch, not a crash.
-        paste(qtbot, panel, "http://127.0.0.1/cb?code=abcd1234&state=%C3%A9")
+        refusal = paste_refused(qtbot, run, panel, "http://127.0.0.1/cb?code=abcd1234&state=%C3%A9")
         assert reported == []
-        assert panel.paste_error.text() == problem_text(PasteProblem.STATE_MISMATCH)
+        assert refusal == problem_text(PasteProblem.STATE_MISMATCH)
         assert crash.dialog is None
     finally:
         crash.uninstall()
@@ -644,18 +674,6 @@ def sign_in_pending(qtbot: Any, run: Any, panel: LoginPanel, browser: FakeBrowse
     paste(qtbot, panel, code)
     run(until_idle(lambda: keys))
     return keys[0]
-
-
-def test_pasted_denial_of_another_attempt_is_a_state_mismatch(
-    qtbot: Any, run: Any, panel: LoginPanel, browser: FakeBrowser, sandbox: SandboxServer
-) -> None:
-    click(qtbot, panel.sign_in_button)
-    old_denial = authorize(browser.last, action="deny")
-    click(qtbot, panel.sign_in_button)  # a newer attempt
-    paste(qtbot, panel, old_denial)
-    assert panel.paste_error.text() == problem_text(PasteProblem.STATE_MISMATCH)
-    assert panel.ctx.attempts.current is not None
-    assert sign_in_pending(qtbot, run, panel, browser) == "888@sandbox"
 
 
 def test_demo_mode_uses_the_code_page_not_a_listener(
@@ -704,11 +722,11 @@ def test_configured_real_service_has_no_demo_hint(
     assert panel.signin_page.isVisible()
     assert not panel.demo_hint.isVisible()
     click(qtbot, panel.sign_in_button)
-    assert browser.last.startswith("https://next.ohmygpt.com/next/v1/oauth?")
-    assert "client_id=my-app" in browser.last
-    assert "redirect_uri=https%3A%2F%2Fnext.ohmygpt.com%2Fnext%2Fv1%2Foauth%2Fsucceed" in (
-        browser.last
-    )
+    real = "https://next.ohmygpt.com"  # the service's own sign-in host, not the sandbox
+    assert browser.last.startswith(f"{real}{AUTHORIZE_PAGE}?")
+    query = parse_qs(urlsplit(browser.last).query)
+    assert query["client_id"] == ["my-app"]
+    assert query["redirect_uri"] == [f"{real}{CODE_PAGE}"]
 
 
 def test_cancel_link_only_when_allowed(qtbot: Any, panel: LoginPanel, browser: FakeBrowser) -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
 import threading
@@ -38,6 +37,7 @@ from ohmygpt_desktop.core.paths import AppPaths
 from ohmygpt_desktop.core.settings import Settings
 from ohmygpt_desktop.ui.main_window import MainWindow
 from tests.helpers.asyncutil import until
+from tests.helpers.order_child import creating_an_order
 from tests.helpers.recharging import Widgets, widget_scope
 from tests.helpers.signed_in import sign_in
 
@@ -141,34 +141,13 @@ def test_two_windows_on_one_home_keep_both_sign_ins(make_ctx, run, sandbox) -> N
 def test_recovery_leaves_the_in_flight_order_of_a_running_process(
     make_ctx, run, sandbox, home
 ) -> None:
-    sandbox.state.set_fault("checkout_order", "latency", seconds=120)
-    env = {**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen"}
-    child = subprocess.Popen(
-        [sys.executable, "-m", "tests.helpers.order_child", sandbox.base_url, str(home), "10"],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        run(
-            until(
-                lambda: (
-                    sandbox.state.request_counts["checkout_order"] >= 1 or child.poll() is not None
-                ),
-                timeout=60,
-            ),
-            timeout=61,
-        )
-        assert child.poll() is None, child.communicate()
+    with creating_an_order(sandbox, home, run, "10") as child:
         ctx = make_ctx()  # a second app on the same home starts while A is creating
         run(ctx.start())
         (row,) = ctx.history.list()
         assert row.status is OrderStatus.CREATING, "the running process's order was touched"
 
-        os.kill(child.pid, signal.SIGKILL)
-        assert child.wait(timeout=30) == -signal.SIGKILL
+        child.kill()
         later = OrderHistory(ctx.paths.history_db)
         try:
             (recovered,) = later.recover_interrupted()
@@ -177,11 +156,6 @@ def test_recovery_leaves_the_in_flight_order_of_a_running_process(
         assert recovered.local_id == row.local_id
         assert recovered.status is OrderStatus.UNKNOWN
         assert recovered.note == INTERRUPTED_NOTE
-    finally:
-        if child.poll() is None:
-            child.kill()
-        child.communicate(timeout=30)
-        sandbox.state.clear_faults()
 
 
 # ----------------------------------------------------------------- second launch

@@ -107,6 +107,11 @@ class LoginPanel(QWidget):
     signedIn = Signal(str)  # account key
     cancelRequested = Signal()
     settingsRequested = Signal()
+    #: The panel is done with a submitted code (pasted, or sent back by the browser):
+    #: either it was refused and the refusal is shown, or the exchange it started has
+    #: ended and its outcome is shown. Nothing the submission started is still running
+    #: then, so tests wait on this before checking that something did *not* happen.
+    settled = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -473,6 +478,7 @@ class LoginPanel(QWidget):
             self._failure = None
             self.retranslate()
             self._update()
+            self.settled.emit()
             return
         self._paste_problem = None
         self._failure = None
@@ -481,7 +487,7 @@ class LoginPanel(QWidget):
             Op(self._exchange, code, attempt)
             .on_success(lambda account: self._on_signed_in(account, attempt))
             .on_failure(self._on_failed)
-            .on_done(self._update)
+            .on_done(self._on_exchange_done)
             .start(self)
         )
         self.retranslate()
@@ -528,6 +534,10 @@ class LoginPanel(QWidget):
                 self.tr("Signed in as {email}.").format(email=shown(account.email))
             )
         self.signedIn.emit(account.key)
+
+    def _on_exchange_done(self) -> None:
+        self._update()
+        self.settled.emit()
 
     def _on_failed(self, exc: Exception) -> None:
         if isinstance(exc, SignInError):

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import SignalInstance
@@ -22,6 +23,25 @@ async def wait_signal(signal: SignalInstance, *, timeout: float = 5.0) -> tuple[
     try:
         async with asyncio.timeout(timeout):
             return await future
+    finally:
+        signal.disconnect(receive)
+
+
+@contextmanager
+def recording(signal: SignalInstance) -> Iterator[list[tuple[Any, ...]]]:
+    """The arguments of every emission of ``signal`` while the block runs.
+
+    Connect first, then act: an emission made synchronously by the action itself
+    (which ``wait_signal`` started afterwards would miss) is recorded too.
+    """
+    emissions: list[tuple[Any, ...]] = []
+
+    def receive(*args: Any) -> None:
+        emissions.append(args)
+
+    signal.connect(receive)
+    try:
+        yield emissions
     finally:
         signal.disconnect(receive)
 

@@ -1,4 +1,4 @@
-"""Keyring backends for tests.
+"""Keyring backends for tests, and whether the real Secret Service can be used.
 
 ``keyring`` registers every concrete backend class for auto-detection; these
 are removed from that registry right after definition so that
@@ -7,14 +7,56 @@ are removed from that registry right after definition so that
 
 from __future__ import annotations
 
+import functools
+import os
 import threading
 
 from keyring.backend import KeyringBackend
-from keyring.backends import fail
+from keyring.backends import SecretService, fail
 from keyring.errors import KeyringError, PasswordDeleteError, PasswordSetError
 
 #: keyring's own "no backend" keyring (every call raises NoKeyringError).
 FailKeyring = fail.Keyring
+
+#: The backend ``.ci/dev.py test`` selects, in a private D-Bus session of its own.
+SECRET_SERVICE_BACKEND = "keyring.backends.SecretService.Keyring"
+#: How long the Secret Service may take to say whether it is there.
+PROBE_TIMEOUT_S = 10.0
+
+
+@functools.cache
+def secret_service_missing() -> str | None:
+    """Why this run cannot use a real Secret Service keyring; None when it can.
+
+    The one decision for every test marked ``keyring`` (conftest skips those with
+    this reason). It looks at the environment and asks the service over D-Bus
+    itself, without the app's code, so that those tests can assert what the
+    app's own probe says instead of skipping when that probe is wrong.
+    """
+    if os.environ.get("PYTHON_KEYRING_BACKEND") != SECRET_SERVICE_BACKEND:
+        return f"set PYTHON_KEYRING_BACKEND={SECRET_SERVICE_BACKEND} to run"
+    address = os.environ.get("DBUS_SESSION_BUS_ADDRESS", "")
+    if not address or address.startswith("disabled:"):
+        return "no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS) for the Secret Service"
+    answers: list[BaseException | None] = []
+
+    def probe() -> None:
+        try:
+            SecretService.Keyring.priority  # noqa: B018 - asks D-Bus; raises if absent
+        except Exception as exc:
+            answers.append(exc)
+        else:
+            answers.append(None)
+
+    # A keyring can hang (no answer on the bus): ask from a thread that may be left.
+    thread = threading.Thread(target=probe, name="secret-service-probe", daemon=True)
+    thread.start()
+    thread.join(PROBE_TIMEOUT_S)
+    if not answers:
+        return f"the Secret Service did not answer within {PROBE_TIMEOUT_S:g} s"
+    if answers[0] is not None:
+        return f"the Secret Service is not reachable: {answers[0]}"
+    return None
 
 
 class MemoryKeyring(KeyringBackend):

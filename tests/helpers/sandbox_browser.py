@@ -17,6 +17,7 @@ import httpx
 
 from ohmygpt_desktop.api import build_authorization_url
 from ohmygpt_desktop.sandbox import DEFAULT_APP, SandboxServer
+from ohmygpt_desktop.sandbox.app import DECIDE_PATH
 
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
@@ -208,7 +209,7 @@ def authorize(auth_url: str, *, user_id: str = "888", action: str = "authorize")
             raise PageError(
                 f"the authorization page shows an error (HTTP {page.status}):\n{page.text}"
             )
-        form = page.form_posting_to("/next/v1/oauth/decide")
+        form = page.form_posting_to(DECIDE_PATH)
         response = submit(page, form, client, user_id=user_id, action=action)
         return _expect_redirect(response, "after the authorization form")
 

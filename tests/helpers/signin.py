@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from ohmygpt_desktop.ui.login_panel import LoginPanel
 from ohmygpt_desktop.ui.tasks import running_ops
-from tests.helpers.asyncutil import until
+from tests.helpers.asyncutil import recording, until
 from tests.helpers.browser import FakeBrowser
 from tests.helpers.recharging import type_text
 from tests.helpers.sandbox_browser import authorize, read_code_page
@@ -81,6 +81,26 @@ def paste(qtbot: Any, panel: LoginPanel, text: str, *, enter: bool = True) -> No
         qtbot.keyClick(panel.paste_field, Qt.Key.Key_Return)
     else:
         click(qtbot, panel.continue_button)
+
+
+def paste_and_settle(qtbot: Any, run: Any, panel: LoginPanel, text: str) -> None:
+    """Paste ``text``, press Enter, and return once the panel has settled (refused the
+    text, or finished the exchange it started) and no background work runs any more:
+    whatever the paste was going to send has then reached the server."""
+    with recording(panel.settled) as settled:
+        paste(qtbot, panel, text)
+        run(until_idle(lambda: settled, message="the login panel never settled"))
+
+
+def paste_refused(qtbot: Any, run: Any, panel: LoginPanel, text: str) -> str:
+    """Paste ``text`` (see :func:`paste_and_settle`); the refusal shown under the field.
+
+    Fails if the panel took the text instead of refusing it.
+    """
+    paste_and_settle(qtbot, run, panel, text)
+    assert not panel.busy()
+    assert panel.paste_error.isVisible(), panel.error_label.text() or "nothing refused"
+    return panel.paste_error.text()
 
 
 def sign_in(
