@@ -16,12 +16,9 @@ OAuth client secret (not a setting) goes to the system keyring through
 
 from __future__ import annotations
 
-import asyncio
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-import httpx
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -45,6 +42,7 @@ from shiboken6 import isValid
 from ohmygpt_desktop.api import Secret
 from ohmygpt_desktop.api.endpoints import CODE_PAGE
 from ohmygpt_desktop.core.accounts import api_host
+from ohmygpt_desktop.core.clients import LINE_TEST_LIMIT_S, measure_lines
 from ohmygpt_desktop.core.logs import register_secret
 from ohmygpt_desktop.core.settings import (
     SECRETS,
@@ -88,70 +86,6 @@ DEMO_SETTINGS = frozenset({"api_base_url", "auth_base_url", "client_id", "scope"
 CLIENT_SECRET = "client_secret"  # noqa: S105 - a name, not a secret
 _TABS = tuple(Tab)
 
-LatencyCallback = Callable[[str, float | None], None]
-
-
-# ------------------------------------------------------------------ latency
-
-
-def _client_kwargs(proxy_mode: str, proxy_url: str) -> dict[str, Any]:
-    """httpx proxy options, as the API client builds them."""
-    if proxy_mode == "none":
-        return {"trust_env": False}
-    if proxy_mode == "custom" and proxy_url:
-        return {"trust_env": False, "proxy": proxy_url}
-    return {"trust_env": True}
-
-
-async def measure_latency(
-    client: httpx.AsyncClient, url: str, limit_s: float = 3.0
-) -> float | None:
-    """Milliseconds until ``url`` answers a HEAD request (any HTTP status), else None."""
-    start = time.perf_counter()
-    try:
-        async with asyncio.timeout(limit_s + 0.5):
-            await client.head(url)
-    except (httpx.HTTPError, OSError, TimeoutError, ValueError):
-        return None
-    return (time.perf_counter() - start) * 1000.0
-
-
-async def _measure_one(
-    client: httpx.AsyncClient,
-    url: str,
-    limit_s: float,
-    results: dict[str, float | None],
-    on_result: LatencyCallback | None,
-) -> None:
-    ms = await measure_latency(client, url, limit_s)
-    results[url] = ms
-    if on_result is not None:
-        on_result(url, ms)
-
-
-async def measure_lines(
-    urls: Sequence[str],
-    *,
-    limit_s: float = 3.0,
-    proxy_mode: str = "system",
-    proxy_url: str = "",
-    on_result: LatencyCallback | None = None,
-) -> dict[str, float | None]:
-    """Measure every URL at the same time; ``on_result`` hears each as it finishes."""
-    # (No function is defined inside the ``async with``: pyside6-lupdate then loses
-    # track of the classes below and files their strings under an empty context.)
-    results: dict[str, float | None] = {}
-    client = httpx.AsyncClient(
-        timeout=limit_s, follow_redirects=False, **_client_kwargs(proxy_mode, proxy_url)
-    )
-    try:
-        await asyncio.gather(
-            *(_measure_one(client, url, limit_s, results, on_result) for url in urls)
-        )
-    finally:
-        await client.aclose()
-    return results
-
 
 class SettingsDialog(QDialog):
     """Edit the settings; emits :attr:`applied` with the changed names after OK."""
@@ -171,7 +105,7 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
         *,
         api_lines: Sequence[tuple[str, str]] = API_LINES,
-        latency_timeout: float = 3.0,
+        latency_timeout: float = LINE_TEST_LIMIT_S,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -840,6 +774,4 @@ __all__ = [
     "AUTH_HOSTS",
     "CLIENT_SECRET",
     "SettingsDialog",
-    "measure_latency",
-    "measure_lines",
 ]
