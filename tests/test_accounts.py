@@ -27,7 +27,13 @@ from ohmygpt_desktop.ui.main_window import MainWindow
 from ohmygpt_desktop.ui.storage_choice import StorageChoiceDialog
 from tests.helpers.asyncutil import until
 from tests.helpers.browser import FakeBrowser
-from tests.helpers.keyrings import BlockingKeyring, FailKeyring, MemoryKeyring, RaisingKeyring
+from tests.helpers.keyrings import (
+    BlockingKeyring,
+    FailKeyring,
+    MemoryKeyring,
+    RaisingKeyring,
+    require_secret_service,
+)
 from tests.helpers.signin import approve_in_browser, paste, show, sign_in, until_idle, wait_idle
 
 MakeCtx = Callable[..., AppContext]
@@ -425,22 +431,11 @@ def test_an_unreadable_keyring_at_restart_is_kept_as_the_error(
     )
 
 
-def _real_keyring_reason() -> str | None:
-    if os.environ.get("PYTHON_KEYRING_BACKEND") != "keyring.backends.SecretService.Keyring":
-        return "set PYTHON_KEYRING_BACKEND=keyring.backends.SecretService.Keyring to run"
-    address = os.environ.get("DBUS_SESSION_BUS_ADDRESS", "")
-    if not address or address.startswith("disabled:"):
-        return "no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS) for the Secret Service"
-    return None
-
-
 @pytest.mark.keyring
 def test_restart_with_the_real_secret_service(
     qtbot: Any, run: Any, make_ctx: MakeCtx, browser: FakeBrowser
 ) -> None:
-    reason = _real_keyring_reason()
-    if reason:
-        pytest.skip(f"no real Secret Service keyring: {reason}")
+    require_secret_service()
     first = make_ctx(keyring_backend=None, env={"OHMYGPT_KEYRING_TIMEOUT_S": "10"})
     if not run(first.tokens.secure_backend_available()):
         pytest.skip("the Secret Service keyring is not reachable")

@@ -4,11 +4,21 @@
 from __future__ import annotations
 
 import asyncio
+import logging
+import uuid
+from pathlib import Path
 from typing import Any
 
+import pytest
+
+from ohmygpt_desktop.api import Secret
 from ohmygpt_desktop.api.client import USER_AGENT
+from ohmygpt_desktop.core.client_secret import ClientSecrets, SecretUpdate
 from ohmygpt_desktop.core.clients import measure_lines
+from ohmygpt_desktop.core.logs import redact
+from ohmygpt_desktop.core.tokens import TokenStore
 from ohmygpt_desktop.sandbox import SandboxServer
+from tests.helpers.keyrings import require_secret_service
 from tests.helpers.signin import free_port
 
 # ------------------------------------------------------------------- line test
@@ -84,3 +94,55 @@ def test_line_test_goes_through_the_proxy_settings(run: Any, sandbox: SandboxSer
         measure_lines([sandbox.base_url], proxy_mode="custom", proxy_url=dead_proxy, limit_s=2.0)
     )
     assert results == {sandbox.base_url: None}
+
+
+# --------------------------------------------------------------- client secret
+
+
+@pytest.mark.keyring
+def test_client_secret_in_the_real_keyring(
+    run: Any, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Store, say it is stored, carry it to another API line, forget it: in the real
+    Secret Service keyring, never in a file, and never in a log line."""
+    require_secret_service()
+    tokens = TokenStore(insecure_file=tmp_path / "tokens.json", timeout=10.0)
+    if not run(tokens.secure_backend_available()):
+        pytest.skip("the Secret Service keyring is not reachable")
+    secrets = ClientSecrets(tokens)
+    host = f"test-{uuid.uuid4().hex}.invalid"
+    other = f"test-{uuid.uuid4().hex}.invalid"
+    typed = Secret(f"cs-{uuid.uuid4().hex}")
+
+    async def scenario() -> None:
+        assert not await secrets.stored(host, "my-app")
+        # A new secret typed for a client id entered in the same dialog.
+        first = SecretUpdate(host=host, client_id="", new_host=host, new_client_id="my-app")
+        assert not first.needed
+        first = SecretUpdate(
+            host=host, client_id="", new_host=host, new_client_id="my-app", secret=typed
+        )
+        assert await secrets.apply(first)
+        assert await secrets.stored(host, "my-app")
+        assert await secrets.load(host, "my-app") == typed
+        # Another API line, the same app: the secret goes with it.
+        move = SecretUpdate(host=host, client_id="my-app", new_host=other, new_client_id="my-app")
+        assert move.needed
+        assert await secrets.apply(move)
+        assert await secrets.load(other, "my-app") == typed
+        # Forgotten.
+        forget = SecretUpdate(
+            host=other, client_id="my-app", new_host=other, new_client_id="my-app", forget=True
+        )
+        assert await secrets.apply(forget)
+        assert not await secrets.stored(other, "my-app")
+
+    try:
+        with caplog.at_level(logging.DEBUG):
+            run(scenario())
+    finally:
+        for where in (host, other):
+            run(tokens.delete_client_secret(where, "my-app"))
+    assert not (tmp_path / "tokens.json").exists()
+    assert typed.reveal() not in caplog.text
+    assert typed.reveal() not in redact(f"sent {typed.reveal()}")  # registered for redaction

@@ -25,7 +25,13 @@ from ohmygpt_desktop.core.tokens import (
     TokenStore,
     TokenStoreError,
 )
-from tests.helpers.keyrings import BlockingKeyring, FailKeyring, MemoryKeyring, RaisingKeyring
+from tests.helpers.keyrings import (
+    BlockingKeyring,
+    FailKeyring,
+    MemoryKeyring,
+    RaisingKeyring,
+    require_secret_service,
+)
 
 TOKEN = Secret("omg-oat-v1-THIS-IS-THE-SECRET-TOKEN-VALUE-123456")
 T = TypeVar("T")
@@ -334,20 +340,9 @@ def test_bad_arguments(tmp_path: Path) -> None:
 # ------------------------------------------------------------ real keyring
 
 
-def _secret_service_reason() -> str | None:
-    if os.environ.get("PYTHON_KEYRING_BACKEND") != "keyring.backends.SecretService.Keyring":
-        return "set PYTHON_KEYRING_BACKEND=keyring.backends.SecretService.Keyring to run"
-    address = os.environ.get("DBUS_SESSION_BUS_ADDRESS", "")
-    if not address or address.startswith("disabled:"):
-        return "no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS) for the Secret Service"
-    return None
-
-
 @pytest.mark.keyring
 def test_real_secret_service_round_trip(tmp_path: Path) -> None:
-    reason = _secret_service_reason()
-    if reason:
-        pytest.skip(f"no real Secret Service keyring: {reason}")
+    require_secret_service()
     store = TokenStore(insecure_file=tmp_path / "tokens.json", timeout=10.0)
     host = f"test-{uuid.uuid4().hex}.invalid"
     token = Secret(f"omg-oat-v1-{uuid.uuid4().hex}")
