@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from ohmygpt_desktop.api import OhMyGPTClient, Secret
     from ohmygpt_desktop.core.account_store import AccountStore
     from ohmygpt_desktop.core.accounts import AccountManager
+    from ohmygpt_desktop.core.background import BackgroundWork
     from ohmygpt_desktop.core.client_secret import ClientSecrets
     from ohmygpt_desktop.core.clients import ApiClients
     from ohmygpt_desktop.core.messages import MessageBridge
@@ -30,6 +31,9 @@ if TYPE_CHECKING:
     from ohmygpt_desktop.sandbox import SandboxServer
 
 log = logging.getLogger(__name__)
+
+#: Seconds the app waits, as it shuts down, for requests still running (order creation).
+SHUTDOWN_GRACE_S = 5.0
 
 #: Opens a URL in the system browser; False when no browser could be started.
 UrlOpener = Callable[[str], bool]
@@ -73,6 +77,13 @@ class AppContext:
         return bool(self.settings.client_id)
 
     @cached_property
+    def background(self) -> BackgroundWork:
+        """Requests that run to their end when their window stops waiting (see ``aclose``)."""
+        from ohmygpt_desktop.core.background import BackgroundWork
+
+        return BackgroundWork()
+
+    @cached_property
     def client_secrets(self) -> ClientSecrets:
         """The OAuth app's client secret in the keyring (the Settings dialog's secret row)."""
         from ohmygpt_desktop.core.client_secret import ClientSecrets
@@ -103,6 +114,9 @@ class AppContext:
     async def aclose(self) -> None:
         import asyncio
 
+        # An order being created finishes (or is stopped and marked) while the
+        # history and the client are still open.
+        await self.background.drain(SHUTDOWN_GRACE_S)
         await self.watcher.stop()
         await self.clients.aclose()
         self.history.close()
