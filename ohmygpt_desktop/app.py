@@ -272,6 +272,7 @@ def build_context(
     if payment_intervals is not None:
         watcher_kwargs["intervals"] = payment_intervals
     watcher = PaymentWatcher(accounts, history, **watcher_kwargs)
+    history.add_listener(watcher.on_history_change)  # every order created is watched
     _follow_settings(settings, clients, tokens, watcher)
     ctx = AppContext(
         paths=paths,

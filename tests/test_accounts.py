@@ -27,7 +27,12 @@ from ohmygpt_desktop.ui.main_window import MainWindow
 from ohmygpt_desktop.ui.storage_choice import StorageChoiceDialog
 from tests.helpers.asyncutil import until
 from tests.helpers.browser import FakeBrowser
-from tests.helpers.keyrings import BlockingKeyring, FailKeyring, MemoryKeyring, RaisingKeyring
+from tests.helpers.keyrings import (
+    BlockingKeyring,
+    FailKeyring,
+    MemoryKeyring,
+    RaisingKeyring,
+)
 from tests.helpers.signin import approve_in_browser, paste, show, sign_in, until_idle, wait_idle
 
 MakeCtx = Callable[..., AppContext]

@@ -275,7 +275,7 @@ def test_every_screen_shows_a_spoofed_email_as_text(
     # ... and so does the result page.
     click_widget(qtbot, dialog.create_button)
     wait_idle(run, dialog)
-    wait_requests_done(run)
+    wait_requests_done(run, ctx)
     record = dialog.record()
     assert record is not None, dialog.problem_label.text()
     audit.expect("recharge result", dialog.details_label)

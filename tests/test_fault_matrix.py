@@ -523,7 +523,7 @@ def test_order_fault(
         click_widget(qtbot, dialog.create_button)
         assert dialog.busy
         wait_dialog_idle(run, dialog)
-        wait_requests_done(run)
+        wait_requests_done(run, ctx)
     dog.check()
 
     # No duplicate: one request at most, one order at most.
@@ -578,7 +578,7 @@ def test_order_fault(
     opened = len(browser.opened)  # signing in again opened the authorization page
     click_widget(qtbot, dialog.create_button)
     wait_dialog_idle(run, dialog)
-    wait_requests_done(run)
+    wait_requests_done(run, ctx)
     record = dialog.record()
     assert record is not None, dialog.problem_label.text()
     assert record.kind == op

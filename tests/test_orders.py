@@ -19,6 +19,8 @@ from ohmygpt_desktop.core.orders import (
     INTERRUPTED_NOTE,
     MIGRATIONS,
     SCHEMA_VERSION,
+    HistoryChange,
+    HistoryEvent,
     OrderHistory,
     OrderHistoryError,
     OrderNotFound,
@@ -81,8 +83,8 @@ def begin(
 
 
 def test_write_ahead_lifecycle(history: OrderHistory, db_path: Path, clock: Clock) -> None:
-    changes: list[int] = []
-    history.add_listener(lambda: changes.append(1))
+    changes: list[HistoryEvent] = []
+    history.add_listener(changes.append)
     local_id = begin(history)
 
     # The creating row is committed before any network request: another
@@ -116,7 +118,12 @@ def test_write_ahead_lifecycle(history: OrderHistory, db_path: Path, clock: Cloc
     assert paid.balance_before == Decimal("3.50")  # kept from begin
     assert paid.balance_after == Decimal("13.60")
     assert not paid.is_open
-    assert len(changes) == 3
+    # Each write is heard with what it did and the row as it is now.
+    assert [(e.change, e.records) for e in changes] == [
+        (HistoryChange.BEGUN, (rec,)),
+        (HistoryChange.COMPLETED, (done,)),
+        (HistoryChange.PAID, (paid,)),
+    ]
 
     other_paid = history.mark_paid(
         begin(history), balance_before=Decimal("1"), balance_after=Decimal("2")
@@ -402,7 +409,7 @@ def test_closed_history(db_path: Path, clock: Clock) -> None:
 
 
 def test_listener_errors_are_contained(history: OrderHistory) -> None:
-    def broken() -> None:
+    def broken(_event: HistoryEvent) -> None:
         raise RuntimeError("ui bug")
 
     history.add_listener(broken)

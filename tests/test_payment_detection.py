@@ -232,6 +232,24 @@ def test_the_watcher_polls_by_itself(make_ctx, run, sandbox, widgets) -> None:
     assert not view.watch_strip.isVisible()
 
 
+def test_an_order_created_without_a_window_is_watched(make_ctx, run, sandbox) -> None:
+    """The watcher follows the order history: an order created by the service alone
+    (no dialog, no explicit watch) is watched, and its payment found."""
+    ctx, account = signed_in(make_ctx, run, sandbox, payment_intervals=(3600,))
+    changes: list[tuple[str, bool]] = []
+    ctx.watcher.watchingChanged.connect(lambda key, on: changes.append((key, on)))
+
+    record = run(ctx.recharge.create_order(account.key, Decimal("10")))
+    assert ctx.watcher.watching(account.key)
+    assert changes == [(account.key, True)]
+
+    pay(run, record.checkout_url)
+    ctx.watcher.poke(account.key)  # as activating the window does
+    (paid,) = run(wait_signal(ctx.watcher.orderPaid))
+    assert paid.local_id == record.local_id
+    run(until(lambda: not ctx.watcher.watching(account.key)))
+
+
 def test_invoice_payment_is_detected(make_ctx, run, sandbox) -> None:
     ctx, account = signed_in(make_ctx, run, sandbox, payment_intervals=(3600,))
     record = run(

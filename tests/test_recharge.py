@@ -19,7 +19,7 @@ from shiboken6 import isValid
 
 from ohmygpt_desktop.api import Secret
 from ohmygpt_desktop.app import Options
-from ohmygpt_desktop.core.orders import INTERRUPTED_NOTE, OrderStatus
+from ohmygpt_desktop.core.orders import INTERRUPTED_NOTE, OrderHistory, OrderStatus
 from ohmygpt_desktop.core.recharge import OrderOutcomeUnknown
 from ohmygpt_desktop.core.tokens import TokenStorage
 from ohmygpt_desktop.ui.balance_view import BalanceView
@@ -145,7 +145,7 @@ def test_double_click_creates_one_order(qtbot, make_ctx, run, sandbox, browser, 
     assert dialog.create_button.text() == "Creating…"
 
     wait_idle(run, dialog)
-    wait_requests_done(run)
+    wait_requests_done(run, ctx)
     assert sandbox.state.request_counts["checkout_order"] == 1
     assert len(sandbox.state.orders()) == 1
     assert len(ctx.history.list()) == 1
@@ -178,10 +178,12 @@ def test_cancel_in_flight_keeps_the_request(qtbot, make_ctx, run, sandbox, brows
 
     # The reply still arrives and is recorded; nothing is opened behind the user's back.
     run(until(lambda: statuses(ctx) == [OrderStatus.AWAITING_PAYMENT], timeout=8), timeout=9)
-    wait_requests_done(run)
+    wait_requests_done(run, ctx)
     assert OrderStatus.CREATING not in statuses(ctx)
     assert browser.opened == []
-    assert not ctx.watcher.watching(account.key)
+    # Created all the same: it awaits payment, so it is watched like any open order
+    # (the watcher follows the history, whoever waited for the reply).
+    assert ctx.watcher.watching(account.key)
     assert dialog.pages.currentWidget() is dialog.entry_page
     assert len(sandbox.state.orders()) == 1
 
@@ -196,6 +198,45 @@ def test_escape_in_flight_closes_and_records(qtbot, make_ctx, run, sandbox, brow
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     run(until(lambda: statuses(ctx) == [OrderStatus.AWAITING_PAYMENT], timeout=8), timeout=9)
     assert browser.opened == []
+
+
+def test_closing_the_app_mid_request_still_records_the_order(
+    qtbot, make_ctx, run, sandbox, browser, widgets
+):
+    """The window closes while the order is being created: shutting down lets the
+    request finish, and its outcome is in the history at the next start."""
+    ctx, account = signed_in(make_ctx, run, sandbox)
+    sandbox.state.set_fault("checkout_order", "latency", times=1, seconds=1.0)
+    dialog = open_recharge(widgets, ctx, account.key)
+    type_amount(qtbot, dialog, "15")
+    click(qtbot, dialog.create_button)
+    run(until(lambda: sandbox.state.request_counts["checkout_order"] == 1))
+    dialog.close()  # as the main window closing does
+    run(ctx.aclose())
+
+    (order,) = sandbox.state.orders()
+    with OrderHistory(ctx.history.path) as again:
+        again.recover_interrupted()  # what the next start does first
+        (row,) = again.list(account.key)
+    assert (row.status, row.order_no) == (OrderStatus.AWAITING_PAYMENT, order["order_no"])
+    assert browser.opened == []
+
+
+def test_a_request_that_outlasts_the_shutdown_grace_is_marked_unknown(make_ctx, run, sandbox):
+    """Shutting down waits a bounded time only: a request still running then is stopped,
+    and its order is listed as unknown (it may exist)."""
+    ctx, account = signed_in(make_ctx, run, sandbox)
+    sandbox.state.set_fault("checkout_order", "latency", times=1, seconds=30.0)
+    waiting = ctx.background.keep(ctx.recharge.create_order(account.key, Decimal("10")))
+    run(until(lambda: sandbox.state.request_counts["checkout_order"] == 1))
+    waiting.cancel()  # the window stopped waiting: the request goes on
+    assert ctx.background.pending()
+
+    run(ctx.background.drain(0.2))
+    assert not ctx.background.pending()
+    (row,) = ctx.history.list(account.key)
+    assert row.status is OrderStatus.UNKNOWN
+    assert row.note == "The app closed while this order was being created."
 
 
 # ---------------------------------------------------------------------- faults

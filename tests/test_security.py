@@ -200,7 +200,7 @@ def test_debug_session_leaves_no_secret_anywhere(
     type_amount(qtbot, dialog, "10")
     click_widget(qtbot, dialog.create_button)
     wait_idle(run, dialog)
-    wait_requests_done(run)
+    wait_requests_done(run, ctx)
     record = dialog.record()
     assert record is not None, dialog.problem_label.text()
     assert browser.last == record.checkout_url
@@ -388,7 +388,7 @@ def test_unsafe_payment_link_is_refused(
     type_amount(qtbot, dialog, "10")
     click_widget(qtbot, dialog.create_button)
     wait_idle(run, dialog)
-    wait_requests_done(run)
+    wait_requests_done(run, ctx)
 
     assert sandbox.state.request_counts[endpoint] == 1
     assert dialog.problem_box.isVisible()
@@ -434,7 +434,7 @@ def test_settings_and_history_are_owner_only(
         type_amount(qtbot, dialog, "5")
         click_widget(qtbot, dialog.create_button)
         wait_idle(run, dialog)
-        wait_requests_done(run)
+        wait_requests_done(run, ctx)
         assert [r.status for r in ctx.history.list()] == [OrderStatus.AWAITING_PAYMENT]
     finally:
         os.umask(old_umask)

@@ -25,7 +25,12 @@ from ohmygpt_desktop.core.tokens import (
     TokenStore,
     TokenStoreError,
 )
-from tests.helpers.keyrings import BlockingKeyring, FailKeyring, MemoryKeyring, RaisingKeyring
+from tests.helpers.keyrings import (
+    BlockingKeyring,
+    FailKeyring,
+    MemoryKeyring,
+    RaisingKeyring,
+)
 
 TOKEN = Secret("omg-oat-v1-THIS-IS-THE-SECRET-TOKEN-VALUE-123456")
 T = TypeVar("T")

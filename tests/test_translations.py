@@ -440,6 +440,7 @@ def test_every_error_for_people_is_described_translated(
     from ohmygpt_desktop.core import (
         account_store,
         accounts,
+        client_secret,
         oauth,
         orders,
         recharge,
@@ -496,6 +497,9 @@ def test_every_error_for_people_is_described_translated(
             what=Text("Settings", QT_TRANSLATE_NOOP("Settings", "The OAuth scope")),
         ),
         account_store.AccountStoreError: account_store.AccountStoreError(),
+        client_secret.ClientSecretRefused: client_secret.ClientSecretRefused(
+            QT_TRANSLATE_NOOP("ClientSecret", "The client secret is too long.")
+        ),
         tokens.TokenStoreError: tokens.TokenStoreError(),
         tokens.KeyringUnavailable: tokens.KeyringUnavailable(),
         tokens.KeyringTimeout: tokens.KeyringTimeout(),

@@ -65,6 +65,33 @@ DEFAULT_DEADLINE_S = 60.0
 USER_AGENT = f"OhMyGPT-Desktop/{__version__}"
 
 
+def http_client(
+    *,
+    base_url: str = "",
+    timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+    proxy: str | None = None,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> httpx.AsyncClient:
+    """The HTTP set-up every request to an API line goes through.
+
+    ``proxy``: ``None`` honours the environment (``HTTP(S)_PROXY``, ``NO_PROXY``);
+    ``""`` disables proxies; any other value is a proxy URL (http, https, socks5).
+    Redirects are not followed, and every request names the app (``User-Agent``).
+    """
+    kwargs: dict[str, Any] = {
+        "base_url": base_url,
+        "timeout": timeout,
+        "headers": {"User-Agent": USER_AGENT, "Accept": "application/json"},
+        "follow_redirects": False,
+        "trust_env": proxy is None,
+    }
+    if transport is not None:
+        kwargs["transport"] = transport
+    if proxy:
+        kwargs["proxy"] = proxy
+    return httpx.AsyncClient(**kwargs)
+
+
 class OhMyGPTClient:
     """Talks to one OhMyGPT API base URL.
 
@@ -93,22 +120,9 @@ class OhMyGPTClient:
         self.deadline = deadline
         self.connect_retries = connect_retries
         self.retry_backoff = retry_backoff
-        kwargs: dict[str, Any] = {
-            "base_url": self.base_url,
-            "timeout": timeout,
-            "headers": {"User-Agent": USER_AGENT, "Accept": "application/json"},
-            "follow_redirects": False,
-        }
-        if transport is not None:
-            kwargs["transport"] = transport
-        if proxy is None:
-            kwargs["trust_env"] = True
-        elif proxy == "":
-            kwargs["trust_env"] = False
-        else:
-            kwargs["trust_env"] = False
-            kwargs["proxy"] = proxy
-        self._http = httpx.AsyncClient(**kwargs)
+        self._http = http_client(
+            base_url=self.base_url, timeout=timeout, proxy=proxy, transport=transport
+        )
 
     @property
     def closed(self) -> bool:

@@ -3,31 +3,57 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ohmygpt_desktop.api import OhMyGPTClient
+    from ohmygpt_desktop.api.latency import LatencyCallback
     from ohmygpt_desktop.core.settings import Settings
 
 log = logging.getLogger(__name__)
+
+#: Seconds an API line may take to answer the line test before it counts as unreachable.
+LINE_TEST_LIMIT_S = 3.0
+
+
+def _proxy_of(proxy_mode: str, proxy_url: str) -> str | None:
+    """The client's ``proxy`` for the proxy settings: ``None`` honours the environment
+    ("system", or "custom" with no address yet), ``""`` means none."""
+    if proxy_mode == "none":
+        return ""
+    if proxy_mode == "custom":
+        return proxy_url or None
+    return None
 
 
 def make_client(settings: Settings, extra_payment_origins: set[str]) -> OhMyGPTClient:
     """An API client for the current settings (API line, proxy, endpoint paths, deadline)."""
     from ohmygpt_desktop.api import DEFAULT_ENDPOINTS, PRODUCTION_PAYMENT_ORIGINS, OhMyGPTClient
 
-    proxy: str | None = None  # "system": honour HTTP(S)_PROXY
-    if settings.proxy_mode == "none":
-        proxy = ""
-    elif settings.proxy_mode == "custom":
-        proxy = settings.proxy_url or None
     return OhMyGPTClient(
         settings.api_base_url,
         endpoints=DEFAULT_ENDPOINTS.with_overrides(settings.endpoints),
-        proxy=proxy,
+        proxy=_proxy_of(settings.proxy_mode, settings.proxy_url),
         deadline=settings.request_deadline_s,
         payment_origins=PRODUCTION_PAYMENT_ORIGINS | extra_payment_origins,
+    )
+
+
+async def measure_lines(
+    base_urls: Sequence[str],
+    *,
+    proxy_mode: str,
+    proxy_url: str,
+    limit_s: float = LINE_TEST_LIMIT_S,
+    on_result: LatencyCallback | None = None,
+) -> dict[str, float | None]:
+    """How fast each API line answers with these proxy settings (perhaps not saved yet):
+    milliseconds, or ``None`` when it did not answer (see ``api.latency``)."""
+    from ohmygpt_desktop.api.latency import measure_latency
+
+    return await measure_latency(
+        base_urls, proxy=_proxy_of(proxy_mode, proxy_url), limit_s=limit_s, on_result=on_result
     )
 
 
@@ -59,4 +85,4 @@ class ApiClients:
             await client.aclose()
 
 
-__all__ = ["ApiClients", "make_client"]
+__all__ = ["LINE_TEST_LIMIT_S", "ApiClients", "make_client", "measure_lines"]

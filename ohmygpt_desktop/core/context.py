@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ohmygpt_desktop.translatable import Sentences, Text
@@ -16,6 +17,8 @@ if TYPE_CHECKING:
     from ohmygpt_desktop.api import OhMyGPTClient, Secret
     from ohmygpt_desktop.core.account_store import AccountStore
     from ohmygpt_desktop.core.accounts import AccountManager
+    from ohmygpt_desktop.core.background import BackgroundWork
+    from ohmygpt_desktop.core.client_secret import ClientSecrets
     from ohmygpt_desktop.core.clients import ApiClients
     from ohmygpt_desktop.core.messages import MessageBridge
     from ohmygpt_desktop.core.oauth import SignInAttempts
@@ -28,6 +31,9 @@ if TYPE_CHECKING:
     from ohmygpt_desktop.sandbox import SandboxServer
 
 log = logging.getLogger(__name__)
+
+#: Seconds the app waits, as it shuts down, for requests still running (order creation).
+SHUTDOWN_GRACE_S = 5.0
 
 #: Opens a URL in the system browser; False when no browser could be started.
 UrlOpener = Callable[[str], bool]
@@ -70,16 +76,28 @@ class AppContext:
     def oauth_configured(self) -> bool:
         return bool(self.settings.client_id)
 
+    @cached_property
+    def background(self) -> BackgroundWork:
+        """Requests that run to their end when their window stops waiting (see ``aclose``)."""
+        from ohmygpt_desktop.core.background import BackgroundWork
+
+        return BackgroundWork()
+
+    @cached_property
+    def client_secrets(self) -> ClientSecrets:
+        """The OAuth app's client secret in the keyring (the Settings dialog's secret row)."""
+        from ohmygpt_desktop.core.client_secret import ClientSecrets
+
+        return ClientSecrets(self.tokens)
+
     async def client_secret(self) -> Secret | None:
         """The OAuth app's client secret: the sandbox's demo secret or the keyring's."""
-        from ohmygpt_desktop.core.logs import register_secret
+        if self.sandbox_client_secret:
+            from ohmygpt_desktop.core.logs import register_secret
 
-        secret = self.sandbox_client_secret or await self.tokens.load_client_secret(
-            self.accounts.host, self.settings.client_id
-        )
-        if secret:
-            register_secret(secret.reveal())  # never in a log line, whoever logs it
-        return secret
+            register_secret(self.sandbox_client_secret.reveal())  # never in a log line
+            return self.sandbox_client_secret
+        return await self.client_secrets.load(self.accounts.host, self.settings.client_id)
 
     async def start(self) -> None:
         """After the first paint: bring accounts back and resume payment watches."""
@@ -96,6 +114,9 @@ class AppContext:
     async def aclose(self) -> None:
         import asyncio
 
+        # An order being created finishes (or is stopped and marked) while the
+        # history and the client are still open.
+        await self.background.drain(SHUTDOWN_GRACE_S)
         await self.watcher.stop()
         await self.clients.aclose()
         self.history.close()

@@ -139,6 +139,36 @@ class OrderRecord:
         )
 
 
+class HistoryChange(StrEnum):
+    """What a write to the history did."""
+
+    #: An order is about to be created (``creating``).
+    BEGUN = "begun"
+    #: The server created it: ``awaiting_payment``.
+    COMPLETED = "completed"
+    #: It is proven that no order exists: the row is gone.
+    DISCARDED = "discarded"
+    #: Whether the server created it is not known.
+    MARKED_UNKNOWN = "marked_unknown"
+    PAID = "paid"
+    #: Unpaid checkout links ran out.
+    EXPIRED = "expired"
+    #: Rows of a run that died while creating them are now ``unknown``.
+    RECOVERED = "recovered"
+
+
+@dataclass(frozen=True)
+class HistoryEvent:
+    """One write, as :meth:`OrderHistory.add_listener`'s listeners hear it."""
+
+    change: HistoryChange
+    #: The rows it changed, as they are now (a discarded one as it was).
+    records: tuple[OrderRecord, ...]
+
+
+HistoryListener = Callable[[HistoryEvent], None]
+
+
 # ------------------------------------------------------------------ migrations
 
 #: ``MIGRATIONS[i]`` takes a file from ``user_version`` *i* to *i + 1*.
@@ -317,7 +347,7 @@ class OrderHistory:
         self._path = Path(path)
         self._clock = clock
         self._lock = threading.RLock()
-        self._listeners: list[Callable[[], None]] = []
+        self._listeners: list[HistoryListener] = []
         self._conn: sqlite3.Connection | None = None
         #: This run's id: the owner of the rows it begins (see :meth:`recover_interrupted`).
         self._run_id = uuid.uuid4().hex
@@ -555,18 +585,22 @@ class OrderHistory:
 
     # ---- listeners
 
-    def add_listener(self, listener: Callable[[], None]) -> None:
-        """Call ``listener()`` after each write."""
+    def add_listener(self, listener: HistoryListener) -> None:
+        """Call ``listener(event)`` after each write that changed rows, on the thread
+        that wrote (the app writes on its event loop's)."""
         self._listeners.append(listener)
 
-    def remove_listener(self, listener: Callable[[], None]) -> None:
+    def remove_listener(self, listener: HistoryListener) -> None:
         if listener in self._listeners:
             self._listeners.remove(listener)
 
-    def _notify(self) -> None:
+    def _notify(self, change: HistoryChange, records: list[OrderRecord]) -> None:
+        if not records:
+            return
+        event = HistoryEvent(change, tuple(records))
         for listener in list(self._listeners):
             try:
-                listener()
+                listener(event)
             except Exception:
                 log.exception("An order history listener failed")
 
@@ -591,7 +625,6 @@ class OrderHistory:
                     raise
             except sqlite3.Error as exc:
                 raise self._failed(exc) from None
-        self._notify()
 
     def _failed(self, exc: sqlite3.Error, *, reading: bool = False) -> OrderHistoryError:
         log.warning("The order history could not be %s: %s", "read" if reading else "changed", exc)
@@ -673,7 +706,9 @@ class OrderHistory:
                 ),
             )
             local_id = cursor.lastrowid
-        assert local_id is not None
+            assert local_id is not None
+            record = self._row(conn, local_id)
+        self._notify(HistoryChange.BEGUN, [record])
         return local_id
 
     def complete(self, local_id: int, *, order_no: str, checkout_url: str) -> OrderRecord:
@@ -699,7 +734,9 @@ class OrderHistory:
                     local_id,
                 ),
             )
-            return self._row(conn, local_id)
+            record = self._row(conn, local_id)
+        self._notify(HistoryChange.COMPLETED, [record])
+        return record
 
     def discard(self, local_id: int) -> None:
         """It is proven that no order exists (the server refused, or nothing was sent):
@@ -717,6 +754,7 @@ class OrderHistory:
                     status=current.status.value,
                 )
             conn.execute("DELETE FROM orders WHERE local_id = ?", (local_id,))
+        self._notify(HistoryChange.DISCARDED, [current])
 
     def mark_unknown(self, local_id: int, note: str, *, order_no: str | None = None) -> None:
         """It is not known whether the server created the order.
@@ -735,6 +773,8 @@ class OrderHistory:
                 "updated_at = ? WHERE local_id = ?",
                 (OrderStatus.UNKNOWN.value, note, order_no, _ts(self._now()), local_id),
             )
+            record = self._row(conn, local_id)
+        self._notify(HistoryChange.MARKED_UNKNOWN, [record])
 
     def mark_paid(
         self,
@@ -753,7 +793,9 @@ class OrderHistory:
                 "balance_after = ?, updated_at = ? WHERE local_id = ?",
                 (OrderStatus.PAID.value, before, after, _ts(self._now()), local_id),
             )
-            return self._row(conn, local_id)
+            record = self._row(conn, local_id)
+        self._notify(HistoryChange.PAID, [record])
+        return record
 
     def expire_stale(self) -> list[OrderRecord]:
         """Checkout orders awaiting payment for more than 24 h become ``expired``.
@@ -777,7 +819,9 @@ class OrderHistory:
                 "UPDATE orders SET status = ?, updated_at = ? WHERE local_id = ?",
                 [(OrderStatus.EXPIRED.value, _ts(now), i) for i in ids],
             )
-            return [self._row(conn, i) for i in ids]
+            expired = [self._row(conn, i) for i in ids]
+        self._notify(HistoryChange.EXPIRED, expired)
+        return expired
 
     def recover_interrupted(self) -> list[OrderRecord]:
         """At start-up: rows still ``creating`` whose run died → ``unknown``.
@@ -800,7 +844,9 @@ class OrderHistory:
                 "UPDATE orders SET status = ?, note = ?, updated_at = ? WHERE local_id = ?",
                 [(OrderStatus.UNKNOWN.value, INTERRUPTED_NOTE, now, i) for i in ids],
             )
-            return [self._row(conn, i) for i in ids]
+            recovered = [self._row(conn, i) for i in ids]
+        self._notify(HistoryChange.RECOVERED, recovered)
+        return recovered
 
     # ---- reading
 
@@ -923,6 +969,9 @@ __all__ = [
     "MIGRATIONS",
     "SCHEMA_VERSION",
     "STATUS_TEXT",
+    "HistoryChange",
+    "HistoryEvent",
+    "HistoryListener",
     "OrderHistory",
     "OrderHistoryError",
     "OrderHistoryFull",

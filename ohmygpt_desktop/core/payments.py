@@ -1,4 +1,8 @@
-"""Payment detection: watch a balance after checkout opens, mark the order paid.
+"""Payment detection: watch a balance once an order is created, mark the order paid.
+
+The watch starts when the order history says an order was created
+(:meth:`PaymentWatcher.on_history_change`, wired by the composition root), and
+again when the person opens a payment page or the app starts with open orders.
 
 Stripe's success page is no proof of payment, and the OhMyGPT API has no
 order-status endpoint, so the app watches the account's balance. An order is
@@ -27,7 +31,7 @@ from PySide6.QtCore import QObject, Signal
 from ohmygpt_desktop.api import ApiError
 from ohmygpt_desktop.api.models import usd_to_credits
 from ohmygpt_desktop.core.accounts import AccountManager
-from ohmygpt_desktop.core.orders import OrderHistory, OrderRecord
+from ohmygpt_desktop.core.orders import HistoryChange, HistoryEvent, OrderHistory, OrderRecord
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +101,20 @@ class PaymentWatcher(QObject):
             task = asyncio.ensure_future(self._run(account_key))
             self._tasks[account_key] = task
             self.watchingChanged.emit(account_key, True)
+
+    def on_history_change(self, event: HistoryEvent) -> None:
+        """An order was created, by the recharge dialog or any other way: watch for
+        its payment (a listener of the order history)."""
+        if event.change is not HistoryChange.COMPLETED:
+            return
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            # Written outside the event loop (nothing to poll with): the next start, or
+            # opening the payment page again, watches the order.
+            return
+        for account_key in dict.fromkeys(record.account_key for record in event.records):
+            self.watch(account_key)
 
     def resume(self) -> None:
         """At start-up: expire stale orders, watch accounts that still await a payment."""

@@ -1,6 +1,6 @@
 """The order history: a filterable table, row actions, CSV export.
 
-Live: the order history calls a listener after every write; the listener only
+Live: the order history calls a listener after every change; the listener only
 emits a Qt signal (safe from any thread) and the table reloads once per turn
 of the event loop however many writes happened.
 """
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from ohmygpt_desktop.core.orders import OrderHistoryError, OrderRecord
+from ohmygpt_desktop.core.orders import HistoryEvent, OrderHistoryError, OrderRecord
 from ohmygpt_desktop.ui.errors import describe
 from ohmygpt_desktop.ui.follow import follow_settings
 from ohmygpt_desktop.ui.formatting import shown
@@ -71,7 +71,7 @@ class HistoryView(QWidget):
         bridge = self._bridge
         history = ctx.history
 
-        def listener() -> None:
+        def listener(_event: HistoryEvent) -> None:
             if isValid(bridge):
                 bridge.changed.emit()
 

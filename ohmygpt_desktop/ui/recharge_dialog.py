@@ -3,22 +3,21 @@
 Two pages. The entry page validates the amount as it is typed and names the
 account that is topped up next to the button. "Create order" sends exactly
 one request (the button cannot fire twice); while it runs, Cancel stops
-*waiting* but never abandons the request: the order service records its
-outcome in the history either way (write-ahead). On success the payment page
-opens in the browser, the payment watcher starts, and the result page shows
-the order number, the link (copy, open again) and a QR code of it. An order
-that was created but could not be written to the history gets the same page,
-with a warning instead of the payment watch (the watch works from the history).
+*waiting* but never abandons the request (``Op.shielded``: the app's background
+work holds it): the order service records its outcome in the history either way
+(write-ahead), and the payment watcher follows the history. On success the payment
+page opens in the browser and the result page shows the order number, the link
+(copy, open again) and a QR code of it. An order that was created but could not be
+written to the history gets the same page, with a warning instead of the payment
+watch (the watch works from the history).
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import re
-from collections.abc import Awaitable, Callable
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication
@@ -70,8 +69,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-T = TypeVar("T")
-
 #: A light check of the optional invoice email (the server checks properly).
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 
@@ -87,27 +84,6 @@ _STYLE = """
 #PaysFor { font-weight: bold; }
 #CreateButton, #DoneButton { font-weight: bold; padding: 5px 16px; }
 """
-
-# Requests whose waiter was cancelled: kept referenced until they finish.
-_detached: set[asyncio.Future[Any]] = set()
-
-
-async def run_to_completion(fn: Callable[..., Awaitable[T]], *args: Any, **kwargs: Any) -> T:
-    """Await ``fn(*args)``; if *this* await is cancelled, ``fn`` still runs to its end.
-
-    ``asyncio.shield`` plus a strong reference, so a cancelled wait never abandons
-    a request the server may already be acting on. Its outcome is still handled
-    by ``fn`` itself (the order service records it in the history).
-    """
-    task = asyncio.ensure_future(fn(*args, **kwargs))
-    _detached.add(task)
-    task.add_done_callback(_detached.discard)
-    return await asyncio.shield(task)
-
-
-def pending_requests() -> list[asyncio.Future[Any]]:
-    """Order requests still running (tests and shutdown may wait for them)."""
-    return [task for task in _detached if not task.done()]
 
 
 def _small(label: QLabel) -> None:
@@ -691,14 +667,15 @@ class RechargeDialog(QDialog):
         self._info = None
         self._unknown_outcome = False
         self.unknown_confirm.setChecked(False)
+        # Stopping the wait (or closing) never abandons the request: it runs to its end
+        # and the order service records its outcome.
         op: Op[OrderRecord] = Op(
-            run_to_completion,
             self.ctx.recharge.create_order,
             self.account_key,
             amount,
             kind=kind,
             email=email or None,
-        )
+        ).shielded(self.ctx.background)
         # Mark busy before the task exists: a second click finds the button disabled.
         self._op = op
         self._update_state()
@@ -738,16 +715,15 @@ class RechargeDialog(QDialog):
         self._pay(record)
 
     def _pay(self, record: OrderRecord, unsaved: OrderNotSaved | None = None) -> None:
-        """The order exists: open its payment page, watch for the money, show the result.
+        """The order exists: open its payment page and show the result.
 
-        An order the history could not record cannot be watched for (the watch
-        pays the history's open orders): the result page warns instead.
+        The payment watch already started when the history recorded the order. An
+        order the history could not record cannot be watched for (the watch pays the
+        history's open orders): the result page warns instead.
         """
         self._record = record
         self._unsaved = unsaved
         self._browser_opened = self._open(record.checkout_url or "")
-        if unsaved is None:
-            self.ctx.watcher.watch(record.account_key)
         self._show_result()
 
     def _on_failed(self, op: Op[OrderRecord], exc: Exception) -> None:

@@ -9,19 +9,17 @@ shown read-only with where they come from. On OK the changed values are set
 together (:meth:`Settings.batch`) and saved: the components that use them follow
 (they listen to the settings), and :attr:`SettingsDialog.applied` names what changed.
 
-Two rows have more than their setting: the API line has a latency tester, and the
-OAuth client secret (not a setting) goes to the system keyring through
-``ctx.tokens`` (off the GUI thread), never into the settings file.
+Two rows have more than their setting: the API line shows the line test
+(``core.clients.measure_lines``), and the OAuth client secret (not a setting) is
+checked, stored and forgotten by ``ctx.client_secrets`` (``core.client_secret``:
+the system keyring, off the GUI thread), never in the settings file.
 """
 
 from __future__ import annotations
 
-import asyncio
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-import httpx
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -45,7 +43,12 @@ from shiboken6 import isValid
 from ohmygpt_desktop.api import Secret
 from ohmygpt_desktop.api.endpoints import CODE_PAGE
 from ohmygpt_desktop.core.accounts import api_host
-from ohmygpt_desktop.core.logs import register_secret
+from ohmygpt_desktop.core.client_secret import (
+    ClientSecretRefused,
+    SecretUpdate,
+    check_client_secret,
+)
+from ohmygpt_desktop.core.clients import LINE_TEST_LIMIT_S, measure_lines
 from ohmygpt_desktop.core.settings import (
     SECRETS,
     SETTINGS,
@@ -88,70 +91,6 @@ DEMO_SETTINGS = frozenset({"api_base_url", "auth_base_url", "client_id", "scope"
 CLIENT_SECRET = "client_secret"  # noqa: S105 - a name, not a secret
 _TABS = tuple(Tab)
 
-LatencyCallback = Callable[[str, float | None], None]
-
-
-# ------------------------------------------------------------------ latency
-
-
-def _client_kwargs(proxy_mode: str, proxy_url: str) -> dict[str, Any]:
-    """httpx proxy options, as the API client builds them."""
-    if proxy_mode == "none":
-        return {"trust_env": False}
-    if proxy_mode == "custom" and proxy_url:
-        return {"trust_env": False, "proxy": proxy_url}
-    return {"trust_env": True}
-
-
-async def measure_latency(
-    client: httpx.AsyncClient, url: str, limit_s: float = 3.0
-) -> float | None:
-    """Milliseconds until ``url`` answers a HEAD request (any HTTP status), else None."""
-    start = time.perf_counter()
-    try:
-        async with asyncio.timeout(limit_s + 0.5):
-            await client.head(url)
-    except (httpx.HTTPError, OSError, TimeoutError, ValueError):
-        return None
-    return (time.perf_counter() - start) * 1000.0
-
-
-async def _measure_one(
-    client: httpx.AsyncClient,
-    url: str,
-    limit_s: float,
-    results: dict[str, float | None],
-    on_result: LatencyCallback | None,
-) -> None:
-    ms = await measure_latency(client, url, limit_s)
-    results[url] = ms
-    if on_result is not None:
-        on_result(url, ms)
-
-
-async def measure_lines(
-    urls: Sequence[str],
-    *,
-    limit_s: float = 3.0,
-    proxy_mode: str = "system",
-    proxy_url: str = "",
-    on_result: LatencyCallback | None = None,
-) -> dict[str, float | None]:
-    """Measure every URL at the same time; ``on_result`` hears each as it finishes."""
-    # (No function is defined inside the ``async with``: pyside6-lupdate then loses
-    # track of the classes below and files their strings under an empty context.)
-    results: dict[str, float | None] = {}
-    client = httpx.AsyncClient(
-        timeout=limit_s, follow_redirects=False, **_client_kwargs(proxy_mode, proxy_url)
-    )
-    try:
-        await asyncio.gather(
-            *(_measure_one(client, url, limit_s, results, on_result) for url in urls)
-        )
-    finally:
-        await client.aclose()
-    return results
-
 
 class SettingsDialog(QDialog):
     """Edit the settings; emits :attr:`applied` with the changed names after OK."""
@@ -171,7 +110,7 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
         *,
         api_lines: Sequence[tuple[str, str]] = API_LINES,
-        latency_timeout: float = 3.0,
+        latency_timeout: float = LINE_TEST_LIMIT_S,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -448,12 +387,10 @@ class SettingsDialog(QDialog):
         text = self.secret_edit.text()
         if not text:
             return ""
-        if any(ch.isspace() or not ch.isprintable() for ch in text):
-            return self.tr("The client secret must not contain spaces or line breaks.")
-        if len(text) > 500:
-            return self.tr("The client secret is too long.")
-        if not self._effective("client_id"):
-            return self.tr("Enter the client id first: the secret is stored for it.")
+        try:
+            check_client_secret(text, self._effective("client_id"))
+        except ClientSecretRefused as exc:
+            return describe(exc)
         return ""
 
     def _update_status(self) -> None:
@@ -483,9 +420,6 @@ class SettingsDialog(QDialog):
 
     # =========================================================== client secret
 
-    def _secret_host(self, api_base_url: str) -> str:
-        return api_host(api_base_url)
-
     def _load_secret_state(self) -> None:
         """Find out whether a secret is stored (to say so); never shows it."""
         client_id = self.settings.client_id
@@ -493,10 +427,6 @@ class SettingsDialog(QDialog):
             self._secret_stored = False
             self._retranslate_secret()
             return
-
-        async def probe() -> bool:
-            secret = await self.ctx.tokens.load_client_secret(self.ctx.accounts.host, client_id)
-            return secret is not None and bool(secret.reveal())
 
         def loaded(stored: bool) -> None:
             self._secret_stored = stored
@@ -507,34 +437,12 @@ class SettingsDialog(QDialog):
             self._secret_load_error = describe(exc)
             self._retranslate_secret()
 
-        Op(probe).on_success(loaded).on_failure(failed).start(self)
-
-    async def _store_secret(
-        self,
-        old_host: str,
-        old_client_id: str,
-        new_host: str,
-        new_client_id: str,
-        new_secret: Secret | None,
-        forget: bool,
-    ) -> bool:
-        """Keyring work for OK; True when the stored secret changed."""
-        tokens = self.ctx.tokens
-        changed = False
-        if forget and old_client_id:
-            await tokens.delete_client_secret(old_host, old_client_id)
-            changed = True
-        if new_secret is not None:
-            register_secret(new_secret.reveal())  # never in a log line from now on
-            await tokens.save_client_secret(new_host, new_client_id, new_secret)
-            return True
-        if not forget and old_client_id and old_client_id == new_client_id and old_host != new_host:
-            # Another API line: the secret of the same app goes with it.
-            existing = await tokens.load_client_secret(old_host, old_client_id)
-            if existing is not None and existing.reveal():
-                await tokens.save_client_secret(new_host, new_client_id, existing)
-                changed = True
-        return changed
+        (
+            Op(self.ctx.client_secrets.stored, self.ctx.accounts.host, client_id)
+            .on_success(loaded)
+            .on_failure(failed)
+            .start(self)
+        )
 
     # ============================================================== applying
 
@@ -552,36 +460,25 @@ class SettingsDialog(QDialog):
             return
         changes = self.changes()
         self._status_error = ""
+        if self.ctx.demo_mode:  # the sandbox's own app and secret: no keyring
+            self._finish(changes, secret_changed=False)
+            return
         typed = self.secret_edit.text()
-        new_secret = Secret(typed) if typed and not self.ctx.demo_mode else None
-        forget = not self.forget_secret.isHidden() and self.forget_secret.isChecked()
-        old_client_id = self.settings.client_id
-        new_client_id = self._effective("client_id")
-        old_host = self.ctx.accounts.host
-        new_host = (
-            old_host
-            if self.ctx.demo_mode or "api_base_url" not in changes
-            else self._secret_host(changes["api_base_url"])
+        host = self.ctx.accounts.host
+        update = SecretUpdate(
+            host=host,
+            client_id=self.settings.client_id,
+            new_host=api_host(changes["api_base_url"]) if "api_base_url" in changes else host,
+            new_client_id=self._effective("client_id"),
+            secret=Secret(typed) if typed else None,
+            forget=not self.forget_secret.isHidden() and self.forget_secret.isChecked(),
         )
-        keyring_work = (
-            new_secret is not None
-            or forget
-            or (old_client_id and old_client_id == new_client_id and old_host != new_host)
-        )
-        if not keyring_work or self.ctx.demo_mode:
+        if not update.needed:
             self._finish(changes, secret_changed=False)
             return
         self._set_saving(True)
         self._secret_op = (
-            Op(
-                self._store_secret,
-                old_host,
-                old_client_id,
-                new_host,
-                new_client_id,
-                new_secret,
-                forget,
-            )
+            Op(self.ctx.client_secrets.apply, update)
             .on_success(lambda changed: self._finish(changes, secret_changed=changed))
             .on_failure(self._secret_failed)
             .on_done(lambda: self._set_saving(False))
@@ -840,6 +737,4 @@ __all__ = [
     "AUTH_HOSTS",
     "CLIENT_SECRET",
     "SettingsDialog",
-    "measure_latency",
-    "measure_lines",
 ]

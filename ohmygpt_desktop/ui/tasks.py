@@ -8,6 +8,8 @@
   crash dialog), never to the terminal only.
 * Every running op is tracked (``running_ops``), so tests can wait for them.
 * ``cancel()`` cancels the task; a cancelled op calls only ``on_done``.
+* ``shielded(ctx.background)``: ``cancel()`` (or the owner going away) only stops
+  waiting; the work itself runs to its end (for requests that must not be abandoned).
 """
 
 from __future__ import annotations
@@ -15,10 +17,13 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject
 from shiboken6 import isValid
+
+if TYPE_CHECKING:
+    from ohmygpt_desktop.core.background import BackgroundWork
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +59,8 @@ class Op(Generic[T]):
         self._failure: Callable[[Exception], None] | None = None
         self._done: Callable[[], None] | None = None
         self._owner: QObject | None = None
-        self.task: asyncio.Task[T] | None = None
+        self._keeper: BackgroundWork | None = None
+        self.task: asyncio.Future[T] | None = None
 
     def on_success(self, fn: Callable[[T], None]) -> Op[T]:
         self._success = fn
@@ -68,9 +74,16 @@ class Op(Generic[T]):
         self._done = fn
         return self
 
+    def shielded(self, keeper: BackgroundWork) -> Op[T]:
+        """Let the work outlive the op: :meth:`cancel` stops waiting for it, and
+        ``keeper`` holds it until it ends."""
+        self._keeper = keeper
+        return self
+
     def start(self, owner: QObject | None = None) -> Op[T]:
         self._owner = owner
-        self.task = asyncio.ensure_future(self._fn(*self._args, **self._kwargs))
+        work = self._fn(*self._args, **self._kwargs)
+        self.task = asyncio.ensure_future(work if self._keeper is None else self._keeper.keep(work))
         _running.add(self)
         self.task.add_done_callback(self._finished)
         return self
@@ -86,7 +99,7 @@ class Op(Generic[T]):
     def _owner_alive(self) -> bool:
         return self._owner is None or isValid(self._owner)
 
-    def _finished(self, task: asyncio.Task[T]) -> None:
+    def _finished(self, task: asyncio.Future[T]) -> None:
         _running.discard(self)
         name = getattr(self._fn, "__qualname__", repr(self._fn))
         try:

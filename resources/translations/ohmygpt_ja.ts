@@ -632,6 +632,24 @@
     </message>
 </context>
 <context>
+    <name>ClientSecret</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/core/client_secret.py" line="+37"/>
+        <source>The client secret must not contain spaces or line breaks.</source>
+        <translation>クライアントシークレットに空白や改行を含めることはできません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The client secret is too long.</source>
+        <translation>クライアントシークレットが長すぎます。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the client id first: the secret is stored for it.</source>
+        <translation>先にクライアント ID を入力してください。シークレットはその ID に紐づけて保存されます。</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <location filename="../../ohmygpt_desktop/ui/crash_dialog.py" line="+312"/>
@@ -941,7 +959,7 @@
 <context>
     <name>LoginPanel</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/login_panel.py" line="+445"/>
+        <location filename="../../ohmygpt_desktop/ui/login_panel.py" line="+450"/>
         <source>Copied. Paste it into your browser’s address bar.</source>
         <translation>コピーしました。ブラウザのアドレスバーに貼り付けてください。</translation>
     </message>
@@ -951,7 +969,7 @@
         <translation>コピーしました。</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>You signed in as {email}, not as {previous}. Both accounts are kept; {previous} still needs to sign in again.</source>
         <translation>{previous} ではなく {email} としてサインインしました。両方のアカウントが保持されます。{previous} は引き続き再サインインが必要です。</translation>
     </message>
@@ -961,7 +979,7 @@
         <translation>{email} としてサインインしました。</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+93"/>
         <source>Sign in again to {email}</source>
         <translation>{email} に再サインイン</translation>
     </message>
@@ -1245,7 +1263,7 @@
         <translation>ローカル ID {local_id} の注文はありません。</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+138"/>
         <source>The order history was written by a newer version of OhMyGPT Desktop (format {version}; this version understands up to {supported}). Update the app to see it.</source>
         <translation>注文履歴は新しいバージョンの OhMyGPT Desktop で書き込まれています（形式 {version}。このバージョンが扱えるのは形式 {supported} までです）。表示するにはアプリを更新してください。</translation>
     </message>
@@ -1275,7 +1293,7 @@
         <translation>注文履歴 {path} は読み取り専用のため、新しい注文を作成できません。過去の注文は表示されます。ファイルとそのフォルダーを書き込み可能にしてから、アプリを起動し直してください。</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+103"/>
         <source>The order history {path} could not be read ({reason}).</source>
         <translation>注文履歴 {path} を読み込めませんでした（{reason}）。</translation>
     </message>
@@ -1290,22 +1308,22 @@
         <translation>注文履歴は閉じられています。</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+76"/>
         <source>Order {local_id} is already {status}; it cannot be completed.</source>
         <translation>注文 {local_id} はすでに {status} の状態のため、完了にできません。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Order {local_id} is {status}; only an order still being created can be discarded.</source>
         <translation>注文 {local_id} は {status} の状態です。破棄できるのは作成中の注文だけです。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Order {local_id} is already paid.</source>
         <translation>注文 {local_id} はすでに支払い済みです。</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+150"/>
         <source>Could not write {path}: {reason}.</source>
         <translation>{path} に書き込めませんでした：{reason}。</translation>
     </message>
@@ -1406,7 +1424,7 @@
 <context>
     <name>RechargeDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/recharge_dialog.py" line="+451"/>
+        <location filename="../../ohmygpt_desktop/ui/recharge_dialog.py" line="+427"/>
         <source>Recharge {email} ({host})</source>
         <translation>{email}（{host}）にチャージ</translation>
     </message>
@@ -1566,12 +1584,12 @@
         <translation>二重払いを防ぐため、確認したことをチェックで示すまで新しい注文は作成されません。</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>Stopped waiting. The request had already been sent: if OhMyGPT creates the order, it appears under Orders as “Awaiting payment” and you can open it from there.</source>
         <translation>待機をやめました。リクエストはすでに送信済みです。OhMyGPT が注文を作成した場合は「注文履歴」に「支払い待ち」として表示され、そこから開けます。</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+83"/>
         <source>Finish the payment in your browser</source>
         <translation>ブラウザで支払いを完了してください</translation>
     </message>
@@ -2070,7 +2088,7 @@
         <translation>「{item}」は金額ではありません。金額はカンマで区切ってください。</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+427"/>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+366"/>
         <source>Enter the address of the proxy.</source>
         <translation>プロキシのアドレスを入力してください。</translation>
     </message>
@@ -2085,22 +2103,7 @@
         <translation>すべての金額を下限と上限の間（{low}～{high} USD）にしてください。{amount} は範囲外です。</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>The client secret must not contain spaces or line breaks.</source>
-        <translation>クライアントシークレットに空白や改行を含めることはできません。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The client secret is too long.</source>
-        <translation>クライアントシークレットが長すぎます。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Enter the client id first: the secret is stored for it.</source>
-        <translation>先にクライアント ID を入力してください。シークレットはその ID に紐づけて保存されます。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+23"/>
         <source>Saving the client secret to the system keyring…</source>
         <translation>クライアントシークレットをシステムのキーリングに保存しています…</translation>
     </message>
@@ -2110,7 +2113,7 @@
         <translation>先にエラーのある項目を修正してください（{tabs}）。</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+78"/>
         <source>The client secret could not be saved: {reason}</source>
         <translation>クライアントシークレットを保存できませんでした：{reason}</translation>
     </message>
@@ -2491,7 +2494,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ohmygpt_desktop/app.py" line="+420"/>
+        <location filename="../../ohmygpt_desktop/app.py" line="+337"/>
         <source>cannot use the folder {path} ({reason}).</source>
         <translation>フォルダー {path} を使用できません（{reason}）。</translation>
     </message>
@@ -2506,7 +2509,7 @@
         <translation>このデータフォルダーでアプリがすでに起動していますが（プロセス {pid}）、応答がありません。そのアプリを閉じるかプロセスを終了してから、起動し直してください。</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+162"/>
         <source>an unexpected problem ({error}). Details are in the log file.</source>
         <translation>予期しない問題が発生しました（{error}）。詳細はログファイルにあります。</translation>
     </message>

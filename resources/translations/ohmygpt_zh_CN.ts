@@ -632,6 +632,24 @@
     </message>
 </context>
 <context>
+    <name>ClientSecret</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/core/client_secret.py" line="+37"/>
+        <source>The client secret must not contain spaces or line breaks.</source>
+        <translation>客户端密钥不能包含空格或换行。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The client secret is too long.</source>
+        <translation>客户端密钥过长。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the client id first: the secret is stored for it.</source>
+        <translation>请先输入客户端 ID：密钥将按该 ID 保存。</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <location filename="../../ohmygpt_desktop/ui/crash_dialog.py" line="+312"/>
@@ -941,7 +959,7 @@
 <context>
     <name>LoginPanel</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/login_panel.py" line="+445"/>
+        <location filename="../../ohmygpt_desktop/ui/login_panel.py" line="+450"/>
         <source>Copied. Paste it into your browser’s address bar.</source>
         <translation>已复制。请粘贴到浏览器的地址栏中。</translation>
     </message>
@@ -951,7 +969,7 @@
         <translation>已复制。</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>You signed in as {email}, not as {previous}. Both accounts are kept; {previous} still needs to sign in again.</source>
         <translation>你登录的是 {email}，而不是 {previous}。两个账户都会保留；{previous} 仍需重新登录。</translation>
     </message>
@@ -961,7 +979,7 @@
         <translation>已使用 {email} 登录。</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+93"/>
         <source>Sign in again to {email}</source>
         <translation>重新登录 {email}</translation>
     </message>
@@ -1245,7 +1263,7 @@
         <translation>不存在本地 ID 为 {local_id} 的订单。</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+138"/>
         <source>The order history was written by a newer version of OhMyGPT Desktop (format {version}; this version understands up to {supported}). Update the app to see it.</source>
         <translation>订单记录由更新版本的 OhMyGPT Desktop 写入（格式 {version}；此版本最高只支持格式 {supported}）。请更新应用后再查看。</translation>
     </message>
@@ -1275,7 +1293,7 @@
         <translation>订单记录 {path} 为只读，因此无法创建新订单。以往的订单仍会显示。请让该文件及其所在文件夹可写，然后重新启动应用。</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+103"/>
         <source>The order history {path} could not be read ({reason}).</source>
         <translation>无法读取订单记录 {path}（{reason}）。</translation>
     </message>
@@ -1290,22 +1308,22 @@
         <translation>订单记录已关闭。</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+76"/>
         <source>Order {local_id} is already {status}; it cannot be completed.</source>
         <translation>订单 {local_id} 的状态已是 {status}，无法再完成。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Order {local_id} is {status}; only an order still being created can be discarded.</source>
         <translation>订单 {local_id} 的状态为 {status}；只有仍在创建中的订单才能丢弃。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Order {local_id} is already paid.</source>
         <translation>订单 {local_id} 已支付。</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+150"/>
         <source>Could not write {path}: {reason}.</source>
         <translation>无法写入 {path}：{reason}。</translation>
     </message>
@@ -1406,7 +1424,7 @@
 <context>
     <name>RechargeDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/recharge_dialog.py" line="+451"/>
+        <location filename="../../ohmygpt_desktop/ui/recharge_dialog.py" line="+427"/>
         <source>Recharge {email} ({host})</source>
         <translation>为 {email}（{host}）充值</translation>
     </message>
@@ -1566,12 +1584,12 @@
         <translation>为避免重复付款，只有在你确认已查看订单后，应用才会创建新订单。</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>Stopped waiting. The request had already been sent: if OhMyGPT creates the order, it appears under Orders as “Awaiting payment” and you can open it from there.</source>
         <translation>已停止等待。请求已经发出：如果 OhMyGPT 创建了订单，它会以“待支付”状态出现在“订单”中，你可以从那里打开它。</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+83"/>
         <source>Finish the payment in your browser</source>
         <translation>请在浏览器中完成支付</translation>
     </message>
@@ -2070,7 +2088,7 @@
         <translation>“{item}”不是有效的金额。请用逗号分隔各个金额。</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+427"/>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+366"/>
         <source>Enter the address of the proxy.</source>
         <translation>请输入代理地址。</translation>
     </message>
@@ -2085,22 +2103,7 @@
         <translation>每个金额都必须介于最低和最高金额之间（{low}–{high} USD）；{amount} 不在此范围内。</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>The client secret must not contain spaces or line breaks.</source>
-        <translation>客户端密钥不能包含空格或换行。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The client secret is too long.</source>
-        <translation>客户端密钥过长。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Enter the client id first: the secret is stored for it.</source>
-        <translation>请先输入客户端 ID：密钥将按该 ID 保存。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+23"/>
         <source>Saving the client secret to the system keyring…</source>
         <translation>正在将客户端密钥保存到系统密钥环…</translation>
     </message>
@@ -2110,7 +2113,7 @@
         <translation>请先更正标出的值（{tabs}）。</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+78"/>
         <source>The client secret could not be saved: {reason}</source>
         <translation>无法保存客户端密钥：{reason}</translation>
     </message>
@@ -2491,7 +2494,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ohmygpt_desktop/app.py" line="+420"/>
+        <location filename="../../ohmygpt_desktop/app.py" line="+337"/>
         <source>cannot use the folder {path} ({reason}).</source>
         <translation>无法使用文件夹 {path}（{reason}）。</translation>
     </message>
@@ -2506,7 +2509,7 @@
         <translation>应用已在使用此数据文件夹运行（进程 {pid}），但没有响应。请关闭它或结束该进程，然后重新启动应用。</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+162"/>
         <source>an unexpected problem ({error}). Details are in the log file.</source>
         <translation>出现意外问题（{error}）。详细信息见日志文件。</translation>
     </message>

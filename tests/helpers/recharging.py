@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from shiboken6 import isValid
 
-from ohmygpt_desktop.ui.recharge_dialog import RechargeDialog, pending_requests
+from ohmygpt_desktop.ui.recharge_dialog import RechargeDialog
 from ohmygpt_desktop.ui.tasks import running_ops
 from tests.helpers.asyncutil import until
 from tests.helpers.signed_in import sign_in
@@ -98,11 +98,11 @@ def wait_idle(run: Runner, dialog: RechargeDialog, timeout: float = 10.0) -> Non
     run(until(lambda: not dialog.busy, timeout=timeout, message="the order is still being created"))
 
 
-def wait_requests_done(run: Runner, timeout: float = 10.0) -> None:
+def wait_requests_done(run: Runner, ctx: AppContext, timeout: float = 10.0) -> None:
     """Every order request and UI op has finished (including ones nobody waits for)."""
     run(
         until(
-            lambda: not pending_requests() and not running_ops(),
+            lambda: not ctx.background.pending() and not running_ops(),
             timeout=timeout,
             message="order requests are still running",
         ),
