@@ -15,13 +15,14 @@ from ohmygpt_desktop.translatable import Sentences, Text
 if TYPE_CHECKING:
     from ohmygpt_desktop.api import OhMyGPTClient, Secret
     from ohmygpt_desktop.core.account_store import AccountStore
-    from ohmygpt_desktop.core.accounts import AccountManager
+    from ohmygpt_desktop.core.accounts import Account, AccountManager, StorageChooser
     from ohmygpt_desktop.core.clients import ApiClients
     from ohmygpt_desktop.core.messages import MessageBridge
     from ohmygpt_desktop.core.oauth import SignInAttempts
     from ohmygpt_desktop.core.orders import OrderHistory
     from ohmygpt_desktop.core.paths import AppPaths
     from ohmygpt_desktop.core.payments import PaymentWatcher
+    from ohmygpt_desktop.core.permissions import AppPermissions
     from ohmygpt_desktop.core.recharge import RechargeService
     from ohmygpt_desktop.core.settings import Settings
     from ohmygpt_desktop.core.tokens import TokenStore
@@ -51,6 +52,7 @@ class AppContext:
     watcher: PaymentWatcher
     attempts: SignInAttempts
     open_url: UrlOpener
+    permissions: AppPermissions
     sandbox: SandboxServer | None = None
     sandbox_client_secret: Secret | None = None
     #: True when this context started the sandbox (and so stops it on close).
@@ -70,16 +72,44 @@ class AppContext:
     def oauth_configured(self) -> bool:
         return bool(self.settings.client_id)
 
+    def provisioned_client_secret(self) -> Secret | None:
+        """The provisioning's client secret, when the app in use is the provisioned one."""
+        provisioning = self.settings.provisioning
+        return provisioning.secret_for(self.settings.client_id) if provisioning else None
+
     async def client_secret(self) -> Secret | None:
-        """The OAuth app's client secret: the sandbox's demo secret or the keyring's."""
+        """The OAuth app's client secret: the sandbox's demo secret, the provisioning's
+        (only ever in memory), or the keyring's."""
         from ohmygpt_desktop.core.logs import register_secret
 
-        secret = self.sandbox_client_secret or await self.tokens.load_client_secret(
-            self.accounts.host, self.settings.client_id
+        secret = (
+            self.sandbox_client_secret
+            or self.provisioned_client_secret()
+            or await self.tokens.load_client_secret(self.accounts.host, self.settings.client_id)
         )
         if secret:
             register_secret(secret.reveal())  # never in a log line, whoever logs it
         return secret
+
+    def exchange_url(self) -> str:
+        """The token-exchange service that signs in instead of issue-token ("": none)."""
+        return "" if self.demo_mode else self.settings.token_exchange_url
+
+    async def sign_in(
+        self, code: str, *, choose_storage: StorageChooser, reauth_key: str | None = None
+    ) -> Account:
+        """Exchange a code the person got: at the token-exchange service when one is
+        set (no client secret needed), else at issue-token with the client secret.
+        Raises ``SignInError`` or ``ClientSecretMissing``."""
+        exchange_url = self.exchange_url()
+        return await self.accounts.sign_in(
+            code,
+            client_id=self.settings.client_id,
+            client_secret=None if exchange_url else await self.client_secret(),
+            exchange_url=exchange_url,
+            choose_storage=choose_storage,
+            reauth_key=reauth_key,
+        )
 
     async def start(self) -> None:
         """After the first paint: bring accounts back and resume payment watches."""
