@@ -181,7 +181,7 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
         try:
             create_order = Decimal(ns.create_order)
         except InvalidOperation:
-            parser.error(f"--create-order needs an amount in USD, e.g. 5 (got {ns.create_order!r})")
+            create_order = Decimal("NaN")
         if not create_order.is_finite() or create_order <= 0:
             parser.error(f"--create-order needs an amount in USD, e.g. 5 (got {ns.create_order!r})")
     return Options(
