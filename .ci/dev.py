@@ -5,7 +5,8 @@
                                  add --sandbox-reset to start the demo over
     python3 .ci/dev.py test      run the test suite (offscreen, real keyring)
     python3 .ci/dev.py app ...   launch the app with any flags
-    python3 .ci/dev.py build     build the PyInstaller bundle in dist/ohmygpt-desktop
+    python3 .ci/dev.py build     build the PyInstaller bundle in dist/ohmygpt-desktop;
+                                 --provisioning FILE bakes FILE in (README, Provisioning)
     python3 .ci/dev.py dist      package that bundle: dist/*.tar.gz and, with dpkg-deb, dist/*.deb
 
 Each command first makes sure what it needs is there: the Debian libraries Qt
@@ -31,6 +32,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+import bundle_provisioning  # .ci/bundle_provisioning.py, beside this script
 import linux_packages  # .ci/linux_packages.py, beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -251,10 +253,50 @@ def tell_demo_state(args: list[str]) -> None:
     say("to start the demo over: python3 .ci/dev.py sandbox --sandbox-reset")
 
 
+def build_provisioning(args: list[str]) -> Path | None:
+    """The file of ``--provisioning FILE`` (``None`` without it); exits on other arguments."""
+    if not args:
+        return None
+    if len(args) == 2 and args[0] == "--provisioning":
+        return Path(args[1])
+    if len(args) == 1 and args[0].startswith("--provisioning="):
+        return Path(args[0].split("=", 1)[1])
+    print(f"build takes only --provisioning FILE (got {' '.join(args)})", file=sys.stderr)
+    raise SystemExit(2)
+
+
+def check_provisioning(source: Path) -> None:
+    """The app's own check of a provisioning file (exit 2 names its problem)."""
+    with tempfile.TemporaryDirectory(prefix="ohmygpt-provisioning-check-") as home:
+        env = dict(os.environ, OHMYGPT_PROVISIONING=str(source.resolve()))
+        env["XDG_CONFIG_DIRS"] = home  # this machine's system provisioning is not the bundle's
+        env.pop("OHMYGPT_DESKTOP_HOME", None)
+        for name in list(env):  # nor are this shell's settings
+            if name.startswith("OHMYGPT_") and name != "OHMYGPT_PROVISIONING":
+                del env[name]
+        check = subprocess.run(
+            [str(PY), "-m", "ohmygpt_desktop", "--show-config", "--home", home],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+    if check.returncode:
+        print(check.stderr.strip() or check.stdout.strip(), file=sys.stderr)
+        raise SystemExit(2)
+    say(f"{source} is a valid provisioning file; baking it into the bundle")
+
+
 def run_build(args: list[str]) -> int:
+    provisioning = build_provisioning(args)
     ensure_debs(QT_DEBS)
     ensure_venv("build")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.pop(bundle_provisioning.ENV, None)
+    if provisioning is not None:
+        check_provisioning(provisioning)
+        staged = bundle_provisioning.stage(provisioning, ROOT / "build")
+        env[bundle_provisioning.ENV] = str(staged)
     steps = [
         [str(PY), str(ROOT / ".ci" / "translations.py"), "--release"],
         [str(PY), "-m", "PyInstaller", "--noconfirm", "--clean", str(ROOT / "build.spec")],

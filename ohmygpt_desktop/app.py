@@ -12,8 +12,9 @@ import argparse
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -60,6 +61,11 @@ class Options:
     sandbox_reset: bool = False
     debug: bool = False
     smoke_test: bool = False
+    #: ``--smoke-test --configured``: against the configured service, with ``code``.
+    configured: bool = False
+    code: str = ""
+    create_order: Decimal | None = None
+    show_config: bool = False
     home: Path | None = None
     overrides: dict[str, Any] = field(default_factory=dict)
 
@@ -111,6 +117,31 @@ def build_parser() -> argparse.ArgumentParser:
         "(non-zero names the failed step)",
     )
     parser.add_argument(
+        "--configured",
+        action="store_true",
+        help="with --smoke-test: sign in to the configured (provisioned) service instead of "
+        "the sandbox with --code, read the user and the balance, and stop",
+    )
+    parser.add_argument(
+        "--code",
+        metavar="CODE",
+        help="with --smoke-test --configured: the authorization code (or the whole address "
+        "the browser showed) to sign in with; '-' reads it from standard input",
+    )
+    parser.add_argument(
+        "--create-order",
+        metavar="AMOUNT",
+        help="with --smoke-test --configured: also create one order of AMOUNT USD and check "
+        "its payment link (no browser is opened)",
+    )
+    parser.add_argument(
+        "--show-config",
+        action="store_true",
+        help="print every effective setting, its value (secrets hidden) and where it comes "
+        "from (default, bundle, system, OHMYGPT_PROVISIONING, settings file, environment, "
+        "flag), then exit",
+    )
+    parser.add_argument(
         "--home", type=Path, metavar="DIR", help="keep config, data and logs under DIR"
     )
     from ohmygpt_desktop.core.settings import SETTINGS
@@ -132,20 +163,39 @@ def build_parser() -> argparse.ArgumentParser:
 def parse_args(argv: Sequence[str] | None = None) -> Options:
     from ohmygpt_desktop.core.settings import SETTINGS
 
-    ns = build_parser().parse_args(argv)
+    parser = build_parser()
+    ns = parser.parse_args(argv)
     overrides: dict[str, Any] = {
         spec.name: getattr(ns, spec.name)
         for spec in SETTINGS
         if spec.flag and getattr(ns, spec.name) is not None
     }
+    if ns.configured and (not ns.smoke_test or ns.sandbox or ns.sandbox_reset):
+        parser.error("--configured goes with --smoke-test, and not with --sandbox")
+    if ns.configured and not ns.code:
+        parser.error("--smoke-test --configured needs --code CODE")
+    if not ns.configured and (ns.code or ns.create_order):
+        parser.error("--code and --create-order go with --smoke-test --configured")
+    create_order = None
+    if ns.create_order is not None:
+        try:
+            create_order = Decimal(ns.create_order)
+        except InvalidOperation:
+            create_order = Decimal("NaN")
+        if not create_order.is_finite() or create_order <= 0:
+            parser.error(f"--create-order needs an amount in USD, e.g. 5 (got {ns.create_order!r})")
     return Options(
-        sandbox=ns.sandbox or ns.smoke_test or ns.sandbox_reset,
+        sandbox=ns.sandbox or (ns.smoke_test and not ns.configured) or ns.sandbox_reset,
         sandbox_port=ns.sandbox_port,
         sandbox_latency=ns.sandbox_latency,
         sandbox_faults=ns.sandbox_fault,
         sandbox_reset=ns.sandbox_reset,
         debug=ns.debug,
         smoke_test=ns.smoke_test,
+        configured=ns.configured,
+        code=ns.code or "",
+        create_order=create_order,
+        show_config=ns.show_config,
         home=ns.home,
         overrides=overrides,
     )
@@ -166,6 +216,22 @@ def profile_paths(base: AppPaths, *, demo: bool) -> AppPaths:
         log_dir=base.log_dir,
         cache_dir=base.cache_dir / "sandbox",
     )
+
+
+def load_settings(
+    path: Path,
+    *,
+    demo: bool,
+    env: Mapping[str, str] | None = None,
+    overrides: Mapping[str, object] | None = None,
+) -> Settings:
+    """The settings of a profile on top of the provisioning files (none for the demo,
+    a world of its own). Raises ``ProvisioningError`` or ``SettingsError``."""
+    from ohmygpt_desktop.core.provisioning import load_provisioning
+    from ohmygpt_desktop.core.settings import Settings
+
+    provisioning = None if demo else load_provisioning(env)
+    return Settings.load(path, env=env, overrides=overrides, provisioning=provisioning)
 
 
 def build_context(
@@ -195,8 +261,8 @@ def build_context(
     from ohmygpt_desktop.core.orders import OrderHistory
     from ohmygpt_desktop.core.paths import AppPaths
     from ohmygpt_desktop.core.payments import PaymentWatcher
+    from ohmygpt_desktop.core.permissions import FILE_NAME, AppPermissions
     from ohmygpt_desktop.core.recharge import RechargeService
-    from ohmygpt_desktop.core.settings import Settings
     from ohmygpt_desktop.core.tokens import TokenStore
     from ohmygpt_desktop.ui.browser import open_in_system_browser
 
@@ -244,7 +310,9 @@ def build_context(
     paths.ensure()
 
     if settings is None:
-        settings = Settings.load(paths.settings_file, env=env, overrides=options.overrides)
+        settings = load_settings(
+            paths.settings_file, demo=sandbox is not None, env=env, overrides=options.overrides
+        )
     settings.add_overrides(sandbox_overrides)
     extra_origins = {origin_of(sandbox.base_url)} if sandbox is not None else set()
     clients = ApiClients(lambda: make_client(settings, extra_origins))
@@ -262,11 +330,13 @@ def build_context(
         service_id=SANDBOX_SERVICE_ID if sandbox is not None else None,
     )
     history = OrderHistory(paths.history_db)
+    permissions = AppPermissions(paths.data_dir / FILE_NAME, settings)
     recharge = RechargeService(
         accounts,
         history,
         success_url=None if sandbox is not None else PRODUCTION_SUCCESS_URL,
         cancel_url=None if sandbox is not None else PRODUCTION_CANCEL_URL,
+        permissions=permissions,
     )
     watcher_kwargs: dict[str, Any] = {"window_s": settings.payment_watch_minutes * 60}
     if payment_intervals is not None:
@@ -287,6 +357,7 @@ def build_context(
         watcher=watcher,
         attempts=SignInAttempts(),
         open_url=open_url or open_in_system_browser,
+        permissions=permissions,
         sandbox=sandbox,
         sandbox_client_secret=sandbox_secret,
         owns_sandbox=owns_sandbox,
@@ -345,6 +416,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the app; a start-up failure is explained on stderr and in a dialog."""
     args = list(sys.argv[1:] if argv is None else argv)
     options = parse_args(args)
+    if options.show_config:  # no window, no Qt
+        from ohmygpt_desktop.show_config import show_config
+
+        return show_config(options)
     if os.environ.get("PYTHON_KEYRING_BACKEND", None) == "":
         del os.environ["PYTHON_KEYRING_BACKEND"]  # keyring fails on an empty name
     try:
@@ -425,7 +500,8 @@ def _claim_profile(options: Options, paths: AppPaths, args: list[str]) -> Instan
 def _run(options: Options, args: list[str]) -> int:
     """Start (raising :class:`StartupFailure`), then run until the window closes."""
     from ohmygpt_desktop.core.paths import AppPaths
-    from ohmygpt_desktop.core.settings import Settings, SettingsError
+    from ohmygpt_desktop.core.provisioning import ProvisioningError
+    from ohmygpt_desktop.core.settings import SettingsError
 
     base_paths = AppPaths.under(options.home) if options.home else AppPaths.default()
     paths = profile_paths(base_paths, demo=options.sandbox)
@@ -435,8 +511,10 @@ def _run(options: Options, args: list[str]) -> int:
     except OSError as exc:
         raise _folder_failure(exc) from None
     try:
-        settings = Settings.load(paths.settings_file, overrides=options.overrides)
-    except SettingsError as exc:
+        settings = load_settings(
+            paths.settings_file, demo=options.sandbox, overrides=options.overrides
+        )
+    except (ProvisioningError, SettingsError) as exc:
         raise StartupFailure(exc, exit_code=2) from None
     guard = _claim_profile(options, paths, args)
     if guard is None:
@@ -525,7 +603,9 @@ def _run_claimed(
         guard.handedOver.connect(on_other_launch)
         guard.listen()  # other launches on this home hand over to this window
 
-    crash = install_crash_handler(base_paths.log_file, lambda: window)
+    crash = install_crash_handler(
+        base_paths.log_file, lambda: window, support=(settings.organization, settings.support)
+    )
 
     import asyncio
 
@@ -544,7 +624,7 @@ def _run_claimed(
     if options.smoke_test:
         from ohmygpt_desktop.smoke import run_smoke_test
 
-        return qasync.run(run_smoke_test(ctx))
+        return qasync.run(run_smoke_test(ctx, options))
 
     assert window is not None
     main_window = window

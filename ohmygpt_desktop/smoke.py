@@ -4,6 +4,13 @@ Starts the real main window (offscreen is fine), then signs in through the
 sandbox's authorization page over HTTP (standing in for the person at the
 browser), reads the balance, creates one order, and exits 0. On failure it
 prints the step that failed and exits 1. Used on the frozen bundle in CI.
+
+``--smoke-test --configured --code CODE`` checks a provisioned build against the
+service it is configured for (a staging service, say) instead: it signs in with
+the authorization code a person got from that service's page (through the
+token-exchange service when one is configured), reads the user and the balance,
+and with ``--create-order AMOUNT`` creates one order and checks its payment link
+(the link is never opened). Same exit codes.
 """
 
 from __future__ import annotations
@@ -17,8 +24,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 
+from ohmygpt_desktop.core.tokens import TokenStorage
+
 if TYPE_CHECKING:
-    from ohmygpt_desktop.app import AppContext
+    from ohmygpt_desktop.app import AppContext, Options
+    from ohmygpt_desktop.core.accounts import Account
 
 
 class SmokeFailure(Exception):
@@ -49,17 +59,76 @@ async def _browser_authorizes(auth_url: str, user_id: str = "888") -> str:
         return location
 
 
-async def run_smoke_test(ctx: AppContext) -> int:
+async def _session_only() -> TokenStorage:
+    return TokenStorage.SESSION
+
+
+class _Steps:
+    """The step running now, for the failure message."""
+
+    name = "starting"
+
+
+async def _sign_in_to_sandbox(ctx: AppContext, steps: _Steps) -> Account:
+    """As a person would: the sandbox's authorization page, then paste what it shows."""
     from ohmygpt_desktop.api import build_authorization_url
+
+    steps.name = "opening the authorization page"
+    attempt = ctx.attempts.start()
+    auth_url = build_authorization_url(
+        ctx.settings.auth_base_url,
+        client_id=ctx.settings.client_id,
+        redirect_uri=ctx.settings.effective_redirect_uri(),
+        scope=ctx.settings.scope,
+        state=attempt.state,
+    )
+    location = await _browser_authorizes(auth_url)
+
+    steps.name = "pasting the code"
+    attempt, code = ctx.attempts.accept(location)
+
+    steps.name = "signing in"
+    account = await ctx.sign_in(code, choose_storage=_session_only)
+    ctx.attempts.finish(attempt)
+    return account
+
+
+async def _sign_in_with_code(ctx: AppContext, given: str, steps: _Steps) -> Account:
+    """``--configured``: the code a person got from the configured service's page."""
+    from ohmygpt_desktop.core.oauth import parse_paste
+    from ohmygpt_desktop.core.settings import redact_url
+
+    steps.name = "checking the configuration"
+    if not ctx.settings.client_id:
+        raise SmokeFailure("no client id is configured")
+    via = ctx.exchange_url()
+    if not via and not await ctx.client_secret():
+        raise SmokeFailure("neither a client secret nor a token-exchange service is configured")
+    _say(f"service {ctx.settings.api_base_url}, client id {ctx.settings.client_id}")
+    _say(
+        f"exchanging the code at {redact_url(via)}" if via else "exchanging the code at issue-token"
+    )
+
+    steps.name = "reading the code"
+    text = await asyncio.to_thread(sys.stdin.readline) if given == "-" else given
+    code = parse_paste(text).code
+
+    steps.name = "signing in"
+    return await ctx.sign_in(code, choose_storage=_session_only)
+
+
+async def run_smoke_test(ctx: AppContext, options: Options | None = None) -> int:
+    """Run the smoke test on ``ctx``; the exit status (see the module doc)."""
+    from ohmygpt_desktop.api import origin_of
     from ohmygpt_desktop.api.models import credits_to_usd
-    from ohmygpt_desktop.core.tokens import TokenStorage
     from ohmygpt_desktop.ui.main_window import MainWindow
 
-    step = "starting"
+    configured = options if options is not None and options.configured else None
+    steps = _Steps()
     started = time.monotonic()
     window = None
     try:
-        step = "showing the main window"
+        steps.name = "showing the main window"
         window = MainWindow(ctx)
         window.show()
         await ctx.start()
@@ -67,50 +136,35 @@ async def run_smoke_test(ctx: AppContext) -> int:
         for problem in ctx.startup_problems:  # what the banner tells the user, in English
             _say(f"note: {problem}")
 
-        step = "opening the authorization page"
-        attempt = ctx.attempts.start()
-        auth_url = build_authorization_url(
-            ctx.settings.auth_base_url,
-            client_id=ctx.settings.client_id,
-            redirect_uri=ctx.settings.effective_redirect_uri(),
-            scope=ctx.settings.scope,
-            state=attempt.state,
-        )
-        location = await _browser_authorizes(auth_url)
+        if configured is not None:
+            account = await _sign_in_with_code(ctx, configured.code, steps)
+        else:
+            account = await _sign_in_to_sandbox(ctx, steps)
+        _say(f"signed in as {account.email} (user {account.record.user_id})")
 
-        step = "pasting the code"
-        attempt, code = ctx.attempts.accept(location)
-
-        step = "signing in"
-
-        async def session_only() -> TokenStorage:
-            return TokenStorage.SESSION
-
-        account = await ctx.accounts.sign_in(
-            code,
-            client_id=ctx.settings.client_id,
-            client_secret=await ctx.client_secret(),
-            choose_storage=session_only,
-        )
-        ctx.attempts.finish(attempt)
-        _say(f"signed in as {account.email}")
-
-        step = "reading the balance"
+        steps.name = "reading the balance"
         balance = await ctx.accounts.refresh_balance(account.key)
         if balance is None:
             raise SmokeFailure("no balance")
         _say(f"balance ${credits_to_usd(balance.balance, ctx.settings.credits_per_usd)}")
 
-        step = "creating an order"
-        record = await ctx.recharge.create_order(account.key, Decimal("10"))
-        if not record.order_no or not record.checkout_url:
-            raise SmokeFailure("the order has no number or link")
-        _say(f"order {record.order_no} created, status {record.status.value}")
+        amount = configured.create_order if configured is not None else Decimal("10")
+        if amount is not None:
+            steps.name = "creating an order"
+            record = await ctx.recharge.create_order(account.key, amount)
+            steps.name = "checking the order's payment link"
+            if not record.order_no or not record.checkout_url:
+                raise SmokeFailure("the order has no number or link")
+            # The client accepted the link only on a trusted payment page (allow-list).
+            _say(
+                f"order {record.order_no} created, status {record.status.value}, "
+                f"payment page on {origin_of(record.checkout_url)}"
+            )
 
-        step = "signing out"
+        steps.name = "signing out"
         await ctx.accounts.sign_out(account.key)
     except Exception as exc:  # report the step, never a bare traceback
-        print(f"smoke test FAILED while {step}: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(f"smoke test FAILED while {steps.name}: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
     finally:
         if window is not None:

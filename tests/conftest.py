@@ -134,7 +134,8 @@ def make_ctx(
 
     def make(**kwargs: Any) -> AppContext:
         kwargs.setdefault("paths", AppPaths.under(home))
-        kwargs.setdefault("env", {})
+        # Never this machine's system provisioning (/etc/xdg/ohmygpt-desktop/).
+        kwargs.setdefault("env", {"XDG_CONFIG_DIRS": str(home / "no-system-config")})
         kwargs.setdefault("open_url", browser)
         kwargs.setdefault("keyring_backend", keyring_backend)
         kwargs.setdefault("sandbox", sandbox)

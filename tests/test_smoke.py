@@ -14,13 +14,17 @@ from ohmygpt_desktop import __version__
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run_app(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+def run_app(
+    *args: str, home: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the app from the source tree; ``env`` adds to (or replaces) variables."""
     env = dict(
         os.environ,
         QT_QPA_PLATFORM="offscreen",
         DBUS_SESSION_BUS_ADDRESS="disabled:",
         OHMYGPT_DESKTOP_HOME=str(home),
         PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+        **(env or {}),
     )
     return subprocess.run(
         [sys.executable, "-m", "ohmygpt_desktop", *args],

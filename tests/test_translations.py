@@ -443,6 +443,8 @@ def test_every_error_for_people_is_described_translated(
         client_secret,
         oauth,
         orders,
+        permissions,
+        provisioning,
         recharge,
         settings,
         tokens,
@@ -513,6 +515,14 @@ def test_every_error_for_people_is_described_translated(
         ),
         accounts.SignInError: accounts.SignInError(
             accounts.SignInStep.EXCHANGE_CODE, api.AuthorizationError()
+        ),
+        accounts.ClientSecretMissing: accounts.ClientSecretMissing(),
+        provisioning.ProvisioningError: provisioning.ProvisioningError(
+            Path("/etc/xdg/ohmygpt-desktop/provisioning.json"),
+            Text("Provisioning", QT_TRANSLATE_NOOP("Provisioning", "it does not exist.")),
+        ),
+        permissions.RechargeNotAllowed: permissions.RechargeNotAllowed(
+            declared="general_api_access"
         ),
         recharge.AccountNotSignedIn: recharge.AccountNotSignedIn(),
         recharge.OrderOutcomeUnknown: recharge.OrderOutcomeUnknown(None, lost),

@@ -69,6 +69,17 @@ class SignInError(Problem):
         return f"SignInError({self.step.name}, {self.cause!r})"
 
 
+class ClientSecretMissing(Problem):
+    """Sign-in needs the OAuth app's client secret, and none is set (nor a
+    token-exchange service that would make it unnecessary)."""
+
+    context = _CTX
+    template = QT_TRANSLATE_NOOP(
+        _CTX,
+        "The client secret of the OhMyGPT app is not set. Enter it in Settings, then try again.",
+    )
+
+
 #: Async callback asked when no secure keyring exists: returns SESSION or FILE.
 StorageChooser = Callable[[], Awaitable[TokenStorage]]
 
@@ -197,18 +208,32 @@ class AccountManager(QObject):
         code: str,
         *,
         client_id: str,
-        client_secret: Secret,
+        client_secret: Secret | None = None,
+        exchange_url: str = "",
         choose_storage: StorageChooser,
         reauth_key: str | None = None,
     ) -> Account:
         """Exchange ``code``, read the user, store the token, add or update the account.
 
-        Raises :class:`SignInError` naming the failed step.
+        The code goes to the organisation's token-exchange service at ``exchange_url``
+        when one is given (no secret needed), else to issue-token with ``client_secret``
+        (:class:`ClientSecretMissing` without one). Raises :class:`SignInError` naming
+        the failed step.
         """
         try:
-            grant = await self.client.issue_token(
-                client_id=client_id, client_secret=client_secret, code=code
-            )
+            if exchange_url:
+                grant = await self.client.issue_token_via_exchange(
+                    exchange_url,
+                    code=code,
+                    client_id=client_id,
+                    redirect_uri=self.settings.effective_redirect_uri(),
+                )
+            elif client_secret:
+                grant = await self.client.issue_token(
+                    client_id=client_id, client_secret=client_secret, code=code
+                )
+            else:
+                raise ClientSecretMissing()
         except ApiError as exc:
             raise SignInError(SignInStep.EXCHANGE_CODE, exc) from None
         try:

@@ -28,15 +28,28 @@ def _proxy_of(proxy_mode: str, proxy_url: str) -> str | None:
 
 
 def make_client(settings: Settings, extra_payment_origins: set[str]) -> OhMyGPTClient:
-    """An API client for the current settings (API line, proxy, endpoint paths, deadline)."""
-    from ohmygpt_desktop.api import DEFAULT_ENDPOINTS, PRODUCTION_PAYMENT_ORIGINS, OhMyGPTClient
+    """An API client for the current settings (API line, proxy, endpoint paths, deadline).
+
+    Payment links are trusted on Stripe's pages, ``extra_payment_origins``, and the API
+    line's own address when that is on this computer: a stand-in service such as the
+    sandbox, run as the configured service, serves its own payment pages.
+    """
+    from ohmygpt_desktop.api import (
+        DEFAULT_ENDPOINTS,
+        PRODUCTION_PAYMENT_ORIGINS,
+        OhMyGPTClient,
+        origin_of,
+    )
+    from ohmygpt_desktop.core.settings import is_loopback_url
 
     return OhMyGPTClient(
         settings.api_base_url,
         endpoints=DEFAULT_ENDPOINTS.with_overrides(settings.endpoints),
         proxy=_proxy_of(settings.proxy_mode, settings.proxy_url),
         deadline=settings.request_deadline_s,
-        payment_origins=PRODUCTION_PAYMENT_ORIGINS | extra_payment_origins,
+        payment_origins=PRODUCTION_PAYMENT_ORIGINS
+        | extra_payment_origins
+        | ({origin_of(settings.api_base_url)} if is_loopback_url(settings.api_base_url) else set()),
     )
 
 

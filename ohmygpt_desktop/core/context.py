@@ -16,7 +16,7 @@ from ohmygpt_desktop.translatable import Sentences, Text
 if TYPE_CHECKING:
     from ohmygpt_desktop.api import OhMyGPTClient, Secret
     from ohmygpt_desktop.core.account_store import AccountStore
-    from ohmygpt_desktop.core.accounts import AccountManager
+    from ohmygpt_desktop.core.accounts import Account, AccountManager, StorageChooser
     from ohmygpt_desktop.core.background import BackgroundWork
     from ohmygpt_desktop.core.client_secret import ClientSecrets
     from ohmygpt_desktop.core.clients import ApiClients
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from ohmygpt_desktop.core.orders import OrderHistory
     from ohmygpt_desktop.core.paths import AppPaths
     from ohmygpt_desktop.core.payments import PaymentWatcher
+    from ohmygpt_desktop.core.permissions import AppPermissions
     from ohmygpt_desktop.core.recharge import RechargeService
     from ohmygpt_desktop.core.settings import Settings
     from ohmygpt_desktop.core.tokens import TokenStore
@@ -57,6 +58,7 @@ class AppContext:
     watcher: PaymentWatcher
     attempts: SignInAttempts
     open_url: UrlOpener
+    permissions: AppPermissions
     sandbox: SandboxServer | None = None
     sandbox_client_secret: Secret | None = None
     #: True when this context started the sandbox (and so stops it on close).
@@ -90,14 +92,41 @@ class AppContext:
 
         return ClientSecrets(self.tokens)
 
+    def provisioned_client_secret(self) -> Secret | None:
+        """The provisioning's client secret, when the app in use is the provisioned one."""
+        provisioning = self.settings.provisioning
+        return provisioning.secret_for(self.settings.client_id) if provisioning else None
+
     async def client_secret(self) -> Secret | None:
-        """The OAuth app's client secret: the sandbox's demo secret or the keyring's."""
-        if self.sandbox_client_secret:
+        """The OAuth app's client secret: the sandbox's demo secret, the provisioning's
+        (only ever in memory), or the keyring's."""
+        secret = self.sandbox_client_secret or self.provisioned_client_secret()
+        if secret:
             from ohmygpt_desktop.core.logs import register_secret
 
-            register_secret(self.sandbox_client_secret.reveal())  # never in a log line
-            return self.sandbox_client_secret
+            register_secret(secret.reveal())  # never in a log line, whoever logs it
+            return secret
         return await self.client_secrets.load(self.accounts.host, self.settings.client_id)
+
+    def exchange_url(self) -> str:
+        """The token-exchange service that signs in instead of issue-token ("": none)."""
+        return "" if self.demo_mode else self.settings.token_exchange_url
+
+    async def sign_in(
+        self, code: str, *, choose_storage: StorageChooser, reauth_key: str | None = None
+    ) -> Account:
+        """Exchange a code the person got: at the token-exchange service when one is
+        set (no client secret needed), else at issue-token with the client secret.
+        Raises ``SignInError`` or ``ClientSecretMissing``."""
+        exchange_url = self.exchange_url()
+        return await self.accounts.sign_in(
+            code,
+            client_id=self.settings.client_id,
+            client_secret=None if exchange_url else await self.client_secret(),
+            exchange_url=exchange_url,
+            choose_storage=choose_storage,
+            reauth_key=reauth_key,
+        )
 
     async def start(self) -> None:
         """After the first paint: bring accounts back and resume payment watches."""

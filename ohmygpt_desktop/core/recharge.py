@@ -27,6 +27,7 @@ from ohmygpt_desktop.api import (
     ApiError,
     InvalidTokenError,
     NetworkError,
+    PermissionDeniedError,
 )
 from ohmygpt_desktop.core.accounts import AccountManager
 from ohmygpt_desktop.core.orders import (
@@ -36,6 +37,7 @@ from ohmygpt_desktop.core.orders import (
     OrderRecord,
     OrderStatus,
 )
+from ohmygpt_desktop.core.permissions import AppPermissions
 from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP, Problem
 
 log = logging.getLogger(__name__)
@@ -308,11 +310,14 @@ class RechargeService:
         *,
         success_url: str | None = None,
         cancel_url: str | None = None,
+        permissions: AppPermissions | None = None,
     ) -> None:
+        """``permissions`` remembers a refusal for lack of permission (if given)."""
         self.accounts = accounts
         self.history = history
         self.success_url = success_url
         self.cancel_url = cancel_url
+        self.permissions = permissions
 
     async def create_order(
         self,
@@ -380,6 +385,8 @@ class RechargeService:
             self._discard(local_id)
             if isinstance(exc, InvalidTokenError):
                 self.accounts.mark_needs_reauth(account_key)
+            if isinstance(exc, PermissionDeniedError) and self.permissions is not None:
+                self.permissions.learn_refused(account.host, self.accounts.settings.client_id)
             raise
         except asyncio.CancelledError:
             # The app is closing while the request is in flight: outcome unknown.

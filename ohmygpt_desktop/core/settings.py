@@ -3,17 +3,20 @@
 Plain Python (no Qt). Every setting is a :class:`SettingSpec` in :data:`SETTINGS`;
 :class:`Settings` resolves values with the precedence
 
-    command-line overrides > environment variables > settings file > defaults
+    command-line overrides > environment variables > settings file > provisioning > defaults
 
-and only ever writes the file-level values back. A damaged file never crashes
-the app and is never silently reset: it is copied aside and
+(a setting the provisioning locks takes its provisioned value whatever comes after;
+see :mod:`ohmygpt_desktop.core.provisioning`) and only ever writes the file-level
+values back; :meth:`Settings.origin` says where each effective value came from.
+A damaged file never crashes the app and is never silently reset: it is copied aside and
 :attr:`Settings.load_problem` explains what happened in plain words (in English;
 :attr:`Settings.load_problem_text` is the same, translatable). Every message is
 a translatable template (context ``"Settings"``): :class:`SettingsError` carries
 it with its params, and the UI shows it in the user's language.
 
 Secrets (tokens, the OAuth client secret) are *not* settings; they live in the
-keyring (see :mod:`ohmygpt_desktop.core.tokens`). Nor are the signed-in accounts:
+keyring (see :mod:`ohmygpt_desktop.core.tokens`), a provisioned client secret only in
+memory (:mod:`ohmygpt_desktop.core.provisioning`). Nor are the signed-in accounts:
 they have a file of their own (:mod:`ohmygpt_desktop.core.account_store`).
 """
 
@@ -25,12 +28,13 @@ import ipaddress
 import json
 import logging
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urlsplit, urlunsplit
 
 from ohmygpt_desktop.api.endpoints import CODE_PAGE, EndpointPathError, Endpoints, check_override
@@ -42,6 +46,9 @@ from ohmygpt_desktop.core.files import (
     write_private,
 )
 from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP, Problem, Sentences, Text
+
+if TYPE_CHECKING:
+    from ohmygpt_desktop.core.provisioning import Provisioning
 
 log = logging.getLogger(__name__)
 
@@ -285,6 +292,15 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+def is_loopback_url(url: str) -> bool:
+    """Does ``url`` point at this computer (127.0.0.1, ::1, localhost)?"""
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return False
+    return bool(host) and _is_loopback(host or "")
+
+
 def redact_url(url: str) -> str:
     """``url`` with any ``user:password@`` part masked, for messages."""
     try:
@@ -352,6 +368,49 @@ def _redirect_uri(value: str, what: Text) -> str:
     if not value:
         return ""
     return _check_url(value, what=what, schemes=("https", "http"), https_unless_local=True)
+
+
+def _exchange_url(value: str, what: Text) -> str:
+    """Empty (no token-exchange service), or a service address like the API line's."""
+    value = value.strip()
+    return _service_url(value, what) if value else ""
+
+
+_EMAIL = re.compile(r"[^@\s:/]+@[^@\s/]+\.[^@\s./]+")
+
+
+def _support_contact(value: str, what: Text) -> str:
+    """Empty, an e-mail address, or an https:// address."""
+    value = _plain_text(allow_empty=True)(value, what)
+    if not value or _EMAIL.fullmatch(value):
+        return value
+    if "://" not in value:
+        raise SettingsError(
+            QT_TRANSLATE_NOOP(
+                _CTX, "{what} must be an e-mail address or an https:// address (got {value})."
+            ),
+            what=what,
+            value=repr(value[:80]),
+        )
+    return _check_url(value, what=what, schemes=("https",), https_unless_local=False)
+
+
+#: The OAuth app permission level that creating recharge orders needs (docs/api.md).
+RECHARGE_PERMISSION_LEVEL = "trusted_advanced_access"
+#: The permission levels a deployment may declare (empty: not declared).
+PERMISSION_LEVELS = ("general_api_access", RECHARGE_PERMISSION_LEVEL)
+
+
+def _permission_level(value: str, what: Text) -> str:
+    value = value.strip()
+    if value and value not in PERMISSION_LEVELS:
+        raise SettingsError(
+            QT_TRANSLATE_NOOP(_CTX, "{what} must be one of {options} (got {value})."),
+            what=what,
+            options=", ".join(repr(level) for level in PERMISSION_LEVELS),
+            value=repr(value),
+        )
+    return value
 
 
 def _plain_text(*, allow_empty: bool, max_len: int = 200) -> Check:
@@ -555,6 +614,53 @@ SETTINGS: tuple[SettingSpec, ...] = (
         tab=Tab.OAUTH,
         widget=Widget.TEXT,
         label=QT_TRANSLATE_NOOP(_FORM, "Scope:"),
+    ),
+    SettingSpec(
+        "token_exchange_url",
+        str,
+        "",
+        "Address of the organisation's token-exchange service (https://…/v1/token; "
+        "docs/operations.md#token-exchange-service). When set, sign-in sends the code "
+        "there instead of to issue-token, and the app needs no client secret.",
+        QT_TRANSLATE_NOOP(_CTX, "The token-exchange service address"),
+        _exchange_url,
+        tab=Tab.OAUTH,
+        widget=Widget.TEXT,
+        label=QT_TRANSLATE_NOOP(_FORM, "Token-exchange service:"),
+        help=QT_TRANSLATE_NOOP(
+            _FORM,
+            "Only if your organisation runs one: the app then sends the sign-in code there "
+            "and needs no client secret.",
+        ),
+        placeholder="https://",
+    ),
+    SettingSpec(
+        "permission_level",
+        str,
+        "",
+        "The OAuth app's permission level, if known: general_api_access or "
+        "trusted_advanced_access. Recharge orders need trusted_advanced_access: with "
+        "another level the app says so instead of trying. Empty: not declared.",
+        QT_TRANSLATE_NOOP(_CTX, "The permission level"),
+        _permission_level,
+    ),
+    SettingSpec(
+        "organization",
+        str,
+        "",
+        "The name of the organisation that set the app up, shown in About and next to "
+        "the settings it locked. Usually provisioned.",
+        QT_TRANSLATE_NOOP(_CTX, "The organisation name"),
+        _plain_text(allow_empty=True, max_len=100),
+    ),
+    SettingSpec(
+        "support",
+        str,
+        "",
+        "Where people get help: an e-mail address or an https:// address, shown in About, "
+        "the crash dialog and sign-in and balance errors. Usually provisioned.",
+        QT_TRANSLATE_NOOP(_CTX, "The support contact"),
+        _support_contact,
     ),
     SettingSpec(
         "endpoints",
@@ -876,6 +982,33 @@ def _check(spec: SettingSpec, value: Any, *, from_text: bool = False) -> Any:
     return spec.validate(coerce(spec, value, from_text=from_text))
 
 
+# ------------------------------------------------------------------- origins
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an effective value comes from: ``kind`` (one of the names below) and, for
+    a file or a variable, ``where`` (its path or name). ``str()``: ``"system (/etc/…)"``."""
+
+    kind: str
+    where: str = ""
+
+    DEFAULT: ClassVar[str] = "default"
+    BUNDLE: ClassVar[str] = "bundle"
+    SYSTEM: ClassVar[str] = "system"
+    PROVISIONING_ENV: ClassVar[str] = "OHMYGPT_PROVISIONING"
+    SETTINGS_FILE: ClassVar[str] = "settings file"
+    ENVIRONMENT: ClassVar[str] = "environment"
+    FLAG: ClassVar[str] = "flag"
+
+    def __str__(self) -> str:
+        return f"{self.kind} ({self.where})" if self.where else self.kind
+
+
+_DEFAULT_ORIGIN = Origin(Origin.DEFAULT)
+_FLAG_ORIGIN = Origin(Origin.FLAG)
+
+
 # ------------------------------------------------------------------- Settings
 
 
@@ -888,6 +1021,11 @@ class Settings:
         self._unknown: dict[str, Any] = {}
         self._env: dict[str, tuple[Any, str]] = {}
         self._overrides: dict[str, Any] = {}
+        #: What the provisioning files set (below the settings file, unless locked).
+        self._provisioned: dict[str, tuple[Any, Origin]] = {}
+        self._locked: frozenset[str] = frozenset()
+        #: The provisioning the values came from (its client secret too), or ``None``.
+        self.provisioning: Provisioning | None = None
         self._listeners: list[tuple[frozenset[str], Listener]] = []
         #: Changed names not announced yet (inside :meth:`batch`), or ``None``.
         self._pending: set[str] | None = None
@@ -912,19 +1050,26 @@ class Settings:
         *,
         env: Mapping[str, str] | None = None,
         overrides: Mapping[str, object] | None = None,
+        provisioning: Provisioning | None = None,
     ) -> Settings:
-        """Read ``path`` (missing is fine) and apply ``env`` and ``overrides``.
+        """Read ``path`` (missing is fine) and apply ``provisioning``, ``env`` and
+        ``overrides``.
 
         ``env`` defaults to ``os.environ``; empty environment variables are
         ignored. A bad environment or override value raises :class:`SettingsError`
         naming where it came from. A damaged file does not raise: see
-        :attr:`load_problem`.
+        :attr:`load_problem`. The settings ``provisioning`` locks ignore the file, the
+        environment and the overrides (which are not even checked for them).
         """
         settings = cls(path)
+        if provisioning is not None:
+            settings.provisioning = provisioning
+            settings._provisioned = dict(provisioning.values)
+            settings._locked = provisioning.locked
         settings._read_file()
         environ = os.environ if env is None else env
         for spec in SETTINGS:
-            if spec.env is None:
+            if spec.env is None or spec.name in settings._locked:
                 continue
             text = environ.get(spec.env)
             if text is None or text.strip() == "":
@@ -949,6 +1094,8 @@ class Settings:
                     QT_TRANSLATE_NOOP(_CTX, "Unknown setting {name} given on the command line."),
                     name=repr(name),
                 )
+            if name in self._locked:
+                continue  # the provisioning decides it
             try:
                 self._overrides[name] = _check(spec, value, from_text=isinstance(value, str))
             except SettingsError as exc:
@@ -1133,17 +1280,26 @@ class Settings:
         return self._path
 
     def get(self, name: str) -> Any:
-        """Effective value: override > environment > file > default (a copy)."""
+        """Effective value: override > environment > file > provisioning > default (a
+        copy); a locked setting's is the provisioning's (or the default)."""
+        return copy.deepcopy(self._decided(name)[0])
+
+    def origin(self, name: str) -> Origin:
+        """Where the effective value of ``name`` comes from."""
+        return self._decided(name)[1]
+
+    def _decided(self, name: str) -> tuple[Any, Origin]:
         spec = self._spec(name)
+        if name in self._locked:
+            return self._provisioned.get(name, (spec.default, _DEFAULT_ORIGIN))
         if name in self._overrides:
-            value = self._overrides[name]
-        elif name in self._env:
-            value = self._env[name][0]
-        elif name in self._file:
-            value = self._file[name]
-        else:
-            return spec.default_value()
-        return copy.deepcopy(value)
+            return self._overrides[name], _FLAG_ORIGIN
+        if name in self._env:
+            value, variable = self._env[name]
+            return value, Origin(Origin.ENVIRONMENT, variable)
+        if name in self._file:
+            return self._file[name], Origin(Origin.SETTINGS_FILE, str(self._path))
+        return self._provisioned.get(name, (spec.default, _DEFAULT_ORIGIN))
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_") or name not in SPECS:
@@ -1151,13 +1307,22 @@ class Settings:
         return self.get(name)
 
     def overridden(self, name: str) -> bool:
-        """True when the environment or the command line decides this setting."""
+        """True when the environment, the command line or a provisioning lock decides
+        this setting (so the Settings dialog cannot change it)."""
         self._spec(name)
-        return name in self._overrides or name in self._env
+        return name in self._locked or name in self._overrides or name in self._env
+
+    def locked(self, name: str) -> bool:
+        """True when the provisioning locks this setting."""
+        self._spec(name)
+        return name in self._locked
 
     def override_source(self, name: str) -> str | None:
-        """``"command line"``, the environment variable name, or ``None``."""
+        """``"command line"``, the environment variable name, or ``None`` (also when
+        locked: see :meth:`locked`)."""
         self._spec(name)
+        if name in self._locked:
+            return None
         if name in self._overrides:
             return "command line"
         if name in self._env:
@@ -1333,11 +1498,14 @@ class Settings:
 __all__ = [
     "ENDPOINT_KEYS",
     "FORM_CONTEXT",
+    "PERMISSION_LEVELS",
+    "RECHARGE_PERMISSION_LEVEL",
     "SECRETS",
     "SETTINGS",
     "SPECS",
     "Applies",
     "Choice",
+    "Origin",
     "SecretSpec",
     "SettingSpec",
     "Settings",
@@ -1346,6 +1514,7 @@ __all__ = [
     "Unit",
     "Widget",
     "coerce",
+    "is_loopback_url",
     "names_applying",
     "redact_url",
 ]

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ohmygpt_desktop import APP_NAME, __version__
 from ohmygpt_desktop.ui.crash_dialog import FolderOpener, open_folder
+from ohmygpt_desktop.ui.errors import support_line
 from ohmygpt_desktop.ui.formatting import shown
 from ohmygpt_desktop.ui.plain import PlainLabel, tooltip_text
 
@@ -67,6 +68,21 @@ class AboutDialog(QDialog):
         )
         self.demo_label.setVisible(ctx.demo_mode)
         layout.addWidget(self.demo_label)
+        # Who set the app up and where to get help (provisioned), as plain text.
+        self.organization_label = PlainLabel(self)
+        self.organization_label.setObjectName("AboutOrganization")
+        self.organization_label.setWordWrap(True)
+        self.organization_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.organization_label.setVisible(bool(ctx.settings.organization))
+        layout.addWidget(self.organization_label)
+        self.support_label = PlainLabel(self)
+        self.support_label.setObjectName("AboutSupport")
+        self.support_label.setWordWrap(True)
+        self.support_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.support_label.setVisible(bool(ctx.settings.support))
+        layout.addWidget(self.support_label)
 
         layout.addSpacing(6)
         grid = QGridLayout()
@@ -135,6 +151,12 @@ class AboutDialog(QDialog):
                 "is involved. Demo mode keeps its own settings and order history."
             )
         )
+        self.organization_label.setText(
+            self.tr("Set up for you by {organization}.").format(
+                organization=shown(self.ctx.settings.organization)
+            )
+        )
+        self.support_label.setText(support_line(self.ctx.settings))
         captions = (self.tr("Settings file:"), self.tr("Log file:"), self.tr("Data folder:"))
         for (caption, _value, button), text in zip(self._rows, captions, strict=True):
             caption.setText(text)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from ohmygpt_desktop.api import ApiError
 from ohmygpt_desktop.api.models import credits_to_usd
-from ohmygpt_desktop.ui.errors import describe
+from ohmygpt_desktop.ui.errors import describe, support_line
 from ohmygpt_desktop.ui.follow import follow_settings
 from ohmygpt_desktop.ui.formatting import (
     format_credits,
@@ -383,10 +383,9 @@ class BalanceView(QWidget):
                 ).format(email=email)
             self._show_notice("reauth", text)
         elif error is not None and not refreshing:
-            self._show_notice(
-                "error",
-                self.tr("Could not update the balance: {reason}").format(reason=describe(error)),
-            )
+            text = self.tr("Could not update the balance: {reason}").format(reason=describe(error))
+            help_line = support_line(self.ctx.settings)
+            self._show_notice("error", f"{text}\n{help_line}" if help_line else text)
         else:
             self.notice.setVisible(False)
 

@@ -53,6 +53,7 @@ from ohmygpt_desktop import APP_NAME, __version__
 from ohmygpt_desktop.core.display import visible_text
 from ohmygpt_desktop.core.logs import redact
 from ohmygpt_desktop.ui import tasks
+from ohmygpt_desktop.ui.errors import support_text
 from ohmygpt_desktop.ui.plain import PlainLabel, tooltip_text
 
 log = logging.getLogger(__name__)
@@ -119,9 +120,12 @@ class CrashDialog(QDialog):
         parent: QWidget | None = None,
         *,
         folder_opener: FolderOpener = open_folder,
+        support: tuple[str, str] = ("", ""),
     ) -> None:
+        """``support``: the organisation and its support address, if provisioned."""
         super().__init__(parent)
         self.setObjectName("CrashDialog")
+        self._support = support
         self.setWindowModality(Qt.WindowModality.NonModal)
         self._log_path = Path(log_path) if log_path else None
         self._open_folder = folder_opener
@@ -328,6 +332,9 @@ class CrashDialog(QDialog):
                 )
             )
             self.close_button.setText(self.tr("Close"))
+        help_line = support_text(*self._support)
+        if help_line:
+            self.summary_label.setText(self.summary_label.text() + "\n" + help_line)
         more = self._count - 1
         if more > 0:
             if more == 1:
@@ -367,10 +374,12 @@ class CrashHandler(QObject):
         parent_getter: ParentGetter | None = None,
         *,
         folder_opener: FolderOpener = open_folder,
+        support: tuple[str, str] = ("", ""),
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.log_path = log_path
+        self.support = support
         self._parent_getter = parent_getter or (lambda: None)
         self._folder_opener = folder_opener
         self._dialog: CrashDialog | None = None
@@ -428,7 +437,9 @@ class CrashHandler(QObject):
                 parent = QApplication.activeModalWidget() or self._parent_getter()
                 if parent is not None and not isValid(parent):
                     parent = None
-                dialog = CrashDialog(self.log_path, parent, folder_opener=self._folder_opener)
+                dialog = CrashDialog(
+                    self.log_path, parent, folder_opener=self._folder_opener, support=self.support
+                )
                 dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
                 dialog.finished.connect(self._on_dialog_finished)
                 dialog.quitRequested.connect(self._on_quit_requested)
@@ -540,6 +551,7 @@ def install_crash_handler(
     *,
     loop: asyncio.AbstractEventLoop | None = None,
     folder_opener: FolderOpener = open_folder,
+    support: tuple[str, str] = ("", ""),
 ) -> CrashHandler:
     """Send every unexpected error to one crash dialog; returns the handler.
 
@@ -547,7 +559,8 @@ def install_crash_handler(
     is shown), a path to the log file, or ``None``. ``parent_getter`` returns the
     window to put the dialog over (called when a dialog opens). ``loop``: the
     asyncio loop to watch; default the running loop, if any (else call
-    :meth:`CrashHandler.attach_loop` later).
+    :meth:`CrashHandler.attach_loop` later). ``support``: the organisation and its support
+    address (provisioned), for the dialog to say where to get help.
     """
     paths = getattr(ctx_or_log_path, "paths", None)
     if paths is not None:
@@ -556,7 +569,7 @@ def install_crash_handler(
         log_path = None
     else:
         log_path = Path(ctx_or_log_path)
-    handler = CrashHandler(log_path, parent_getter, folder_opener=folder_opener)
+    handler = CrashHandler(log_path, parent_getter, folder_opener=folder_opener, support=support)
     handler.install(loop)
     return handler
 

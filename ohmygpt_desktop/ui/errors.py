@@ -55,6 +55,23 @@ def describe_unsaved_switch(email: str, problem: BaseException) -> str:
     ).format(email=email, reason=describe(problem))
 
 
+def support_line(settings: Settings) -> str:
+    """Where to get help, as the deployment set it (``support``, ``organization``);
+    ``""`` when it did not."""
+    return support_text(settings.organization, settings.support)
+
+
+def support_text(organization: str, support: str) -> str:
+    """The line "Need help? Contact …" for a support address (``""`` without one)."""
+    if not support:
+        return ""
+    if organization:
+        return _tr("Support", "Need help? Contact {organization}: {support}").format(
+            organization=shown(organization), support=shown(support)
+        )
+    return _tr("Support", "Need help? Contact {support}").format(support=shown(support))
+
+
 def describe_settings_problem(settings: Settings) -> str | None:
     """Why the settings file was not (fully) used, translated; ``None`` when it was."""
     if settings.load_problem_text is None:

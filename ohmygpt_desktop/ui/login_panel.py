@@ -33,12 +33,12 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from ohmygpt_desktop.api import Secret, build_authorization_url, origin_of
-from ohmygpt_desktop.core.accounts import Account, SignInError, SignInStep
+from ohmygpt_desktop.api import build_authorization_url, origin_of
+from ohmygpt_desktop.core.accounts import Account, ClientSecretMissing, SignInError, SignInStep
 from ohmygpt_desktop.core.loopback import LoopbackReceiver, is_loopback_redirect
 from ohmygpt_desktop.core.oauth import PasteRefused, SignInAttempt
 from ohmygpt_desktop.core.tokens import TokenStorage
-from ohmygpt_desktop.ui.errors import describe
+from ohmygpt_desktop.ui.errors import describe, support_line
 from ohmygpt_desktop.ui.formatting import sentence_gap, shown
 from ohmygpt_desktop.ui.plain import PlainLabel
 from ohmygpt_desktop.ui.storage_choice import StorageChoiceCancelled, ask_storage
@@ -78,10 +78,6 @@ def listens_for_redirect(redirect_uri: str, auth_base_url: str) -> bool:
     return is_loopback_redirect(redirect_uri) and origin_of(redirect_uri) != origin_of(
         auth_base_url
     )
-
-
-class _ClientSecretMissing(Exception):
-    """The OAuth app's client secret is not set (not configured in Settings)."""
 
 
 def _note_frame(name: str, bg: str, border: str, fg: str, parent: QWidget) -> QFrame:
@@ -494,15 +490,8 @@ class LoginPanel(QWidget):
         self._update()
 
     async def _exchange(self, code: str, attempt: SignInAttempt) -> Account:
-        secret: Secret | None = await self.ctx.client_secret()
-        if not secret:
-            raise _ClientSecretMissing()
-        return await self.ctx.accounts.sign_in(
-            code,
-            client_id=self.ctx.settings.client_id,
-            client_secret=secret,
-            choose_storage=self._choose_storage,
-            reauth_key=attempt.reauth_key,
+        return await self.ctx.sign_in(
+            code, choose_storage=self._choose_storage, reauth_key=attempt.reauth_key
         )
 
     async def _choose_storage(self) -> TokenStorage:
@@ -735,14 +724,12 @@ class LoginPanel(QWidget):
                 "Signing in was cancelled because no place to keep the sign-in was chosen. "
                 "Nothing was saved."
             )
-        if isinstance(exc, _ClientSecretMissing):
-            return self.tr(
-                "The client secret of the OhMyGPT app is not set. Enter it in Settings, "
-                "then try again."
-            )
-        if isinstance(exc, SignInError):
-            return describe(exc)
-        return self.tr("Signing in failed: {reason}").format(reason=describe(exc))
+        if isinstance(exc, SignInError | ClientSecretMissing):
+            text = describe(exc)
+        else:
+            text = self.tr("Signing in failed: {reason}").format(reason=describe(exc))
+        help_line = support_line(self.ctx.settings)
+        return f"{text}\n{help_line}" if help_line else text
 
     def _update(self) -> None:
         """Show, hide and enable widgets from the state."""

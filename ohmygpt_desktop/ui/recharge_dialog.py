@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from ohmygpt_desktop.api import InvalidTokenError
 from ohmygpt_desktop.api.models import usd_to_credits
+from ohmygpt_desktop.core.permissions import RechargeNotAllowed
 from ohmygpt_desktop.core.recharge import (
     AmountRefused,
     OrderNotRecorded,
@@ -120,6 +121,8 @@ class RechargeDialog(QDialog):
         #: The order was created but the history could not record it.
         self._unsaved: OrderNotSaved | None = None
         self._browser_opened = False
+        #: Known before any request: this app may not create orders (and why).
+        self._refusal = self._known_refusal()
 
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
@@ -273,8 +276,13 @@ class RechargeDialog(QDialog):
         self.reauth_button.setObjectName("ReauthButton")
         self.reauth_button.setAutoDefault(False)
         self.reauth_button.clicked.connect(self._on_reauth_clicked)
+        self.try_anyway_button = QPushButton(self.problem_box)
+        self.try_anyway_button.setObjectName("TryAnywayButton")
+        self.try_anyway_button.setAutoDefault(False)
+        self.try_anyway_button.clicked.connect(self._on_try_anyway_clicked)
         problem_layout.addWidget(self.problem_label, 1)
         problem_layout.addWidget(self.reauth_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        problem_layout.addWidget(self.try_anyway_button, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.problem_box)
 
         # The last order's outcome is unknown: no blind retry.
@@ -457,6 +465,10 @@ class RechargeDialog(QDialog):
             self.tr("Leave empty to use {email}").format(email=email)
         )
         self.reauth_button.setText(self.tr("Sign in again"))
+        self.try_anyway_button.setText(self.tr("Try anyway"))
+        self.try_anyway_button.setToolTip(
+            self.tr("OhMyGPT may have given this app the permission since.")
+        )
         self.unknown_confirm.setText(
             self.tr("I checked my OhMyGPT orders: create a new order anyway")
         )
@@ -490,6 +502,14 @@ class RechargeDialog(QDialog):
     def account(self) -> Account | None:
         return self.ctx.accounts.get(self.account_key)
 
+    def _app_on_host(self) -> tuple[str, str]:
+        account = self.account()
+        host = account.host if account is not None else self.ctx.accounts.host
+        return host, self.ctx.settings.client_id
+
+    def _known_refusal(self) -> RechargeNotAllowed | None:
+        return self.ctx.permissions.recharge_refusal(*self._app_on_host())
+
     def _who(self, account: Account | None) -> tuple[str, str]:
         """The account's email and host as shown (every character visible)."""
         if account is None:
@@ -516,6 +536,7 @@ class RechargeDialog(QDialog):
             and account is not None
             and not account.needs_reauth
             and self.ctx.history.write_problem is None
+            and self._refusal is None
             and (not self._unknown_outcome or self.unknown_confirm.isChecked())
         )
 
@@ -618,6 +639,8 @@ class RechargeDialog(QDialog):
             text = self.tr(
                 "The sign-in for {email} is no longer valid. Sign in again before recharging."
             ).format(email=email)
+        elif self._refusal is not None and not busy:
+            text = describe(self._refusal)
         else:
             text = ""
         self.problem_label.setText(text)
@@ -626,6 +649,9 @@ class RechargeDialog(QDialog):
             bool(text)
             and account is not None
             and (isinstance(problem, InvalidTokenError) or account.needs_reauth)
+        )
+        self.try_anyway_button.setVisible(
+            self._refusal is not None and self._refusal.learned and text == describe(self._refusal)
         )
 
         self.unknown_box.setVisible(self._unknown_outcome and not busy)
@@ -741,6 +767,12 @@ class RechargeDialog(QDialog):
         log.info("Recharge order for %s failed: %r", self.account_key, exc)
         self._problem = exc
         self._unknown_outcome = isinstance(exc, OrderOutcomeUnknown)
+        self._update_state()
+
+    def _on_try_anyway_clicked(self) -> None:
+        """Forget the refusal seen before: the next order request goes out again."""
+        self.ctx.permissions.forget(*self._app_on_host())
+        self._refusal = None
         self._update_state()
 
     def _on_reauth_clicked(self) -> None:

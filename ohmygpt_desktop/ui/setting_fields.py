@@ -118,10 +118,11 @@ class SettingField(QWidget):
 
     # ---- common
 
-    def set_overridden(self, overridden: bool) -> None:
-        """Something else decides the value: show it, read-only."""
+    def set_overridden(self, overridden: bool, *, locked: bool = False) -> None:
+        """Something else decides the value: show it, read-only (``locked``, by the
+        provisioning: disabled)."""
         for widget in self.inputs:
-            if isinstance(widget, QLineEdit):
+            if isinstance(widget, QLineEdit) and not locked:
                 widget.setReadOnly(overridden)
                 widget.setEnabled(True)
                 if overridden:

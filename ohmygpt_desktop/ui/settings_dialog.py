@@ -5,7 +5,8 @@ help, widget, choices, range and unit (see :mod:`ohmygpt_desktop.ui.setting_fiel
 Every value is checked by the setting's own validation as it is typed; the
 message appears under the field and OK stays disabled while anything is
 invalid. Values decided by an environment variable or the command line are
-shown read-only with where they come from. On OK the changed values are set
+shown read-only with where they come from; those the provisioning locks, disabled
+with "Set by <organization>.". On OK the changed values are set
 together (:meth:`Settings.batch`) and saved: the components that use them follow
 (they listen to the settings), and :attr:`SettingsDialog.applied` names what changed.
 
@@ -306,15 +307,18 @@ class SettingsDialog(QDialog):
         """Fill every field from the effective settings."""
         for name, field in self._fields.items():
             field.write(self.settings.get(name))
-            field.set_overridden(self.settings.overridden(name))
-        if self.ctx.demo_mode:
+            field.set_overridden(self.settings.overridden(name), locked=self.settings.locked(name))
+        if self.ctx.demo_mode or self.ctx.provisioned_client_secret() is not None:
             self.secret_edit.setEnabled(False)
         self._sync_proxy_url()
 
     def _sync_proxy_url(self) -> None:
         """The proxy address is only used (and editable) for a custom proxy."""
         custom = self.proxy_field.read() == "custom"
-        self._fields["proxy_url"].input.setEnabled(custom or self.settings.overridden("proxy_url"))
+        self._fields["proxy_url"].input.setEnabled(
+            (custom or self.settings.overridden("proxy_url"))
+            and not self.settings.locked("proxy_url")
+        )
 
     # ============================================================== validation
 
@@ -423,7 +427,7 @@ class SettingsDialog(QDialog):
     def _load_secret_state(self) -> None:
         """Find out whether a secret is stored (to say so); never shows it."""
         client_id = self.settings.client_id
-        if self.ctx.demo_mode or not client_id:
+        if self.ctx.demo_mode or not client_id or self.ctx.provisioned_client_secret():
             self._secret_stored = False
             self._retranslate_secret()
             return
@@ -692,7 +696,15 @@ class SettingsDialog(QDialog):
         self._retranslate_redirect_hint()
         self.validate()
 
+    def _set_by_organization(self) -> str:
+        organization = self.settings.organization
+        if not organization:
+            return self.tr("Set by your organisation; it cannot be changed here.")
+        return self.tr("Set by {organization}.").format(organization=shown(organization))
+
     def _override_text(self, name: str) -> str:
+        if self.settings.locked(name):
+            return self._set_by_organization()
         source = self.settings.override_source(name)
         if source is None:
             return ""
@@ -710,6 +722,16 @@ class SettingsDialog(QDialog):
             self.secret_edit.setPlaceholderText("")
             self.secret_hint.setText(
                 self.tr("Demo mode uses the sandbox's own app and its secret.")
+            )
+            return
+        if self.ctx.provisioned_client_secret() is not None:
+            self.secret_edit.setPlaceholderText(self.tr("Provided"))
+            self.secret_hint.setText(self._set_by_organization())
+            return
+        if self.ctx.exchange_url():
+            self.secret_edit.setPlaceholderText(self.tr("Not needed"))
+            self.secret_hint.setText(
+                self.tr("Not needed: sign-in goes through the token-exchange service.")
             )
             return
         if self._secret_stored:
