@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/about_dialog.py" line="+123"/>
+        <location filename="../../ohmygpt_desktop/ui/about_dialog.py" line="+139"/>
         <source>About {app}</source>
         <translation>{app} について</translation>
     </message>
@@ -22,6 +22,11 @@
         <location line="+6"/>
         <source>Demo mode: the app talks to a built-in stand-in of the OhMyGPT service on this computer. Its users, balances and payments are made up; no real money is involved. Demo mode keeps its own settings and order history.</source>
         <translation>デモモード：アプリはこのコンピューターに内蔵された OhMyGPT の模擬サービスに接続しています。ユーザー、残高、支払いはすべて架空のもので、実際のお金は動きません。デモモードの設定と注文履歴は通常とは別に保存されます。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Set up for you by {organization}.</source>
+        <translation>{organization} によって設定されています。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -571,12 +576,12 @@
         <translation>{email} のサインインの有効期限が切れたか、取り消されました。残高の確認やチャージを行うには、再サインインしてください。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Could not update the balance: {reason}</source>
         <translation>残高を更新できませんでした：{reason}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Waiting for your payment… (checking the balance)</source>
         <translation>お支払いを待っています…（残高を確認中）</translation>
     </message>
@@ -652,7 +657,7 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/crash_dialog.py" line="+312"/>
+        <location filename="../../ohmygpt_desktop/ui/crash_dialog.py" line="+316"/>
         <source>Unexpected error – {app}</source>
         <translation>予期しないエラー – {app}</translation>
     </message>
@@ -687,7 +692,7 @@
         <translation>閉じる</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>One more error happened since this window opened.</source>
         <translation>このウィンドウを開いてから、さらに 1 件のエラーが発生しました。</translation>
     </message>
@@ -959,7 +964,7 @@
 <context>
     <name>LoginPanel</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/login_panel.py" line="+450"/>
+        <location filename="../../ohmygpt_desktop/ui/login_panel.py" line="+446"/>
         <source>Copied. Paste it into your browser’s address bar.</source>
         <translation>コピーしました。ブラウザのアドレスバーに貼り付けてください。</translation>
     </message>
@@ -969,7 +974,7 @@
         <translation>コピーしました。</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+63"/>
         <source>You signed in as {email}, not as {previous}. Both accounts are kept; {previous} still needs to sign in again.</source>
         <translation>{previous} ではなく {email} としてサインインしました。両方のアカウントが保持されます。{previous} は引き続き再サインインが必要です。</translation>
     </message>
@@ -1124,12 +1129,7 @@
         <translation>サインイン情報の保存先が選ばれなかったため、サインインをキャンセルしました。何も保存されていません。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>The client secret of the OhMyGPT app is not set. Enter it in Settings, then try again.</source>
-        <translation>OhMyGPT アプリのクライアントシークレットが設定されていません。設定で入力してから、もう一度お試しください。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Signing in failed: {reason}</source>
         <translation>サインインに失敗しました：{reason}</translation>
     </message>
@@ -1329,9 +1329,82 @@
     </message>
 </context>
 <context>
+    <name>Provisioning</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/core/provisioning.py" line="+57"/>
+        <source>The provisioning file {path} cannot be used: {problem}</source>
+        <translation>プロビジョニングファイル {path} は使用できません：{problem}</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>client_secret needs a client_id as well.</source>
+        <translation>client_secret を指定する場合は client_id も必要です。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>it does not exist.</source>
+        <translation>ファイルが存在しません。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>it could not be read ({reason}).</source>
+        <translation>ファイルを読み込めませんでした（{reason}）。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{key}: {problem}</source>
+        <translation>{key}：{problem}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>give client_secret or token_exchange_url, not both.</source>
+        <translation>client_secret と token_exchange_url はどちらか一方だけを指定してください。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>it is not a UTF-8 text file.</source>
+        <translation>ファイルが UTF-8 のテキストファイルではありません。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>it is not valid JSON (line {line}, column {column}).</source>
+        <translation>ファイルが有効な JSON ではありません（{line} 行目、{column} 列目）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>it is not valid JSON.</source>
+        <translation>ファイルが有効な JSON ではありません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it does not hold a JSON object of settings.</source>
+        <translation>ファイルに設定の JSON オブジェクトが含まれていません。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{key} is not a setting a provisioning file can hold.</source>
+        <translation>{key} はプロビジョニングファイルに指定できる設定ではありません。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>locked must be a list of setting names.</source>
+        <translation>locked は設定名のリストにしてください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>locked names {key}, which is not a setting.</source>
+        <translation>locked に指定された {key} は設定ではありません。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>client_secret must be text without spaces or line breaks.</source>
+        <translation>client_secret は空白や改行を含まないテキストにしてください。</translation>
+    </message>
+</context>
+<context>
     <name>Recharge</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/recharge.py" line="+199"/>
+        <location filename="../../ohmygpt_desktop/core/recharge.py" line="+201"/>
         <source>The connection was lost while the order was being created, so the app cannot tell whether it exists. It is listed as “unknown” in your order history: check your OhMyGPT orders before paying again.</source>
         <translation>注文の作成中に接続が切れたため、注文が作成されたかどうかを確認できません。注文履歴には「不明」と表示されます。再度支払う前に、OhMyGPT の注文を確認してください。</translation>
     </message>
@@ -1420,11 +1493,21 @@
         <source>Your disk is full: the order was not sent.</source>
         <translation>ディスクがいっぱいです：注文は送信されていません。</translation>
     </message>
+    <message>
+        <location filename="../../ohmygpt_desktop/core/permissions.py" line="+45"/>
+        <source>This app cannot create recharge orders: its OhMyGPT app has the permission level “{level}”, and recharge orders need “{needed}”. Recharge on the OhMyGPT website instead.</source>
+        <translation>このアプリではチャージ注文を作成できません。OhMyGPT アプリの権限レベルは「{level}」ですが、チャージ注文には「{needed}」が必要です。代わりに OhMyGPT のウェブサイトでチャージしてください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This app cannot create recharge orders: OhMyGPT refused one before because its OhMyGPT app does not have the “{needed}” permission level. Recharge on the OhMyGPT website instead.</source>
+        <translation>このアプリではチャージ注文を作成できません。OhMyGPT アプリに「{needed}」権限レベルがないため、以前 OhMyGPT に拒否されました。代わりに OhMyGPT のウェブサイトでチャージしてください。</translation>
+    </message>
 </context>
 <context>
     <name>RechargeDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/recharge_dialog.py" line="+427"/>
+        <location filename="../../ohmygpt_desktop/ui/recharge_dialog.py" line="+435"/>
         <source>Recharge {email} ({host})</source>
         <translation>{email}（{host}）にチャージ</translation>
     </message>
@@ -1489,7 +1572,17 @@
         <translation>再サインイン</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Try anyway</source>
+        <translation>それでも試す</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>OhMyGPT may have given this app the permission since.</source>
+        <translation>その後 OhMyGPT がこのアプリに権限を与えている可能性があります。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>I checked my OhMyGPT orders: create a new order anyway</source>
         <translation>OhMyGPT の注文を確認しました。それでも新しい注文を作成する</translation>
     </message>
@@ -1524,7 +1617,7 @@
         <translation>もう一度開く</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+92"/>
         <source>Enter an email address like name@example.com, or leave the field empty.</source>
         <translation>name@example.com のような形式でメールアドレスを入力するか、空欄のままにしてください。</translation>
     </message>
@@ -1579,7 +1672,7 @@
         <translation>{email} のサインインは無効になりました。チャージする前に再サインインしてください。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>So that you do not pay twice, the app creates another order only after you confirm that you checked.</source>
         <translation>二重払いを防ぐため、確認したことをチェックで示すまで新しい注文は作成されません。</translation>
     </message>
@@ -1589,7 +1682,7 @@
         <translation>待機をやめました。リクエストはすでに送信済みです。OhMyGPT が注文を作成した場合は「注文履歴」に「支払い待ち」として表示され、そこから開けます。</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+89"/>
         <source>Finish the payment in your browser</source>
         <translation>ブラウザで支払いを完了してください</translation>
     </message>
@@ -1652,12 +1745,12 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/settings.py" line="+74"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="+81"/>
         <source>The setting is not valid.</source>
         <translation>設定値が正しくありません。</translation>
     </message>
     <message>
-        <location line="+233"/>
+        <location line="+242"/>
         <source>{what} is not a valid URL.</source>
         <translation>{what}は有効な URL ではありません。</translation>
     </message>
@@ -1687,7 +1780,7 @@
         <translation>{what}にクエリ（?…）やフラグメント（#…）を含めることはできません。</translation>
     </message>
     <message>
-        <location line="+191"/>
+        <location line="+234"/>
         <source>The redirect URI</source>
         <translation>リダイレクト URI</translation>
     </message>
@@ -1727,17 +1820,18 @@
         <translation>エンドポイント {key} には URL ではなくパスを指定してください。</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/settings.py" line="-132"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="-184"/>
+        <location line="+163"/>
         <source>{what} must be one of {options} (got {value}).</source>
         <translation>{what}は {options} のいずれかにしてください（入力値：{value}）。</translation>
     </message>
     <message>
-        <location line="+354"/>
+        <location line="+290"/>
         <source>The proxy URL</source>
         <translation>プロキシのアドレス</translation>
     </message>
     <message>
-        <location line="-460"/>
+        <location line="-559"/>
         <source>{what} must be between {low} and {high} seconds (got {value}).</source>
         <translation>{what}は {low}～{high} 秒の範囲で指定してください（入力値：{value}）。</translation>
     </message>
@@ -1747,14 +1841,19 @@
         <translation>{what}は {low}～{high} 分の範囲で指定してください（入力値：{value}）。</translation>
     </message>
     <message>
-        <location line="+263"/>
+        <location line="+247"/>
+        <source>{what} must be an e-mail address or an https:// address (got {value}).</source>
+        <translation>{what}はメールアドレスか https:// のアドレスにしてください（入力値：{value}）。</translation>
+    </message>
+    <message>
+        <location line="+68"/>
         <location line="+31"/>
-        <location line="+351"/>
+        <location line="+398"/>
         <source>{what} must be a number.</source>
         <translation>{what}は数値で指定してください。</translation>
     </message>
     <message>
-        <location line="-379"/>
+        <location line="-426"/>
         <source>{what} must be at least {minimum} USD (got {value}).</source>
         <translation>{what}は {minimum} USD 以上にしてください（入力値：{value}）。</translation>
     </message>
@@ -1810,7 +1909,27 @@
         <translation>OAuth スコープ</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
+        <source>The token-exchange service address</source>
+        <translation>トークン交換サービスのアドレス</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The permission level</source>
+        <translation>権限レベル</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The organisation name</source>
+        <translation>組織名</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The support contact</source>
+        <translation>サポート連絡先</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>The API paths</source>
         <translation>API のパス</translation>
     </message>
@@ -1915,7 +2034,7 @@
         <translation>{what} の各値</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+122"/>
         <source>Environment variable {variable}: {problem}</source>
         <translation>環境変数 {variable}：{problem}</translation>
     </message>
@@ -1925,7 +2044,7 @@
         <translation>コマンドラインで不明な設定 {name} が指定されました。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Command-line setting {name}: {problem}</source>
         <translation>コマンドラインの設定 {name}：{problem}</translation>
     </message>
@@ -2015,7 +2134,7 @@
         <translation>そのコピーを保存できませんでした。</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+115"/>
         <source>Could not save settings to {path}: {reason}.</source>
         <translation>設定を {path} に保存できませんでした：{reason}。</translation>
     </message>
@@ -2028,7 +2147,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location line="-840"/>
+        <location line="-946"/>
         <source>US main site, direct</source>
         <translation>米国メインサイト直結</translation>
     </message>
@@ -2068,7 +2187,7 @@
         <translation>一部地域向けの代替</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/setting_fields.py" line="+163"/>
+        <location filename="../../ohmygpt_desktop/ui/setting_fields.py" line="+164"/>
         <source>Takes effect the next time you start the app.</source>
         <translation>次回アプリを起動したときに反映されます。</translation>
     </message>
@@ -2088,7 +2207,7 @@
         <translation>「{item}」は金額ではありません。金額はカンマで区切ってください。</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+366"/>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+370"/>
         <source>Enter the address of the proxy.</source>
         <translation>プロキシのアドレスを入力してください。</translation>
     </message>
@@ -2163,17 +2282,27 @@
         <translation>最速を使用</translation>
     </message>
     <message>
+        <location line="+39"/>
+        <source>Set by your organisation; it cannot be changed here.</source>
+        <translation>組織によって設定されているため、ここでは変更できません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set by {organization}.</source>
+        <translation>{organization} によって設定されています。</translation>
+    </message>
+    <message>
         <location filename="../../ohmygpt_desktop/ui/setting_fields.py" line="-51"/>
         <source>{label} — {host}</source>
         <translation>{label} — {host}</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+10"/>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="-30"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/settings.py" line="-418"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="-470"/>
         <source>Service</source>
         <translation>サービス</translation>
     </message>
@@ -2198,7 +2327,7 @@
         <translation>残高とチャージ</translation>
     </message>
     <message>
-        <location line="+385"/>
+        <location line="+437"/>
         <source>API line:</source>
         <translation>API 接続先：</translation>
     </message>
@@ -2243,7 +2372,7 @@
         <translation>クライアント ID：</translation>
     </message>
     <message>
-        <location line="+213"/>
+        <location line="+260"/>
         <source>Give up a request after:</source>
         <translation>リクエストを打ち切るまで：</translation>
     </message>
@@ -2263,7 +2392,7 @@
         <translation>保存済みのクライアントシークレットを削除</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/settings.py" line="-228"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="-275"/>
         <source>Redirect URI:</source>
         <translation>リダイレクト URI：</translation>
     </message>
@@ -2273,7 +2402,7 @@
         <translation>スコープ：</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+73"/>
         <source>Proxy:</source>
         <translation>プロキシ：</translation>
     </message>
@@ -2338,22 +2467,32 @@
         <translation>残高の更新間隔：</translation>
     </message>
     <message>
-        <location line="-520"/>
+        <location line="-619"/>
         <source> seconds</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location line="+532"/>
+        <location line="+631"/>
         <source>Watch for a payment for:</source>
         <translation>支払いの確認期間：</translation>
     </message>
     <message>
-        <location line="-531"/>
+        <location line="-630"/>
         <source> minutes</source>
         <translation> 分</translation>
     </message>
     <message>
-        <location line="+543"/>
+        <location line="+496"/>
+        <source>Token-exchange service:</source>
+        <translation>トークン交換サービス：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only if your organisation runs one: the app then sends the sign-in code there and needs no client secret.</source>
+        <translation>組織が運用している場合のみ指定します。アプリはサインインコードをそこへ送るため、クライアントシークレットは不要になります。</translation>
+    </message>
+    <message>
+        <location line="+145"/>
         <source>Smallest recharge:</source>
         <translation>最低チャージ額：</translation>
     </message>
@@ -2388,7 +2527,7 @@
         <translation>OhMyGPT のドキュメントにはこの換算率が記載されていません。34000 は他のプログラムで使われている値です。アプリは残高のドル表示と入金の確認にこの値を使います。OhMyGPT から別の値を案内された場合にのみ変更してください。</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+10"/>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+18"/>
         <source>Set by demo mode (--sandbox); it cannot be changed here.</source>
         <translation>デモモード（--sandbox）で設定されているため、ここでは変更できません。</translation>
     </message>
@@ -2406,6 +2545,21 @@
         <location line="+9"/>
         <source>Demo mode uses the sandbox&apos;s own app and its secret.</source>
         <translation>デモモードでは、サンドボックス専用のアプリとシークレットを使用します。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Provided</source>
+        <translation>提供済み</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not needed</source>
+        <translation>不要</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not needed: sign-in goes through the token-exchange service.</source>
+        <translation>不要です。サインインはトークン交換サービスを経由します。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2428,7 +2582,7 @@
         <translation>キーリングを確認できませんでした：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/settings.py" line="-181"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="-228"/>
         <source>Leave empty to use the provider&apos;s code page ({url}): you paste the code shown there into the app. A loopback address such as http://127.0.0.1:8765/callback lets the app finish sign-in by itself.</source>
         <translation>空欄の場合は、プロバイダーのコード表示ページ（{url}）を使います。そこに表示されたコードをアプリに貼り付けてください。http://127.0.0.1:8765/callback のようなループバックアドレスを指定すると、アプリが自動的にサインインを完了します。</translation>
     </message>
@@ -2459,6 +2613,11 @@
         <location line="+1"/>
         <source>Saving the sign-in securely</source>
         <translation>サインイン情報の安全な保存</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The client secret of the OhMyGPT app is not set. Enter it in Settings, then try again.</source>
+        <translation>OhMyGPT アプリのクライアントシークレットが設定されていません。設定で入力してから、もう一度お試しください。</translation>
     </message>
     <message>
         <location filename="../../ohmygpt_desktop/core/oauth.py" line="+31"/>
@@ -2494,12 +2653,12 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ohmygpt_desktop/app.py" line="+337"/>
+        <location filename="../../ohmygpt_desktop/app.py" line="+408"/>
         <source>cannot use the folder {path} ({reason}).</source>
         <translation>フォルダー {path} を使用できません（{reason}）。</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+65"/>
         <source>it is already running for this home (process {pid}), and the smoke test needs the home to itself. Close it or use another --home.</source>
         <translation>このデータフォルダーでアプリがすでに起動しています（プロセス {pid}）。スモークテストにはフォルダーの専有が必要です。そのアプリを閉じるか、別の --home を指定してください。</translation>
     </message>
@@ -2509,7 +2668,7 @@
         <translation>このデータフォルダーでアプリがすでに起動していますが（プロセス {pid}）、応答がありません。そのアプリを閉じるかプロセスを終了してから、起動し直してください。</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+167"/>
         <source>an unexpected problem ({error}). Details are in the log file.</source>
         <translation>予期しない問題が発生しました（{error}）。詳細はログファイルにあります。</translation>
     </message>
@@ -2570,6 +2729,19 @@
         <location line="+1"/>
         <source>Cancel sign-in</source>
         <translation>サインインをキャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>Support</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/errors.py" line="+16"/>
+        <source>Need help? Contact {organization}: {support}</source>
+        <translation>お困りの場合は {organization} にお問い合わせください：{support}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Need help? Contact {support}</source>
+        <translation>お困りの場合はこちらにお問い合わせください：{support}</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/about_dialog.py" line="+123"/>
+        <location filename="../../ohmygpt_desktop/ui/about_dialog.py" line="+139"/>
         <source>About {app}</source>
         <translation>关于 {app}</translation>
     </message>
@@ -22,6 +22,11 @@
         <location line="+6"/>
         <source>Demo mode: the app talks to a built-in stand-in of the OhMyGPT service on this computer. Its users, balances and payments are made up; no real money is involved. Demo mode keeps its own settings and order history.</source>
         <translation>演示模式：应用连接的是本机内置的 OhMyGPT 模拟服务。其中的用户、余额和支付均为虚构，不涉及真实资金。演示模式使用独立的设置和订单记录。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Set up for you by {organization}.</source>
+        <translation>由 {organization} 为你设置。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -571,12 +576,12 @@
         <translation>{email} 的登录已过期或已被撤销。请重新登录以查看余额和充值。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Could not update the balance: {reason}</source>
         <translation>无法更新余额：{reason}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Waiting for your payment… (checking the balance)</source>
         <translation>正在等待付款…（检查余额中）</translation>
     </message>
@@ -652,7 +657,7 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/crash_dialog.py" line="+312"/>
+        <location filename="../../ohmygpt_desktop/ui/crash_dialog.py" line="+316"/>
         <source>Unexpected error – {app}</source>
         <translation>意外错误 – {app}</translation>
     </message>
@@ -687,7 +692,7 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>One more error happened since this window opened.</source>
         <translation>此窗口打开后又发生了 1 个错误。</translation>
     </message>
@@ -959,7 +964,7 @@
 <context>
     <name>LoginPanel</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/login_panel.py" line="+450"/>
+        <location filename="../../ohmygpt_desktop/ui/login_panel.py" line="+446"/>
         <source>Copied. Paste it into your browser’s address bar.</source>
         <translation>已复制。请粘贴到浏览器的地址栏中。</translation>
     </message>
@@ -969,7 +974,7 @@
         <translation>已复制。</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+63"/>
         <source>You signed in as {email}, not as {previous}. Both accounts are kept; {previous} still needs to sign in again.</source>
         <translation>你登录的是 {email}，而不是 {previous}。两个账户都会保留；{previous} 仍需重新登录。</translation>
     </message>
@@ -1124,12 +1129,7 @@
         <translation>由于没有选择登录信息的保存位置，登录已取消。未保存任何内容。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>The client secret of the OhMyGPT app is not set. Enter it in Settings, then try again.</source>
-        <translation>尚未设置 OhMyGPT 应用的客户端密钥。请在设置中填写后重试。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Signing in failed: {reason}</source>
         <translation>登录失败：{reason}</translation>
     </message>
@@ -1329,9 +1329,82 @@
     </message>
 </context>
 <context>
+    <name>Provisioning</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/core/provisioning.py" line="+57"/>
+        <source>The provisioning file {path} cannot be used: {problem}</source>
+        <translation>无法使用预配置文件 {path}：{problem}</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>client_secret needs a client_id as well.</source>
+        <translation>提供 client_secret 时也必须提供 client_id。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>it does not exist.</source>
+        <translation>该文件不存在。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>it could not be read ({reason}).</source>
+        <translation>无法读取该文件（{reason}）。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{key}: {problem}</source>
+        <translation>{key}：{problem}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>give client_secret or token_exchange_url, not both.</source>
+        <translation>请提供 client_secret 或 token_exchange_url，不要同时提供两者。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>it is not a UTF-8 text file.</source>
+        <translation>该文件不是 UTF-8 文本文件。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>it is not valid JSON (line {line}, column {column}).</source>
+        <translation>该文件不是有效的 JSON（第 {line} 行，第 {column} 列）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>it is not valid JSON.</source>
+        <translation>该文件不是有效的 JSON。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it does not hold a JSON object of settings.</source>
+        <translation>该文件不包含由设置组成的 JSON 对象。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{key} is not a setting a provisioning file can hold.</source>
+        <translation>{key} 不是预配置文件可以包含的设置。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>locked must be a list of setting names.</source>
+        <translation>locked 必须是设置名称的列表。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>locked names {key}, which is not a setting.</source>
+        <translation>locked 中的 {key} 不是一个设置。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>client_secret must be text without spaces or line breaks.</source>
+        <translation>client_secret 必须是不含空格或换行的文本。</translation>
+    </message>
+</context>
+<context>
     <name>Recharge</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/recharge.py" line="+199"/>
+        <location filename="../../ohmygpt_desktop/core/recharge.py" line="+201"/>
         <source>The connection was lost while the order was being created, so the app cannot tell whether it exists. It is listed as “unknown” in your order history: check your OhMyGPT orders before paying again.</source>
         <translation>创建订单时连接中断，应用无法确定订单是否已创建。它在订单记录中标记为“未知”：再次付款前，请先查看你的 OhMyGPT 订单。</translation>
     </message>
@@ -1420,11 +1493,21 @@
         <source>Your disk is full: the order was not sent.</source>
         <translation>磁盘已满：订单未发送。</translation>
     </message>
+    <message>
+        <location filename="../../ohmygpt_desktop/core/permissions.py" line="+45"/>
+        <source>This app cannot create recharge orders: its OhMyGPT app has the permission level “{level}”, and recharge orders need “{needed}”. Recharge on the OhMyGPT website instead.</source>
+        <translation>此应用无法创建充值订单：它的 OhMyGPT 应用的权限级别为“{level}”，而充值订单需要“{needed}”。请改在 OhMyGPT 网站上充值。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This app cannot create recharge orders: OhMyGPT refused one before because its OhMyGPT app does not have the “{needed}” permission level. Recharge on the OhMyGPT website instead.</source>
+        <translation>此应用无法创建充值订单：OhMyGPT 之前拒绝过一次，因为它的 OhMyGPT 应用没有“{needed}”权限级别。请改在 OhMyGPT 网站上充值。</translation>
+    </message>
 </context>
 <context>
     <name>RechargeDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/recharge_dialog.py" line="+427"/>
+        <location filename="../../ohmygpt_desktop/ui/recharge_dialog.py" line="+435"/>
         <source>Recharge {email} ({host})</source>
         <translation>为 {email}（{host}）充值</translation>
     </message>
@@ -1489,7 +1572,17 @@
         <translation>重新登录</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Try anyway</source>
+        <translation>仍然尝试</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>OhMyGPT may have given this app the permission since.</source>
+        <translation>OhMyGPT 之后可能已为此应用授予了该权限。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>I checked my OhMyGPT orders: create a new order anyway</source>
         <translation>我已查看 OhMyGPT 订单：仍要创建新订单</translation>
     </message>
@@ -1524,7 +1617,7 @@
         <translation>再次打开</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+92"/>
         <source>Enter an email address like name@example.com, or leave the field empty.</source>
         <translation>请输入类似 name@example.com 的邮箱地址，或将此栏留空。</translation>
     </message>
@@ -1579,7 +1672,7 @@
         <translation>{email} 的登录已失效。请先重新登录，再进行充值。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>So that you do not pay twice, the app creates another order only after you confirm that you checked.</source>
         <translation>为避免重复付款，只有在你确认已查看订单后，应用才会创建新订单。</translation>
     </message>
@@ -1589,7 +1682,7 @@
         <translation>已停止等待。请求已经发出：如果 OhMyGPT 创建了订单，它会以“待支付”状态出现在“订单”中，你可以从那里打开它。</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+89"/>
         <source>Finish the payment in your browser</source>
         <translation>请在浏览器中完成支付</translation>
     </message>
@@ -1652,12 +1745,12 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/settings.py" line="+74"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="+81"/>
         <source>The setting is not valid.</source>
         <translation>该设置无效。</translation>
     </message>
     <message>
-        <location line="+233"/>
+        <location line="+242"/>
         <source>{what} is not a valid URL.</source>
         <translation>{what}不是有效的 URL。</translation>
     </message>
@@ -1687,7 +1780,7 @@
         <translation>{what}不能包含查询参数（?…）或片段（#…）。</translation>
     </message>
     <message>
-        <location line="+191"/>
+        <location line="+234"/>
         <source>The redirect URI</source>
         <translation>重定向 URI</translation>
     </message>
@@ -1727,17 +1820,18 @@
         <translation>端点 {key} 必须填写路径，而不是 URL。</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/settings.py" line="-132"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="-184"/>
+        <location line="+163"/>
         <source>{what} must be one of {options} (got {value}).</source>
         <translation>{what}必须是 {options} 之一（当前为 {value}）。</translation>
     </message>
     <message>
-        <location line="+354"/>
+        <location line="+290"/>
         <source>The proxy URL</source>
         <translation>代理地址</translation>
     </message>
     <message>
-        <location line="-460"/>
+        <location line="-559"/>
         <source>{what} must be between {low} and {high} seconds (got {value}).</source>
         <translation>{what}必须在 {low} 到 {high} 秒之间（当前为 {value}）。</translation>
     </message>
@@ -1747,14 +1841,19 @@
         <translation>{what}必须在 {low} 到 {high} 分钟之间（当前为 {value}）。</translation>
     </message>
     <message>
-        <location line="+263"/>
+        <location line="+247"/>
+        <source>{what} must be an e-mail address or an https:// address (got {value}).</source>
+        <translation>{what}必须是电子邮件地址或 https:// 地址（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <location line="+68"/>
         <location line="+31"/>
-        <location line="+351"/>
+        <location line="+398"/>
         <source>{what} must be a number.</source>
         <translation>{what}必须是数字。</translation>
     </message>
     <message>
-        <location line="-379"/>
+        <location line="-426"/>
         <source>{what} must be at least {minimum} USD (got {value}).</source>
         <translation>{what}不能低于 {minimum} USD（当前为 {value}）。</translation>
     </message>
@@ -1810,7 +1909,27 @@
         <translation>OAuth 权限范围</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
+        <source>The token-exchange service address</source>
+        <translation>令牌交换服务地址</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The permission level</source>
+        <translation>权限级别</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The organisation name</source>
+        <translation>组织名称</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The support contact</source>
+        <translation>支持联系方式</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>The API paths</source>
         <translation>API 路径</translation>
     </message>
@@ -1915,7 +2034,7 @@
         <translation>{what} 中的每个值</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+122"/>
         <source>Environment variable {variable}: {problem}</source>
         <translation>环境变量 {variable}：{problem}</translation>
     </message>
@@ -1925,7 +2044,7 @@
         <translation>命令行中指定了未知的设置 {name}。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Command-line setting {name}: {problem}</source>
         <translation>命令行设置 {name}：{problem}</translation>
     </message>
@@ -2015,7 +2134,7 @@
         <translation>无法保存其副本。</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+115"/>
         <source>Could not save settings to {path}: {reason}.</source>
         <translation>无法将设置保存到 {path}：{reason}。</translation>
     </message>
@@ -2028,7 +2147,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location line="-840"/>
+        <location line="-946"/>
         <source>US main site, direct</source>
         <translation>美国主站直连</translation>
     </message>
@@ -2068,7 +2187,7 @@
         <translation>部分地区备用</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/setting_fields.py" line="+163"/>
+        <location filename="../../ohmygpt_desktop/ui/setting_fields.py" line="+164"/>
         <source>Takes effect the next time you start the app.</source>
         <translation>将在下次启动应用时生效。</translation>
     </message>
@@ -2088,7 +2207,7 @@
         <translation>“{item}”不是有效的金额。请用逗号分隔各个金额。</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+366"/>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+370"/>
         <source>Enter the address of the proxy.</source>
         <translation>请输入代理地址。</translation>
     </message>
@@ -2163,17 +2282,27 @@
         <translation>使用最快线路</translation>
     </message>
     <message>
+        <location line="+39"/>
+        <source>Set by your organisation; it cannot be changed here.</source>
+        <translation>由你的组织设定，无法在此更改。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set by {organization}.</source>
+        <translation>由 {organization} 设定。</translation>
+    </message>
+    <message>
         <location filename="../../ohmygpt_desktop/ui/setting_fields.py" line="-51"/>
         <source>{label} — {host}</source>
         <translation>{label} — {host}</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+10"/>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="-30"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/settings.py" line="-418"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="-470"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
@@ -2198,7 +2327,7 @@
         <translation>余额与充值</translation>
     </message>
     <message>
-        <location line="+385"/>
+        <location line="+437"/>
         <source>API line:</source>
         <translation>API 线路：</translation>
     </message>
@@ -2243,7 +2372,7 @@
         <translation>客户端 ID：</translation>
     </message>
     <message>
-        <location line="+213"/>
+        <location line="+260"/>
         <source>Give up a request after:</source>
         <translation>请求超时时间：</translation>
     </message>
@@ -2263,7 +2392,7 @@
         <translation>删除已保存的客户端密钥</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/settings.py" line="-228"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="-275"/>
         <source>Redirect URI:</source>
         <translation>重定向 URI：</translation>
     </message>
@@ -2273,7 +2402,7 @@
         <translation>权限范围：</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+73"/>
         <source>Proxy:</source>
         <translation>代理：</translation>
     </message>
@@ -2338,22 +2467,32 @@
         <translation>余额刷新间隔：</translation>
     </message>
     <message>
-        <location line="-520"/>
+        <location line="-619"/>
         <source> seconds</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location line="+532"/>
+        <location line="+631"/>
         <source>Watch for a payment for:</source>
         <translation>等待付款时长：</translation>
     </message>
     <message>
-        <location line="-531"/>
+        <location line="-630"/>
         <source> minutes</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location line="+543"/>
+        <location line="+496"/>
+        <source>Token-exchange service:</source>
+        <translation>令牌交换服务：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only if your organisation runs one: the app then sends the sign-in code there and needs no client secret.</source>
+        <translation>仅当你的组织运行此服务时填写：应用会将登录代码发送到该服务，不再需要客户端密钥。</translation>
+    </message>
+    <message>
+        <location line="+145"/>
         <source>Smallest recharge:</source>
         <translation>最低充值金额：</translation>
     </message>
@@ -2388,7 +2527,7 @@
         <translation>OhMyGPT 文档没有说明这个比率；34000 是其他程序使用的值。应用用它把余额换算成美元，并确认付款是否到账：只有在 OhMyGPT 告知不同比率时才需要修改。</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+10"/>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+18"/>
         <source>Set by demo mode (--sandbox); it cannot be changed here.</source>
         <translation>由演示模式（--sandbox）设定，无法在此更改。</translation>
     </message>
@@ -2406,6 +2545,21 @@
         <location line="+9"/>
         <source>Demo mode uses the sandbox&apos;s own app and its secret.</source>
         <translation>演示模式使用沙盒自带的应用及其密钥。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Provided</source>
+        <translation>已提供</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not needed</source>
+        <translation>不需要</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not needed: sign-in goes through the token-exchange service.</source>
+        <translation>不需要：登录通过令牌交换服务完成。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2428,7 +2582,7 @@
         <translation>无法检查密钥环：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/settings.py" line="-181"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="-228"/>
         <source>Leave empty to use the provider&apos;s code page ({url}): you paste the code shown there into the app. A loopback address such as http://127.0.0.1:8765/callback lets the app finish sign-in by itself.</source>
         <translation>留空则使用服务方的代码页面（{url}）：你需要将页面上显示的代码粘贴到应用中。若填写 http://127.0.0.1:8765/callback 这样的本机回环地址，应用可以自动完成登录。</translation>
     </message>
@@ -2459,6 +2613,11 @@
         <location line="+1"/>
         <source>Saving the sign-in securely</source>
         <translation>安全保存登录信息</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The client secret of the OhMyGPT app is not set. Enter it in Settings, then try again.</source>
+        <translation>尚未设置 OhMyGPT 应用的客户端密钥。请在设置中填写后重试。</translation>
     </message>
     <message>
         <location filename="../../ohmygpt_desktop/core/oauth.py" line="+31"/>
@@ -2494,12 +2653,12 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ohmygpt_desktop/app.py" line="+337"/>
+        <location filename="../../ohmygpt_desktop/app.py" line="+408"/>
         <source>cannot use the folder {path} ({reason}).</source>
         <translation>无法使用文件夹 {path}（{reason}）。</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+65"/>
         <source>it is already running for this home (process {pid}), and the smoke test needs the home to itself. Close it or use another --home.</source>
         <translation>应用已在使用此数据文件夹运行（进程 {pid}），而冒烟测试需要独占该文件夹。请关闭它，或使用其他 --home。</translation>
     </message>
@@ -2509,7 +2668,7 @@
         <translation>应用已在使用此数据文件夹运行（进程 {pid}），但没有响应。请关闭它或结束该进程，然后重新启动应用。</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+167"/>
         <source>an unexpected problem ({error}). Details are in the log file.</source>
         <translation>出现意外问题（{error}）。详细信息见日志文件。</translation>
     </message>
@@ -2570,6 +2729,19 @@
         <location line="+1"/>
         <source>Cancel sign-in</source>
         <translation>取消登录</translation>
+    </message>
+</context>
+<context>
+    <name>Support</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/errors.py" line="+16"/>
+        <source>Need help? Contact {organization}: {support}</source>
+        <translation>需要帮助？请联系 {organization}：{support}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Need help? Contact {support}</source>
+        <translation>需要帮助？请联系 {support}</translation>
     </message>
 </context>
 <context>
