@@ -116,6 +116,8 @@ class MainWindow(QMainWindow):
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         self.about_action = menu.addAction("", self.open_about)
         menu.addSeparator()
+        self.leave_demo_action = menu.addAction("", self.leave_demo)
+        self.leave_demo_action.setVisible(ctx.demo_mode and ctx.switch_profile is not None)
         self.quit_action = menu.addAction("", self.close)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.addActions([self.settings_action, self.quit_action])
@@ -230,6 +232,7 @@ class MainWindow(QMainWindow):
         self.menu_button.setToolTip(self.tr("Menu"))
         self.settings_action.setText(self.tr("Settings…"))
         self.about_action.setText(self.tr("About {app}").format(app=APP_NAME))
+        self.leave_demo_action.setText(self.tr("Leave the demo"))
         self.quit_action.setText(self.tr("Quit"))
 
     # -------------------------------------------------------------- routing
@@ -280,6 +283,33 @@ class MainWindow(QMainWindow):
         dialog = self._settings_dialog = SettingsDialog(self.ctx, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+    def leave_demo(self) -> None:
+        """Back to the person's own accounts and settings, without a restart."""
+        from ohmygpt_desktop.ui.errors import describe
+        from ohmygpt_desktop.ui.tasks import Op
+
+        switch = self.ctx.switch_profile
+        if switch is None or not self.leave_demo_action.isEnabled():
+            return
+
+        def done(switched: bool) -> None:
+            if not switched:
+                self.ctx.messages.info(
+                    self.tr(
+                        "The app is already open with your own accounts in another window. "
+                        "It was brought to the front."
+                    )
+                )
+
+        self.leave_demo_action.setEnabled(False)
+        (
+            Op(switch, False)
+            .on_success(done)
+            .on_failure(lambda exc: self.ctx.messages.error(describe(exc)))
+            .on_done(lambda: self.leave_demo_action.setEnabled(True))
+            .start(self)
+        )
 
     def open_about(self) -> None:
         from ohmygpt_desktop.ui.about_dialog import AboutDialog
