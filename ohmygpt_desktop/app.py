@@ -784,7 +784,7 @@ class Shell:
         self.window.show()
         self.window.activateWindow()
         if old_window is not None:
-            old_window.hide()
+            old_window.close()  # its work stops; its closing no longer ends the app
             old_window.deleteLater()
         if old_ctx is not None:
             task = asyncio.ensure_future(_close_quietly(old_ctx))

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -153,14 +152,16 @@ class LoginPanel(QWidget):
         layout.addWidget(self.title_label)
         layout.addSpacing(8)
 
-        self.stack = QStackedWidget(column)
-        layout.addWidget(self.stack)
-        self.signin_page = QWidget(self.stack)
+        # One of the two pages shows (a hidden one takes no room, unlike in a stack).
+        pages = QVBoxLayout()
+        pages.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(pages)
+        self.signin_page = QWidget(column)
         #: Without an OAuth app: the demo, the person's own app, or their administrator.
-        self.first_run = self.setup_page = FirstRunPage(self.ctx, self.stack)
+        self.first_run = self.setup_page = FirstRunPage(self.ctx, column)
         self.first_run.settingsRequested.connect(self.settingsRequested)
-        self.stack.addWidget(self.signin_page)
-        self.stack.addWidget(self.setup_page)
+        pages.addWidget(self.signin_page)
+        pages.addWidget(self.setup_page)
         self._build_signin_page(self.signin_page)
 
         layout.addSpacing(12)
@@ -665,7 +666,8 @@ class LoginPanel(QWidget):
     def _update(self) -> None:
         """Show, hide and enable widgets from the state."""
         configured = self.ctx.oauth_configured()
-        self.stack.setCurrentWidget(self.signin_page if configured else self.setup_page)
+        self.signin_page.setVisible(configured)
+        self.setup_page.setVisible(not configured)
         busy = self.busy()
         started = self._attempt is not None
         self.demo_hint.setVisible(self.ctx.demo_mode)

@@ -29,6 +29,7 @@ from ohmygpt_desktop.ui.plain import PlainLabel, notification_text
 
 if TYPE_CHECKING:
     from ohmygpt_desktop.core.context import AppContext
+    from ohmygpt_desktop.ui.tasks import Op
 
 
 _HEADER_STYLE = (
@@ -162,6 +163,7 @@ class MainWindow(QMainWindow):
         follow_settings(self, ctx.settings, network, self.refresh_current)
 
         self._started = False
+        self._start_op: Op[None] | None = None
         self.retranslate()
         self._show_current()
         if ctx.startup_problems:  # one banner shows them all
@@ -175,7 +177,7 @@ class MainWindow(QMainWindow):
         """After the first paint: load stored sign-ins, then refresh the balance."""
         from ohmygpt_desktop.ui.tasks import Op
 
-        Op(self.ctx.start).on_success(lambda _: self._after_start()).start(self)
+        self._start_op = Op(self.ctx.start).on_success(lambda _: self._after_start()).start(self)
 
     def _after_start(self) -> None:
         self._started = True
@@ -207,6 +209,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.ctx is not None:  # the frame alone (start-up failed) has no timer yet
             self._refresh_timer.stop()
+            if self._start_op is not None:  # the context closes next: stop starting it
+                self._start_op.cancel()
         super().closeEvent(event)
         self.closed.emit()
 
