@@ -658,7 +658,10 @@ class OAuthAppForm(QWidget):
                 "The page sent the browser on to {host}, probably to log in first."
             ).format(host=shown(result.where or "?"))
             return text + unsure, WARNING_NOTE
-        text = self.tr("The authorization page loaded, but it is drawn in the browser.")
+        text = self.tr(
+            "The authorization page loaded, but the app cannot read it (it may be drawn "
+            "in the browser)."
+        )
         return text + unsure, WARNING_NOTE
 
 
