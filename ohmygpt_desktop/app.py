@@ -12,7 +12,7 @@ import argparse
 import logging
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from ohmygpt_desktop.core.settings import Settings
     from ohmygpt_desktop.core.tokens import TokenStore
     from ohmygpt_desktop.sandbox import SandboxServer
+    from ohmygpt_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -242,14 +243,16 @@ def build_context(
     open_url: UrlOpener | None = None,
     keyring_backend: KeyringBackend | None = None,
     sandbox: SandboxServer | None = None,
+    owns_sandbox: bool = False,
     settings: Settings | None = None,
     payment_intervals: Sequence[float] | None = None,
 ) -> AppContext:
     """Build every service. No network traffic happens here.
 
     ``paths`` are the base folders (demo mode uses a profile inside them).
-    ``sandbox``: an already running sandbox to use (tests); otherwise
-    ``options.sandbox`` starts the embedded one. ``settings``: already loaded
+    ``sandbox``: an already running sandbox to use (tests, or one started by
+    :func:`start_demo_sandbox`; ``owns_sandbox``: the context stops it when it closes);
+    otherwise ``options.sandbox`` starts the embedded one. ``settings``: already loaded
     from the right profile (``main`` reads them before the first paint).
     """
     from ohmygpt_desktop.api import Secret, origin_of
@@ -269,29 +272,9 @@ def build_context(
     if paths is None:
         paths = AppPaths.under(options.home) if options.home else AppPaths.default(env)
     sandbox_secret = None
-    owns_sandbox = False
     if sandbox is None and options.sandbox:
-        from ohmygpt_desktop.sandbox import SandboxServer
-
-        # Demo mode keeps the sandbox's balances, sign-ins and orders between runs,
-        # and prefers a fixed port so saved checkout links keep working.
-        state_file = profile_paths(paths, demo=True).data_dir / SANDBOX_STATE_FILE
-        from ohmygpt_desktop.sandbox import SandboxConfig
-        from ohmygpt_desktop.sandbox.faults import parse_fault
-
-        faults = [parse_fault(spec) for spec in options.sandbox_faults]
-        config = SandboxConfig(latency=options.sandbox_latency)
-        for port in dict.fromkeys((options.sandbox_port or DEMO_SANDBOX_PORT, 0)):
-            try:
-                sandbox = SandboxServer(port=port, config=config, state_file=state_file).start()
-                break
-            except OSError:
-                if port == 0:
-                    raise
+        sandbox = start_demo_sandbox(options, paths)
         owns_sandbox = True
-        for endpoint, kind, params in faults:
-            times = params.pop("times", None)
-            sandbox.state.set_fault(endpoint, kind, times=times, **params)
     paths.ensure()  # the base folders too (owner-only), not just the demo profile
     paths = profile_paths(paths, demo=sandbox is not None)
     sandbox_overrides: dict[str, Any] = {}
@@ -370,6 +353,34 @@ def build_context(
     if history.open_problem is not None:
         ctx.startup_problems.append(history.open_problem)
     return ctx
+
+
+def start_demo_sandbox(options: Options, paths: AppPaths) -> SandboxServer:
+    """Start the demo's sandbox with the ``--sandbox-*`` options (blocking: it waits
+    until the server accepts connections). Raises OSError when no port can be used.
+
+    Demo mode keeps the sandbox's balances, sign-ins and orders between runs in the
+    demo profile of the base folders ``paths``, and prefers a fixed port so saved
+    checkout links keep working.
+    """
+    from ohmygpt_desktop.sandbox import SandboxConfig, SandboxServer
+    from ohmygpt_desktop.sandbox.faults import parse_fault
+
+    state_file = profile_paths(paths, demo=True).data_dir / SANDBOX_STATE_FILE
+    faults = [parse_fault(spec) for spec in options.sandbox_faults]
+    config = SandboxConfig(latency=options.sandbox_latency)
+    ports = list(dict.fromkeys((options.sandbox_port or DEMO_SANDBOX_PORT, 0)))
+    for port in ports:
+        try:
+            sandbox = SandboxServer(port=port, config=config, state_file=state_file).start()
+            break
+        except OSError:
+            if port == ports[-1]:
+                raise
+    for endpoint, kind, params in faults:
+        times = params.pop("times", None)
+        sandbox.state.set_fault(endpoint, kind, times=times, **params)
+    return sandbox
 
 
 def _follow_settings(
@@ -591,20 +602,26 @@ def _run_claimed(
     log.info("%s %s starting (sandbox=%s)", APP_NAME, __version__, options.sandbox)
     if settings.load_problem:
         log.warning("Settings file problem: %s", settings.load_problem)
+
+    def follow_look(ctx: AppContext) -> None:
+        """Language and theme follow the settings of the profile in use."""
+        look = ctx.settings
+        look.add_listener(["language"], lambda _changed: languages.apply(look.language))
+        look.add_listener(["theme"], lambda _changed: apply_theme(app, look.theme))
+
+    def switched(ctx: AppContext) -> None:  # the other profile may have its own look
+        languages.apply(ctx.settings.language)
+        apply_theme(app, ctx.settings.theme)
+        follow_look(ctx)
+
+    shell = Shell(options, base_paths, guard, window, on_switch=switched)
     if window is not None:
-        shown = window
-
-        def on_other_launch(argv: list[str]) -> None:
-            log.info(
-                "Another launch was handed over to this window (arguments: %s)", " ".join(argv)
-            )
-            shown.on_other_launch(argv)
-
-        guard.handedOver.connect(on_other_launch)
         guard.listen()  # other launches on this home hand over to this window
 
     crash = install_crash_handler(
-        base_paths.log_file, lambda: window, support=(settings.organization, settings.support)
+        base_paths.log_file,
+        lambda: shell.window,
+        support=(settings.organization, settings.support),
     )
 
     import asyncio
@@ -626,20 +643,13 @@ def _run_claimed(
 
         return qasync.run(run_smoke_test(ctx, options))
 
-    assert window is not None
-    main_window = window
-    settings.add_listener(["language"], lambda _changed: languages.apply(settings.language))
-    settings.add_listener(["theme"], lambda _changed: apply_theme(app, settings.theme))
+    follow_look(ctx)
 
     async def run() -> int:
         crash.attach_loop(asyncio.get_running_loop())
-        crash.on_fatal = main_window.close
-        closed = asyncio.Event()
-        main_window.closed.connect(closed.set)
-        main_window.attach(ctx)
-        main_window.start()
-        await closed.wait()
-        await ctx.aclose()
+        crash.on_fatal = shell.close_window
+        shell.start(ctx)
+        await shell.wait_closed()
         return 0
 
     try:
@@ -649,6 +659,233 @@ def _run_claimed(
     finally:
         collector.stop()
         crash.uninstall()
+
+
+# ---------------------------------------------------- the running app, switching
+
+_SWITCH_CTX = "ProfileSwitch"
+_DEMO_HELD = QT_TRANSLATE_NOOP(
+    _SWITCH_CTX,
+    "The demo is already running for this home (process {pid}) but does not answer. "
+    "Close it, or end that process, then try again.",
+)
+_OWN_HELD = QT_TRANSLATE_NOOP(
+    _SWITCH_CTX,
+    "The app is already running with your own accounts (process {pid}) but does not "
+    "answer. Close it, or end that process, then try again.",
+)
+_FOLDER = QT_TRANSLATE_NOOP(_SWITCH_CTX, "The app cannot use the folder {path} ({reason}).")
+_NO_SANDBOX = QT_TRANSLATE_NOOP(_SWITCH_CTX, "The demo service could not start ({reason}).")
+_SWITCHING = QT_TRANSLATE_NOOP(_SWITCH_CTX, "The app is already switching. Wait a moment.")
+
+
+class ProfileSwitchError(Problem):
+    """The app could not switch to the demo or back; it stays where it was."""
+
+    context = _SWITCH_CTX
+    template = QT_TRANSLATE_NOOP(
+        _SWITCH_CTX, "The app could not switch ({error}). Details are in the log file."
+    )
+
+
+class Shell:
+    """The running app: one main window on one context, holding that profile's lock.
+
+    A window is built for one context and lives as long as it does. :meth:`switch`
+    (offered to the UI as ``ctx.switch_profile``) moves the app to the demo profile
+    or back without a restart: it takes that profile's instance lock (or hands over
+    to the app already running on it), builds its context (the demo's sandbox starts
+    in a worker thread), and shows a new window where the old one was. The old window
+    goes, the old context closes in the background, and the old profile's lock is
+    released, so a later launch can use that profile.
+
+    ``window``: the frame painted before the context exists (``None``: no window, as
+    in the smoke test). ``context_parts``: more arguments for :func:`build_context`
+    (tests: a home's environment, a keyring, a browser). ``on_switch``: called with
+    each context switched to, before its window is built (language and theme).
+    """
+
+    def __init__(
+        self,
+        options: Options,
+        base_paths: AppPaths,
+        guard: InstanceGuard,
+        window: MainWindow | None = None,
+        *,
+        context_parts: Mapping[str, Any] | None = None,
+        on_switch: Callable[[AppContext], None] | None = None,
+    ) -> None:
+        import asyncio
+
+        self.options = options
+        self.base_paths = base_paths
+        self.guard = guard
+        self.window = window
+        self.ctx: AppContext | None = None
+        self._parts = dict(context_parts or {})
+        self._on_switch = on_switch
+        self._closed = asyncio.Event()
+        self._closing: set[asyncio.Task[None]] = set()
+        self._switch_task: asyncio.Task[Any] | None = None
+        guard.handedOver.connect(self._handed_over)
+
+    # ---- running
+
+    def start(self, ctx: AppContext) -> None:
+        """Show ``ctx`` in the window and start it."""
+        assert self.window is not None
+        self.ctx = ctx
+        ctx.switch_profile = self.switch
+        self.window.closed.connect(self._closed.set)
+        self.window.attach(ctx)
+        self.window.start()
+
+    def close_window(self) -> None:
+        if self.window is not None:
+            self.window.close()
+
+    async def wait_closed(self) -> None:
+        """Until the person closes the window; then close the context, free the profile."""
+        import asyncio
+
+        await self._closed.wait()
+        if self._switch_task is not None:  # it sees the window closed and undoes itself
+            await asyncio.gather(self._switch_task, return_exceptions=True)
+        if self.ctx is not None:
+            await self.ctx.aclose()
+        await asyncio.gather(*self._closing, return_exceptions=True)
+        self.guard.close()
+
+    def _handed_over(self, argv: list[str]) -> None:
+        log.info("Another launch was handed over to this window (arguments: %s)", " ".join(argv))
+        if self.window is not None:
+            self.window.on_other_launch(argv)
+
+    # ---- switching
+
+    async def switch(self, demo: bool) -> bool:
+        """To the demo profile (``demo``) or the person's own; see :class:`Shell`.
+
+        ``True`` once the new window shows; ``False`` when an app already running on
+        that profile took over (its window came to the front). Raises a ``Problem``
+        (this app then stays as it was).
+        """
+        import asyncio
+
+        if self._switch_task is not None:
+            raise ProfileSwitchError(_SWITCHING)
+        self._switch_task = asyncio.current_task()
+        try:
+            return await self._switch(demo)
+        finally:
+            self._switch_task = None
+
+    async def _switch(self, demo: bool) -> bool:
+        from ohmygpt_desktop.core.instance import InstanceGuard, instance_lock_path
+
+        paths = profile_paths(self.base_paths, demo=demo)
+        guard = InstanceGuard(instance_lock_path(paths))
+        switched = False
+        try:
+            try:
+                self.base_paths.ensure()
+                paths.ensure()
+                held = guard.acquire()
+            except OSError as exc:
+                raise ProfileSwitchError(
+                    _FOLDER, path=exc.filename, reason=exc.strerror or str(exc)
+                ) from None
+            if not held:
+                return await self._hand_over(guard, demo)
+            ctx = await self._build(demo)
+            if self._closed.is_set():  # the window was closed meanwhile: nowhere to show it
+                await ctx.aclose()
+                return False
+            self._replace(ctx, guard)
+            switched = True
+            return True
+        finally:
+            if not switched:
+                guard.close()
+
+    async def _hand_over(self, guard: InstanceGuard, demo: bool) -> bool:
+        from ohmygpt_desktop.core.instance import hand_over_async
+
+        pid = guard.holder_pid() or "?"
+        if await hand_over_async(guard.lock_file, []):
+            log.info("The %s profile is open in another app: handed over", _name(demo))
+            return False
+        raise ProfileSwitchError(_DEMO_HELD if demo else _OWN_HELD, pid=pid)
+
+    async def _build(self, demo: bool) -> AppContext:
+        import asyncio
+        import dataclasses
+
+        options = dataclasses.replace(self.options, sandbox=demo, sandbox_reset=False)
+        sandbox = None
+        if demo:  # takes a moment (imports, start-up): in a worker thread
+            try:
+                sandbox = await asyncio.to_thread(start_demo_sandbox, options, self.base_paths)
+            except (OSError, RuntimeError, ValueError) as exc:  # no port; no start; a bad fault
+                log.error("The demo's sandbox could not start", exc_info=exc)
+                reason = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
+                raise ProfileSwitchError(_NO_SANDBOX, reason=reason) from exc
+        try:
+            return build_context(
+                options,
+                paths=self.base_paths,
+                sandbox=sandbox,
+                owns_sandbox=sandbox is not None,
+                **self._parts,
+            )
+        except BaseException as exc:
+            if sandbox is not None:
+                await asyncio.to_thread(sandbox.stop)
+            if isinstance(exc, Problem) or not isinstance(exc, Exception):
+                raise
+            log.error("Switching to the %s profile failed", _name(demo), exc_info=exc)
+            raise ProfileSwitchError(error=str(exc) or type(exc).__name__) from exc
+
+    def _replace(self, ctx: AppContext, guard: InstanceGuard) -> None:
+        """Show ``ctx`` in a new window where the old one was; let the old ones go."""
+        import asyncio
+
+        from ohmygpt_desktop.ui.main_window import MainWindow
+
+        old_window, old_ctx, old_guard = self.window, self.ctx, self.guard
+        if self._on_switch is not None:
+            self._on_switch(ctx)
+        self.window = MainWindow()
+        if old_window is not None:
+            self.window.restoreGeometry(old_window.saveGeometry())
+            old_window.closed.disconnect(self._closed.set)
+        self.guard = guard
+        guard.handedOver.connect(self._handed_over)
+        old_guard.close()
+        guard.listen()
+        self.start(ctx)
+        self.window.show()
+        self.window.activateWindow()
+        if old_window is not None:
+            old_window.close()  # its work stops; its closing no longer ends the app
+            old_window.deleteLater()
+        if old_ctx is not None:
+            task = asyncio.ensure_future(_close_quietly(old_ctx))
+            self._closing.add(task)
+            task.add_done_callback(self._closing.discard)
+        log.info("Switched to the %s profile (%s)", _name(ctx.demo_mode), ctx.paths.config_dir)
+
+
+def _name(demo: bool) -> str:
+    return "demo" if demo else "own"
+
+
+async def _close_quietly(ctx: AppContext) -> None:
+    """Close a context the app no longer shows; a failure is logged, never shown."""
+    try:
+        await ctx.aclose()
+    except Exception:
+        log.exception("Closing the previous profile failed")
 
 
 def _unexpected(exc: BaseException) -> Text:

@@ -158,7 +158,12 @@ class BackgroundServer:
         assert self._server is not None
         assert self._socket is not None
         try:
-            asyncio.run(self._server.serve(sockets=[self._socket]))
+            # A loop of its own kind: a GUI that set its own event loop policy (qasync
+            # does, on Python 3.11) must not decide what runs the server's thread.
+            with asyncio.Runner(
+                loop_factory=asyncio.DefaultEventLoopPolicy().new_event_loop
+            ) as runner:
+                runner.run(self._server.serve(sockets=[self._socket]))
         except BaseException as exc:  # reported by start()/stop()
             self._error = exc
         finally:

@@ -26,7 +26,7 @@ from ohmygpt_desktop.core.oauth import PasteProblem, SignInAttempts
 from ohmygpt_desktop.sandbox import SandboxServer
 from ohmygpt_desktop.ui.crash_dialog import install_crash_handler
 from ohmygpt_desktop.ui.errors import describe
-from ohmygpt_desktop.ui.login_panel import SANDBOX_COMMAND, LoginPanel
+from ohmygpt_desktop.ui.login_panel import LoginPanel
 from ohmygpt_desktop.ui.main_window import MainWindow
 from tests.helpers.asyncutil import recording, until
 from tests.helpers.browser import FakeBrowser
@@ -689,28 +689,6 @@ def test_demo_mode_uses_the_code_page_not_a_listener(
 
 
 # ------------------------------------------------------------- other screens
-
-
-def test_no_oauth_app_offers_settings_and_the_sandbox(
-    qtbot: Any, run: Any, make_ctx: MakeCtx, browser: FakeBrowser
-) -> None:
-    ctx = make_ctx(sandbox=None)
-    assert not ctx.oauth_configured()
-    panel = LoginPanel(ctx)
-    show(qtbot, run, panel)
-    assert panel.setup_page.isVisible()
-    assert not panel.sign_in_button.isVisible()
-    assert "No OhMyGPT app is set up yet" in panel.setup_text.text()
-    assert "--sandbox" in panel.sandbox_text.text() or panel.command_field.text() == (
-        SANDBOX_COMMAND
-    )
-    requested: list[bool] = []
-    panel.settingsRequested.connect(lambda: requested.append(True))
-    click(qtbot, panel.open_settings_button)
-    assert requested == [True]
-    click(qtbot, panel.copy_command_button)
-    assert QGuiApplication.clipboard().text() == "ohmygpt-desktop --sandbox"
-    assert browser.opened == []
 
 
 def test_configured_real_service_has_no_demo_hint(

@@ -31,6 +31,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from ohmygpt_desktop import APP_NAME
 from ohmygpt_desktop.ui import i18n
 from ohmygpt_desktop.ui.i18n import LanguageManager, compile_ts, translation_stems
 from tests.helpers.ci import load_ci_script
@@ -245,7 +246,9 @@ def test_widgets_show_the_translation(
     panel = LoginPanel(ctx)
     qtbot.addWidget(panel)
     assert panel.sign_in_button.text() == translated(lang, "LoginPanel", "Sign in with OhMyGPT")
-    assert panel.title_label.text() == translated(lang, "LoginPanel", "Sign in to OhMyGPT")
+    welcome = translated(lang, "LoginPanel", "Welcome to {app}").format(app=APP_NAME)
+    assert panel.title_label.text() == welcome  # no OAuth app yet: the first-run screen
+    assert panel.first_run.demo_button.text() == translated(lang, "FirstRunPage", "Try the demo")
 
     dialog = SettingsDialog(ctx)
     qtbot.addWidget(dialog)
@@ -531,6 +534,7 @@ def test_every_error_for_people_is_described_translated(
         ),
         recharge.OrderNotSaved: recharge.OrderNotSaved(record, full),
         recharge.OrderNotRecorded: recharge.OrderNotRecorded(full),
+        app.ProfileSwitchError: app.ProfileSwitchError(error="boom"),
     }
     # Not shown themselves: the base (its template is the generic sentence, for bugs);
     # why the app cannot start is its ``reason`` (a Text or a Problem); the smoke test

@@ -180,6 +180,19 @@ class OhMyGPTClient:
         )
         return _exchange_reply(status, headers, body)
 
+    async def fetch_page(self, url: str) -> tuple[int, str | None, str]:
+        """GET a browser page (a whole URL) as a browser would ask for it, within
+        :attr:`deadline` seconds: its status, its ``Location`` (redirects are not
+        followed) and its text (at most :data:`MAX_BODY_BYTES`). No retry."""
+        try:
+            async with asyncio.timeout(self.deadline):
+                status, headers, body = await self._send(
+                    url, {"Accept": "text/html,*/*;q=0.8"}, form=None, json_body=None, method="GET"
+                )
+        except TimeoutError:
+            raise errors.RequestTimeout(error_type="deadline") from None
+        return status, headers.get("location"), body.decode("utf-8", errors="replace")
+
     async def user_info(self, token: Secret) -> UserInfo:
         data = await self._call("user_info", token=token, retry_connect=True)
         return UserInfo(user_id=_id_field(data, "userId"), email=_str_field(data, "userEmail"))
@@ -332,8 +345,11 @@ class OhMyGPTClient:
         *,
         form: Mapping[str, str] | None,
         json_body: Mapping[str, str] | None,
+        method: str = "POST",
     ) -> tuple[int, httpx.Headers, bytes]:
-        if json_body is not None:
+        if method != "POST":
+            request = self._http.build_request(method, url, headers=headers)
+        elif json_body is not None:
             request = self._http.build_request("POST", url, headers=headers, json=json_body)
         else:
             request = self._http.build_request("POST", url, headers=headers, data=dict(form or {}))

@@ -6,7 +6,7 @@ No widgets: the UI modules import this type from here, never ``ohmygpt_desktop.a
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -38,6 +38,10 @@ SHUTDOWN_GRACE_S = 5.0
 
 #: Opens a URL in the system browser; False when no browser could be started.
 UrlOpener = Callable[[str], bool]
+#: Switches the running app to the demo profile (``True``) or back to the person's own
+#: (``False``): ``True`` once this window was replaced by one on that profile, ``False``
+#: when an app already running on it took over. Raises a ``Problem`` when it cannot.
+ProfileSwitch = Callable[[bool], Awaitable[bool]]
 #: Something to tell the user at start-up: English text, or a translatable text or error.
 StartupProblem = str | BaseException | Text | Sentences
 
@@ -65,6 +69,8 @@ class AppContext:
     owns_sandbox: bool = False
     #: What the user must be told once the window shows (English text, or translatable).
     startup_problems: list[StartupProblem] = field(default_factory=list)
+    #: Set by the composition root when the app can switch profiles in place.
+    switch_profile: ProfileSwitch | None = None
 
     @property
     def demo_mode(self) -> bool:

@@ -170,4 +170,68 @@ def hand_over(lock_file: Path, argv: list[str], *, timeout: float = 3.0) -> bool
         time.sleep(0.05)  # the running app may still be starting its server
 
 
-__all__ = ["LOCK_NAME", "InstanceGuard", "hand_over", "instance_lock_path", "server_name"]
+async def hand_over_async(lock_file: Path, argv: list[str], *, within: float = 3.0) -> bool:
+    """:func:`hand_over` from a running app (its event loop turns while it waits up to
+    ``within`` seconds).
+
+    The blocking one cannot serve there, not even from a worker thread: Qt's blocking
+    socket calls keep Python's interpreter lock, so the GUI would stand still until
+    the other app answered, and an app of this process could never answer at all.
+    """
+    import asyncio
+
+    name = server_name(lock_file)
+    payload = json.dumps({"argv": list(argv)}).encode("utf-8") + b"\n"
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + within
+    while True:
+        if await _hand_over_once(name, payload, max(0.01, deadline - loop.time())):
+            return True
+        if loop.time() >= deadline:
+            return False
+        await asyncio.sleep(0.05)  # the running app may still be starting its server
+
+
+async def _hand_over_once(name: str, payload: bytes, seconds: float) -> bool:
+    import asyncio
+
+    answered: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+    answer = bytearray()
+    socket = QLocalSocket()
+
+    def read() -> None:
+        if socket.isOpen():
+            answer.extend(bytes(socket.readAll().data()))
+        if _ACK in answer and not answered.done():
+            answered.set_result(True)
+
+    def ended(*_: object) -> None:
+        read()  # what came before the end
+        if not answered.done():
+            answered.set_result(False)
+
+    socket.connected.connect(lambda: socket.write(payload))
+    socket.readyRead.connect(read)
+    socket.disconnected.connect(ended)
+    socket.errorOccurred.connect(ended)
+    socket.connectToServer(name)
+    try:
+        async with asyncio.timeout(seconds):
+            return await answered
+    except TimeoutError:
+        return False
+    finally:
+        for signal in (socket.readyRead, socket.disconnected, socket.errorOccurred):
+            signal.disconnect()
+        socket.abort()
+        socket.deleteLater()
+
+
+__all__ = [
+    "LOCK_NAME",
+    "InstanceGuard",
+    "hand_over",
+    "hand_over_async",
+    "instance_lock_path",
+    "server_name",
+]

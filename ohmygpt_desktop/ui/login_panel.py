@@ -21,55 +21,44 @@ from PySide6.QtGui import QGuiApplication, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 from shiboken6 import isValid
 
+from ohmygpt_desktop import APP_NAME
 from ohmygpt_desktop.api import build_authorization_url, origin_of
 from ohmygpt_desktop.core.accounts import Account, ClientSecretMissing, SignInError, SignInStep
 from ohmygpt_desktop.core.loopback import LoopbackReceiver, is_loopback_redirect
 from ohmygpt_desktop.core.oauth import PasteRefused, SignInAttempt
 from ohmygpt_desktop.core.tokens import TokenStorage
 from ohmygpt_desktop.ui.errors import describe, support_line
+from ohmygpt_desktop.ui.first_run import FirstRunPage
+from ohmygpt_desktop.ui.follow import follow_settings
 from ohmygpt_desktop.ui.formatting import sentence_gap, shown
 from ohmygpt_desktop.ui.plain import PlainLabel
 from ohmygpt_desktop.ui.storage_choice import StorageChoiceCancelled, ask_storage
+from ohmygpt_desktop.ui.styles import (
+    ERROR_NOTE,
+    ERROR_TEXT_STYLE,
+    INFO_NOTE,
+    LINK_STYLE,
+    PRIMARY_STYLE,
+    WARNING_NOTE,
+    bold,
+    note_frame,
+)
 from ohmygpt_desktop.ui.tasks import Op
 
 if TYPE_CHECKING:
     from ohmygpt_desktop.core.context import AppContext
 
 log = logging.getLogger(__name__)
-
-#: The command that starts demo mode (shown on the “no OAuth app” screen).
-SANDBOX_COMMAND = "ohmygpt-desktop --sandbox"
-
-_PRIMARY_STYLE = (
-    "QPushButton#PrimaryButton { background: #10a37f; color: white; border: none;"
-    " border-radius: 6px; padding: 8px 20px; font-weight: bold; }"
-    "QPushButton#PrimaryButton:hover { background: #0e906f; }"
-    "QPushButton#PrimaryButton:pressed { background: #0b7a5e; }"
-    "QPushButton#PrimaryButton:disabled { background: #9fd6c6; }"
-)
-_NOTE_STYLE = (
-    "QFrame#{name} {{ background: {bg}; border: 1px solid {border}; border-radius: 6px; }}"
-    "QFrame#{name} QLabel {{ color: {fg}; }}"
-)
-_LINK_STYLE = (
-    "QPushButton#{name} {{ border: none; background: transparent; color: #1a73e8;"
-    " padding: 4px 2px; text-align: left; }}"
-    "QPushButton#{name}:hover {{ text-decoration: underline; }}"
-    "QPushButton#{name}:disabled {{ color: #9aa0a6; }}"
-)
-_ERROR_TEXT_STYLE = "color: #a50e0e;"
 
 
 def listens_for_redirect(redirect_uri: str, auth_base_url: str) -> bool:
@@ -78,13 +67,6 @@ def listens_for_redirect(redirect_uri: str, auth_base_url: str) -> bool:
     return is_loopback_redirect(redirect_uri) and origin_of(redirect_uri) != origin_of(
         auth_base_url
     )
-
-
-def _note_frame(name: str, bg: str, border: str, fg: str, parent: QWidget) -> QFrame:
-    frame = QFrame(parent)
-    frame.setObjectName(name)
-    frame.setStyleSheet(_NOTE_STYLE.format(name=name, bg=bg, border=border, fg=fg))
-    return frame
 
 
 def _event_loop() -> asyncio.AbstractEventLoop:
@@ -131,6 +113,8 @@ class LoginPanel(QWidget):
         self._build()
         self.retranslate()
         self._update()
+        # An OAuth app set up here (the first-run form) or in Settings: sign in.
+        follow_settings(self, ctx.settings, ["client_id"], self._on_app_changed)
 
     # ------------------------------------------------------------------ layout
 
@@ -152,7 +136,7 @@ class LoginPanel(QWidget):
         column.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         row.addWidget(column, 3)
         row.addStretch(1)
-        self.setStyleSheet(_PRIMARY_STYLE)
+        self.setStyleSheet(PRIMARY_STYLE)
 
         layout = QVBoxLayout(column)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -169,19 +153,22 @@ class LoginPanel(QWidget):
         layout.addWidget(self.title_label)
         layout.addSpacing(8)
 
-        self.stack = QStackedWidget(column)
-        layout.addWidget(self.stack)
-        self.signin_page = QWidget(self.stack)
-        self.setup_page = QWidget(self.stack)
-        self.stack.addWidget(self.signin_page)
-        self.stack.addWidget(self.setup_page)
+        # One of the two pages shows (a hidden one takes no room, unlike in a stack).
+        pages = QVBoxLayout()
+        pages.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(pages)
+        self.signin_page = QWidget(column)
+        #: Without an OAuth app: the demo, the person's own app, or their administrator.
+        self.first_run = self.setup_page = FirstRunPage(self.ctx, column)
+        self.first_run.settingsRequested.connect(self.settingsRequested)
+        pages.addWidget(self.signin_page)
+        pages.addWidget(self.setup_page)
         self._build_signin_page(self.signin_page)
-        self._build_setup_page(self.setup_page)
 
         layout.addSpacing(12)
         self.cancel_button = QPushButton(column)
         self.cancel_button.setObjectName("CancelSignIn")
-        self.cancel_button.setStyleSheet(_LINK_STYLE.format(name="CancelSignIn"))
+        self.cancel_button.setStyleSheet(LINK_STYLE.format(name="CancelSignIn"))
         self.cancel_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.cancel_button.clicked.connect(self.cancel)
         layout.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -196,7 +183,7 @@ class LoginPanel(QWidget):
         self.intro_label.setWordWrap(True)
         layout.addWidget(self.intro_label)
 
-        self.demo_hint = _note_frame("DemoHint", "#e8f1fd", "#174ea640", "#174ea6", page)
+        self.demo_hint = note_frame("DemoHint", *INFO_NOTE, page)
         demo_layout = QVBoxLayout(self.demo_hint)
         demo_layout.setContentsMargins(12, 8, 12, 8)
         self.demo_label = PlainLabel(self.demo_hint)
@@ -208,7 +195,7 @@ class LoginPanel(QWidget):
         layout.addSpacing(6)
         self.step1_label = PlainLabel(page)
         self.step1_label.setObjectName("StepLabel")
-        self._bold(self.step1_label)
+        bold(self.step1_label)
         layout.addWidget(self.step1_label)
         buttons = QHBoxLayout()
         buttons.setSpacing(12)
@@ -219,14 +206,14 @@ class LoginPanel(QWidget):
         buttons.addWidget(self.sign_in_button)
         self.show_url_button = QPushButton(page)
         self.show_url_button.setObjectName("ShowUrlLink")
-        self.show_url_button.setStyleSheet(_LINK_STYLE.format(name="ShowUrlLink"))
+        self.show_url_button.setStyleSheet(LINK_STYLE.format(name="ShowUrlLink"))
         self.show_url_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.show_url_button.clicked.connect(self._reveal_url)
         buttons.addWidget(self.show_url_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
 
-        self.browser_box = _note_frame("BrowserBox", "#fef7e0", "#8a530040", "#5c3b00", page)
+        self.browser_box = note_frame("BrowserBox", *WARNING_NOTE, page)
         browser_layout = QVBoxLayout(self.browser_box)
         browser_layout.setContentsMargins(12, 10, 12, 10)
         browser_layout.setSpacing(6)
@@ -255,7 +242,7 @@ class LoginPanel(QWidget):
         # Step 2: the code.
         layout.addSpacing(10)
         self.step2_label = PlainLabel(page)
-        self._bold(self.step2_label)
+        bold(self.step2_label)
         layout.addWidget(self.step2_label)
         paste_row = QHBoxLayout()
         paste_row.setSpacing(6)
@@ -273,7 +260,7 @@ class LoginPanel(QWidget):
         self.paste_error = PlainLabel(page)
         self.paste_error.setObjectName("PasteError")
         self.paste_error.setWordWrap(True)
-        self.paste_error.setStyleSheet(_ERROR_TEXT_STYLE)
+        self.paste_error.setStyleSheet(ERROR_TEXT_STYLE)
         layout.addWidget(self.paste_error)
 
         # Progress and failure.
@@ -293,7 +280,7 @@ class LoginPanel(QWidget):
         progress_row.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.progress_row)
 
-        self.error_box = _note_frame("ErrorBox", "#fce8e6", "#a50e0e40", "#a50e0e", page)
+        self.error_box = note_frame("ErrorBox", *ERROR_NOTE, page)
         error_layout = QVBoxLayout(self.error_box)
         error_layout.setContentsMargins(12, 10, 12, 10)
         error_layout.setSpacing(6)
@@ -313,50 +300,6 @@ class LoginPanel(QWidget):
         retry_row.addWidget(self.retry_note, 1)
         error_layout.addLayout(retry_row)
         layout.addWidget(self.error_box)
-
-    def _build_setup_page(self, page: QWidget) -> None:
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
-        self.setup_text = PlainLabel(page)
-        self.setup_text.setWordWrap(True)
-        layout.addWidget(self.setup_text)
-        row = QHBoxLayout()
-        self.open_settings_button = QPushButton(page)
-        self.open_settings_button.setObjectName("PrimaryButton")
-        self.open_settings_button.clicked.connect(self.settingsRequested)
-        row.addWidget(self.open_settings_button)
-        row.addStretch(1)
-        layout.addLayout(row)
-
-        layout.addSpacing(14)
-        self.sandbox_title = PlainLabel(page)
-        self._bold(self.sandbox_title)
-        layout.addWidget(self.sandbox_title)
-        self.sandbox_text = PlainLabel(page)
-        self.sandbox_text.setWordWrap(True)
-        layout.addWidget(self.sandbox_text)
-        command_row = QHBoxLayout()
-        command_row.setSpacing(6)
-        self.command_field = QLineEdit(SANDBOX_COMMAND, page)
-        self.command_field.setReadOnly(True)
-        self.command_field.setObjectName("SandboxCommand")
-        mono = self.command_field.font()
-        mono.setFamilies(["DejaVu Sans Mono", "Menlo", "Consolas", "monospace"])
-        self.command_field.setFont(mono)
-        command_row.addWidget(self.command_field, 1)
-        self.copy_command_button = QPushButton(page)
-        self.copy_command_button.clicked.connect(self.copy_command)
-        command_row.addWidget(self.copy_command_button)
-        layout.addLayout(command_row)
-        self.command_copied_label = PlainLabel(page)
-        layout.addWidget(self.command_copied_label)
-
-    @staticmethod
-    def _bold(label: QLabel) -> None:
-        font = label.font()
-        font.setBold(True)
-        label.setFont(font)
 
     # -------------------------------------------------------------- public API
 
@@ -445,11 +388,6 @@ class LoginPanel(QWidget):
             QGuiApplication.clipboard().setText(self._auth_url)
             self.copied_label.setText(self.tr("Copied. Paste it into your browser’s address bar."))
             self.copied_label.show()
-
-    def copy_command(self) -> None:
-        QGuiApplication.clipboard().setText(SANDBOX_COMMAND)
-        self.command_copied_label.setText(self.tr("Copied."))
-        self.command_copied_label.show()
 
     # -------------------------------------------------------------- mechanics
 
@@ -588,6 +526,10 @@ class LoginPanel(QWidget):
         self._failure = None
         self.paste_field.clear()
 
+    def _on_app_changed(self) -> None:
+        self.retranslate()
+        self._update()
+
     # ------------------------------------------------------------------ events
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -616,6 +558,8 @@ class LoginPanel(QWidget):
             self.title_label.setText(self.tr("Sign in again to {email}").format(email=email))
         elif self._can_cancel:
             self.title_label.setText(self.tr("Add an OhMyGPT account"))
+        elif not self.ctx.oauth_configured():
+            self.title_label.setText(self.tr("Welcome to {app}").format(app=APP_NAME))
         else:
             self.title_label.setText(self.tr("Sign in to OhMyGPT"))
 
@@ -641,12 +585,15 @@ class LoginPanel(QWidget):
                 "After you approve, the page shows a code: copy it and paste it below."
             )
         self.intro_label.setText(intro)
-        self.demo_label.setText(
-            self.tr(
-                "Demo mode: the sandbox’s authorization page lets you pick a demo user "
-                "(for example alice@example.com). No real account or money is involved."
-            )
+        demo = self.tr(
+            "Demo mode: the sandbox’s authorization page lets you pick a demo user "
+            "(for example alice@example.com). No real account or money is involved."
         )
+        if self.ctx.switch_profile is not None:
+            demo += sentence_gap() + self.tr(
+                "To go back to your own accounts, choose Leave the demo in the menu (☰)."
+            )
+        self.demo_label.setText(demo)
         self.step1_label.setText(self.tr("1. Approve the app in your browser"))
         self.sign_in_button.setText(self.tr("Sign in with OhMyGPT"))
         self.show_url_button.setText(self.tr("Browser did not open?"))
@@ -697,24 +644,6 @@ class LoginPanel(QWidget):
         )
         self.cancel_button.setText(self.tr("Cancel"))
 
-        self.setup_text.setText(
-            self.tr(
-                "No OhMyGPT app is set up yet. To sign in to OhMyGPT, this app needs the "
-                "client ID and client secret of an OhMyGPT OAuth app. Enter them in Settings."
-            )
-        )
-        self.open_settings_button.setText(self.tr("Open Settings"))
-        self.sandbox_title.setText(self.tr("Just want to look around?"))
-        self.sandbox_text.setText(
-            self.tr(
-                "Try the sandbox: quit and start the app again with the command below. It "
-                "runs a stand-in OhMyGPT service on this computer, with demo users and no "
-                "real money."
-            )
-        )
-        self.copy_command_button.setText(self.tr("Copy command"))
-        self.command_copied_label.hide()
-
     def _failure_text(self) -> str:
         exc = self._failure
         if exc is None:
@@ -734,7 +663,8 @@ class LoginPanel(QWidget):
     def _update(self) -> None:
         """Show, hide and enable widgets from the state."""
         configured = self.ctx.oauth_configured()
-        self.stack.setCurrentWidget(self.signin_page if configured else self.setup_page)
+        self.signin_page.setVisible(configured)
+        self.setup_page.setVisible(not configured)
         busy = self.busy()
         started = self._attempt is not None
         self.demo_hint.setVisible(self.ctx.demo_mode)

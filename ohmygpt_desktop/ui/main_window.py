@@ -29,6 +29,7 @@ from ohmygpt_desktop.ui.plain import PlainLabel, notification_text
 
 if TYPE_CHECKING:
     from ohmygpt_desktop.core.context import AppContext
+    from ohmygpt_desktop.ui.tasks import Op
 
 
 _HEADER_STYLE = (
@@ -116,6 +117,8 @@ class MainWindow(QMainWindow):
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         self.about_action = menu.addAction("", self.open_about)
         menu.addSeparator()
+        self.leave_demo_action = menu.addAction("", self.leave_demo)
+        self.leave_demo_action.setVisible(ctx.demo_mode and ctx.switch_profile is not None)
         self.quit_action = menu.addAction("", self.close)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.addActions([self.settings_action, self.quit_action])
@@ -160,6 +163,7 @@ class MainWindow(QMainWindow):
         follow_settings(self, ctx.settings, network, self.refresh_current)
 
         self._started = False
+        self._start_op: Op[None] | None = None
         self.retranslate()
         self._show_current()
         if ctx.startup_problems:  # one banner shows them all
@@ -173,7 +177,7 @@ class MainWindow(QMainWindow):
         """After the first paint: load stored sign-ins, then refresh the balance."""
         from ohmygpt_desktop.ui.tasks import Op
 
-        Op(self.ctx.start).on_success(lambda _: self._after_start()).start(self)
+        self._start_op = Op(self.ctx.start).on_success(lambda _: self._after_start()).start(self)
 
     def _after_start(self) -> None:
         self._started = True
@@ -205,6 +209,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.ctx is not None:  # the frame alone (start-up failed) has no timer yet
             self._refresh_timer.stop()
+            if self._start_op is not None:  # the context closes next: stop starting it
+                self._start_op.cancel()
         super().closeEvent(event)
         self.closed.emit()
 
@@ -230,6 +236,7 @@ class MainWindow(QMainWindow):
         self.menu_button.setToolTip(self.tr("Menu"))
         self.settings_action.setText(self.tr("Settings…"))
         self.about_action.setText(self.tr("About {app}").format(app=APP_NAME))
+        self.leave_demo_action.setText(self.tr("Leave the demo"))
         self.quit_action.setText(self.tr("Quit"))
 
     # -------------------------------------------------------------- routing
@@ -280,6 +287,33 @@ class MainWindow(QMainWindow):
         dialog = self._settings_dialog = SettingsDialog(self.ctx, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+    def leave_demo(self) -> None:
+        """Back to the person's own accounts and settings, without a restart."""
+        from ohmygpt_desktop.ui.errors import describe
+        from ohmygpt_desktop.ui.tasks import Op
+
+        switch = self.ctx.switch_profile
+        if switch is None or not self.leave_demo_action.isEnabled():
+            return
+
+        def done(switched: bool) -> None:
+            if not switched:
+                self.ctx.messages.info(
+                    self.tr(
+                        "The app is already open with your own accounts in another window. "
+                        "It was brought to the front."
+                    )
+                )
+
+        self.leave_demo_action.setEnabled(False)
+        (
+            Op(switch, False)
+            .on_success(done)
+            .on_failure(lambda exc: self.ctx.messages.error(describe(exc)))
+            .on_done(lambda: self.leave_demo_action.setEnabled(True))
+            .start(self)
+        )
 
     def open_about(self) -> None:
         from ohmygpt_desktop.ui.about_dialog import AboutDialog
