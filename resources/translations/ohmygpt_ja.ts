@@ -401,6 +401,62 @@
     </message>
 </context>
 <context>
+    <name>AdminRequest</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/first_run.py" line="+706"/>
+        <source>Copied. Paste it into an e-mail or a chat.</source>
+        <translation>コピーしました。メールやチャットに貼り付けてください。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Ask your administrator</source>
+        <translation>管理者に依頼する</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ask whoever gave you this app for one of these:
+• An organisation configuration: a file named {file} that they place in {folder} (or anywhere, named by the {variable} environment variable). The app then starts on the sign-in screen.
+• Or the client ID and client secret of your organisation’s OhMyGPT OAuth app: enter them under I have an OAuth app.</source>
+        <translation>このアプリを配布した人に、次のいずれかを依頼してください：
+• 組織の設定：{file} という名前のファイルを {folder} に置いてもらう（または任意の場所に置き、環境変数 {variable} でその場所を指定してもらう）。そうすればアプリはサインイン画面から始まります。
+• または組織の OhMyGPT OAuth アプリのクライアント ID とクライアントシークレット：「OAuth アプリを持っている」で入力します。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A request you can send:</source>
+        <translation>そのまま送れる依頼文：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hello,
+
+I would like to use {app} {version} with our OhMyGPT account. Could you set it up for me? Either of these works:
+
+- an organisation configuration file, {file}, placed in {folder} (or named by the {variable} environment variable), or
+- the client ID and client secret of our OhMyGPT OAuth app, with its redirect URI and scope if they are not the defaults.
+
+Thank you.</source>
+        <translation>お疲れさまです。
+
+{app} {version} を私たちの OhMyGPT アカウントで使いたいので、設定をお願いできますか？次のどちらかで使えるようになります：
+
+- 組織の設定ファイル {file} を {folder} に置く（または環境変数 {variable} でその場所を指定する）、または
+- 私たちの OhMyGPT OAuth アプリのクライアント ID とクライアントシークレット（リダイレクト URI とスコープが既定値でない場合はそれも）。
+
+よろしくお願いします。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Copy request</source>
+        <translation>依頼文をコピー</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>← Back</source>
+        <translation>← 戻る</translation>
+    </message>
+</context>
+<context>
     <name>ApiError</name>
     <message>
         <location filename="../../ohmygpt_desktop/api/errors.py" line="+31"/>
@@ -746,6 +802,65 @@
     </message>
 </context>
 <context>
+    <name>FirstRunPage</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/first_run.py" line="-510"/>
+        <source>The demo is already open in another window of this app. It was brought to the front.</source>
+        <translation>デモはこのアプリの別のウィンドウで既に開いています。そのウィンドウを前面に表示しました。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>To sign in to OhMyGPT, this app needs an OhMyGPT OAuth app: its client ID and client secret. Usually whoever gave you the app sets that up. Choose how to go on:</source>
+        <translation>OhMyGPT にサインインするには、OhMyGPT OAuth アプリ（クライアント ID とクライアントシークレット）が必要です。通常はこのアプリを配布した人が設定します。続け方を選んでください：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+7"/>
+        <source>Try the demo</source>
+        <translation>デモを試す</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Look around first: a stand-in OhMyGPT service runs on this computer, with demo users and no real money. Your own settings and accounts are kept apart.</source>
+        <translation>まずは試してみましょう：このコンピューター上で OhMyGPT の模擬サービスが動き、デモユーザーが用意されます。実際のお金は使われません。自分の設定やアカウントとは別に扱われます。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Starting the demo service…</source>
+        <translation>デモサービスを起動しています…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I have an OAuth app</source>
+        <translation>OAuth アプリを持っている</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter its client ID and client secret, check them, and sign in.</source>
+        <translation>クライアント ID とクライアントシークレットを入力して確認し、サインインします。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set up my OAuth app…</source>
+        <translation>OAuth アプリを設定…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask your administrator</source>
+        <translation>管理者に依頼する</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Got this app from your organisation? Its administrator can set it up for you, so that you only need to sign in.</source>
+        <translation>このアプリを組織から受け取りましたか？組織の管理者が設定すれば、あなたはサインインするだけで使えます。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What to ask for…</source>
+        <translation>依頼する内容…</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <location filename="../../ohmygpt_desktop/ui/history_model.py" line="+98"/>
@@ -964,14 +1079,9 @@
 <context>
     <name>LoginPanel</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/login_panel.py" line="+446"/>
+        <location filename="../../ohmygpt_desktop/ui/login_panel.py" line="+389"/>
         <source>Copied. Paste it into your browser’s address bar.</source>
         <translation>コピーしました。ブラウザのアドレスバーに貼り付けてください。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Copied.</source>
-        <translation>コピーしました。</translation>
     </message>
     <message>
         <location line="+63"/>
@@ -984,7 +1094,7 @@
         <translation>{email} としてサインインしました。</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+97"/>
         <source>Sign in again to {email}</source>
         <translation>{email} に再サインイン</translation>
     </message>
@@ -992,6 +1102,11 @@
         <location line="+2"/>
         <source>Add an OhMyGPT account</source>
         <translation>OhMyGPT アカウントを追加</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Welcome to {app}</source>
+        <translation>{app} へようこそ</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1019,12 +1134,17 @@
         <translation>承認するとページにコードが表示されます。それをコピーして下に貼り付けてください。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Demo mode: the sandbox’s authorization page lets you pick a demo user (for example alice@example.com). No real account or money is involved.</source>
         <translation>デモモード：サンドボックスの認可ページでデモユーザー（例：alice@example.com）を選べます。実際のアカウントやお金は使われません。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>To go back to your own accounts, choose Leave the demo in the menu (☰).</source>
+        <translation>自分のアカウントに戻るには、メニュー（☰）の「デモを終了」を選んでください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>1. Approve the app in your browser</source>
         <translation>1. ブラウザでアプリを承認する</translation>
     </message>
@@ -1099,32 +1219,7 @@
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>No OhMyGPT app is set up yet. To sign in to OhMyGPT, this app needs the client ID and client secret of an OhMyGPT OAuth app. Enter them in Settings.</source>
-        <translation>OhMyGPT アプリがまだ設定されていません。OhMyGPT にサインインするには、OhMyGPT OAuth アプリのクライアント ID とクライアントシークレットが必要です。設定で入力してください。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Open Settings</source>
-        <translation>設定を開く</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Just want to look around?</source>
-        <translation>まずは試してみたいですか？</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Try the sandbox: quit and start the app again with the command below. It runs a stand-in OhMyGPT service on this computer, with demo users and no real money.</source>
-        <translation>サンドボックスを試してみましょう。アプリを終了し、下のコマンドで起動し直してください。このコンピューター上で OhMyGPT の模擬サービスが動き、デモユーザーが用意されます。実際のお金は使われません。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Copy command</source>
-        <translation>コマンドをコピー</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Signing in was cancelled because no place to keep the sign-in was chosen. Nothing was saved.</source>
         <translation>サインイン情報の保存先が選ばれなかったため、サインインをキャンセルしました。何も保存されていません。</translation>
     </message>
@@ -1170,19 +1265,19 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/main_window.py" line="+91"/>
-        <location line="+122"/>
+        <location filename="../../ohmygpt_desktop/ui/main_window.py" line="+92"/>
+        <location line="+127"/>
         <location line="+11"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-26"/>
         <source>{app} was already running, so these options of the new launch were not applied: {options}. Quit the app and start it again to use them.</source>
         <translation>{app} はすでに起動していたため、新しい起動で指定された次のオプションは適用されませんでした：{options}。使うにはアプリを終了してから起動し直してください。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>DEMO · sandbox</source>
         <translation>デモ · サンドボックス</translation>
     </message>
@@ -1213,11 +1308,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Leave the demo</source>
+        <translation>デモを終了</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+64"/>
+        <source>The app is already open with your own accounts in another window. It was brought to the front.</source>
+        <translation>自分のアカウントを使うアプリが別のウィンドウで既に開いています。そのウィンドウを前面に表示しました。</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>Payment received: {amount} was added to {email}.</source>
         <translation>入金を確認しました：{email} に {amount} がチャージされました。</translation>
     </message>
@@ -1243,6 +1348,159 @@
         <location filename="../../ohmygpt_desktop/ui/banner.py" line="+50"/>
         <source>Dismiss</source>
         <translation>閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>OAuthAppForm</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/first_run.py" line="+129"/>
+        <source>Enter the client ID of your OAuth app.</source>
+        <translation>OAuth アプリのクライアント ID を入力してください。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Enter the client secret of your OAuth app.</source>
+        <translation>OAuth アプリのクライアントシークレットを入力してください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The client secret must not contain spaces or line breaks.</source>
+        <translation>クライアントシークレットに空白や改行を含めることはできません。</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>Your OAuth app is set up for now, but the settings could not be saved: {reason}</source>
+        <translation>OAuth アプリは今回の実行では設定されましたが、設定を保存できませんでした：{reason}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The client secret could not be saved: {reason} Nothing was changed.</source>
+        <translation>クライアントシークレットを保存できませんでした：{reason} 何も変更されていません。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Loading the authorization page…</source>
+        <translation>認可ページを読み込んでいます…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saving the client secret to the system keyring…</source>
+        <translation>クライアントシークレットをシステムのキーリングに保存しています…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>I have an OAuth app</source>
+        <translation>OAuth アプリを持っている</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the details of your OhMyGPT OAuth app. Check loads its authorization page to see whether the service accepts them; Save keeps them for sign-in.</source>
+        <translation>OhMyGPT OAuth アプリの情報を入力してください。「確認」は認可ページを読み込み、サービスがこの情報を受け付けるかを調べます。「保存」はサインイン用に情報を保存します。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Set outside the app; it cannot be changed here.</source>
+        <translation>アプリの外部で設定されているため、ここでは変更できません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Kept in the system keyring, never in the settings file.</source>
+        <translation>システムのキーリングに保存され、設定ファイルには書き込まれません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check</source>
+        <translation>確認</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save and continue</source>
+        <translation>保存して続ける</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the page in your browser</source>
+        <translation>ブラウザでページを開く</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The sign-in pages come from {host}. To use another host, open Settings.</source>
+        <translation>サインインページは {host} から読み込まれます。別のホストを使うには設定を開いてください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>← Back</source>
+        <translation>← 戻る</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open Settings</source>
+        <translation>設定を開く</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>So the app could not tell whether the service accepts this client ID and redirect URI. Open the page in your browser to see.</source>
+        <translation>そのため、サービスがこのクライアント ID とリダイレクト URI を受け付けるかどうかは判断できませんでした。ブラウザでページを開いて確認してください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Found: the authorization page asks to approve this app.</source>
+        <translation>見つかりました：認可ページはこのアプリの承認を求めています。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Page: “{title}”</source>
+        <translation>ページ：「{title}」</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The service does not know this client ID. Check it for typing mistakes, or ask whoever created the OAuth app.</source>
+        <translation>サービスはこのクライアント ID を認識していません。入力ミスがないか確認するか、OAuth アプリを作成した人に問い合わせてください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The service does not allow this redirect URI for this app. Its domain must be the domain registered for the OAuth app; leave it empty to use the service’s own code page.</source>
+        <translation>サービスはこのアプリにこのリダイレクト URI を許可していません。ドメインは OAuth アプリに登録されたドメインである必要があります。空欄にするとサービス自身のコード表示ページを使います。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The service refused the scope: it must match the OAuth app’s permissions exactly.</source>
+        <translation>サービスはスコープを拒否しました。スコープは OAuth アプリの権限と完全に一致している必要があります。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not connect to {host}: {reason}</source>
+        <translation>{host} に接続できませんでした：{reason}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>There is no authorization page at {host} (HTTP 404). Check the sign-in page host in Settings.</source>
+        <translation>{host} に認可ページがありません（HTTP 404）。設定でサインインページのホストを確認してください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The service refused the request ({code}).</source>
+        <translation>サービスはリクエストを拒否しました（{code}）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The service refused the request (HTTP {status}) without saying why.</source>
+        <translation>サービスはリクエストを拒否しました（HTTP {status}）が、理由は示されませんでした。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The service had a problem (HTTP {status}).</source>
+        <translation>サービスで問題が発生しました（HTTP {status}）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The page sent the browser on to {host}, probably to log in first.</source>
+        <translation>ページはブラウザを {host} に転送しました。おそらく先にログインが必要です。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The authorization page loaded, but the app cannot read it (it may be drawn in the browser).</source>
+        <translation>認可ページは読み込まれましたが、アプリは内容を読み取れません（ブラウザ内で描画されるページかもしれません）。</translation>
     </message>
 </context>
 <context>
@@ -1326,6 +1584,39 @@
         <location line="+150"/>
         <source>Could not write {path}: {reason}.</source>
         <translation>{path} に書き込めませんでした：{reason}。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileSwitch</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/app.py" line="+667"/>
+        <source>The demo is already running for this home (process {pid}) but does not answer. Close it, or end that process, then try again.</source>
+        <translation>このホームではデモが既に実行中です（プロセス {pid}）が、応答がありません。それを閉じるかプロセスを終了してから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The app is already running with your own accounts (process {pid}) but does not answer. Close it, or end that process, then try again.</source>
+        <translation>自分のアカウントを使うアプリが既に実行中です（プロセス {pid}）が、応答がありません。それを閉じるかプロセスを終了してから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The app cannot use the folder {path} ({reason}).</source>
+        <translation>アプリはフォルダー {path} を使用できません（{reason}）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The demo service could not start ({reason}).</source>
+        <translation>デモサービスを起動できませんでした（{reason}）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The app is already switching. Wait a moment.</source>
+        <translation>アプリは切り替え中です。しばらくお待ちください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The app could not switch ({error}). Details are in the log file.</source>
+        <translation>アプリを切り替えられませんでした（{error}）。詳細はログファイルにあります。</translation>
     </message>
 </context>
 <context>
@@ -2653,7 +2944,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ohmygpt_desktop/app.py" line="+408"/>
+        <location filename="../../ohmygpt_desktop/app.py" line="-267"/>
         <source>cannot use the folder {path} ({reason}).</source>
         <translation>フォルダー {path} を使用できません（{reason}）。</translation>
     </message>
@@ -2668,7 +2959,7 @@
         <translation>このデータフォルダーでアプリがすでに起動していますが（プロセス {pid}）、応答がありません。そのアプリを閉じるかプロセスを終了してから、起動し直してください。</translation>
     </message>
     <message>
-        <location line="+167"/>
+        <location line="+393"/>
         <source>an unexpected problem ({error}). Details are in the log file.</source>
         <translation>予期しない問題が発生しました（{error}）。詳細はログファイルにあります。</translation>
     </message>

@@ -401,6 +401,62 @@
     </message>
 </context>
 <context>
+    <name>AdminRequest</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/first_run.py" line="+706"/>
+        <source>Copied. Paste it into an e-mail or a chat.</source>
+        <translation>已复制。请粘贴到邮件或聊天中。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Ask your administrator</source>
+        <translation>询问管理员</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ask whoever gave you this app for one of these:
+• An organisation configuration: a file named {file} that they place in {folder} (or anywhere, named by the {variable} environment variable). The app then starts on the sign-in screen.
+• Or the client ID and client secret of your organisation’s OhMyGPT OAuth app: enter them under I have an OAuth app.</source>
+        <translation>请向提供此应用的人索取以下其中一项：
+• 组织配置：一个名为 {file} 的文件，由对方放在 {folder} 中（或放在任意位置，并用环境变量 {variable} 指定）。之后应用启动时会直接显示登录界面。
+• 或者你所在组织的 OhMyGPT OAuth 应用的客户端 ID 和客户端密钥：在“我有 OAuth 应用”中填写。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A request you can send:</source>
+        <translation>可以直接发送的请求：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hello,
+
+I would like to use {app} {version} with our OhMyGPT account. Could you set it up for me? Either of these works:
+
+- an organisation configuration file, {file}, placed in {folder} (or named by the {variable} environment variable), or
+- the client ID and client secret of our OhMyGPT OAuth app, with its redirect URI and scope if they are not the defaults.
+
+Thank you.</source>
+        <translation>你好：
+
+我想在我们的 OhMyGPT 账户上使用 {app} {version}。能否帮我完成设置？以下任一方式都可以：
+
+- 一个组织配置文件 {file}，放在 {folder} 中（或通过环境变量 {variable} 指定），或者
+- 我们的 OhMyGPT OAuth 应用的客户端 ID 和客户端密钥；如果重定向 URI 和权限范围不是默认值，也请一并提供。
+
+谢谢。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Copy request</source>
+        <translation>复制请求</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>← Back</source>
+        <translation>← 返回</translation>
+    </message>
+</context>
+<context>
     <name>ApiError</name>
     <message>
         <location filename="../../ohmygpt_desktop/api/errors.py" line="+31"/>
@@ -746,6 +802,65 @@
     </message>
 </context>
 <context>
+    <name>FirstRunPage</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/first_run.py" line="-510"/>
+        <source>The demo is already open in another window of this app. It was brought to the front.</source>
+        <translation>演示已在本应用的另一个窗口中打开，已将其切换到前台。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>To sign in to OhMyGPT, this app needs an OhMyGPT OAuth app: its client ID and client secret. Usually whoever gave you the app sets that up. Choose how to go on:</source>
+        <translation>要登录 OhMyGPT，此应用需要一个 OhMyGPT OAuth 应用：它的客户端 ID 和客户端密钥。通常由提供此应用的人负责设置。请选择接下来怎么做：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+7"/>
+        <source>Try the demo</source>
+        <translation>试用演示</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Look around first: a stand-in OhMyGPT service runs on this computer, with demo users and no real money. Your own settings and accounts are kept apart.</source>
+        <translation>先随便看看：本机会运行一个模拟的 OhMyGPT 服务，提供演示用户，不涉及真实资金。你自己的设置和账户会分开保存。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Starting the demo service…</source>
+        <translation>正在启动演示服务…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I have an OAuth app</source>
+        <translation>我有 OAuth 应用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter its client ID and client secret, check them, and sign in.</source>
+        <translation>填写它的客户端 ID 和客户端密钥，检查后即可登录。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set up my OAuth app…</source>
+        <translation>设置我的 OAuth 应用…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask your administrator</source>
+        <translation>询问管理员</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Got this app from your organisation? Its administrator can set it up for you, so that you only need to sign in.</source>
+        <translation>这个应用是你所在的组织提供的吗？组织的管理员可以替你完成设置，你只需登录即可。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What to ask for…</source>
+        <translation>需要向管理员要什么…</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <location filename="../../ohmygpt_desktop/ui/history_model.py" line="+98"/>
@@ -964,14 +1079,9 @@
 <context>
     <name>LoginPanel</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/login_panel.py" line="+446"/>
+        <location filename="../../ohmygpt_desktop/ui/login_panel.py" line="+389"/>
         <source>Copied. Paste it into your browser’s address bar.</source>
         <translation>已复制。请粘贴到浏览器的地址栏中。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Copied.</source>
-        <translation>已复制。</translation>
     </message>
     <message>
         <location line="+63"/>
@@ -984,7 +1094,7 @@
         <translation>已使用 {email} 登录。</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+97"/>
         <source>Sign in again to {email}</source>
         <translation>重新登录 {email}</translation>
     </message>
@@ -992,6 +1102,11 @@
         <location line="+2"/>
         <source>Add an OhMyGPT account</source>
         <translation>添加 OhMyGPT 账户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Welcome to {app}</source>
+        <translation>欢迎使用 {app}</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1019,12 +1134,17 @@
         <translation>批准后，页面会显示一个代码：请复制并粘贴到下方。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Demo mode: the sandbox’s authorization page lets you pick a demo user (for example alice@example.com). No real account or money is involved.</source>
         <translation>演示模式：可以在沙盒的授权页面上选择一个演示用户（例如 alice@example.com），不涉及真实账户或资金。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>To go back to your own accounts, choose Leave the demo in the menu (☰).</source>
+        <translation>要回到你自己的账户，请在菜单（☰）中选择“退出演示”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>1. Approve the app in your browser</source>
         <translation>1. 在浏览器中批准此应用</translation>
     </message>
@@ -1099,32 +1219,7 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>No OhMyGPT app is set up yet. To sign in to OhMyGPT, this app needs the client ID and client secret of an OhMyGPT OAuth app. Enter them in Settings.</source>
-        <translation>尚未配置 OhMyGPT 应用。要登录 OhMyGPT，此应用需要一个 OhMyGPT OAuth 应用的客户端 ID 和客户端密钥。请在设置中填写。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Open Settings</source>
-        <translation>打开设置</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Just want to look around?</source>
-        <translation>只是想先看看？</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Try the sandbox: quit and start the app again with the command below. It runs a stand-in OhMyGPT service on this computer, with demo users and no real money.</source>
-        <translation>试试沙盒：退出应用，然后用下面的命令重新启动。它会在本机运行一个模拟的 OhMyGPT 服务，提供演示用户，不涉及真实资金。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Copy command</source>
-        <translation>复制命令</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Signing in was cancelled because no place to keep the sign-in was chosen. Nothing was saved.</source>
         <translation>由于没有选择登录信息的保存位置，登录已取消。未保存任何内容。</translation>
     </message>
@@ -1170,19 +1265,19 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/main_window.py" line="+91"/>
-        <location line="+122"/>
+        <location filename="../../ohmygpt_desktop/ui/main_window.py" line="+92"/>
+        <location line="+127"/>
         <location line="+11"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-26"/>
         <source>{app} was already running, so these options of the new launch were not applied: {options}. Quit the app and start it again to use them.</source>
         <translation>{app} 已在运行，因此新启动时给出的这些选项未生效：{options}。如需使用，请退出应用后重新启动。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>DEMO · sandbox</source>
         <translation>演示 · 沙盒</translation>
     </message>
@@ -1213,11 +1308,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Leave the demo</source>
+        <translation>退出演示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+64"/>
+        <source>The app is already open with your own accounts in another window. It was brought to the front.</source>
+        <translation>应用已在另一个窗口中以你自己的账户打开，已将其切换到前台。</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>Payment received: {amount} was added to {email}.</source>
         <translation>付款已到账：{amount} 已充值到 {email}。</translation>
     </message>
@@ -1243,6 +1348,159 @@
         <location filename="../../ohmygpt_desktop/ui/banner.py" line="+50"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>OAuthAppForm</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/first_run.py" line="+129"/>
+        <source>Enter the client ID of your OAuth app.</source>
+        <translation>请填写你的 OAuth 应用的客户端 ID。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Enter the client secret of your OAuth app.</source>
+        <translation>请填写你的 OAuth 应用的客户端密钥。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The client secret must not contain spaces or line breaks.</source>
+        <translation>客户端密钥不能包含空格或换行。</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>Your OAuth app is set up for now, but the settings could not be saved: {reason}</source>
+        <translation>你的 OAuth 应用在本次运行中已设置好，但设置无法保存：{reason}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The client secret could not be saved: {reason} Nothing was changed.</source>
+        <translation>无法保存客户端密钥：{reason} 没有做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Loading the authorization page…</source>
+        <translation>正在加载授权页面…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saving the client secret to the system keyring…</source>
+        <translation>正在将客户端密钥保存到系统密钥环…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>I have an OAuth app</source>
+        <translation>我有 OAuth 应用</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the details of your OhMyGPT OAuth app. Check loads its authorization page to see whether the service accepts them; Save keeps them for sign-in.</source>
+        <translation>填写你的 OhMyGPT OAuth 应用的信息。“检查”会加载它的授权页面，看服务是否接受这些信息；“保存”会保留它们用于登录。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Set outside the app; it cannot be changed here.</source>
+        <translation>已在应用外部设定，无法在此更改。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Kept in the system keyring, never in the settings file.</source>
+        <translation>保存在系统密钥环中，不会写入设置文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save and continue</source>
+        <translation>保存并继续</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the page in your browser</source>
+        <translation>在浏览器中打开该页面</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The sign-in pages come from {host}. To use another host, open Settings.</source>
+        <translation>登录页面来自 {host}。如需使用其他主机，请打开设置。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>← Back</source>
+        <translation>← 返回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open Settings</source>
+        <translation>打开设置</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>So the app could not tell whether the service accepts this client ID and redirect URI. Open the page in your browser to see.</source>
+        <translation>因此应用无法判断服务是否接受这个客户端 ID 和重定向 URI。请在浏览器中打开该页面查看。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Found: the authorization page asks to approve this app.</source>
+        <translation>已找到：授权页面请求批准这个应用。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Page: “{title}”</source>
+        <translation>页面：“{title}”</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The service does not know this client ID. Check it for typing mistakes, or ask whoever created the OAuth app.</source>
+        <translation>服务不认识这个客户端 ID。请检查是否有输入错误，或询问创建该 OAuth 应用的人。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The service does not allow this redirect URI for this app. Its domain must be the domain registered for the OAuth app; leave it empty to use the service’s own code page.</source>
+        <translation>服务不允许这个应用使用该重定向 URI。它的域名必须是为该 OAuth 应用登记的域名；留空即可使用服务自己的授权码页面。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The service refused the scope: it must match the OAuth app’s permissions exactly.</source>
+        <translation>服务拒绝了该权限范围：它必须与 OAuth 应用的权限完全一致。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not connect to {host}: {reason}</source>
+        <translation>无法连接到 {host}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>There is no authorization page at {host} (HTTP 404). Check the sign-in page host in Settings.</source>
+        <translation>{host} 上没有授权页面（HTTP 404）。请在设置中检查登录页面主机。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The service refused the request ({code}).</source>
+        <translation>服务拒绝了该请求（{code}）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The service refused the request (HTTP {status}) without saying why.</source>
+        <translation>服务拒绝了该请求（HTTP {status}），但没有说明原因。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The service had a problem (HTTP {status}).</source>
+        <translation>服务出现问题（HTTP {status}）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The page sent the browser on to {host}, probably to log in first.</source>
+        <translation>该页面把浏览器转到了 {host}，可能是要求先登录。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The authorization page loaded, but the app cannot read it (it may be drawn in the browser).</source>
+        <translation>授权页面已加载，但应用无法读取其内容（它可能是在浏览器中绘制的）。</translation>
     </message>
 </context>
 <context>
@@ -1326,6 +1584,39 @@
         <location line="+150"/>
         <source>Could not write {path}: {reason}.</source>
         <translation>无法写入 {path}：{reason}。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileSwitch</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/app.py" line="+667"/>
+        <source>The demo is already running for this home (process {pid}) but does not answer. Close it, or end that process, then try again.</source>
+        <translation>演示已在此主目录下运行（进程 {pid}），但没有响应。请关闭它，或结束该进程，然后重试。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The app is already running with your own accounts (process {pid}) but does not answer. Close it, or end that process, then try again.</source>
+        <translation>应用已在以你自己的账户运行（进程 {pid}），但没有响应。请关闭它，或结束该进程，然后重试。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The app cannot use the folder {path} ({reason}).</source>
+        <translation>应用无法使用文件夹 {path}（{reason}）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The demo service could not start ({reason}).</source>
+        <translation>演示服务无法启动（{reason}）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The app is already switching. Wait a moment.</source>
+        <translation>应用正在切换中，请稍候。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The app could not switch ({error}). Details are in the log file.</source>
+        <translation>应用无法切换（{error}）。详细信息见日志文件。</translation>
     </message>
 </context>
 <context>
@@ -2653,7 +2944,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ohmygpt_desktop/app.py" line="+408"/>
+        <location filename="../../ohmygpt_desktop/app.py" line="-267"/>
         <source>cannot use the folder {path} ({reason}).</source>
         <translation>无法使用文件夹 {path}（{reason}）。</translation>
     </message>
@@ -2668,7 +2959,7 @@
         <translation>应用已在使用此数据文件夹运行（进程 {pid}），但没有响应。请关闭它或结束该进程，然后重新启动应用。</translation>
     </message>
     <message>
-        <location line="+167"/>
+        <location line="+393"/>
         <source>an unexpected problem ({error}). Details are in the log file.</source>
         <translation>出现意外问题（{error}）。详细信息见日志文件。</translation>
     </message>
