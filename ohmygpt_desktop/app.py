@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from ohmygpt_desktop.core.settings import Settings
     from ohmygpt_desktop.core.tokens import TokenStore
     from ohmygpt_desktop.sandbox import SandboxServer
+    from ohmygpt_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +47,11 @@ SANDBOX_SERVICE_ID = "sandbox"
 DEMO_SANDBOX_PORT = 8765
 #: The demo sandbox's balances, sign-ins and orders, in the demo profile's data folder.
 SANDBOX_STATE_FILE = "sandbox-state.json"
+#: Set (to anything) to have the start-up milestones printed on stderr, one line each,
+#: ``startup-trace NAME UNIX_TIME``: frame (the window's first paint), usable (its sign-in
+#: or Recharge button painted), balance (a figure read from the server painted), started
+#: (the services started). bench/startup.py reads them, from a source run or the bundle.
+STARTUP_TRACE_ENV = "OHMYGPT_DESKTOP_STARTUP_TRACE"
 
 
 # ---------------------------------------------------------------- command line
@@ -503,6 +509,8 @@ def _run_claimed(
     window: MainWindow | None = None
     if not options.smoke_test:
         window = MainWindow()
+        if os.environ.get(STARTUP_TRACE_ENV):
+            _trace_startup(window)
         window.show()
         app.processEvents()  # first paint now; what follows is not needed for it
     from ohmygpt_desktop.core.logs import setup_logging
@@ -568,6 +576,25 @@ def _run_claimed(
     finally:
         collector.stop()
         crash.uninstall()
+
+
+def _trace_startup(window: MainWindow) -> None:
+    """Print the start-up milestones (see :data:`STARTUP_TRACE_ENV`)."""
+    import time
+
+    from ohmygpt_desktop.ui.first_paint import when_first_painted
+
+    def mark(name: str) -> None:
+        _tell(sys.stderr, f"startup-trace {name} {time.time():.6f}")
+
+    def watch_balance() -> None:
+        view = window.balance_view
+        when_first_painted(view.amount_label, lambda: mark("balance"), lambda: not view.is_stale())
+
+    when_first_painted(window, lambda: mark("frame"))
+    window.usable.connect(lambda: mark("usable"))
+    window.started.connect(lambda: mark("started"))
+    window.usable.connect(watch_balance)
 
 
 def _unexpected(exc: BaseException) -> Text:

@@ -25,6 +25,7 @@ from shiboken6 import isValid
 
 from ohmygpt_desktop import APP_NAME
 from ohmygpt_desktop.ui.banner import MessageBanner
+from ohmygpt_desktop.ui.first_paint import when_first_painted
 from ohmygpt_desktop.ui.plain import PlainLabel, notification_text
 
 if TYPE_CHECKING:
@@ -48,6 +49,10 @@ class MainWindow(QMainWindow):
     """
 
     closed = Signal()
+    #: The first paint of a usable page: its main button (sign in, or Recharge) is drawn.
+    usable = Signal()
+    #: The services are started: stored sign-ins loaded, watches resumed.
+    started = Signal()
 
     def __init__(self, ctx: AppContext | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -160,6 +165,13 @@ class MainWindow(QMainWindow):
         follow_settings(self, ctx.settings, network, self.refresh_current)
 
         self._started = False
+        self._usable_shown = False
+        for button in (
+            self.login_panel.sign_in_button,
+            self.login_panel.open_settings_button,
+            self.balance_view.recharge_button,
+        ):
+            when_first_painted(button, self._on_usable_painted)
         self.retranslate()
         self._show_current()
         if ctx.startup_problems:  # one banner shows them all
@@ -179,6 +191,12 @@ class MainWindow(QMainWindow):
         self._started = True
         self._show_current()
         self.refresh_current()
+        self.started.emit()
+
+    def _on_usable_painted(self) -> None:
+        if not self._usable_shown:
+            self._usable_shown = True
+            self.usable.emit()
 
     def bring_to_front(self) -> None:
         """Show the window on top and active, restored if it was minimised."""
