@@ -185,7 +185,7 @@ def round_trip_ms(base: str, runs: int = 15) -> float:
     with httpx.Client(base_url=base, trust_env=False, limits=no_reuse) as client:
         for _ in range(runs):
             started = time.perf_counter()
-            client.get(DEFAULT_ENDPOINTS.balance, headers=headers).raise_for_status()
+            client.post(DEFAULT_ENDPOINTS.balance, headers=headers).raise_for_status()
             times.append((time.perf_counter() - started) * 1000)
     return statistics.median(times)
 

@@ -349,7 +349,8 @@ def _folder_failure(exc: OSError) -> StartupFailure:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the app; a start-up failure is explained on stderr and in a dialog."""
     args = list(sys.argv[1:] if argv is None else argv)
-    options = parse_args(args)
+    # No arguments (a launch from the desktop): the defaults, without building the parser.
+    options = parse_args(args) if args else Options()
     if os.environ.get("PYTHON_KEYRING_BACKEND", None) == "":
         del os.environ["PYTHON_KEYRING_BACKEND"]  # keyring fails on an empty name
     try:
@@ -479,10 +480,11 @@ def _reset_demo(paths: AppPaths, settings: Settings) -> None:
 def _run_claimed(
     options: Options, base_paths: AppPaths, settings: Settings, guard: InstanceGuard
 ) -> int:
-    """The window is painted before the heavy imports."""
+    """The usable screen is painted first; what it does not need comes after."""
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    early_log = _EarlyLog.install()
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_ID])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -493,7 +495,6 @@ def _run_claimed(
     from ohmygpt_desktop.resources import icon_paths
     from ohmygpt_desktop.ui.gc_guard import GuiThreadCollector
     from ohmygpt_desktop.ui.i18n import LanguageManager, apply_theme
-    from ohmygpt_desktop.ui.main_window import MainWindow
 
     paths = profile_paths(base_paths, demo=options.sandbox)
     icon = QIcon()
@@ -506,17 +507,28 @@ def _run_claimed(
         apply_theme(app, settings.theme)
     collector = GuiThreadCollector(parent=app)
 
+    # The services are cheap to build: the HTTP client, the keyring and the event loop
+    # come after the first paint, so the screen painted first is the usable one.
+    try:
+        ctx = build_context(options, paths=base_paths, settings=settings)
+    except Exception as exc:  # said on stderr and in a dialog, never a bare traceback
+        collector.stop()
+        early_log.flush_to(None)
+        reason = exc if isinstance(exc, Problem) else _unexpected(exc)
+        raise StartupFailure(reason) from exc
+
     window: MainWindow | None = None
     if not options.smoke_test:
-        window = MainWindow()
+        from ohmygpt_desktop.ui.main_window import MainWindow
+
+        window = MainWindow(ctx)  # only the page on screen is built now
         if os.environ.get(STARTUP_TRACE_ENV):
             _trace_startup(window)
         window.show()
-        app.processEvents()  # first paint now; what follows is not needed for it
+        app.processEvents()  # the sign-in panel or the balance card is painted now
     from ohmygpt_desktop.core.logs import setup_logging
-    from ohmygpt_desktop.ui.crash_dialog import install_crash_handler
 
-    setup_logging(base_paths.log_file, debug=options.debug)  # stderr if it cannot be written
+    early_log.flush_to(setup_logging(base_paths.log_file, debug=options.debug))
     log.info("%s %s starting (sandbox=%s)", APP_NAME, __version__, options.sandbox)
     if settings.load_problem:
         log.warning("Settings file problem: %s", settings.load_problem)
@@ -532,21 +544,13 @@ def _run_claimed(
         guard.handedOver.connect(on_other_launch)
         guard.listen()  # other launches on this home hand over to this window
 
+    from ohmygpt_desktop.ui.crash_dialog import install_crash_handler
+
     crash = install_crash_handler(base_paths.log_file, lambda: window)
 
     import asyncio
 
     import qasync
-
-    try:
-        ctx = build_context(options, paths=base_paths, settings=settings)
-    except Exception as exc:  # said on stderr and in a dialog, never a bare traceback
-        if window is not None:
-            window.close()
-        crash.uninstall()
-        collector.stop()
-        reason = exc if isinstance(exc, Problem) else _unexpected(exc)
-        raise StartupFailure(reason) from exc
 
     if options.smoke_test:
         from ohmygpt_desktop.smoke import run_smoke_test
@@ -563,7 +567,6 @@ def _run_claimed(
         crash.on_fatal = main_window.close
         closed = asyncio.Event()
         main_window.closed.connect(closed.set)
-        main_window.attach(ctx)
         main_window.start()
         await closed.wait()
         await ctx.aclose()
@@ -576,6 +579,36 @@ def _run_claimed(
     finally:
         collector.stop()
         crash.uninstall()
+
+
+class _EarlyLog(logging.Handler):
+    """Keeps the records logged before the log file is set up (after the first paint)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.records: list[logging.LogRecord] = []
+
+    @classmethod
+    def install(cls) -> _EarlyLog:
+        handler = cls()
+        root = logging.getLogger()
+        root.addHandler(handler)
+        if root.level > logging.INFO or root.level == logging.NOTSET:
+            root.setLevel(logging.INFO)
+        return handler
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+    def flush_to(self, target: logging.Handler | None) -> None:
+        """Hand the kept records to ``target`` (the log file), or to stderr when there is none."""
+        logging.getLogger().removeHandler(self)
+        for record in self.records:
+            if target is not None:
+                target.handle(record)
+            elif record.levelno >= logging.WARNING:
+                logging.lastResort.handle(record)  # type: ignore[union-attr]
+        self.records.clear()
 
 
 def _trace_startup(window: MainWindow) -> None:

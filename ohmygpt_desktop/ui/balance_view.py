@@ -278,7 +278,7 @@ class BalanceView(QWidget):
         account = self.account()
         if account is None:
             return
-        if account.needs_reauth:
+        if account.needs_reauth or account.loading_token:  # start-up refreshes once loaded
             self.render()
             return
         if self.ctx.watcher.watching(account.key):
@@ -330,7 +330,8 @@ class BalanceView(QWidget):
             return
         balance = account.balance
         rate = self.ctx.settings.credits_per_usd
-        refreshing = account.refreshing or (self._op is not None and self._op.running)
+        running = self._op is not None and self._op.running
+        refreshing = account.refreshing or account.loading_token or running
         error = account.error if account.error is not None else self._local_error
         reauth = account.needs_reauth
         too_old = (

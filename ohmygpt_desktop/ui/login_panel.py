@@ -11,7 +11,6 @@ Thin: attempts, paste parsing and sign-in live in ``core``.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import threading
 from typing import TYPE_CHECKING
@@ -45,6 +44,8 @@ from ohmygpt_desktop.ui.storage_choice import StorageChoiceCancelled, ask_storag
 from ohmygpt_desktop.ui.tasks import Op
 
 if TYPE_CHECKING:
+    import asyncio
+
     from ohmygpt_desktop.core.context import AppContext
 
 log = logging.getLogger(__name__)
@@ -92,6 +93,8 @@ def _note_frame(name: str, bg: str, border: str, fg: str, parent: QWidget) -> QF
 
 
 def _event_loop() -> asyncio.AbstractEventLoop:
+    import asyncio
+
     try:
         return asyncio.get_running_loop()
     except RuntimeError:

@@ -12,13 +12,15 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject
 from shiboken6 import isValid
+
+if TYPE_CHECKING:  # asyncio is imported where used (it is slow to import before the first paint)
+    import asyncio
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +71,8 @@ class Op(Generic[T]):
         return self
 
     def start(self, owner: QObject | None = None) -> Op[T]:
+        import asyncio
+
         self._owner = owner
         self.task = asyncio.ensure_future(self._fn(*self._args, **self._kwargs))
         _running.add(self)
