@@ -507,25 +507,13 @@ def _run_claimed(
         apply_theme(app, settings.theme)
     collector = GuiThreadCollector(parent=app)
 
-    # The services are cheap to build: the HTTP client, the keyring and the event loop
-    # come after the first paint, so the screen painted first is the usable one.
     try:
-        ctx = build_context(options, paths=base_paths, settings=settings)
+        ctx, window = first_screen(options, paths=base_paths, settings=settings)
     except Exception as exc:  # said on stderr and in a dialog, never a bare traceback
         collector.stop()
         early_log.flush_to(None)
         reason = exc if isinstance(exc, Problem) else _unexpected(exc)
         raise StartupFailure(reason) from exc
-
-    window: MainWindow | None = None
-    if not options.smoke_test:
-        from ohmygpt_desktop.ui.main_window import MainWindow
-
-        window = MainWindow(ctx)  # only the page on screen is built now
-        if os.environ.get(STARTUP_TRACE_ENV):
-            _trace_startup(window)
-        window.show()
-        app.processEvents()  # the sign-in panel or the balance card is painted now
     from ohmygpt_desktop.core.logs import setup_logging
 
     early_log.flush_to(setup_logging(base_paths.log_file, debug=options.debug))
@@ -579,6 +567,27 @@ def _run_claimed(
     finally:
         collector.stop()
         crash.uninstall()
+
+
+def first_screen(options: Options, **context_parts: Any) -> tuple[AppContext, MainWindow | None]:
+    """Build the services and paint the usable screen (the sign-in panel or the balance
+    card): no event loop, HTTP client or keyring is needed for it, they come after.
+
+    ``context_parts`` go to :func:`build_context`. No window for a smoke test.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    ctx = build_context(options, **context_parts)
+    if options.smoke_test:
+        return ctx, None
+    from ohmygpt_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)  # only the page on screen is built now
+    if os.environ.get(STARTUP_TRACE_ENV):
+        _trace_startup(window)
+    window.show()
+    QApplication.processEvents()  # painted now; its buttons work from here on
+    return ctx, window
 
 
 class _EarlyLog(logging.Handler):

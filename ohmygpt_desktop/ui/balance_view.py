@@ -69,6 +69,8 @@ _STYLE = """
 class BalanceView(QWidget):
     rechargeRequested = Signal(str)
     reauthRequested = Signal(str)
+    #: A refresh started by :meth:`refresh` is over (read, or failed).
+    refreshed = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -291,10 +293,18 @@ class BalanceView(QWidget):
         self._op = (
             Op(self.ctx.accounts.refresh_balance, account.key)
             .on_failure(self._on_refresh_failed)
-            .on_done(self.render)
+            .on_done(self._on_refresh_done)
             .start(self)
         )
         self.render()
+
+    def refreshing(self) -> bool:
+        """Whether a refresh started here is running."""
+        return self._op is not None and self._op.running
+
+    def _on_refresh_done(self) -> None:
+        self.render()
+        self.refreshed.emit()
 
     def _on_refresh_failed(self, exc: Exception) -> None:
         # API errors are kept on the account (accountUpdated redraws); others here.

@@ -253,18 +253,31 @@ class MainWindow(QMainWindow):
         from ohmygpt_desktop.ui.tasks import Op
 
         Op(self.ctx.start).on_success(lambda _: self._after_start()).start(self)
-        self._build_rest()
+        if self._account_page is None:  # signed out: no balance to read first
+            self._build_rest()
 
     def _after_start(self) -> None:
         self._started = True
         self._show_current()
         self.refresh_current()
         self.started.emit()
+        if self._account_page is not None and self._balance_view.refreshing():
+            # The balance first; the rest of the window is built once it is read.
+            self._balance_view.refreshed.connect(
+                self._build_rest, Qt.ConnectionType.SingleShotConnection
+            )
+        else:
+            self._build_rest()
 
     def _on_usable_painted(self) -> None:
         if not self._usable_shown:
             self._usable_shown = True
             self.usable.emit()
+
+    @property
+    def usable_shown(self) -> bool:
+        """Whether a usable page (its sign-in or Recharge button) has been painted."""
+        return self.ctx is not None and self._usable_shown
 
     def bring_to_front(self) -> None:
         """Show the window on top and active, restored if it was minimised."""
