@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
 
     from ohmygpt_desktop.core.clients import ApiClients
-    from ohmygpt_desktop.core.context import UrlOpener
+    from ohmygpt_desktop.core.context import ProfileSwitch, UrlOpener
     from ohmygpt_desktop.core.instance import InstanceGuard
     from ohmygpt_desktop.core.paths import AppPaths
     from ohmygpt_desktop.core.payments import PaymentWatcher
@@ -48,6 +48,11 @@ SANDBOX_SERVICE_ID = "sandbox"
 DEMO_SANDBOX_PORT = 8765
 #: The demo sandbox's balances, sign-ins and orders, in the demo profile's data folder.
 SANDBOX_STATE_FILE = "sandbox-state.json"
+#: Set (to anything) to have the start-up milestones printed on stderr, one line each,
+#: ``startup-trace NAME UNIX_TIME``: frame (the window's first paint), usable (its sign-in
+#: or Recharge button painted), balance (a figure read from the server painted), started
+#: (the services started). bench/startup.py reads them, from a source run or the bundle.
+STARTUP_TRACE_ENV = "OHMYGPT_DESKTOP_STARTUP_TRACE"
 
 
 # ---------------------------------------------------------------- command line
@@ -426,7 +431,8 @@ def _folder_failure(exc: OSError) -> StartupFailure:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the app; a start-up failure is explained on stderr and in a dialog."""
     args = list(sys.argv[1:] if argv is None else argv)
-    options = parse_args(args)
+    # No arguments (a launch from the desktop): the defaults, without building the parser.
+    options = parse_args(args) if args else Options()
     if options.show_config:  # no window, no Qt
         from ohmygpt_desktop.show_config import show_config
 
@@ -563,10 +569,11 @@ def _reset_demo(paths: AppPaths, settings: Settings) -> None:
 def _run_claimed(
     options: Options, base_paths: AppPaths, settings: Settings, guard: InstanceGuard
 ) -> int:
-    """The window is painted before the heavy imports."""
+    """The usable screen is painted first; what it does not need comes after."""
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    early_log = _EarlyLog.install()
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_ID])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -577,7 +584,6 @@ def _run_claimed(
     from ohmygpt_desktop.resources import icon_paths
     from ohmygpt_desktop.ui.gc_guard import GuiThreadCollector
     from ohmygpt_desktop.ui.i18n import LanguageManager, apply_theme
-    from ohmygpt_desktop.ui.main_window import MainWindow
 
     paths = profile_paths(base_paths, demo=options.sandbox)
     icon = QIcon()
@@ -590,15 +596,26 @@ def _run_claimed(
         apply_theme(app, settings.theme)
     collector = GuiThreadCollector(parent=app)
 
-    window: MainWindow | None = None
-    if not options.smoke_test:
-        window = MainWindow()
-        window.show()
-        app.processEvents()  # first paint now; what follows is not needed for it
-    from ohmygpt_desktop.core.logs import setup_logging
-    from ohmygpt_desktop.ui.crash_dialog import install_crash_handler
+    shell: Shell | None = None
 
-    setup_logging(base_paths.log_file, debug=options.debug)  # stderr if it cannot be written
+    async def switch_profile(demo: bool) -> bool:
+        """The window's "Try the demo" / "Leave the demo", once the shell runs it."""
+        if shell is None:  # only before the event loop runs, when nothing can be clicked
+            return False
+        return await shell.switch(demo)
+
+    try:
+        ctx, window = first_screen(
+            options, paths=base_paths, settings=settings, switch_profile=switch_profile
+        )
+    except Exception as exc:  # said on stderr and in a dialog, never a bare traceback
+        collector.stop()
+        early_log.flush_to(None)
+        reason = exc if isinstance(exc, Problem) else _unexpected(exc)
+        raise StartupFailure(reason) from exc
+    from ohmygpt_desktop.core.logs import setup_logging
+
+    early_log.flush_to(setup_logging(base_paths.log_file, debug=options.debug))
     log.info("%s %s starting (sandbox=%s)", APP_NAME, __version__, options.sandbox)
     if settings.load_problem:
         log.warning("Settings file problem: %s", settings.load_problem)
@@ -618,6 +635,8 @@ def _run_claimed(
     if window is not None:
         guard.listen()  # other launches on this home hand over to this window
 
+    from ohmygpt_desktop.ui.crash_dialog import install_crash_handler
+
     crash = install_crash_handler(
         base_paths.log_file,
         lambda: shell.window,
@@ -627,16 +646,6 @@ def _run_claimed(
     import asyncio
 
     import qasync
-
-    try:
-        ctx = build_context(options, paths=base_paths, settings=settings)
-    except Exception as exc:  # said on stderr and in a dialog, never a bare traceback
-        if window is not None:
-            window.close()
-        crash.uninstall()
-        collector.stop()
-        reason = exc if isinstance(exc, Problem) else _unexpected(exc)
-        raise StartupFailure(reason) from exc
 
     if options.smoke_test:
         from ohmygpt_desktop.smoke import run_smoke_test
@@ -659,6 +668,82 @@ def _run_claimed(
     finally:
         collector.stop()
         crash.uninstall()
+
+
+def first_screen(
+    options: Options,
+    *,
+    switch_profile: ProfileSwitch | None = None,
+    **context_parts: Any,
+) -> tuple[AppContext, MainWindow | None]:
+    """Build the services and paint the usable screen (the sign-in panel or the balance
+    card): no event loop, HTTP client or keyring is needed for it, they come after.
+
+    ``context_parts`` go to :func:`build_context`. No window for a smoke test.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    ctx = build_context(options, **context_parts)
+    ctx.switch_profile = switch_profile  # before the first page asks whether it can switch
+    if options.smoke_test:
+        return ctx, None
+    from ohmygpt_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)  # only the page on screen is built now
+    if os.environ.get(STARTUP_TRACE_ENV):
+        _trace_startup(window)
+    window.show()
+    QApplication.processEvents()  # painted now; its buttons work from here on
+    return ctx, window
+
+
+class _EarlyLog(logging.Handler):
+    """Keeps the records logged before the log file is set up (after the first paint)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.records: list[logging.LogRecord] = []
+
+    @classmethod
+    def install(cls) -> _EarlyLog:
+        handler = cls()
+        root = logging.getLogger()
+        root.addHandler(handler)
+        if root.level > logging.INFO or root.level == logging.NOTSET:
+            root.setLevel(logging.INFO)
+        return handler
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+    def flush_to(self, target: logging.Handler | None) -> None:
+        """Hand the kept records to ``target`` (the log file), or to stderr when there is none."""
+        logging.getLogger().removeHandler(self)
+        for record in self.records:
+            if target is not None:
+                target.handle(record)
+            elif record.levelno >= logging.WARNING:
+                logging.lastResort.handle(record)  # type: ignore[union-attr]
+        self.records.clear()
+
+
+def _trace_startup(window: MainWindow) -> None:
+    """Print the start-up milestones (see :data:`STARTUP_TRACE_ENV`)."""
+    import time
+
+    from ohmygpt_desktop.ui.first_paint import when_first_painted
+
+    def mark(name: str) -> None:
+        _tell(sys.stderr, f"startup-trace {name} {time.time():.6f}")
+
+    def watch_balance() -> None:
+        view = window.balance_view
+        when_first_painted(view.amount_label, lambda: mark("balance"), lambda: not view.is_stale())
+
+    when_first_painted(window, lambda: mark("frame"))
+    window.usable.connect(lambda: mark("usable"))
+    window.started.connect(lambda: mark("started"))
+    window.usable.connect(watch_balance)
 
 
 # ---------------------------------------------------- the running app, switching
@@ -737,7 +822,8 @@ class Shell:
         self.ctx = ctx
         ctx.switch_profile = self.switch
         self.window.closed.connect(self._closed.set)
-        self.window.attach(ctx)
+        if self.window.ctx is not ctx:  # the first window was built on it (first_screen)
+            self.window.attach(ctx)
         self.window.start()
 
     def close_window(self) -> None:

@@ -8,7 +8,6 @@ the user to choose (no secure keyring), it awaits an injected async callback.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections import deque
 from collections.abc import Awaitable, Callable, Iterable
@@ -20,13 +19,7 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import QObject, Signal
 
-from ohmygpt_desktop.api import (
-    ApiError,
-    Balance,
-    InvalidTokenError,
-    OhMyGPTClient,
-    Secret,
-)
+from ohmygpt_desktop.api import ApiError, Balance, InvalidTokenError, Secret
 from ohmygpt_desktop.core.account_store import AccountRecord, AccountStore, AccountStoreError
 from ohmygpt_desktop.core.tokens import (
     KeyringUnavailable,
@@ -37,6 +30,7 @@ from ohmygpt_desktop.core.tokens import (
 from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP, Problem, Text
 
 if TYPE_CHECKING:
+    from ohmygpt_desktop.api import OhMyGPTClient
     from ohmygpt_desktop.core.clients import ApiClients
     from ohmygpt_desktop.core.settings import Settings
 
@@ -107,6 +101,8 @@ class Account:
     #: Why the token could not be loaded at start-up (keyring unreachable), if so:
     #: the error itself, so the UI can show it translated (``describe``).
     token_problem: TokenStoreError | None = None
+    #: The stored sign-in is still being read (start-up): not signed out yet.
+    loading_token: bool = False
 
     @property
     def key(self) -> str:
@@ -122,7 +118,7 @@ class Account:
 
     @property
     def needs_reauth(self) -> bool:
-        return self.record.needs_reauth or self.token is None
+        return self.record.needs_reauth or (self.token is None and not self.loading_token)
 
 
 class AccountManager(QObject):
@@ -157,7 +153,7 @@ class AccountManager(QObject):
         self.refresh_concurrency = refresh_concurrency
         self._accounts: dict[str, Account] = {}
         for record in store.records():
-            self._accounts[record.key] = Account(record=record)
+            self._accounts[record.key] = Account(record=record, loading_token=True)
 
     # ------------------------------------------------------------------ queries
 
@@ -168,7 +164,8 @@ class AccountManager(QObject):
 
     @property
     def host(self) -> str:
-        return self._service_id or api_host(self.client.base_url)
+        # From the settings the client is built from: no need to build the client.
+        return self._service_id or api_host(self.settings.api_base_url)
 
     def accounts(self) -> list[Account]:
         return list(self._accounts.values())
@@ -184,6 +181,7 @@ class AccountManager(QObject):
 
     async def load_tokens(self) -> None:
         """Bring stored sign-ins back (concurrently; keyring calls have a timeout)."""
+        import asyncio
 
         async def load_one(account: Account) -> None:
             storage = TokenStorage(account.record.token_storage)
@@ -197,6 +195,7 @@ class AccountManager(QObject):
                 # Kept without its traceback: its frames are of no use to the UI.
                 account.token_problem = exc.with_traceback(None)
                 log.warning("Could not load the sign-in of account %s: %s", account.key, exc)
+            account.loading_token = False
             self.accountUpdated.emit(account.key)
 
         await asyncio.gather(*(load_one(a) for a in self.accounts()))
@@ -299,6 +298,7 @@ class AccountManager(QObject):
             account = Account(record=record)
             self._accounts[record.key] = account
         account.token = token
+        account.loading_token = False
         account.error = None
         account.token_problem = None
         if reauth_key and reauth_key != record.key and reauth_key in self._accounts:
@@ -404,6 +404,8 @@ class AccountManager(QObject):
         account), so a thousand accounts cost the event loop no burst of work.
         Returns the failures by key.
         """
+        import asyncio
+
         pending = deque(keys if keys is not None else list(self._accounts))
         failures: dict[str, ApiError] = {}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -74,27 +75,41 @@ class ApiClients:
     """Holds the client in use (:attr:`current`); services ask it for the client on
     every call, so :meth:`rebuild` swaps it for all of them at once.
 
-    Requests already in flight finish on the old client, which is closed at
-    shutdown (closing it at once could cut an order creation in half).
+    The client is built on first use, or beforehand by :meth:`prepare` in a worker
+    thread (importing httpx and loading the certificate store take a while; the
+    window is painted meanwhile). Requests already in flight finish on the old
+    client, which is closed at shutdown (closing it at once could cut an order
+    creation in half).
     """
 
     def __init__(self, build: Callable[[], OhMyGPTClient]) -> None:
         self._build = build
-        self._current = build()
+        self._lock = threading.Lock()
+        self._current: OhMyGPTClient | None = None
         self._retired: list[OhMyGPTClient] = []
 
     @property
     def current(self) -> OhMyGPTClient:
-        return self._current
+        with self._lock:
+            if self._current is None:
+                self._current = self._build()
+            return self._current
+
+    def prepare(self) -> None:
+        """Build the client now (from any thread) unless it exists."""
+        _ = self.current
 
     def rebuild(self) -> None:
         """Use a new client from now on (the settings it is built from changed)."""
-        self._retired.append(self._current)
-        self._current = self._build()
+        with self._lock:
+            if self._current is not None:
+                self._retired.append(self._current)
+            self._current = self._build()
         log.info("API client rebuilt for the new network settings")
 
     async def aclose(self) -> None:
-        for client in [*self._retired, self._current]:
+        built = [] if self._current is None else [self._current]
+        for client in [*self._retired, *built]:
             await client.aclose()
 
 

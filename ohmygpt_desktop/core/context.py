@@ -140,9 +140,14 @@ class AppContext:
 
         for record in self.history.recover_interrupted():
             log.warning("Order row %s was interrupted; marked unknown", record.local_id)
-        # The HTTP stack imports its async backend on the first request (~20 ms on
-        # the GUI thread); import it in a worker thread while the keyring loads.
-        await asyncio.gather(asyncio.to_thread(_prewarm_http_stack), self.accounts.load_tokens())
+        if self.accounts.accounts():
+            # A balance is read as soon as the sign-ins are loaded: build the HTTP client
+            # (httpx, the certificate store) and import its async backend (~20 ms on the
+            # GUI thread at the first request) in a worker thread while the keyring loads.
+            # Signed out, nothing is requested soon: the client is built when needed.
+            await asyncio.gather(
+                asyncio.to_thread(_prepare_http, self.clients), self.accounts.load_tokens()
+            )
         if not self.history.read_only:  # a payment could not be recorded: nothing to watch for
             self.watcher.resume()
 
@@ -159,10 +164,11 @@ class AppContext:
             await asyncio.to_thread(self.sandbox.stop)
 
 
-def _prewarm_http_stack() -> None:
+def _prepare_http(clients: ApiClients) -> None:
     import contextlib
     import importlib
 
+    clients.prepare()
     for name in ("anyio._backends._asyncio", "anyio.streams.tls", "httpcore._async"):
         with contextlib.suppress(ImportError):  # another layout: nothing to warm
             importlib.import_module(name)

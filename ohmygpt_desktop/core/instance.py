@@ -14,19 +14,20 @@ QtCore and QtNetwork only (no widgets).
 from __future__ import annotations
 
 import contextlib
-import getpass
-import hashlib
 import json
 import logging
 import os
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from ohmygpt_desktop.core.files import FileLock
 from ohmygpt_desktop.core.paths import AppPaths
+
+if TYPE_CHECKING:  # QtNetwork is loaded once the window is painted
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +47,9 @@ def instance_lock_path(paths: AppPaths) -> Path:
 
 def server_name(lock_file: Path) -> str:
     """The local socket's name for ``lock_file``: short, and distinct per user and home."""
+    import getpass
+    import hashlib
+
     try:
         user = getpass.getuser()
     except (KeyError, OSError):  # no user name (some containers): the uid is enough
@@ -82,6 +86,8 @@ class InstanceGuard(QObject):
 
     def listen(self) -> bool:
         """Start answering other launches (call once the lock is held)."""
+        from PySide6.QtNetwork import QLocalServer
+
         name = server_name(self.lock_file)
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
@@ -143,6 +149,8 @@ def hand_over(lock_file: Path, argv: list[str], *, timeout: float = 3.0) -> bool
     Blocking (no event loop is needed): retries while the running app is still
     starting its server, up to ``timeout`` seconds in all.
     """
+    from PySide6.QtNetwork import QLocalSocket
+
     name = server_name(lock_file)
     payload = json.dumps({"argv": list(argv)}).encode("utf-8") + b"\n"
     deadline = time.monotonic() + timeout

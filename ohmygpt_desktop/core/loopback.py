@@ -14,16 +14,19 @@ waits for with :meth:`LoopbackReceiver.expect`.
 
 from __future__ import annotations
 
-import asyncio
 import html
 import logging
 import threading
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from ohmygpt_desktop.core.oauth import RedirectVerdict, check_redirect
 from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:  # imported where used: both are slow to import before the first paint
+    import asyncio
+    from http.server import ThreadingHTTPServer
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +93,8 @@ class LoopbackReceiver:
         loop: asyncio.AbstractEventLoop | None = None,
         translate: Translate = _english,
     ) -> None:
+        import asyncio
+
         if not is_loopback_redirect(redirect_uri):
             raise ValueError("not a loopback redirect URI")
         parts = urlsplit(redirect_uri)
@@ -128,6 +133,8 @@ class LoopbackReceiver:
 
     def start(self) -> None:
         """Bind and serve. Raises OSError when the port is taken."""
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):

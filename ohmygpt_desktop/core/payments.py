@@ -18,13 +18,13 @@ become "expired" after Stripe's 24 h. A ``QObject`` only for its signals; no wid
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -32,6 +32,9 @@ from ohmygpt_desktop.api import ApiError
 from ohmygpt_desktop.api.models import usd_to_credits
 from ohmygpt_desktop.core.accounts import AccountManager
 from ohmygpt_desktop.core.orders import HistoryChange, HistoryEvent, OrderHistory, OrderRecord
+
+if TYPE_CHECKING:  # asyncio is imported where used (it is slow to import before the first paint)
+    import asyncio
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +90,8 @@ class PaymentWatcher(QObject):
 
     def watch(self, account_key: str) -> None:
         """Start (or extend) watching an account's balance for a payment."""
+        import asyncio
+
         self._deadline[account_key] = self._clock() + self.window_s
         account = self.accounts.get(account_key)
         if account is not None and account.balance is not None:
@@ -130,6 +135,8 @@ class PaymentWatcher(QObject):
                 event.set()
 
     async def stop(self) -> None:
+        import asyncio
+
         tasks = list(self._tasks.values())
         for task in tasks:
             task.cancel()
@@ -196,6 +203,8 @@ class PaymentWatcher(QObject):
         return paid
 
     async def _run(self, account_key: str) -> None:
+        import asyncio
+
         step = 0
         try:
             while self._clock() < self._deadline.get(account_key, 0):

@@ -16,7 +16,6 @@ a refusal stays "creating" until the next start finds it ("unknown").
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
@@ -339,6 +338,8 @@ class RechargeService:
         was sent), and :class:`OrderNotSaved` when the order was created but the
         history could not record it (it can still be paid).
         """
+        import asyncio
+
         account = self.accounts.get(account_key)
         if account is None or account.token is None:
             raise AccountNotSignedIn()

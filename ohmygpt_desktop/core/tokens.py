@@ -17,7 +17,6 @@ file names, numbers and error names only.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import json
 import logging
@@ -328,6 +327,8 @@ class TokenStore:
         (scrubbed of ``secret``), so the backend's own exception, whose traceback
         frames may hold the token, never reaches the caller.
         """
+        import asyncio
+
         loop = asyncio.get_running_loop()
         future: asyncio.Future[T] = loop.create_future()
 

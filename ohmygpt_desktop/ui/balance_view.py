@@ -69,6 +69,8 @@ _STYLE = """
 class BalanceView(QWidget):
     rechargeRequested = Signal(str)
     reauthRequested = Signal(str)
+    #: A refresh started by :meth:`refresh` is over (read, or failed).
+    refreshed = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -278,7 +280,7 @@ class BalanceView(QWidget):
         account = self.account()
         if account is None:
             return
-        if account.needs_reauth:
+        if account.needs_reauth or account.loading_token:  # start-up refreshes once loaded
             self.render()
             return
         if self.ctx.watcher.watching(account.key):
@@ -291,10 +293,18 @@ class BalanceView(QWidget):
         self._op = (
             Op(self.ctx.accounts.refresh_balance, account.key)
             .on_failure(self._on_refresh_failed)
-            .on_done(self.render)
+            .on_done(self._on_refresh_done)
             .start(self)
         )
         self.render()
+
+    def refreshing(self) -> bool:
+        """Whether a refresh started here is running."""
+        return self._op is not None and self._op.running
+
+    def _on_refresh_done(self) -> None:
+        self.render()
+        self.refreshed.emit()
 
     def _on_refresh_failed(self, exc: Exception) -> None:
         # API errors are kept on the account (accountUpdated redraws); others here.
@@ -330,7 +340,8 @@ class BalanceView(QWidget):
             return
         balance = account.balance
         rate = self.ctx.settings.credits_per_usd
-        refreshing = account.refreshing or (self._op is not None and self._op.running)
+        running = self._op is not None and self._op.running
+        refreshing = account.refreshing or account.loading_token or running
         error = account.error if account.error is not None else self._local_error
         reauth = account.needs_reauth
         too_old = (

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import webbrowser
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -17,6 +16,8 @@ log = logging.getLogger(__name__)
 
 def open_in_system_browser(url: str) -> bool:
     """Try Qt's desktop integration, then Python's ``webbrowser`` (honours $BROWSER)."""
+    import webbrowser  # only when a link is opened: it is slow to import
+
     if os.environ.get("BROWSER"):
         try:
             if webbrowser.open(url, new=2):

@@ -11,7 +11,6 @@ Thin: attempts, paste parsing and sign-in live in ``core``.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import threading
 from typing import TYPE_CHECKING
@@ -56,6 +55,8 @@ from ohmygpt_desktop.ui.styles import (
 from ohmygpt_desktop.ui.tasks import Op
 
 if TYPE_CHECKING:
+    import asyncio
+
     from ohmygpt_desktop.core.context import AppContext
 
 log = logging.getLogger(__name__)
@@ -70,6 +71,8 @@ def listens_for_redirect(redirect_uri: str, auth_base_url: str) -> bool:
 
 
 def _event_loop() -> asyncio.AbstractEventLoop:
+    import asyncio
+
     try:
         return asyncio.get_running_loop()
     except RuntimeError:

@@ -25,10 +25,15 @@ from shiboken6 import isValid
 
 from ohmygpt_desktop import APP_NAME
 from ohmygpt_desktop.ui.banner import MessageBanner
+from ohmygpt_desktop.ui.first_paint import when_first_painted
 from ohmygpt_desktop.ui.plain import PlainLabel, notification_text
 
 if TYPE_CHECKING:
     from ohmygpt_desktop.core.context import AppContext
+    from ohmygpt_desktop.ui.account_switcher import AccountSwitcher
+    from ohmygpt_desktop.ui.balance_view import BalanceView
+    from ohmygpt_desktop.ui.history_view import HistoryView
+    from ohmygpt_desktop.ui.login_panel import LoginPanel
     from ohmygpt_desktop.ui.tasks import Op
 
 
@@ -49,6 +54,10 @@ class MainWindow(QMainWindow):
     """
 
     closed = Signal()
+    #: The first paint of a usable page: its main button (sign in, or Recharge) is drawn.
+    usable = Signal()
+    #: The services are started: stored sign-ins loaded, watches resumed.
+    started = Signal()
 
     def __init__(self, ctx: AppContext | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,61 +103,22 @@ class MainWindow(QMainWindow):
             self.attach(ctx)
 
     def attach(self, ctx: AppContext) -> None:
-        """Build the pages on the app's services (imports the heavy parts)."""
+        """Bind to the app's services and build the page on screen (sign-in or balance);
+        the rest of the window is built after the first paint (:meth:`start`) or when
+        first needed."""
         from ohmygpt_desktop.core.settings import Applies, names_applying
-        from ohmygpt_desktop.ui.account_switcher import AccountSwitcher
-        from ohmygpt_desktop.ui.balance_view import BalanceView
         from ohmygpt_desktop.ui.errors import describe_startup_problem
         from ohmygpt_desktop.ui.follow import follow_settings
-        from ohmygpt_desktop.ui.history_view import HistoryView
-        from ohmygpt_desktop.ui.login_panel import LoginPanel
 
         self.ctx = ctx
         self.demo_badge.setVisible(ctx.demo_mode)
-        self.switcher = AccountSwitcher(ctx, self)
-        self.header_layout.addWidget(self.switcher)
-        self.menu_button = QToolButton(self)
-        self.menu_button.setObjectName("MainMenuButton")
-        self.menu_button.setText("☰")
-        self.menu_button.setAutoRaise(True)
-        self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.menu_button)
-        self.settings_action = menu.addAction("", self.open_settings)
-        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
-        self.about_action = menu.addAction("", self.open_about)
-        menu.addSeparator()
-        self.leave_demo_action = menu.addAction("", self.leave_demo)
-        self.leave_demo_action.setVisible(ctx.demo_mode and ctx.switch_profile is not None)
-        self.quit_action = menu.addAction("", self.close)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.addActions([self.settings_action, self.quit_action])
-        self.menu_button.setMenu(menu)
-        self.header_layout.addWidget(self.menu_button)
+        self._login_panel: LoginPanel | None = None
+        self._account_page: QWidget | None = None
+        self._header_built = False
+        self._started = False
+        self._start_op: Op[None] | None = None
+        self._usable_shown = False
         ctx.messages.shown.connect(self.banner.show_message)
-
-        self.login_panel = LoginPanel(ctx, self.pages)
-        self.pages.addWidget(self.login_panel)
-
-        self.account_page = QWidget(self.pages)
-        page_layout = QVBoxLayout(self.account_page)
-        page_layout.setContentsMargins(16, 8, 16, 16)
-        self.balance_view = BalanceView(ctx, self.account_page)
-        page_layout.addWidget(self.balance_view)
-        self.tabs = QTabWidget(self.account_page)
-        self.history_view = HistoryView(ctx, self.tabs)
-        self.tabs.addTab(self.history_view, "")
-        page_layout.addWidget(self.tabs, 1)
-        self.pages.addWidget(self.account_page)
-
-        # Routing of requests between widgets.
-        self.login_panel.signedIn.connect(self._on_signed_in)
-        self.login_panel.cancelRequested.connect(self._show_current)
-        self.login_panel.settingsRequested.connect(self.open_settings)
-        self.switcher.addAccountRequested.connect(self.add_account)
-        self.switcher.reauthRequested.connect(self.reauthorize)
-        self.switcher.rechargeRequested.connect(self.open_recharge)
-        self.balance_view.rechargeRequested.connect(self.open_recharge)
-        self.balance_view.reauthRequested.connect(self.reauthorize)
         ctx.accounts.currentChanged.connect(self._show_current)
         ctx.accounts.accountsChanged.connect(self._show_current)
         ctx.watcher.orderPaid.connect(self._on_order_paid)
@@ -162,8 +132,6 @@ class MainWindow(QMainWindow):
         network = names_applying(Applies.NETWORK)
         follow_settings(self, ctx.settings, network, self.refresh_current)
 
-        self._started = False
-        self._start_op: Op[None] | None = None
         self.retranslate()
         self._show_current()
         if ctx.startup_problems:  # one banner shows them all
@@ -171,18 +139,151 @@ class MainWindow(QMainWindow):
                 "\n".join(describe_startup_problem(p, ctx.settings) for p in ctx.startup_problems)
             )
 
+    # ---------------------------------------------------------------- parts
+
+    def _build_header(self) -> None:
+        """The account switcher and the menu (after the first paint, or when needed)."""
+        if self._header_built or self.ctx is None:
+            return
+        from ohmygpt_desktop.ui.account_switcher import AccountSwitcher
+
+        self._header_built = True
+        self._switcher = AccountSwitcher(self.ctx, self)
+        self.header_layout.addWidget(self._switcher)
+        self._menu_button = QToolButton(self)
+        self._menu_button.setObjectName("MainMenuButton")
+        self._menu_button.setText("☰")
+        self._menu_button.setAutoRaise(True)
+        self._menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self._menu_button)
+        self.settings_action = menu.addAction("", self.open_settings)
+        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.about_action = menu.addAction("", self.open_about)
+        menu.addSeparator()
+        self.leave_demo_action = menu.addAction("", self.leave_demo)
+        self.leave_demo_action.setVisible(
+            self.ctx.demo_mode and self.ctx.switch_profile is not None
+        )
+        self.quit_action = menu.addAction("", self.close)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.addActions([self.settings_action, self.quit_action])
+        self._menu_button.setMenu(menu)
+        self.header_layout.addWidget(self._menu_button)
+        self._switcher.addAccountRequested.connect(self.add_account)
+        self._switcher.reauthRequested.connect(self.reauthorize)
+        self._switcher.rechargeRequested.connect(self.open_recharge)
+        self._retranslate_header()
+
+    @property
+    def switcher(self) -> AccountSwitcher:
+        self._build_header()
+        return self._switcher
+
+    @property
+    def menu_button(self) -> QToolButton:
+        self._build_header()
+        return self._menu_button
+
+    @property
+    def login_panel(self) -> LoginPanel:
+        """The sign-in page (built on first use)."""
+        if self._login_panel is None:
+            from ohmygpt_desktop.ui.login_panel import LoginPanel
+
+            assert self.ctx is not None
+            panel = self._login_panel = LoginPanel(self.ctx, self.pages)
+            self.pages.addWidget(panel)
+            panel.signedIn.connect(self._on_signed_in)
+            panel.cancelRequested.connect(self._show_current)
+            panel.settingsRequested.connect(self.open_settings)
+            for button in (panel.sign_in_button, panel.open_settings_button):
+                when_first_painted(button, self._on_usable_painted)
+        return self._login_panel
+
+    @property
+    def account_page(self) -> QWidget:
+        """The balance card and, below it, the order history (built on first use)."""
+        if self._account_page is None:
+            from ohmygpt_desktop.ui.balance_view import BalanceView
+
+            assert self.ctx is not None
+            page = self._account_page = QWidget(self.pages)
+            self._page_layout = QVBoxLayout(page)
+            self._page_layout.setContentsMargins(16, 8, 16, 16)
+            self._balance_view = BalanceView(self.ctx, page)
+            self._page_layout.addWidget(self._balance_view)
+            self._page_layout.addStretch(1)  # where the history goes once built
+            self._tabs: QTabWidget | None = None
+            self.pages.addWidget(page)
+            self._balance_view.rechargeRequested.connect(self.open_recharge)
+            self._balance_view.reauthRequested.connect(self.reauthorize)
+            when_first_painted(self._balance_view.recharge_button, self._on_usable_painted)
+        return self._account_page
+
+    @property
+    def balance_view(self) -> BalanceView:
+        _ = self.account_page
+        return self._balance_view
+
+    @property
+    def tabs(self) -> QTabWidget:
+        """The tabs under the balance card: the order history (built after the card)."""
+        _ = self.account_page
+        if self._tabs is None:
+            from ohmygpt_desktop.ui.history_view import HistoryView
+
+            assert self.ctx is not None
+            self._tabs = QTabWidget(self._account_page)
+            self._history_view = HistoryView(self.ctx, self._tabs)
+            self._tabs.addTab(self._history_view, self.tr("Orders"))
+            self._page_layout.takeAt(1)  # the stretch that kept its place
+            self._page_layout.addWidget(self._tabs, 1)
+        return self._tabs
+
+    @property
+    def history_view(self) -> HistoryView:
+        _ = self.tabs
+        return self._history_view
+
+    def _build_rest(self) -> None:
+        """What the first paint did not need: the header's switcher and menu, the history."""
+        self._build_header()
+        if self._account_page is not None:
+            _ = self.tabs
+
     # ------------------------------------------------------------- lifecycle
 
     def start(self) -> None:
-        """After the first paint: load stored sign-ins, then refresh the balance."""
+        """After the first paint: the rest of the window; load stored sign-ins, then
+        refresh the balance."""
         from ohmygpt_desktop.ui.tasks import Op
 
         self._start_op = Op(self.ctx.start).on_success(lambda _: self._after_start()).start(self)
+        if self._account_page is None:  # signed out: no balance to read first
+            self._build_rest()
 
     def _after_start(self) -> None:
         self._started = True
         self._show_current()
         self.refresh_current()
+        self.started.emit()
+        if self._account_page is not None and self._balance_view.refreshing():
+            # The balance first; the rest of the window is built once it is read.
+            self._balance_view.refreshed.connect(
+                self._build_rest, Qt.ConnectionType.SingleShotConnection
+            )
+        else:
+            self._build_rest()
+
+    def _on_usable_painted(self) -> None:
+        if not self._usable_shown:
+            self._usable_shown = True
+            self.usable.emit()
+
+    @property
+    def usable_shown(self) -> bool:
+        """Whether a usable page (its sign-in or Recharge button) has been painted."""
+        return self.ctx is not None and self._usable_shown
 
     def bring_to_front(self) -> None:
         """Show the window on top and active, restored if it was minimised."""
@@ -232,8 +333,14 @@ class MainWindow(QMainWindow):
         self.demo_badge.setToolTip(
             self.tr("Demo mode: a built-in stand-in server on this computer. No real money.")
         )
-        self.tabs.setTabText(0, self.tr("Orders"))
-        self.menu_button.setToolTip(self.tr("Menu"))
+        if self._account_page is not None and self._tabs is not None:
+            self._tabs.setTabText(0, self.tr("Orders"))
+        self._retranslate_header()
+
+    def _retranslate_header(self) -> None:
+        if not self._header_built:
+            return
+        self._menu_button.setToolTip(self.tr("Menu"))
         self.settings_action.setText(self.tr("Settings…"))
         self.about_action.setText(self.tr("About {app}").format(app=APP_NAME))
         self.leave_demo_action.setText(self.tr("Leave the demo"))
@@ -243,7 +350,8 @@ class MainWindow(QMainWindow):
 
     def _show_current(self, *_: object) -> None:
         account = self.ctx.accounts.current()
-        if self.pages.currentWidget() is self.login_panel and self.login_panel.busy():
+        panel = self._login_panel
+        if panel is not None and self.pages.currentWidget() is panel and panel.busy():
             return
         if account is None:
             self.login_panel.prepare(can_cancel=False)
@@ -329,7 +437,13 @@ class MainWindow(QMainWindow):
         self._refresh_timer.start(max(30, seconds) * 1000)
 
     def refresh_current(self) -> None:
-        self.balance_view.refresh()
+        if self._account_page is not None:  # no balance card yet: nothing shows a balance
+            self._balance_view.refresh()
+
+    def refresh_current_view(self) -> None:
+        """Redraw the balance card from what is known (no request)."""
+        if self._account_page is not None:
+            self._balance_view.render()
 
     def on_activated(self) -> None:
         """Window activation: check balances now (a payment may have just finished)."""
@@ -353,7 +467,7 @@ class MainWindow(QMainWindow):
                 amount=format_usd(record.amount), email=email
             )
         )
-        self.balance_view.render()
+        self.refresh_current_view()
         TrayNotifier.notify(self, self.tr("Payment received"), email)
 
     def _on_short_rise(self, short: object) -> None:
@@ -373,7 +487,7 @@ class MainWindow(QMainWindow):
             amount=format_usd(short.order.amount),
         )
         self.ctx.messages.info(text)
-        self.balance_view.render()
+        self.refresh_current_view()
         TrayNotifier.notify(self, self.tr("Balance went up, order not paid yet"), text)
 
 

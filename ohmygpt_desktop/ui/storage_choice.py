@@ -7,8 +7,6 @@ through a future resolved from ``finished`` (never ``exec()`` in a coroutine).
 
 from __future__ import annotations
 
-import asyncio
-
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -131,6 +129,8 @@ async def ask_storage(parent: QWidget | None, *, file_path: str = "") -> TokenSt
 
     ``parent`` may expose the open dialog as ``storage_dialog`` (tests reach it there).
     """
+    import asyncio
+
     loop = asyncio.get_running_loop()
     dialog = StorageChoiceDialog(parent, file_path=file_path)
     future: asyncio.Future[int] = loop.create_future()

@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -22,7 +21,9 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from PySide6.QtCore import QObject
 from shiboken6 import isValid
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # asyncio is imported where used (it is slow to import before the first paint)
+    import asyncio
+
     from ohmygpt_desktop.core.background import BackgroundWork
 
 log = logging.getLogger(__name__)
@@ -81,6 +82,8 @@ class Op(Generic[T]):
         return self
 
     def start(self, owner: QObject | None = None) -> Op[T]:
+        import asyncio
+
         self._owner = owner
         work = self._fn(*self._args, **self._kwargs)
         self.task = asyncio.ensure_future(work if self._keeper is None else self._keeper.keep(work))
