@@ -146,5 +146,5 @@ def make_ctx(
 
     yield make
     for ctx in made:
-        if not ctx.client.closed:
+        if not ctx.clients.closed:
             run(ctx.aclose())

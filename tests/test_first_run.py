@@ -173,7 +173,7 @@ def test_try_the_demo_switches_this_app_to_the_demo_without_a_restart(
     assert lock_is_held(app.lock(demo=True))
     assert not lock_is_held(app.lock(demo=False))
     # The old context is closed in the background, the old window is gone.
-    run(until(lambda: app.first_ctx.client.closed, message="the old context stays open"))
+    run(until(lambda: app.first_ctx.clients.closed, message="the old context stays open"))
     run(until(lambda: not isValid(first), message="the old window was not deleted"))
 
     # And the demo works: a demo user signs in.

@@ -87,6 +87,7 @@ class ApiClients:
         self._lock = threading.Lock()
         self._current: OhMyGPTClient | None = None
         self._retired: list[OhMyGPTClient] = []
+        self._closed = False
 
     @property
     def current(self) -> OhMyGPTClient:
@@ -107,7 +108,13 @@ class ApiClients:
             self._current = self._build()
         log.info("API client rebuilt for the new network settings")
 
+    @property
+    def closed(self) -> bool:
+        """Whether :meth:`aclose` ran (a client never built needs no closing)."""
+        return self._closed
+
     async def aclose(self) -> None:
+        self._closed = True
         built = [] if self._current is None else [self._current]
         for client in [*self._retired, *built]:
             await client.aclose()

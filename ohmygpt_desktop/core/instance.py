@@ -203,6 +203,8 @@ async def hand_over_async(lock_file: Path, argv: list[str], *, within: float = 3
 async def _hand_over_once(name: str, payload: bytes, seconds: float) -> bool:
     import asyncio
 
+    from PySide6.QtNetwork import QLocalSocket
+
     answered: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
     answer = bytearray()
     socket = QLocalSocket()

@@ -110,6 +110,8 @@ class PaymentWatcher(QObject):
     def on_history_change(self, event: HistoryEvent) -> None:
         """An order was created, by the recharge dialog or any other way: watch for
         its payment (a listener of the order history)."""
+        import asyncio
+
         if event.change is not HistoryChange.COMPLETED:
             return
         try:

@@ -196,7 +196,7 @@ class MainWindow(QMainWindow):
             panel.signedIn.connect(self._on_signed_in)
             panel.cancelRequested.connect(self._show_current)
             panel.settingsRequested.connect(self.open_settings)
-            for button in (panel.sign_in_button, panel.open_settings_button):
+            for button in (panel.sign_in_button, panel.first_run.own_app_button):
                 when_first_painted(button, self._on_usable_painted)
         return self._login_panel
 
