@@ -234,13 +234,20 @@ def pay(checkout_url: str, action: str = "pay") -> str:
 
 
 def authorize_code(
-    sandbox: SandboxServer, *, client_id: str = DEFAULT_APP.client_id, user_id: str = "888"
+    sandbox: SandboxServer | str,
+    *,
+    client_id: str = DEFAULT_APP.client_id,
+    user_id: str = "888",
 ) -> str:
-    """A fresh authorization code: the person approves ``client_id`` as ``user_id``."""
+    """A fresh authorization code: the person approves ``client_id`` as ``user_id``.
+
+    ``sandbox``: a sandbox of this process, or the base URL of one (a sandbox run as
+    its own process, as ``.ci/installed_check.py`` does)."""
+    base_url = sandbox if isinstance(sandbox, str) else sandbox.base_url
     url = build_authorization_url(
-        sandbox.base_url,
+        base_url,
         client_id=client_id,
-        redirect_uri=f"{sandbox.base_url}/next/v1/oauth/succeed",
+        redirect_uri=f"{base_url}/next/v1/oauth/succeed",
         scope=DEFAULT_APP.scope,
         state="st4te",
     )
