@@ -337,7 +337,8 @@ def test_a_provisioned_app_starts_on_sign_in_and_never_stores_the_secret(
     show(qtbot, run, window)
     panel = window.login_panel
     assert window.pages.currentWidget() is panel
-    assert not panel.signin_page.isHidden() and panel.first_run.isHidden()  # not the first run
+    assert not panel.signin_page.isHidden()
+    assert panel.first_run.isHidden()
     assert not ctx.demo_mode
 
     key = sign_in(qtbot, run, panel, browser, "1024")
@@ -380,7 +381,8 @@ def test_token_exchange_url_signs_in_with_no_secret_anywhere(
     ctx = provisioned_ctx(make_ctx, tmp_path, no_system, data)
     panel = LoginPanel(ctx)
     show(qtbot, run, panel)
-    assert not panel.signin_page.isHidden() and panel.first_run.isHidden()
+    assert not panel.signin_page.isHidden()
+    assert panel.first_run.isHidden()
 
     keys: list[str] = []
     panel.signedIn.connect(keys.append)
