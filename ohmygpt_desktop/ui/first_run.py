@@ -38,7 +38,6 @@ from ohmygpt_desktop import APP_NAME, __version__
 from ohmygpt_desktop.api import Secret
 from ohmygpt_desktop.api.endpoints import CODE_PAGE
 from ohmygpt_desktop.core.app_check import PageCheck, PageVerdict, check_authorization_page
-from ohmygpt_desktop.core.client_secret import SecretUpdate
 from ohmygpt_desktop.core.provisioning import ENV_VAR, FILE_NAME
 from ohmygpt_desktop.core.settings import SECRETS, SPECS, SettingsError, coerce
 from ohmygpt_desktop.ui.errors import describe
@@ -498,6 +497,9 @@ class OAuthAppForm(QWidget):
         self._update()
 
     async def _store_secret(self, client_id: str, secret: Secret) -> None:
+        # Imported here: it brings the logging set-up, which waits until after the first paint.
+        from ohmygpt_desktop.core.client_secret import SecretUpdate
+
         host = self.ctx.accounts.host
         await self.ctx.client_secrets.apply(
             SecretUpdate(host, client_id, host, client_id, secret=secret)
