@@ -309,6 +309,7 @@ def build_context(
         insecure_file=paths.insecure_tokens_file,
         timeout=settings.keyring_timeout_s,
         backend=keyring_backend,
+        backend_memo=paths.cache_dir / "keyring-backend",
     )
     accounts = AccountManager(
         settings,

@@ -356,3 +356,60 @@ def test_real_secret_service_round_trip(tmp_path: Path) -> None:
 
     run(scenario())
     assert not (tmp_path / "tokens.json").exists()
+
+
+SECRET_SERVICE = "keyring.backends.SecretService.Keyring"
+
+
+@pytest.mark.keyring
+@pytest.mark.parametrize(
+    "remembered",
+    [
+        "keyring.backends.macOS.Keyring",  # installed, but not viable on this system
+        "keyring.backends.Gone.Keyring",  # no longer installed
+        "keyring.backends.null.Keyring",  # loads, but stores nothing
+        "not a class path",
+    ],
+)
+def test_remembered_backend_that_no_longer_works_falls_back_to_discovery(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, remembered: str
+) -> None:
+    import keyring
+
+    monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)  # as a user's app starts
+    memo = tmp_path / "cache" / "keyring-backend"
+    memo.parent.mkdir()
+    memo.write_text(remembered + "\n", encoding="utf-8")
+    host = f"test-{uuid.uuid4().hex}.invalid"
+    token = Secret(f"omg-oat-v1-{uuid.uuid4().hex}")
+    store = TokenStore(insecure_file=tmp_path / "tokens.json", timeout=10.0, backend_memo=memo)
+    try:
+        run(store.save(host, USER, token))  # discovery found the Secret Service
+        assert memo.read_text(encoding="utf-8").strip() == SECRET_SERVICE  # memo corrected
+
+        def no_discovery() -> None:
+            raise AssertionError("the remembered backend should be used, not discovery")
+
+        monkeypatch.setattr(keyring, "get_keyring", no_discovery)
+        later = TokenStore(insecure_file=tmp_path / "tokens.json", timeout=10.0, backend_memo=memo)
+        assert run(later.load(host, USER)) == token  # next start: straight to that backend
+    finally:
+        run(store.delete(host, USER))
+    assert TOKEN.reveal() not in memo.read_text(encoding="utf-8")
+    assert token.reveal() not in memo.read_text(encoding="utf-8")
+
+
+def test_keyring_environment_setting_wins_over_the_remembered_backend(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import keyring
+
+    backend = MemoryKeyring()
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.helpers.keyrings.MemoryKeyring")
+    monkeypatch.setattr(keyring, "get_keyring", lambda: backend)
+    memo = tmp_path / "keyring-backend"
+    memo.write_text(SECRET_SERVICE, encoding="utf-8")
+    store = TokenStore(insecure_file=tmp_path / "tokens.json", backend_memo=memo)
+    run(store.save(HOST, USER, TOKEN))
+    assert backend.entries  # the configured backend, not the remembered one
+    assert memo.read_text(encoding="utf-8") == SECRET_SERVICE  # and the memo is left alone

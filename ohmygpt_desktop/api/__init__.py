@@ -4,6 +4,7 @@ The client (and so httpx) is imported on first use of ``OhMyGPTClient``: the
 models, errors and URL helpers are cheap to import at start-up.
 """
 
+import sys
 from typing import TYPE_CHECKING, Any
 
 from ohmygpt_desktop.api.endpoints import DEFAULT_ENDPOINTS, Endpoints
@@ -41,6 +42,11 @@ from ohmygpt_desktop.api.urls import (
     origin_of,
     validate_payment_url,
 )
+
+# Importing httpx also imports its command-line tool (click, ≈ 8 ms on the way to a
+# returning user's first request); the app never runs it, so it is marked absent and
+# httpx falls back to its stub, as it does when its CLI extras are not installed.
+sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
 
 if TYPE_CHECKING:
     from ohmygpt_desktop.api.client import OhMyGPTClient

@@ -4,7 +4,9 @@ Plain Python with asyncio (no Qt). Three storages, chosen explicitly:
 
 * ``KEYRING`` – the system keyring (the default). Every keyring call runs in its
   own daemon thread and is awaited with a timeout, so a hung keyring neither
-  freezes the GUI thread nor blocks interpreter exit.
+  freezes the GUI thread nor blocks interpreter exit. The backend that worked is
+  remembered (its class path only, see :class:`TokenStore`), so the next start
+  skips keyring's discovery of every installed backend.
 * ``SESSION`` – memory only; gone when the app quits.
 * ``FILE`` – a JSON file readable only by the user (mode 0o600). Only used when
   the user explicitly chooses it; it is the one place a token may touch disk
@@ -21,6 +23,7 @@ import contextlib
 import json
 import logging
 import os
+import re
 import threading
 from collections.abc import Callable
 from enum import StrEnum
@@ -45,6 +48,10 @@ CLIENT_SECRET_SERVICE_PREFIX = "ohmygpt-desktop-client"  # noqa: S105
 MAX_PENDING_KEYRING_CALLS = 4
 _FILE_FORMAT = 1
 _CTX = "TokenStore"
+#: keyring's own setting naming the backend to use; set, it wins over the memo.
+_KEYRING_ENV = "PYTHON_KEYRING_BACKEND"
+#: What a remembered backend may look like: a dotted ``module.Class`` path.
+_CLASS_PATH = re.compile(r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)+")
 
 
 class TokenStorage(StrEnum):
@@ -122,7 +129,16 @@ def _is_null_backend(backend: Any) -> bool:
 
 
 class TokenStore:
-    """Save, load and delete tokens in the keyring, a session dict or an insecure file."""
+    """Save, load and delete tokens in the keyring, a session dict or an insecure file.
+
+    ``backend``: the keyring backend to use; otherwise it is found on first use.
+    ``backend_memo``: a file where the class path of the backend found (e.g.
+    ``keyring.backends.SecretService.Keyring``, never a secret) is remembered;
+    next time that backend is loaded directly (keyring's discovery imports and
+    probes every installed backend, ≈ 50 ms). A remembered backend that no longer
+    loads or is not viable falls back to discovery, which corrects the memo.
+    ``PYTHON_KEYRING_BACKEND`` and keyring's own config file still win.
+    """
 
     def __init__(
         self,
@@ -130,10 +146,12 @@ class TokenStore:
         insecure_file: Path,
         timeout: float = 3.0,
         backend: KeyringBackend | None = None,
+        backend_memo: Path | None = None,
     ) -> None:
         self._insecure_file = Path(insecure_file)
         self._timeout = timeout
         self._backend = backend
+        self._backend_memo = backend_memo
         self._backend_lock = threading.Lock()
         self._pending_lock = threading.Lock()
         self._pending = 0
@@ -315,10 +333,40 @@ class TokenStore:
     def _resolve_backend(self) -> KeyringBackend:
         with self._backend_lock:
             if self._backend is None:
-                import keyring
-
-                self._backend = keyring.get_keyring()
+                self._backend = self._find_backend()
             return self._backend
+
+    def _find_backend(self) -> KeyringBackend:
+        """The user's choice (environment, keyring's config file), else the remembered
+        backend, else keyring's discovery (then remembered). Runs in a keyring thread."""
+        import keyring
+
+        memo = self._backend_memo
+        if memo is None or os.environ.get(_KEYRING_ENV):
+            return keyring.get_keyring()
+        from keyring import core
+
+        configured = core.load_config()
+        if configured is not None:
+            return configured
+        remembered = _read_memo(memo)
+        if remembered:
+            try:
+                backend = core.load_keyring(remembered)  # raises unless importable and viable
+            except Exception as exc:  # gone, or no longer viable here: discover again
+                log.info("The remembered keyring backend is not usable (%s)", type(exc).__name__)
+            else:
+                if not _is_null_backend(backend):
+                    return backend
+        found = keyring.get_keyring()
+        from keyring.backends import chainer
+
+        # A chainer or a null backend is found afresh each time, not remembered.
+        chained = isinstance(found, chainer.ChainerBackend)
+        name = "" if chained or _is_null_backend(found) else _class_path(type(found))
+        if name != remembered:
+            _write_memo(memo, name)
+        return found
 
     async def _call(self, fn: Callable[[KeyringBackend], T], *, secret: str | None) -> T:
         """Run ``fn(backend)`` in a fresh daemon thread; await it with the timeout.
@@ -448,6 +496,30 @@ class TokenStore:
                 path=str(path),
                 reason=exc.strerror or type(exc).__name__,
             ) from None
+
+
+def _class_path(cls: type) -> str:
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def _read_memo(path: Path) -> str:
+    """The remembered backend's class path, or "" (none, unreadable or malformed)."""
+    try:
+        name = path.read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeError):
+        return ""
+    return name if _CLASS_PATH.fullmatch(name) else ""
+
+
+def _write_memo(path: Path, name: str) -> None:
+    """Remember ``name`` ("" forgets); best effort: discovery works without it."""
+    try:
+        if name:
+            write_private(path, name + "\n")
+        else:
+            path.unlink(missing_ok=True)
+    except OSError as exc:
+        log.info("Could not remember the keyring backend: %s", exc.strerror or exc)
 
 
 def _translate(exc: Exception, secret: str | None) -> TokenStoreError:

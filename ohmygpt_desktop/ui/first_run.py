@@ -497,6 +497,7 @@ class OAuthAppForm(QWidget):
         self._update()
 
     async def _store_secret(self, client_id: str, secret: Secret) -> None:
+        # Imported here: it brings the logging set-up, which waits until after the first paint.
         from ohmygpt_desktop.core.client_secret import SecretUpdate
 
         host = self.ctx.accounts.host
