@@ -26,7 +26,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
-    QLineEdit,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -43,7 +42,13 @@ from ohmygpt_desktop.core.settings import SECRETS, SPECS, SettingsError, coerce
 from ohmygpt_desktop.ui.errors import describe
 from ohmygpt_desktop.ui.formatting import sentence_gap, shown
 from ohmygpt_desktop.ui.plain import PlainLabel
-from ohmygpt_desktop.ui.setting_fields import SettingField, form_text, hint_label, make_field
+from ohmygpt_desktop.ui.setting_fields import (
+    SecretBox,
+    SettingField,
+    form_text,
+    hint_label,
+    make_field,
+)
 from ohmygpt_desktop.ui.styles import (
     ERROR_NOTE,
     ERROR_TEXT_STYLE,
@@ -325,21 +330,9 @@ class OAuthAppForm(QWidget):
         form.setVerticalSpacing(8)
         self.client_id = self._field("client_id", form)
         self.secret_caption = PlainLabel(self)
-        box = QWidget(self)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(3)
-        self.secret_edit = QLineEdit(box)
-        self.secret_edit.setObjectName("ClientSecret")
-        self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        box = SecretBox(self)
+        self.secret_edit, self.secret_hint, self.secret_error = box.edit, box.hint, box.error
         self.secret_edit.textChanged.connect(self._on_edited)
-        column.addWidget(self.secret_edit)
-        self.secret_hint = hint_label(box)
-        column.addWidget(self.secret_hint)
-        self.secret_error = _wrapping(box, "FieldError")
-        self.secret_error.setStyleSheet("QLabel#FieldError { color: #c5221f; }")
-        self.secret_error.hide()
-        column.addWidget(self.secret_error)
         form.addRow(self.secret_caption, box)
         self.redirect = self._field("redirect_uri", form)
         self.scope = self._field("scope", form)

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QHBoxLayout,
@@ -62,6 +63,38 @@ def hint_label(parent: QWidget) -> QLabel:
     label.setObjectName("Hint")
     label.setStyleSheet("color: palette(placeholder-text);")
     return label
+
+
+class SecretBox(QWidget):
+    """The OAuth client secret's input (Settings and the first-run form): a password
+    field, a hint and an error line, and, where a stored secret can be dropped, a
+    "forget" check box. Its owner words them."""
+
+    def __init__(self, parent: QWidget, *, clear_button: bool = False, forget: bool = False):
+        super().__init__(parent)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(3)
+        self.edit = QLineEdit(self)
+        self.edit.setObjectName("ClientSecret")
+        self.edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.edit.setClearButtonEnabled(clear_button)
+        column.addWidget(self.edit)
+        self.hint = hint_label(self)
+        self.hint.setObjectName("SecretHint")
+        column.addWidget(self.hint)
+        self.forget: QCheckBox | None = None
+        if forget:
+            self.forget = QCheckBox(self)
+            self.forget.setObjectName("ForgetSecret")
+            self.forget.hide()
+            column.addWidget(self.forget)
+        self.error = PlainLabel(self)
+        self.error.setObjectName("FieldError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("QLabel#FieldError { color: #c5221f; }")
+        self.error.hide()
+        column.addWidget(self.error)
 
 
 class SettingField(QWidget):

@@ -25,13 +25,11 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
     QPushButton,
     QTabWidget,
     QTreeWidget,
@@ -67,6 +65,7 @@ from ohmygpt_desktop.ui.formatting import sentence_gap, shown
 from ohmygpt_desktop.ui.plain import PlainLabel, tooltip_text
 from ohmygpt_desktop.ui.setting_fields import (
     RadioField,
+    SecretBox,
     SettingField,
     UrlChoiceField,
     form_text,
@@ -261,28 +260,10 @@ class SettingsDialog(QDialog):
         """The client secret: not a setting, a field of its own kept in the keyring."""
         self.secret_spec = secret
         self.secret_caption = PlainLabel(page)
-        box = QWidget(page)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(3)
-        self.secret_edit = QLineEdit(box)
-        self.secret_edit.setObjectName("ClientSecret")
-        self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.secret_edit.setClearButtonEnabled(True)
-        column.addWidget(self.secret_edit)
-        self.secret_hint = hint_label(box)
-        self.secret_hint.setObjectName("SecretHint")
-        column.addWidget(self.secret_hint)
-        self.forget_secret = QCheckBox(box)
-        self.forget_secret.setObjectName("ForgetSecret")
-        self.forget_secret.hide()
-        column.addWidget(self.forget_secret)
-        self.secret_error = PlainLabel(box)
-        self.secret_error.setObjectName("FieldError")
-        self.secret_error.setWordWrap(True)
-        self.secret_error.setStyleSheet("QLabel#FieldError { color: #c5221f; }")
-        self.secret_error.hide()
-        column.addWidget(self.secret_error)
+        box = SecretBox(page, clear_button=True, forget=True)
+        self.secret_edit, self.secret_hint, self.secret_error = box.edit, box.hint, box.error
+        assert box.forget is not None
+        self.forget_secret = box.forget
         form.addRow(self.secret_caption, box)
 
     def _connect(self) -> None:
