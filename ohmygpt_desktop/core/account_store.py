@@ -24,7 +24,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ohmygpt_desktop.core.files import FileLock, keep_copy, nested_deeper_than, write_private
+from ohmygpt_desktop.core.files import (
+    LockBusy,
+    keep_copy,
+    nested_deeper_than,
+    write_merged_json,
+)
 from ohmygpt_desktop.core.settings import Settings, SettingsError
 from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP, Problem, Sentences, Text
 
@@ -363,15 +368,12 @@ class AccountStore:
         additions, updates and removals applied to the file's list), so several
         processes saving at once lose nothing. Raises :class:`AccountStoreError`.
         """
-        lock = FileLock(self._path.with_name(self._path.name + ".lock"))
         try:
-            if not lock.acquire(timeout=_SAVE_LOCK_TIMEOUT_S):
-                raise self._save_error("another program kept the account list locked")
-            try:
-                data = self._merged(self._on_disk())
-                write_private(self._path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
-            finally:
-                lock.release()
+            write_merged_json(
+                self._path, lambda: self._merged(self._on_disk()), timeout=_SAVE_LOCK_TIMEOUT_S
+            )
+        except LockBusy:
+            raise self._save_error("another program kept the account list locked") from None
         except OSError as exc:
             raise self._save_error(exc.strerror or str(exc)) from None
         self._changes.clear()

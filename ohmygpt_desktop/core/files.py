@@ -8,7 +8,7 @@ import logging
 import os
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -176,6 +176,29 @@ class FileLock:
 
     def __exit__(self, *exc_info: object) -> None:
         self.release()
+
+
+class LockBusy(OSError):
+    """Another process kept a :class:`FileLock` longer than we would wait."""
+
+
+def write_merged_json(path: Path, merged: Callable[[], Any], *, timeout: float) -> None:
+    """Read-merge-write ``path`` under the lock file beside it (``<name>.lock``).
+
+    ``merged()`` runs with the lock held: it reads the file as it is now and returns
+    the object to write (as JSON, owner-only and atomically), so processes saving at
+    once lose nothing. Raises :class:`LockBusy` after ``timeout`` seconds, and
+    ``OSError`` when the file cannot be read or written.
+    """
+    import json
+
+    lock = FileLock(path.with_name(path.name + ".lock"))
+    if not lock.acquire(timeout=timeout):
+        raise LockBusy(f"{path.name} stayed locked by another program")
+    try:
+        write_private(path, json.dumps(merged(), indent=2, ensure_ascii=False) + "\n")
+    finally:
+        lock.release()
 
 
 def lock_is_held(path: Path) -> bool:

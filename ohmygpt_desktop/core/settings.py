@@ -39,11 +39,11 @@ from urllib.parse import urlsplit, urlunsplit
 
 from ohmygpt_desktop.api.endpoints import CODE_PAGE, EndpointPathError, Endpoints, check_override
 from ohmygpt_desktop.core.files import (
-    FileLock,
+    LockBusy,
     free_backup_name,
     keep_copy,
     nested_deeper_than,
-    write_private,
+    write_merged_json,
 )
 from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP, Problem, Sentences, Text
 
@@ -1361,16 +1361,12 @@ class Settings:
         file keeps the rest. Never writes environment or command-line values.
         Raises :class:`SettingsError`.
         """
-        lock = FileLock(self._path.with_name(self._path.name + ".lock"))
         try:
-            if not lock.acquire(timeout=_SAVE_LOCK_TIMEOUT_S):
-                raise self._save_error("another program kept the settings file locked")
-            try:
-                data = self._merged(self._on_disk())
-                text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-                write_private(self._path, text)
-            finally:
-                lock.release()
+            write_merged_json(
+                self._path, lambda: self._merged(self._on_disk()), timeout=_SAVE_LOCK_TIMEOUT_S
+            )
+        except LockBusy:
+            raise self._save_error("another program kept the settings file locked") from None
         except OSError as exc:
             raise self._save_error(exc.strerror or str(exc)) from None
         self._changed.clear()
