@@ -444,6 +444,7 @@ def test_every_error_for_people_is_described_translated(
         account_store,
         accounts,
         client_secret,
+        files,
         oauth,
         orders,
         permissions,
@@ -540,7 +541,13 @@ def test_every_error_for_people_is_described_translated(
     # why the app cannot start is its ``reason`` (a Text or a Problem); the smoke test
     # speaks English on a terminal; a cancelled choice of storage is no failure (the
     # sign-in panel words it).
-    not_for_people = {Problem, app.StartupFailure, smoke.SmokeFailure, StorageChoiceCancelled}
+    not_for_people = {
+        Problem,
+        app.StartupFailure,
+        smoke.SmokeFailure,
+        StorageChoiceCancelled,
+        files.LockBusy,  # the settings and account stores word it as their save error
+    }
     assert _errors_defined_in_the_app() - not_for_people == set(examples)
 
     generic = translated("zh_CN", "Errors", Problem.template)
