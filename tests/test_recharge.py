@@ -523,6 +523,25 @@ def test_an_unforeseen_failure_goes_to_the_crash_handler(
     assert dialog.create_button.isEnabled()  # the person may try again
 
 
+# ------------------------------------------------------------- the amount as sent
+
+
+@pytest.mark.parametrize(("typed", "sent"), [("10", "10"), ("10.00", "10"), ("12.5", "12.50")])
+def test_the_amount_is_sent_as_the_docs_show(
+    qtbot, make_ctx, run, sandbox, browser, widgets, typed, sent
+) -> None:
+    """Whole dollars go as ``10`` (the documented request); cents only when there are some."""
+    ctx, account = signed_in(make_ctx, run, sandbox)
+    dialog = open_recharge(widgets, ctx, account.key)
+    type_amount(qtbot, dialog, typed)
+    click(qtbot, dialog.create_button)
+    wait_idle(run, dialog)
+
+    assert dialog.record() is not None, dialog.problem_label.text()
+    (order,) = sandbox.state.orders()
+    assert order["amount_sent"] == sent
+
+
 # ---------------------------------------------------------------------- invoice
 
 
