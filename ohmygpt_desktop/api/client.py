@@ -33,7 +33,7 @@ import httpx
 
 from ohmygpt_desktop import __version__
 from ohmygpt_desktop.api import errors, token_exchange
-from ohmygpt_desktop.api.endpoints import DEFAULT_ENDPOINTS, Endpoints
+from ohmygpt_desktop.api.endpoints import ASSUMED_ENDPOINTS, DEFAULT_ENDPOINTS, Endpoints
 from ohmygpt_desktop.api.models import (
     DEFAULT_PRODUCT_ID,
     Balance,
@@ -504,9 +504,11 @@ def _error_for(
     if et == "insufficient_balance_error" or status == 402:
         return errors.InsufficientBalanceError(**kw)
     if status == 403 or "permission" in et or "trusted_advanced_access" in text:
-        return errors.PermissionDeniedError(**kw)
+        return errors.PermissionDeniedError(operation=operation, **kw)
     if status == 429 or "rate_limit" in et:
         return errors.RateLimitedError(retry_after=retry_after, **kw)
+    if status in (404, 405) and operation in ASSUMED_ENDPOINTS:
+        return errors.AssumedEndpointRefused(endpoint=operation, **kw)
     if status >= 500:
         return errors.ServerError(**kw)
     if 400 <= status < 500:
