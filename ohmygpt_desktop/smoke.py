@@ -10,7 +10,9 @@ service it is configured for (a staging service, say) instead: it signs in with
 the authorization code a person got from that service's page (through the
 token-exchange service when one is configured), reads the user and the balance,
 and with ``--create-order AMOUNT`` creates one order and checks its payment link
-(the link is never opened). Same exit codes.
+(the link is never opened). It then lists the endpoints whose paths are assumptions
+(the docs do not give them) and whether each answered, was not accepted, or was not
+tried (the invoice order: trying it would create an order). Same exit codes.
 """
 
 from __future__ import annotations
@@ -61,6 +63,20 @@ async def _browser_authorizes(auth_url: str, user_id: str = "888") -> str:
 
 async def _session_only() -> TokenStorage:
     return TokenStorage.SESSION
+
+
+def _report_assumed(ctx: AppContext, outcomes: dict[str, BaseException | None]) -> None:
+    """One line per assumed endpoint: answered, not accepted (and why), or not tried."""
+    from ohmygpt_desktop.api.endpoints import ASSUMED_ENDPOINTS
+
+    for name in sorted(ASSUMED_ENDPOINTS):
+        where = f"assumed endpoint {name} ({getattr(ctx.accounts.client.endpoints, name)})"
+        if name not in outcomes:
+            _say(f"{where}: not tried")
+        elif (problem := outcomes[name]) is None:
+            _say(f"{where}: answered")
+        else:
+            _say(f"{where}: NOT accepted: {problem}")
 
 
 class _Steps:
@@ -125,6 +141,8 @@ async def run_smoke_test(ctx: AppContext, options: Options | None = None) -> int
 
     configured = options if options is not None and options.configured else None
     steps = _Steps()
+    #: Assumed endpoint -> its failure, or None when it answered (see _report_assumed).
+    assumed: dict[str, BaseException | None] = {}
     started = time.monotonic()
     window = None
     try:
@@ -143,7 +161,12 @@ async def run_smoke_test(ctx: AppContext, options: Options | None = None) -> int
         _say(f"signed in as {account.email} (user {account.record.user_id})")
 
         steps.name = "reading the balance"
-        balance = await ctx.accounts.refresh_balance(account.key)
+        try:
+            balance = await ctx.accounts.refresh_balance(account.key)
+        except Exception as exc:
+            assumed["balance"] = exc
+            raise
+        assumed["balance"] = None
         if balance is None:
             raise SmokeFailure("no balance")
         _say(f"balance ${credits_to_usd(balance.balance, ctx.settings.credits_per_usd)}")
@@ -167,6 +190,8 @@ async def run_smoke_test(ctx: AppContext, options: Options | None = None) -> int
         print(f"smoke test FAILED while {steps.name}: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
     finally:
+        if configured is not None:
+            _report_assumed(ctx, assumed)
         if window is not None:
             window.close()
         await asyncio.sleep(0)

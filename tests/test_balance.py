@@ -141,6 +141,44 @@ def test_error_with_reason_and_retry(make_ctx, run, sandbox, widgets, qtbot) -> 
     assert not view.is_stale()
 
 
+SUPPORT = "help@example.org"
+
+
+def test_a_refused_assumed_balance_path_names_its_setting(
+    make_ctx, run, sandbox, widgets, qtbot
+) -> None:
+    """The balance path is our assumption: a 404 says so and names the setting to fix it."""
+    ctx, _account = signed_in(make_ctx, run, sandbox)
+    ctx.settings.set("support", SUPPORT)
+    view = make_view(widgets, ctx)
+    sandbox.state.set_fault("balance", "status", status=404)
+    click(qtbot, view.refresh_button)
+    run(until(lambda: view.notice.isVisible()))
+
+    text = view.notice_label.text()
+    assert "endpoints.balance" in text, text
+    assert "assumption" in text, text
+    assert "did not accept the request" not in text, text
+    assert f"Need help? Contact {SUPPORT}" in text, text
+    assert view.retry_button.isVisible()
+
+
+def test_a_permission_refusal_names_the_balance_read(
+    make_ctx, run, sandbox, widgets, qtbot
+) -> None:
+    ctx, _account = signed_in(make_ctx, run, sandbox)
+    view = make_view(widgets, ctx)
+    sandbox.state.set_fault(
+        "balance", "status", status=403, error_type="oauth_permission_denied_error"
+    )
+    click(qtbot, view.refresh_button)
+    run(until(lambda: view.notice.isVisible()))
+
+    text = view.notice_label.text()
+    assert "Reading the balance needs" in text, text
+    assert "recharge orders" not in text, text
+
+
 def test_malformed_balance_reply(make_ctx, run, sandbox, widgets) -> None:
     ctx, _account = signed_in(make_ctx, run, sandbox)
     view = make_view(widgets, ctx)

@@ -133,6 +133,8 @@ class Fault:
     def error_for(self, op: str) -> ApiError:
         if op == "issue_token" and self.expected_for_exchange is not None:
             return self.expected_for_exchange()
+        if self.expected is PermissionDeniedError:
+            return PermissionDeniedError(operation=op)  # a refused read names the read
         return self.expected()
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from ohmygpt_desktop.api.endpoints import DEFAULT_ENDPOINTS
 from ohmygpt_desktop.app import AppContext, StartupFailure, _run, parse_args
 from ohmygpt_desktop.core.permissions import FILE_NAME as PERMISSIONS_FILE
 from ohmygpt_desktop.core.provisioning import ProvisioningError, load_provisioning
@@ -590,13 +591,37 @@ def test_configured_smoke_test_signs_in_to_the_provisioned_service(
     assert code not in result.stdout + result.stderr
     assert sandbox.state.request_counts["issue_token"] == 1
     assert sandbox.state.request_counts["checkout_order"] == 1
-    assert [order["amount"] for order in sandbox.state.orders()] == ["5.00"]
+    assert [order["amount_sent"] for order in sandbox.state.orders()] == ["5"]
+    balance_path = DEFAULT_ENDPOINTS.balance
+    assert f"smoke: assumed endpoint balance ({balance_path}): answered" in result.stdout
+    assert "smoke: assumed endpoint invoice_order" in result.stdout
 
     again = run_app("--smoke-test", "--configured", "--code", code, home=tmp_path / "home", env=env)
     assert again.returncode == 1
     assert "smoke test FAILED while signing in" in again.stderr
     assert "Traceback" not in again.stderr
     assert sandbox.state.request_counts["checkout_order"] == 1  # no --create-order: none
+
+
+@pytest.mark.slow
+def test_configured_smoke_test_says_which_assumed_endpoint_was_refused(
+    tmp_path: Path, sandbox: SandboxServer
+) -> None:
+    named = write_json(
+        tmp_path / "org.json", service(sandbox, client_secret=DEFAULT_APP.client_secret)
+    )
+    env = {"OHMYGPT_PROVISIONING": str(named), "XDG_CONFIG_DIRS": str(tmp_path / "none")}
+    code = authorize_code(sandbox, user_id="2048")
+    sandbox.state.set_fault("balance", "status", status=404)
+    result = run_app(
+        "--smoke-test", "--configured", "--code", code, home=tmp_path / "home", env=env
+    )
+    assert result.returncode == 1
+    line = f"smoke: assumed endpoint balance ({DEFAULT_ENDPOINTS.balance}): NOT accepted"
+    assert line in result.stdout, result.stdout
+    assert "endpoints.balance" in result.stdout
+    assert "smoke test FAILED while reading the balance" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_configured_smoke_test_needs_a_code() -> None:

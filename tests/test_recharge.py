@@ -523,6 +523,25 @@ def test_an_unforeseen_failure_goes_to_the_crash_handler(
     assert dialog.create_button.isEnabled()  # the person may try again
 
 
+# ------------------------------------------------------------- the amount as sent
+
+
+@pytest.mark.parametrize(("typed", "sent"), [("10", "10"), ("10.00", "10"), ("12.5", "12.50")])
+def test_the_amount_is_sent_as_the_docs_show(
+    qtbot, make_ctx, run, sandbox, browser, widgets, typed, sent
+) -> None:
+    """Whole dollars go as ``10`` (the documented request); cents only when there are some."""
+    ctx, account = signed_in(make_ctx, run, sandbox)
+    dialog = open_recharge(widgets, ctx, account.key)
+    type_amount(qtbot, dialog, typed)
+    click(qtbot, dialog.create_button)
+    wait_idle(run, dialog)
+
+    assert dialog.record() is not None, dialog.problem_label.text()
+    (order,) = sandbox.state.orders()
+    assert order["amount_sent"] == sent
+
+
 # ---------------------------------------------------------------------- invoice
 
 
@@ -558,6 +577,47 @@ def test_invoice_path(qtbot, make_ctx, run, sandbox, browser, widgets) -> None:
     assert order["order_no"] == record.order_no
     assert "Stripe Invoice" in dialog.details_label.text()
     assert "invoice page opened" in dialog.result_text.text()
+
+
+@pytest.mark.parametrize(
+    ("kind", "params", "refused"),
+    [
+        pytest.param("status", {"status": 405}, True, id="405-envelope"),
+        pytest.param("status", {"status": 404}, True, id="404-envelope"),
+        pytest.param("html", {"status": 404}, False, id="404-html"),
+    ],
+)
+def test_a_refused_assumed_invoice_path_names_its_setting(
+    qtbot, make_ctx, run, sandbox, browser, widgets, kind, params, refused
+) -> None:
+    """The invoice path is our assumption: 404/405 name the setting and the support contact.
+
+    The documented error envelope proves no order exists; an HTML page does not, so that
+    row stays "unknown" while the message still names the endpoint.
+    """
+    ctx, account = signed_in(make_ctx, run, sandbox)
+    ctx.settings.set("support", "help@example.org")
+    sandbox.state.set_fault("invoice_order", kind, times=1, **params)
+    dialog = open_recharge(widgets, ctx, account.key)
+    type_amount(qtbot, dialog, "25")
+    click(qtbot, dialog.invoice_radio)
+    click(qtbot, dialog.create_button)
+    wait_idle(run, dialog)
+
+    text = dialog.problem_label.text()
+    assert dialog.problem_box.isVisible()
+    assert "endpoints.invoice_order" in text, text
+    assert "assumption" in text, text
+    assert "did not accept the request" not in text, text
+    assert "Need help? Contact help@example.org" in text, text
+    assert browser.opened == []
+    if refused:
+        assert text.startswith("The order was not created. "), text
+        assert ctx.history.list() == []
+    else:
+        (row,) = ctx.history.list()
+        assert row.status is OrderStatus.UNKNOWN
+        assert "“unknown”" in text
 
 
 def test_invoice_without_email_uses_the_account(qtbot, make_ctx, run, sandbox, widgets) -> None:

@@ -304,6 +304,22 @@ def test_unreachable_service_names_the_step(
     assert panel.ctx.accounts.accounts() == []
 
 
+def test_a_refused_user_info_read_names_the_read(
+    qtbot: Any, run: Any, panel: LoginPanel, browser: FakeBrowser, sandbox: SandboxServer
+) -> None:
+    """A 403 while reading the account says what was read, not "recharge orders"."""
+    click(qtbot, panel.sign_in_button)
+    code, _ = approve_in_browser(browser)
+    sandbox.state.set_fault("user_info", "status", status=403, times=1)
+    paste(qtbot, panel, code)
+    wait_idle(run, panel)
+    text = panel.error_label.text()
+    assert text.startswith(step_name(SignInStep.READ_USER)), text
+    assert "Reading your account needs" in text, text
+    assert "recharge orders" not in text, text
+    assert panel.ctx.accounts.accounts() == []
+
+
 # ------------------------------------------------------------------ browser
 
 

@@ -488,6 +488,7 @@ def test_every_error_for_people_is_described_translated(
         api.errors.TokenExchangeSetupError: api.errors.TokenExchangeSetupError(),
         api.InsufficientBalanceError: api.InsufficientBalanceError(),
         api.PermissionDeniedError: api.PermissionDeniedError(),
+        api.AssumedEndpointRefused: api.AssumedEndpointRefused(endpoint="balance"),
         api.RateLimitedError: api.RateLimitedError(retry_after=7),
         api.BadRequestError: api.BadRequestError(),
         api.ServerError: api.ServerError(status=502),

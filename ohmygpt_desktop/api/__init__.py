@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ohmygpt_desktop.api.endpoints import DEFAULT_ENDPOINTS, Endpoints
 from ohmygpt_desktop.api.errors import (
     ApiError,
+    AssumedEndpointRefused,
     AuthorizationError,
     BadRequestError,
     ConnectError,
@@ -66,6 +67,7 @@ __all__ = [
     "DEFAULT_PRODUCT_ID",
     "PRODUCTION_PAYMENT_ORIGINS",
     "ApiError",
+    "AssumedEndpointRefused",
     "AuthorizationError",
     "BadRequestError",
     "Balance",

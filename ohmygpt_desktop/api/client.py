@@ -33,7 +33,7 @@ import httpx
 
 from ohmygpt_desktop import __version__
 from ohmygpt_desktop.api import errors, token_exchange
-from ohmygpt_desktop.api.endpoints import DEFAULT_ENDPOINTS, Endpoints
+from ohmygpt_desktop.api.endpoints import ASSUMED_ENDPOINTS, DEFAULT_ENDPOINTS, Endpoints
 from ohmygpt_desktop.api.models import (
     DEFAULT_PRODUCT_ID,
     Balance,
@@ -59,6 +59,7 @@ _PLAIN_DECIMAL = re.compile(
     rf"-?[0-9]{{1,{MAX_CREDIT_DIGITS}}}(?:\.[0-9]{{1,{MAX_CREDIT_PLACES}}})?", re.ASCII
 )
 _CREDIT_LIMIT = Decimal(10) ** MAX_CREDIT_DIGITS
+_CENT = Decimal("0.01")
 DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=30.0, write=30.0, pool=10.0)
 #: Seconds a whole call may take (the ``request_deadline_s`` setting's default).
 DEFAULT_DEADLINE_S = 60.0
@@ -503,9 +504,11 @@ def _error_for(
     if et == "insufficient_balance_error" or status == 402:
         return errors.InsufficientBalanceError(**kw)
     if status == 403 or "permission" in et or "trusted_advanced_access" in text:
-        return errors.PermissionDeniedError(**kw)
+        return errors.PermissionDeniedError(operation=operation, **kw)
     if status == 429 or "rate_limit" in et:
         return errors.RateLimitedError(retry_after=retry_after, **kw)
+    if status in (404, 405) and operation in ASSUMED_ENDPOINTS:
+        return errors.AssumedEndpointRefused(endpoint=operation, **kw)
     if status >= 500:
         return errors.ServerError(**kw)
     if 400 <= status < 500:
@@ -584,12 +587,22 @@ def _order_no(data: Mapping[str, Any]) -> str:
     return value
 
 
+def _amount_text(amount: Decimal) -> str:
+    """An order's amount as the documented request spells it: whole dollars with no
+    decimals (``10``), otherwise dollars and cents (``12.50``). More decimal places than
+    cents are kept as they are, for the service to refuse: the amount is never rounded."""
+    if amount == amount.to_integral_value():
+        return str(int(amount))
+    cents = amount.quantize(_CENT)
+    return format(cents if cents == amount else amount.normalize(), "f")
+
+
 def _order_form(
     amount: Decimal, product_id: str, success_url: str | None, cancel_url: str | None
 ) -> dict[str, str]:
     if not isinstance(amount, Decimal) or not amount.is_finite() or amount <= 0:
         raise ValueError("amount must be a positive Decimal")
-    form = {"amount": format(amount, "f"), "product_id": str(product_id)}
+    form = {"amount": _amount_text(amount), "product_id": str(product_id)}
     if success_url:
         form["success_url"] = success_url
     if cancel_url:

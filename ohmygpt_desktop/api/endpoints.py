@@ -88,3 +88,5 @@ def check_override(name: str, path: Any) -> str:
 
 
 DEFAULT_ENDPOINTS = Endpoints()
+#: The endpoints whose default path is our assumption (the docs give only their titles).
+ASSUMED_ENDPOINTS = frozenset({"balance", "invoice_order"})

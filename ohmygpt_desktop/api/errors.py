@@ -162,13 +162,40 @@ class InsufficientBalanceError(ApiError):
 
 
 class PermissionDeniedError(ApiError):
-    """403, or a body saying the app lacks a permission level."""
+    """403, or a body saying the app lacks a permission level.
+
+    ``operation`` (an endpoint's name) says what was refused: a read names the read,
+    since the permission level recharge orders need says nothing about reads.
+    """
 
     template = QT_TRANSLATE_NOOP(
         _CTX,
         "This OAuth app is not allowed to do that. Creating recharge orders needs the "
         "“trusted_advanced_access” permission level for the app.",
     )
+
+    def __init__(self, *, operation: str | None = None, **kwargs: Any) -> None:
+        self.operation = operation
+        if operation in _READ_REFUSED:
+            kwargs.setdefault("template", _READ_REFUSED[operation])
+        super().__init__(**kwargs)
+
+
+#: What a 403 on each read says (the docs do not say which permission level a read needs).
+_READ_REFUSED = {
+    "balance": QT_TRANSLATE_NOOP(
+        _CTX,
+        "This OAuth app is not allowed to read the balance. Reading the balance needs a "
+        "permission level the app does not have (OhMyGPT's documentation does not say "
+        "which). Ask whoever manages the OAuth app to check its permissions.",
+    ),
+    "user_info": QT_TRANSLATE_NOOP(
+        _CTX,
+        "This OAuth app is not allowed to read your account. Reading your account needs a "
+        "permission level the app does not have (OhMyGPT's documentation does not say "
+        "which). Ask whoever manages the OAuth app to check its permissions.",
+    ),
+}
 
 
 class RateLimitedError(ApiError):
@@ -192,6 +219,41 @@ class BadRequestError(ApiError):
     """400-class validation errors: the server names what it did not accept."""
 
     template = QT_TRANSLATE_NOOP(_CTX, "The OhMyGPT service did not accept the request.")
+
+
+class AssumedEndpointRefused(ApiError):
+    """404 or 405 from an endpoint whose path the app assumed because the docs give none
+    (``endpoint`` names it): the path is probably wrong, and the setting
+    ``endpoints.<endpoint>`` corrects it without a new release."""
+
+    template = QT_TRANSLATE_NOOP(
+        _CTX,
+        "The OhMyGPT service did not accept the address the app used. That address is an "
+        "assumption, because OhMyGPT's documentation does not give it: the setting "
+        "endpoints.{endpoint} can correct it.",
+    )
+
+    def __init__(self, *, endpoint: str, **kwargs: Any) -> None:
+        self.endpoint = endpoint
+        if endpoint in _ASSUMED_REFUSED:
+            kwargs.setdefault("template", _ASSUMED_REFUSED[endpoint])
+        super().__init__(endpoint=endpoint, **kwargs)
+
+
+_ASSUMED_REFUSED = {
+    "balance": QT_TRANSLATE_NOOP(
+        _CTX,
+        "The OhMyGPT service did not accept the address the app reads the balance from. That "
+        "address is an assumption, because OhMyGPT's documentation does not give it: the "
+        "setting endpoints.{endpoint} can correct it.",
+    ),
+    "invoice_order": QT_TRANSLATE_NOOP(
+        _CTX,
+        "The OhMyGPT service did not accept the address the app creates invoice orders at. "
+        "That address is an assumption, because OhMyGPT's documentation does not give it: "
+        "the setting endpoints.{endpoint} can correct it.",
+    ),
+}
 
 
 class ServerError(ApiError):

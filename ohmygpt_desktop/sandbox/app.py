@@ -522,6 +522,7 @@ async def _create(request: Request, state: SandboxState, kind: str) -> JsonReply
         email=email,
         success_url=success_url,
         cancel_url=cancel_url,
+        amount_sent=params.get("amount", ""),
     )
     if kind == "checkout":
         url = f"{base_url(request)}{CHECKOUT_PREFIX}/{order.session_id}#{_fragment()}"

@@ -87,6 +87,9 @@ class Order:
     status: str = "open"  # open | paid | cancelled | expired
     credited: bool = False
     credit_due_at: float | None = None
+    #: The amount exactly as the request's body spelled it (``10``, ``12.50``, ``10.00``):
+    #: the documented request sends whole dollars without decimals.
+    amount_sent: str = ""
 
     @property
     def credits(self) -> Decimal:
@@ -99,6 +102,7 @@ class Order:
             "client_id": self.client_id,
             "kind": self.kind,
             "amount": money(self.amount),
+            "amount_sent": self.amount_sent,
             "credits": money(self.credits),
             "product_id": self.product_id,
             "status": self.status,
@@ -423,6 +427,7 @@ class SandboxState:
         email: str | None = None,
         success_url: str | None = None,
         cancel_url: str | None = None,
+        amount_sent: str = "",
     ) -> Order:
         if kind not in ("checkout", "invoice"):
             raise ValueError("kind must be 'checkout' or 'invoice'")
@@ -445,6 +450,7 @@ class SandboxState:
                 cancel_url=cancel_url,
                 created_at=now,
                 expires_at=now + self.config.checkout_ttl,
+                amount_sent=amount_sent,
             )
             self._orders[order_no] = order
             self._sessions[(kind, session)] = order_no

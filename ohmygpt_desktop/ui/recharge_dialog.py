@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ohmygpt_desktop.api import InvalidTokenError
+from ohmygpt_desktop.api import AssumedEndpointRefused, InvalidTokenError
 from ohmygpt_desktop.api.models import usd_to_credits
 from ohmygpt_desktop.core.permissions import RechargeNotAllowed
 from ohmygpt_desktop.core.recharge import (
@@ -51,7 +51,7 @@ from ohmygpt_desktop.core.recharge import (
     parse_amount,
 )
 from ohmygpt_desktop.translatable import Problem
-from ohmygpt_desktop.ui.errors import describe
+from ohmygpt_desktop.ui.errors import describe, support_line
 from ohmygpt_desktop.ui.formatting import (
     amount_for_input,
     format_credits,
@@ -643,6 +643,11 @@ class RechargeDialog(QDialog):
             text = describe(self._refusal)
         else:
             text = ""
+        cause = getattr(problem, "cause", problem)
+        if isinstance(cause, AssumedEndpointRefused):
+            # Only the deployment's support (or a settings change) can fix a wrong path.
+            help_line = support_line(self.ctx.settings)
+            text = f"{text}\n{help_line}" if help_line else text
         self.problem_label.setText(text)
         self.problem_box.setVisible(bool(text))
         self.reauth_button.setVisible(
