@@ -59,14 +59,14 @@ def statuses(ctx: Any) -> list[OrderStatus]:
 
 
 def test_recharge_end_to_end(qtbot, make_ctx, run, sandbox, browser, widgets) -> None:
-    """Sign in → $10.00 → recharge 10 → pay in the browser → $20.00, order paid."""
+    """Sign in → 340,000 credits → recharge $10 → pay in the browser → 680,000, order paid."""
     ctx, account = signed_in(make_ctx, run, sandbox, payment_intervals=(3600,))
     balance = widgets.add(BalanceView(ctx))
     history = widgets.add(HistoryView(ctx))
     balance.show()
     history.show()
-    assert balance.amount_label.text() == "$10.00"
-    assert "340,000 credits" in balance.credits_label.text()
+    assert balance.amount_label.text() == "340,000 credits"
+    assert balance.usd_label.text() == "≈ $10.00"
     assert not balance.is_stale()
 
     requested: list[str] = []
@@ -106,7 +106,7 @@ def test_recharge_end_to_end(qtbot, make_ctx, run, sandbox, browser, widgets) ->
     paid = run(wait_signal(ctx.watcher.orderPaid))[0]
     assert paid.local_id == record.local_id
 
-    run(until(lambda: balance.amount_label.text() == "$20.00"))
+    run(until(lambda: balance.amount_label.text() == "680,000 credits"))
     assert not balance.is_stale()
     stored = ctx.history.get(record.local_id)
     assert stored is not None
@@ -116,7 +116,7 @@ def test_recharge_end_to_end(qtbot, make_ctx, run, sandbox, browser, widgets) ->
         Decimal("680000.00"),
     )
     run(until(lambda: history.model.data(status_index) == "Paid"))
-    assert history.model.data(history.model.index(0, Column.BALANCE)) == "$10.00 → $20.00"
+    assert history.model.data(history.model.index(0, Column.BALANCE)) == "340,000 → 680,000"
     # Nothing is left to wait for: the watcher stops and the strip goes away.
     run(until(lambda: not ctx.watcher.watching(account.key)))
     run(until(lambda: not balance.watch_strip.isVisible()))

@@ -41,7 +41,7 @@ from ohmygpt_desktop.ui.formatting import (
     shown,
     to_qdatetime,
 )
-from ohmygpt_desktop.ui.plain import PlainLabel
+from ohmygpt_desktop.ui.plain import PlainLabel, tooltip_text
 from ohmygpt_desktop.ui.tasks import Op
 
 if TYPE_CHECKING:
@@ -386,7 +386,7 @@ class BalanceView(QWidget):
             self.credits_label.setText(free)
             self.credits_label.setVisible(True)
         for label in (self.amount_label, self.usd_label, self.credits_label):
-            label.setToolTip(rate.source)
+            label.setToolTip(tooltip_text(rate.source))
         self.setProperty("stale", stale)
         # A disabled label is drawn in the greyed-out palette colour.
         for label in (self.amount_label, self.usd_label, self.credits_label):
