@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import time
 from collections.abc import Iterator
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from ohmygpt_desktop.core.recharge import OrderOutcomeUnknown
 from ohmygpt_desktop.core.tokens import TokenStorage
 from ohmygpt_desktop.ui.balance_view import BalanceView
 from ohmygpt_desktop.ui.errors import describe
+from ohmygpt_desktop.ui.formatting import format_local_datetime
 from ohmygpt_desktop.ui.history_model import Column
 from ohmygpt_desktop.ui.history_view import HistoryView
 from ohmygpt_desktop.ui.qr import QUIET_ZONE, QrCodeWidget, qr_matrix
@@ -585,6 +587,15 @@ def test_result_page_copy_open_again(qtbot, make_ctx, run, sandbox, browser, wid
     assert record is not None
     assert "payment page opened" in dialog.result_text.text()
     assert "app checks the balance" in dialog.watch_note.text()
+    # The link's lifetime is Stripe's usual one, and the page says so.
+    until_text = format_local_datetime(record.created_at + timedelta(hours=24))
+    assert dialog.details_label.text().splitlines()[-1] == (
+        f"The link is usually valid until {until_text}."
+    )
+    assert dialog.details_label.toolTip() == (
+        "Stripe Checkout links expire 24 hours after they are made unless their maker "
+        "sets another time; OhMyGPT does not say which it does."
+    )
 
     click(qtbot, dialog.copy_link_button)
     assert QApplication.clipboard().text() == record.checkout_url
