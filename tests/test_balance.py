@@ -8,14 +8,16 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
+from ohmygpt_desktop.sandbox import DEFAULT_APP
 from ohmygpt_desktop.ui.balance_view import AGE_TICK_MS, BalanceView
 from ohmygpt_desktop.ui.history_view import HistoryView
 from ohmygpt_desktop.ui.recharge_dialog import RechargeDialog
 from tests.helpers.asyncutil import until
 from tests.helpers.recharging import Widgets, click, signed_in, widget_scope
 from tests.helpers.signed_in import sign_in
+from tests.test_provisioning import ORG, provisioned_ctx, service
 
 
 @pytest.fixture
@@ -31,11 +33,10 @@ def make_view(widgets: Widgets, ctx) -> BalanceView:
     return view
 
 
-def test_shows_dollars_credits_and_free_balance(make_ctx, run, sandbox, widgets) -> None:
+def test_a_fresh_balance(make_ctx, run, sandbox, widgets) -> None:
     ctx, _account = signed_in(make_ctx, run, sandbox)
     view = make_view(widgets, ctx)
-    assert view.amount_label.text() == "$10.00"
-    assert view.credits_label.text() == ("340,000 credits · Free balance: 1,500 credits ($0.04)")
+    assert view.amount_label.text() == "340,000 credits"  # the figures: tests below
     assert view.account_label.text() == "alice@example.com · sandbox"
     assert view.updated_label.text() == "Updated just now"
     assert not view.is_stale()
@@ -45,6 +46,53 @@ def test_shows_dollars_credits_and_free_balance(make_ctx, run, sandbox, widgets)
         assert not hidden.isVisible(), hidden.objectName()
     assert view.recharge_button.isEnabled()
     assert view.refresh_button.isEnabled()
+
+
+DEFAULT_RATE_SOURCE = (
+    "34,000 credits per US dollar: not stated by OhMyGPT; what other programs use."
+)
+
+
+def fits(label: QLabel) -> bool:
+    """The label shows its whole text (not clipped by its layout)."""
+    return (
+        label.width() >= label.sizeHint().width()
+        and label.height() >= label.minimumSizeHint().height()
+    )
+
+
+def test_assumed_rate_shows_credits_first_and_dollars_approximately(
+    make_ctx, run, sandbox, widgets
+) -> None:
+    ctx, _account = signed_in(make_ctx, run, sandbox)
+    view = make_view(widgets, ctx)
+    assert view.amount_label.text() == "340,000 credits"
+    assert view.usd_label.isVisible()
+    assert view.usd_label.text() == "≈ $10.00"
+    assert view.usd_label.toolTip() == DEFAULT_RATE_SOURCE
+    assert view.amount_label.toolTip() == DEFAULT_RATE_SOURCE
+    assert view.credits_label.text() == "Free balance: 1,500 credits (≈ $0.04)"
+    for label in (view.amount_label, view.usd_label, view.credits_label, view.stale_badge):
+        assert fits(label), label.objectName()
+    # The person corrects the rate: still approximate, now "set in your settings".
+    ctx.settings.set("credits_per_usd", Decimal(50000))
+    assert view.usd_label.text() == "≈ $6.80"
+    assert view.usd_label.toolTip() == ("50,000 credits per US dollar: set in your settings.")
+    assert view.amount_label.text() == "340,000 credits"
+
+
+def test_provisioned_rate_shows_exact_dollars(make_ctx, run, sandbox, widgets, tmp_path) -> None:
+    data = service(sandbox, client_secret=DEFAULT_APP.client_secret, credits_per_usd="34000")
+    no_system = {"XDG_CONFIG_DIRS": str(tmp_path / "none")}
+    ctx = provisioned_ctx(make_ctx, tmp_path, no_system, data)
+    run(sign_in(ctx, sandbox))
+    view = make_view(widgets, ctx)
+    assert view.amount_label.text() == "$10.00"
+    assert not view.usd_label.isVisible()
+    assert view.amount_label.toolTip() == f"34,000 credits per US dollar: set by {ORG}."
+    assert view.credits_label.text() == ("340,000 credits · Free balance: 1,500 credits ($0.04)")
+    for label in (view.amount_label, view.credits_label):
+        assert fits(label), label.objectName()
 
 
 def test_age_text_stays_current(make_ctx, run, sandbox, widgets) -> None:
@@ -113,7 +161,7 @@ def test_first_load_has_no_figure(make_ctx, run, sandbox, widgets) -> None:
     view.refresh()
     assert view.status_label.text() == "Loading the balance…"
     assert not view.stale_badge.isVisible()  # nothing old to label
-    run(until(lambda: view.amount_label.text() == "$10.00"))
+    run(until(lambda: view.amount_label.text() == "340,000 credits"))
     assert account.balance is not None
 
 
@@ -130,7 +178,7 @@ def test_error_with_reason_and_retry(make_ctx, run, sandbox, widgets, qtbot) -> 
     )
     assert view.retry_button.isVisible()
     assert not view.reauth_button.isVisible()
-    assert view.amount_label.text() == "$10.00"  # the last figure …
+    assert view.amount_label.text() == "340,000 credits"  # the last figure …
     assert view.is_stale()  # … not presented as fresh
     assert view.stale_badge.isVisible()
 
@@ -216,7 +264,7 @@ def test_low_balance_hint(make_ctx, run, sandbox, widgets) -> None:
     sandbox.state.set_balance("888", "20000")  # $0.59
     ctx, _account = signed_in(make_ctx, run, sandbox)
     view = make_view(widgets, ctx)
-    assert view.amount_label.text() == "$0.59"
+    assert view.usd_label.text() == "≈ $0.59"
     assert view.low_label.isVisible()
     assert view.low_label.text() == (
         "Your balance is below $1.00. Recharge to keep your API calls running."
@@ -263,14 +311,14 @@ def test_follows_the_current_account(make_ctx, run, sandbox, widgets) -> None:
     sandbox.state.set_balance("1024", "68000")
     bob = run(sign_in(ctx, sandbox, "1024"))
     run(until(lambda: view.account_label.text().startswith("bob@")))
-    assert view.amount_label.text() == "$2.00"
+    assert view.amount_label.text() == "68,000 credits"
     recharge: list[str] = []
     view.rechargeRequested.connect(recharge.append)
     view.recharge_button.click()
     assert recharge == [bob.key]
     ctx.accounts.switch(alice.key)
     assert view.account_label.text().startswith("alice@")
-    assert view.amount_label.text() == "$10.00"
+    assert view.amount_label.text() == "340,000 credits"
 
 
 def test_no_account(make_ctx, widgets) -> None:

@@ -487,7 +487,11 @@ def test_balance_fault(
         click_widget(qtbot, view.refresh_button)
     else:
         click_widget(qtbot, view.retry_button)
-    run(until(lambda: view.amount_label.text() == "$10.00" and not view.busy_row.isVisible()))
+    run(
+        until(
+            lambda: view.amount_label.text() == "340,000 credits" and not view.busy_row.isVisible()
+        )
+    )
     assert not view.notice.isVisible()
     assert not view.is_stale()
     assert account.error is None

@@ -16,11 +16,14 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from shiboken6 import isValid
 
 from ohmygpt_desktop.core.orders import OrderHistory, OrderStatus
+from ohmygpt_desktop.sandbox import DEFAULT_APP
+from ohmygpt_desktop.ui.formatting import format_local_datetime
 from ohmygpt_desktop.ui.history_model import STATUS_COLORS, Column
 from ohmygpt_desktop.ui.history_view import FILTER_ALL, FILTER_CURRENT, HistoryView
 from tests.helpers.asyncutil import until
 from tests.helpers.recharging import Widgets, click, signed_in, widget_scope
 from tests.helpers.signed_in import sign_in
+from tests.test_provisioning import provisioned_ctx, service
 
 LINK = "https://checkout.stripe.com/c/pay/cs_test_abc#fragment"
 
@@ -126,8 +129,9 @@ def test_every_status_newest_first(make_ctx, run, sandbox, widgets) -> None:
     assert cell(view, 0, Column.ACCOUNT) == "alice@example.com"
     assert cell(view, 0, Column.ORDER_NO) == "—"
     assert cell(view, 3, Column.ORDER_NO) == "p" * 32
-    assert cell(view, 3, Column.BALANCE) == "$10.00 → $20.00"
-    assert cell(view, 1, Column.BALANCE) == "$10.00 →"
+    # The credits OhMyGPT reported (the rate is an assumption: test_balance_column_*).
+    assert cell(view, 3, Column.BALANCE) == "340,000 → 680,000"
+    assert cell(view, 1, Column.BALANCE) == "340,000 →"
     # Created: local time, minutes precision.
     assert cell(view, 0, Column.CREATED).count(":") == 1
     # Colour + text: each status its own colour, shown as text colour and a swatch.
@@ -141,7 +145,7 @@ def test_every_status_newest_first(make_ctx, run, sandbox, widgets) -> None:
     assert "before paying again" in unknown_tip
     invoice_tip = cell(view, 1, Column.STATUS, Qt.ItemDataRole.ToolTipRole)
     assert invoice_tip.startswith("Not paid yet.")  # invoices do not expire after 24 h
-    assert "works until" not in invoice_tip
+    assert "valid until" not in invoice_tip
     headers = [view.model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(Column))]
     assert headers == [
         "Created",
@@ -150,7 +154,7 @@ def test_every_status_newest_first(make_ctx, run, sandbox, widgets) -> None:
         "Amount",
         "Status",
         "Order number",
-        "Balance before → after",
+        "Credits before → after",
     ]
 
 
@@ -287,3 +291,50 @@ def test_listener_removed_with_the_view(make_ctx, run, sandbox, widgets, caplog)
     assert len(ctx.history._listeners) == listeners - 1
     add_order(ctx.history, account, "10", OrderStatus.CREATING)
     assert "listener failed" not in caplog.text
+
+
+def test_balance_column_in_credits_with_dollars_approximately(
+    make_ctx, run, sandbox, widgets
+) -> None:
+    ctx, account = signed_in(make_ctx, run, sandbox)
+    add_order(ctx.history, account, "10", OrderStatus.PAID)
+    view = make_view(widgets, ctx)
+    header = view.model.headerData(Column.BALANCE, Qt.Orientation.Horizontal)
+    assert header == "Credits before → after"
+    assert cell(view, 0, Column.BALANCE) == "340,000 → 680,000"
+    assert cell(view, 0, Column.BALANCE, Qt.ItemDataRole.ToolTipRole) == (
+        "≈ $10.00 → ≈ $20.00\n"
+        "34,000 credits per US dollar: not stated by OhMyGPT; what other programs use."
+    )
+
+
+def test_balance_column_in_exact_dollars_at_a_provisioned_rate(
+    make_ctx, run, sandbox, widgets, tmp_path
+) -> None:
+    data = service(sandbox, client_secret=DEFAULT_APP.client_secret, credits_per_usd="34000")
+    ctx = provisioned_ctx(make_ctx, tmp_path, {"XDG_CONFIG_DIRS": str(tmp_path / "none")}, data)
+    account = run(sign_in(ctx, sandbox))
+    add_order(ctx.history, account, "10", OrderStatus.PAID)
+    view = make_view(widgets, ctx)
+    header = view.model.headerData(Column.BALANCE, Qt.Orientation.Horizontal)
+    assert header == "Balance before → after"
+    assert cell(view, 0, Column.BALANCE) == "$10.00 → $20.00"
+    assert cell(view, 0, Column.BALANCE, Qt.ItemDataRole.ToolTipRole) == (
+        "340,000 → 680,000 credits\n34,000 credits per US dollar: set by Acme IT."
+    )
+
+
+def test_awaiting_payment_says_the_link_is_usually_valid_for_24_hours(
+    make_ctx, run, sandbox, widgets
+) -> None:
+    ctx, account = signed_in(make_ctx, run, sandbox)
+    add_order(ctx.history, account, "10", OrderStatus.AWAITING_PAYMENT)
+    record = ctx.history.list()[0]
+    view = make_view(widgets, ctx)
+    tip = cell(view, 0, Column.STATUS, Qt.ItemDataRole.ToolTipRole)
+    assert tip == (
+        f"Not paid yet. The payment link is usually valid until "
+        f"{format_local_datetime(record.created_at + timedelta(hours=24))} (Stripe "
+        "Checkout links expire 24 hours after they are made unless their maker sets "
+        "another time). The app marks the order paid when the balance rises."
+    )

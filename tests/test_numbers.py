@@ -166,7 +166,7 @@ def test_a_huge_balance_is_a_clear_message_not_a_crash(
     ctx, _account = signed_in(make_ctx, run, sandbox)
     view = widgets.add(BalanceView(ctx))
     view.show()
-    assert view.amount_label.text() == "$10.00"
+    assert view.amount_label.text() == "340,000 credits"
     sandbox.state.set_fault("balance", "wrong_type", field="balance", value=value)
     click(qtbot, view.refresh_button)
     run(until(lambda: view.notice.isVisible(), message="no message on the card"))
@@ -174,7 +174,7 @@ def test_a_huge_balance_is_a_clear_message_not_a_crash(
         "Could not update the balance: The OhMyGPT service sent a balance the app cannot "
         "use: it is not a plain number of at most 15 digits. Please try again later."
     )
-    assert view.amount_label.text() == "$10.00"  # the last good figure, marked not current
+    assert view.amount_label.text() == "340,000 credits"  # the last good figure, marked not current
     assert view.is_stale()
     view.grab()  # painted
     no_crash(crash)

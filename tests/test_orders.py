@@ -318,7 +318,7 @@ def test_export_csv(history: OrderHistory, tmp_path: Path, clock: Clock) -> None
     assert oldest["Status"] == "Awaiting payment"
     assert oldest["Kind"] == "Checkout"
     assert oldest["Created (UTC)"] == "2026-03-01 12:00:00"
-    assert oldest["Balance before (USD)"] == "3.50"
+    assert oldest["Balance before (credits)"] == "3.50"  # as OhMyGPT reported it
     assert oldest["Email"] == "u1@example.com"
     assert newest["Status"] == "Unknown — check your OhMyGPT orders"
     assert newest["Note"].startswith("'=")  # no formula injection in spreadsheets

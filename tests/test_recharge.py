@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import time
 from collections.abc import Iterator
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from ohmygpt_desktop.core.recharge import OrderOutcomeUnknown
 from ohmygpt_desktop.core.tokens import TokenStorage
 from ohmygpt_desktop.ui.balance_view import BalanceView
 from ohmygpt_desktop.ui.errors import describe
+from ohmygpt_desktop.ui.formatting import format_local_datetime
 from ohmygpt_desktop.ui.history_model import Column
 from ohmygpt_desktop.ui.history_view import HistoryView
 from ohmygpt_desktop.ui.qr import QUIET_ZONE, QrCodeWidget, qr_matrix
@@ -59,14 +61,14 @@ def statuses(ctx: Any) -> list[OrderStatus]:
 
 
 def test_recharge_end_to_end(qtbot, make_ctx, run, sandbox, browser, widgets) -> None:
-    """Sign in → $10.00 → recharge 10 → pay in the browser → $20.00, order paid."""
+    """Sign in → 340,000 credits → recharge $10 → pay in the browser → 680,000, order paid."""
     ctx, account = signed_in(make_ctx, run, sandbox, payment_intervals=(3600,))
     balance = widgets.add(BalanceView(ctx))
     history = widgets.add(HistoryView(ctx))
     balance.show()
     history.show()
-    assert balance.amount_label.text() == "$10.00"
-    assert "340,000 credits" in balance.credits_label.text()
+    assert balance.amount_label.text() == "340,000 credits"
+    assert balance.usd_label.text() == "≈ $10.00"
     assert not balance.is_stale()
 
     requested: list[str] = []
@@ -106,7 +108,7 @@ def test_recharge_end_to_end(qtbot, make_ctx, run, sandbox, browser, widgets) ->
     paid = run(wait_signal(ctx.watcher.orderPaid))[0]
     assert paid.local_id == record.local_id
 
-    run(until(lambda: balance.amount_label.text() == "$20.00"))
+    run(until(lambda: balance.amount_label.text() == "680,000 credits"))
     assert not balance.is_stale()
     stored = ctx.history.get(record.local_id)
     assert stored is not None
@@ -116,7 +118,7 @@ def test_recharge_end_to_end(qtbot, make_ctx, run, sandbox, browser, widgets) ->
         Decimal("680000.00"),
     )
     run(until(lambda: history.model.data(status_index) == "Paid"))
-    assert history.model.data(history.model.index(0, Column.BALANCE)) == "$10.00 → $20.00"
+    assert history.model.data(history.model.index(0, Column.BALANCE)) == "340,000 → 680,000"
     # Nothing is left to wait for: the watcher stops and the strip goes away.
     run(until(lambda: not ctx.watcher.watching(account.key)))
     run(until(lambda: not balance.watch_strip.isVisible()))
@@ -645,6 +647,15 @@ def test_result_page_copy_open_again(qtbot, make_ctx, run, sandbox, browser, wid
     assert record is not None
     assert "payment page opened" in dialog.result_text.text()
     assert "app checks the balance" in dialog.watch_note.text()
+    # The link's lifetime is Stripe's usual one, and the page says so.
+    until_text = format_local_datetime(record.created_at + timedelta(hours=24))
+    assert dialog.details_label.text().splitlines()[-1] == (
+        f"The link is usually valid until {until_text}."
+    )
+    assert dialog.details_label.toolTip() == (
+        "Stripe Checkout links expire 24 hours after they are made unless their maker "
+        "sets another time; OhMyGPT does not say which it does."
+    )
 
     click(qtbot, dialog.copy_link_button)
     assert QApplication.clipboard().text() == record.checkout_url

@@ -48,6 +48,9 @@ from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP, Problem, Text
 
 log = logging.getLogger(__name__)
 
+#: How long a Checkout link is taken to work: Stripe Checkout Sessions expire 24 hours
+#: after they are created unless their creator sets another time, and OhMyGPT does not
+#: say that it does (docs/api.md, "Assumptions").
 CHECKOUT_LIFETIME = timedelta(hours=24)
 KINDS = ("checkout", "invoice")
 INTERRUPTED_NOTE = "The app stopped while this order was being created."
@@ -884,8 +887,8 @@ class OrderHistory:
             "Amount (USD)",
             "Status",
             "Order number",
-            "Balance before (USD)",
-            "Balance after (USD)",
+            "Balance before (credits)",
+            "Balance after (credits)",
             "Checkout link",
             "Note",
             "Last update (UTC)",

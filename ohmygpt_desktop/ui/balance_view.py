@@ -1,6 +1,7 @@
 """The current account's balance, as a card.
 
-Shows the balance in dollars (credits secondary), how old the figure is, and
+Shows the balance (in dollars when the rate is provisioned, else in credits with
+"≈ $X" beside it: :mod:`~ohmygpt_desktop.ui.credit_rate`), how old the figure is, and
 the state it is in: loading (the last figure greyed out and labelled "not
 current"), an error with Retry, "sign in again", a low-balance hint, and
 "waiting for your payment" while the payment watcher runs. Thin: the account
@@ -29,18 +30,18 @@ from PySide6.QtWidgets import (
 
 from ohmygpt_desktop.api import ApiError
 from ohmygpt_desktop.api.models import credits_to_usd
+from ohmygpt_desktop.ui.credit_rate import credit_rate
 from ohmygpt_desktop.ui.errors import describe, support_line
 from ohmygpt_desktop.ui.follow import follow_settings
 from ohmygpt_desktop.ui.formatting import (
     format_credits,
-    format_credits_as_usd,
     format_local_datetime,
     format_local_time,
     format_usd,
     shown,
     to_qdatetime,
 )
-from ohmygpt_desktop.ui.plain import PlainLabel
+from ohmygpt_desktop.ui.plain import PlainLabel, tooltip_text
 from ohmygpt_desktop.ui.tasks import Op
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ AGE_TICK_MS = 30_000
 _STYLE = """
 #BalanceCard { border: 1px solid palette(mid); border-radius: 10px; background: palette(base); }
 #BalanceCaption { font-weight: bold; }
+#BalanceUsd { font-weight: bold; }
 #StaleBadge { color: #8a5300; background: #fef7e0; border-radius: 4px; padding: 1px 6px; }
 #BalanceNotice { border-radius: 6px; }
 #BalanceNotice[level="error"] { background: #fce8e6; }
@@ -144,6 +146,14 @@ class BalanceView(QWidget):
         self.amount_label.setFont(font)
         self.amount_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         amount_row.addWidget(self.amount_label)
+        # The dollars at an assumed rate, "≈ $10.00" (hidden when the rate is provisioned).
+        self.usd_label = PlainLabel(self.card)
+        self.usd_label.setObjectName("BalanceUsd")
+        usd_font = QFont(self.usd_label.font())
+        usd_font.setPointSizeF(max(usd_font.pointSizeF(), 9.0) * 1.3)
+        self.usd_label.setFont(usd_font)
+        self.usd_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        amount_row.addWidget(self.usd_label, 0, Qt.AlignmentFlag.AlignVCenter)
         self.stale_badge = PlainLabel(self.card)
         self.stale_badge.setObjectName("StaleBadge")
         amount_row.addWidget(self.stale_badge, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -339,7 +349,7 @@ class BalanceView(QWidget):
             self._render_no_account()
             return
         balance = account.balance
-        rate = self.ctx.settings.credits_per_usd
+        rate = credit_rate(self.ctx.settings)
         running = self._op is not None and self._op.running
         refreshing = account.refreshing or account.loading_token or running
         error = account.error if account.error is not None else self._local_error
@@ -359,20 +369,28 @@ class BalanceView(QWidget):
             self.amount_label.setText("—")
             self.credits_label.setText("")
             self.credits_label.setVisible(False)
+            self.usd_label.setVisible(False)
         else:
-            self.amount_label.setText(format_credits_as_usd(balance.balance, rate))
-            self.credits_label.setText(
-                self.tr("{credits} credits · Free balance: {free} credits ({free_usd})").format(
-                    credits=format_credits(balance.balance),
-                    free=format_credits(balance.free_balance),
-                    free_usd=format_credits_as_usd(balance.free_balance, rate),
-                )
+            free = self.tr("Free balance: {free} credits ({free_usd})").format(
+                free=format_credits(balance.free_balance), free_usd=rate.usd(balance.free_balance)
             )
+            if rate.exact:
+                self.amount_label.setText(rate.usd(balance.balance))
+                free = self.tr("{credits} credits · {free}").format(
+                    credits=format_credits(balance.balance), free=free
+                )
+            else:  # the credits are the figure OhMyGPT gives; the dollars an estimate
+                self.amount_label.setText(rate.credits(balance.balance))
+                self.usd_label.setText(rate.usd(balance.balance))
+            self.usd_label.setVisible(not rate.exact)
+            self.credits_label.setText(free)
             self.credits_label.setVisible(True)
+        for label in (self.amount_label, self.usd_label, self.credits_label):
+            label.setToolTip(tooltip_text(rate.source))
         self.setProperty("stale", stale)
         # A disabled label is drawn in the greyed-out palette colour.
-        self.amount_label.setEnabled(not stale)
-        self.credits_label.setEnabled(not stale)
+        for label in (self.amount_label, self.usd_label, self.credits_label):
+            label.setEnabled(not stale)
         self.stale_badge.setVisible(balance is not None and stale)
         self._update_age()
 
@@ -405,7 +423,11 @@ class BalanceView(QWidget):
         self.watch_label.setText(self.tr("Waiting for your payment… (checking the balance)"))
 
         low = self.ctx.settings.low_balance_usd
-        is_low = balance is not None and not reauth and credits_to_usd(balance.balance, rate) < low
+        is_low = (
+            balance is not None
+            and not reauth
+            and credits_to_usd(balance.balance, rate.credits_per_usd) < low
+        )
         self.low_label.setVisible(is_low)
         self.low_label.setText(
             self.tr(
@@ -421,6 +443,8 @@ class BalanceView(QWidget):
         self.account_label.setText("")
         self.amount_label.setText("—")
         self.amount_label.setEnabled(False)
+        self.amount_label.setToolTip("")
+        self.usd_label.setVisible(False)
         self.credits_label.setVisible(False)
         self.stale_badge.setVisible(False)
         self.updated_label.setText(self.tr("No account is signed in."))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from decimal import Decimal
 from enum import IntEnum
 from typing import Any
 
@@ -17,9 +16,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from ohmygpt_desktop.core.orders import OrderRecord, OrderStatus
+from ohmygpt_desktop.ui.credit_rate import CreditRate
 from ohmygpt_desktop.ui.formatting import (
     NOT_SHOWN,
-    format_credits_as_usd,
+    format_credits,
     format_local_datetime,
     format_usd,
     shown,
@@ -53,13 +53,12 @@ RecordRole = Qt.ItemDataRole.UserRole + 1
 
 
 class HistoryModel(QAbstractTableModel):
-    """``credits_per_usd`` gives the rate (the setting) for the balance column in USD."""
+    """``rate`` gives the credits-per-dollar rate in effect: the balance column is in
+    dollars when it is exact (provisioned), else in credits (dollars in its tooltip)."""
 
-    def __init__(
-        self, credits_per_usd: Callable[[], Decimal], parent: QObject | None = None
-    ) -> None:
+    def __init__(self, rate: Callable[[], CreditRate], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._credits_per_usd = credits_per_usd
+        self._rate = rate
         self._records: list[OrderRecord] = []
 
     # ---- content
@@ -109,13 +108,15 @@ class HistoryModel(QAbstractTableModel):
             return self.tr("Checkout")
         return shown(kind)
 
-    def balance_text(self, record: OrderRecord) -> str:
-        """The balance before and after: "$10.00 → $20.00", or "$10.00 →" before the
-        payment; "—" for a figure that is missing or cannot be shown (a damaged stored
-        value), and for the whole cell when neither can be."""
-        rate = self._credits_per_usd()
+    def balance_text(self, record: OrderRecord, *, in_usd: bool | None = None) -> str:
+        """The balance before and after: "$10.00 → $20.00" (``in_usd``; by default at
+        an exact rate) or "340,000 → 680,000" (credits), or "… →" before the payment;
+        "—" for a figure that is missing or cannot be shown (a damaged stored value),
+        and for the whole cell when neither can be."""
+        rate = self._rate()
+        usd = rate.exact if in_usd is None else in_usd
         before, after = (
-            NOT_SHOWN if value is None else format_credits_as_usd(value, rate)
+            NOT_SHOWN if value is None else rate.usd(value) if usd else format_credits(value)
             for value in (record.balance_before, record.balance_after)
         )
         if before == NOT_SHOWN and after == NOT_SHOWN:
@@ -123,6 +124,14 @@ class HistoryModel(QAbstractTableModel):
         if record.balance_after is None:
             return self.tr("{before} →").format(before=before)
         return self.tr("{before} → {after}").format(before=before, after=after)
+
+    def balance_tooltip(self, record: OrderRecord) -> str:
+        """The balance column in the other unit, and where the rate comes from."""
+        rate = self._rate()
+        other = self.balance_text(record, in_usd=not rate.exact)
+        if rate.exact and other != NOT_SHOWN:
+            other = self.tr("{figures} credits").format(figures=other)
+        return f"{other}\n{rate.source}"
 
     def status_tooltip(self, record: OrderRecord) -> str:
         if record.status is OrderStatus.UNKNOWN:
@@ -135,8 +144,9 @@ class HistoryModel(QAbstractTableModel):
             expires = record.expires_at
             if expires is not None:
                 return self.tr(
-                    "Not paid yet. The payment link works until {when}; the app marks the "
-                    "order paid when the balance rises."
+                    "Not paid yet. The payment link is usually valid until {when} (Stripe "
+                    "Checkout links expire 24 hours after they are made unless their maker "
+                    "sets another time). The app marks the order paid when the balance rises."
                 ).format(when=format_local_datetime(expires))
             return self.tr("Not paid yet. The app marks the order paid when the balance rises.")
         if record.status is OrderStatus.EXPIRED:
@@ -166,7 +176,9 @@ class HistoryModel(QAbstractTableModel):
                 Column.AMOUNT: self.tr("Amount"),
                 Column.STATUS: self.tr("Status"),
                 Column.ORDER_NO: self.tr("Order number"),
-                Column.BALANCE: self.tr("Balance before → after"),
+                Column.BALANCE: self.tr("Balance before → after")
+                if self._rate().exact
+                else self.tr("Credits before → after"),
             }.get(Column(section))
             if 0 <= section < len(Column)
             else None
@@ -197,6 +209,8 @@ class HistoryModel(QAbstractTableModel):
                 )
             if column is Column.ORDER_NO and record.order_no:
                 return tooltip_text(shown(record.order_no))
+            if column is Column.BALANCE:
+                return tooltip_text(self.balance_tooltip(record))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             Column.AMOUNT,
             Column.BALANCE,

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ohmygpt_desktop.core.orders import HistoryEvent, OrderHistoryError, OrderRecord
+from ohmygpt_desktop.ui.credit_rate import credit_rate
 from ohmygpt_desktop.ui.errors import describe
 from ohmygpt_desktop.ui.follow import follow_settings
 from ohmygpt_desktop.ui.formatting import shown
@@ -128,8 +129,8 @@ class HistoryView(QWidget):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.empty_label.setEnabled(False)  # drawn in the muted colour
-        self.model = HistoryModel(lambda: self.ctx.settings.credits_per_usd, self)
-        # The balance column is in USD.
+        self.model = HistoryModel(lambda: credit_rate(self.ctx.settings), self)
+        # The balance column's unit and figures follow the rate.
         follow_settings(self, self.ctx.settings, ["credits_per_usd"], self.model.retranslate)
         self.table = QTableView(self.stack)
         self.table.setObjectName("HistoryTable")

@@ -835,9 +835,19 @@ class RechargeDialog(QDialog):
         expires = record.expires_at
         if expires is not None:
             details.append(
-                self.tr("The link works until {when}.").format(when=format_local_datetime(expires))
+                self.tr("The link is usually valid until {when}.").format(
+                    when=format_local_datetime(expires)
+                )
             )
         self.details_label.setText("\n".join(details))
+        self.details_label.setToolTip(
+            ""
+            if expires is None
+            else self.tr(
+                "Stripe Checkout links expire 24 hours after they are made unless their "
+                "maker sets another time; OhMyGPT does not say which it does."
+            )
+        )
         self.qr.set_text(record.checkout_url or "")
         self.qr.setToolTip(self.tr("The payment link as a QR code"))
         self.qr_caption.setText(self.tr("Or scan this code to pay on your phone."))
