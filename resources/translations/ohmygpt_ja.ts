@@ -272,7 +272,7 @@
         <translation>{email} を表示しましたが、この選択を保存できませんでした。{reason}</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/account_store.py" line="+48"/>
+        <location filename="../../ohmygpt_desktop/core/account_store.py" line="+53"/>
         <source>The account is not valid.</source>
         <translation>アカウントが正しくありません。</translation>
     </message>
@@ -352,7 +352,7 @@
         <translation>アカウント {key} はありません。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+25"/>
         <source>Could not save the account list to {path}: {reason}.</source>
         <translation>アカウント一覧を {path} に保存できませんでした：{reason}。</translation>
     </message>
@@ -403,7 +403,7 @@
 <context>
     <name>AdminRequest</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/first_run.py" line="+706"/>
+        <location filename="../../ohmygpt_desktop/ui/first_run.py" line="+701"/>
         <source>Copied. Paste it into an e-mail or a chat.</source>
         <translation>コピーしました。メールやチャットに貼り付けてください。</translation>
     </message>
@@ -509,12 +509,22 @@ Thank you.</source>
         <translation>アカウントの残高が不足しているため、このリクエストを実行できません。チャージしてください。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>This OAuth app is not allowed to do that. Creating recharge orders needs the “trusted_advanced_access” permission level for the app.</source>
         <translation>この OAuth アプリにはその操作の権限がありません。チャージ注文を作成するには、アプリに「trusted_advanced_access」権限レベルが必要です。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
+        <source>This OAuth app is not allowed to read the balance. Reading the balance needs a permission level the app does not have (OhMyGPT&apos;s documentation does not say which). Ask whoever manages the OAuth app to check its permissions.</source>
+        <translation>この OAuth アプリには残高を読み取る権限がありません。残高の読み取りには、このアプリが持っていない権限レベルが必要です（どのレベルかは OhMyGPT のドキュメントに記載されていません）。OAuth アプリの管理者に権限の確認を依頼してください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This OAuth app is not allowed to read your account. Reading your account needs a permission level the app does not have (OhMyGPT&apos;s documentation does not say which). Ask whoever manages the OAuth app to check its permissions.</source>
+        <translation>この OAuth アプリにはアカウント情報を読み取る権限がありません。アカウント情報の読み取りには、このアプリが持っていない権限レベルが必要です（どのレベルかは OhMyGPT のドキュメントに記載されていません）。OAuth アプリの管理者に権限の確認を依頼してください。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Too many requests. Please wait {seconds} seconds and try again.</source>
         <translation>リクエストが多すぎます。{seconds} 秒待ってからもう一度お試しください。</translation>
     </message>
@@ -529,7 +539,22 @@ Thank you.</source>
         <translation>OhMyGPT サービスがリクエストを受け付けませんでした。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
+        <source>The OhMyGPT service did not accept the address the app used. That address is an assumption, because OhMyGPT&apos;s documentation does not give it: the setting endpoints.{endpoint} can correct it.</source>
+        <translation>OhMyGPT のサービスは、アプリが使用したアドレスを受け付けませんでした。このアドレスは OhMyGPT のドキュメントに記載がないため推定したものです。設定 endpoints.{endpoint} で修正できます。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The OhMyGPT service did not accept the address the app reads the balance from. That address is an assumption, because OhMyGPT&apos;s documentation does not give it: the setting endpoints.{endpoint} can correct it.</source>
+        <translation>OhMyGPT のサービスは、アプリが残高の読み取りに使うアドレスを受け付けませんでした。このアドレスは OhMyGPT のドキュメントに記載がないため推定したものです。設定 endpoints.{endpoint} で修正できます。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The OhMyGPT service did not accept the address the app creates invoice orders at. That address is an assumption, because OhMyGPT&apos;s documentation does not give it: the setting endpoints.{endpoint} can correct it.</source>
+        <translation>OhMyGPT のサービスは、アプリが請求書注文の作成に使うアドレスを受け付けませんでした。このアドレスは OhMyGPT のドキュメントに記載がないため推定したものです。設定 endpoints.{endpoint} で修正できます。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The OhMyGPT service had a problem (error {status_text}). Please try again later.</source>
         <translation>OhMyGPT サービスで問題が発生しました（エラー {status_text}）。しばらくしてからもう一度お試しください。</translation>
     </message>
@@ -552,7 +577,7 @@ Thank you.</source>
 <context>
     <name>BalanceView</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/balance_view.py" line="+245"/>
+        <location filename="../../ohmygpt_desktop/ui/balance_view.py" line="+257"/>
         <source>Balance</source>
         <translation>残高</translation>
     </message>
@@ -602,17 +627,22 @@ Thank you.</source>
         <translation>アプリが最後に取得した残高です。その後変わっている可能性があります。</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+99"/>
         <source>{email} · {host}</source>
         <translation>{email} · {host}</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>{credits} credits · Free balance: {free} credits ({free_usd})</source>
-        <translation>{credits} クレジット · 無料残高：{free} クレジット（{free_usd}）</translation>
+        <location line="+8"/>
+        <source>Free balance: {free} credits ({free_usd})</source>
+        <translation>無料残高：{free} クレジット（{free_usd}）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+5"/>
+        <source>{credits} credits · {free}</source>
+        <translation>{credits} クレジット · {free}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Updating…</source>
         <translation>更新中…</translation>
     </message>
@@ -642,12 +672,12 @@ Thank you.</source>
         <translation>お支払いを待っています…（残高を確認中）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Your balance is below {threshold}. Recharge to keep your API calls running.</source>
         <translation>残高が {threshold} を下回っています。API の呼び出しが止まらないよう、チャージしてください。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>No account is signed in.</source>
         <translation>サインインしているアカウントはありません。</translation>
     </message>
@@ -794,6 +824,49 @@ Thank you.</source>
     </message>
 </context>
 <context>
+    <name>CreditRate</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/credit_rate.py" line="+51"/>
+        <source>≈ {usd}</source>
+        <translation>≈ {usd}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{credits} credits</source>
+        <translation>{credits} クレジット</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{rate} credits per US dollar: set by {organization}.</source>
+        <translation>1 米ドルあたり {rate} クレジット：{organization} が設定しました。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{rate} credits per US dollar: set by your organisation.</source>
+        <translation>1 米ドルあたり {rate} クレジット：組織が設定しました。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{rate} credits per US dollar: set in your settings.</source>
+        <translation>1 米ドルあたり {rate} クレジット：設定で指定されています。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{rate} credits per US dollar: set by the environment variable {name}.</source>
+        <translation>1 米ドルあたり {rate} クレジット：環境変数 {name} で指定されています。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{rate} credits per US dollar: set on the command line.</source>
+        <translation>1 米ドルあたり {rate} クレジット：コマンドラインで指定されています。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{rate} credits per US dollar: not stated by OhMyGPT; what other programs use.</source>
+        <translation>1 米ドルあたり {rate} クレジット：OhMyGPT は明示していません。他のプログラムが使っている値です。</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../ohmygpt_desktop/translatable.py" line="+107"/>
@@ -804,7 +877,7 @@ Thank you.</source>
 <context>
     <name>FirstRunPage</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/first_run.py" line="-510"/>
+        <location filename="../../ohmygpt_desktop/ui/first_run.py" line="-501"/>
         <source>The demo is already open in another window of this app. It was brought to the front.</source>
         <translation>デモはこのアプリの別のウィンドウで既に開いています。そのウィンドウを前面に表示しました。</translation>
     </message>
@@ -863,7 +936,7 @@ Thank you.</source>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/history_model.py" line="+98"/>
+        <location filename="../../ohmygpt_desktop/ui/history_model.py" line="+97"/>
         <source>Creating…</source>
         <translation>作成中…</translation>
     </message>
@@ -898,7 +971,7 @@ Thank you.</source>
         <translation>カード決済</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>{before} → {after}</source>
         <translation>{before} → {after}</translation>
     </message>
@@ -908,17 +981,22 @@ Thank you.</source>
         <translation>{before} →</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>{figures} credits</source>
+        <translation>{figures} クレジット</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>The app could not tell whether OhMyGPT created this order (the reply was lost or could not be used, or the app stopped). Check your orders on OhMyGPT before paying again.</source>
         <translation>OhMyGPT がこの注文を作成したかどうかを確認できませんでした（応答が失われたか利用できなかった、またはアプリが停止しました）。再度支払う前に、OhMyGPT で注文を確認してください。</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>Not paid yet. The payment link works until {when}; the app marks the order paid when the balance rises.</source>
-        <translation>未払いです。支払いリンクの有効期限は {when} です。残高が増えると、アプリが注文を支払い済みにします。</translation>
+        <source>Not paid yet. The payment link is usually valid until {when} (Stripe Checkout links expire 24 hours after they are made unless their maker sets another time). The app marks the order paid when the balance rises.</source>
+        <translation>未払いです。支払いリンクは通常 {when} まで有効です（Stripe Checkout のリンクは、作成者が別の期限を設定しない限り、作成から 24 時間で失効します）。残高が増えると、アプリは注文を支払済みにします。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Not paid yet. The app marks the order paid when the balance rises.</source>
         <translation>未払いです。残高が増えると、アプリが注文を支払い済みにします。</translation>
     </message>
@@ -973,6 +1051,11 @@ Thank you.</source>
         <translation>残高（前 → 後）</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Credits before → after</source>
+        <translation>クレジット（前 → 後）</translation>
+    </message>
+    <message>
         <location line="+25"/>
         <source>{email} on {host}</source>
         <translation>{host} の {email}</translation>
@@ -981,7 +1064,7 @@ Thank you.</source>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/history_view.py" line="+182"/>
+        <location filename="../../ohmygpt_desktop/ui/history_view.py" line="+183"/>
         <source>&amp;Show:</source>
         <translation>表示(&amp;S)：</translation>
     </message>
@@ -1079,7 +1162,7 @@ Thank you.</source>
 <context>
     <name>LoginPanel</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/login_panel.py" line="+389"/>
+        <location filename="../../ohmygpt_desktop/ui/login_panel.py" line="+392"/>
         <source>Copied. Paste it into your browser’s address bar.</source>
         <translation>コピーしました。ブラウザのアドレスバーに貼り付けてください。</translation>
     </message>
@@ -1232,7 +1315,7 @@ Thank you.</source>
 <context>
     <name>LoopbackPage</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/loopback.py" line="+36"/>
+        <location filename="../../ohmygpt_desktop/core/loopback.py" line="+39"/>
         <source>You are signed in</source>
         <translation>サインインしました</translation>
     </message>
@@ -1265,8 +1348,8 @@ Thank you.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/main_window.py" line="+92"/>
-        <location line="+127"/>
+        <location filename="../../ohmygpt_desktop/ui/main_window.py" line="+101"/>
+        <location line="+220"/>
         <location line="+11"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
@@ -1287,12 +1370,13 @@ Thank you.</source>
         <translation>デモモード：このコンピューターに内蔵された模擬サーバーを使用します。実際のお金は動きません。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-96"/>
+        <location line="+99"/>
         <source>Orders</source>
         <translation>注文履歴</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Menu</source>
         <translation>メニュー</translation>
     </message>
@@ -1317,12 +1401,12 @@ Thank you.</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>The app is already open with your own accounts in another window. It was brought to the front.</source>
         <translation>自分のアカウントを使うアプリが別のウィンドウで既に開いています。そのウィンドウを前面に表示しました。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+54"/>
         <source>Payment received: {amount} was added to {email}.</source>
         <translation>入金を確認しました：{email} に {amount} がチャージされました。</translation>
     </message>
@@ -1353,7 +1437,7 @@ Thank you.</source>
 <context>
     <name>OAuthAppForm</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/first_run.py" line="+129"/>
+        <location filename="../../ohmygpt_desktop/ui/first_run.py" line="+117"/>
         <source>Enter the client ID of your OAuth app.</source>
         <translation>OAuth アプリのクライアント ID を入力してください。</translation>
     </message>
@@ -1368,7 +1452,7 @@ Thank you.</source>
         <translation>クライアントシークレットに空白や改行を含めることはできません。</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+85"/>
         <source>Your OAuth app is set up for now, but the settings could not be saved: {reason}</source>
         <translation>OAuth アプリは今回の実行では設定されましたが、設定を保存できませんでした：{reason}</translation>
     </message>
@@ -1506,7 +1590,7 @@ Thank you.</source>
 <context>
     <name>Orders</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/orders.py" line="+85"/>
+        <location filename="../../ohmygpt_desktop/core/orders.py" line="+88"/>
         <source>The order history could not be read or changed.</source>
         <translation>注文履歴の読み取りまたは変更ができませんでした。</translation>
     </message>
@@ -1589,7 +1673,7 @@ Thank you.</source>
 <context>
     <name>ProfileSwitch</name>
     <message>
-        <location filename="../../ohmygpt_desktop/app.py" line="+667"/>
+        <location filename="../../ohmygpt_desktop/app.py" line="+753"/>
         <source>The demo is already running for this home (process {pid}) but does not answer. Close it, or end that process, then try again.</source>
         <translation>このホームではデモが既に実行中です（プロセス {pid}）が、応答がありません。それを閉じるかプロセスを終了してから、もう一度お試しください。</translation>
     </message>
@@ -1695,7 +1779,7 @@ Thank you.</source>
 <context>
     <name>Recharge</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/recharge.py" line="+201"/>
+        <location filename="../../ohmygpt_desktop/core/recharge.py" line="+200"/>
         <source>The connection was lost while the order was being created, so the app cannot tell whether it exists. It is listed as “unknown” in your order history: check your OhMyGPT orders before paying again.</source>
         <translation>注文の作成中に接続が切れたため、注文が作成されたかどうかを確認できません。注文履歴には「不明」と表示されます。再度支払う前に、OhMyGPT の注文を確認してください。</translation>
     </message>
@@ -1963,7 +2047,7 @@ Thank you.</source>
         <translation>{email} のサインインは無効になりました。チャージする前に再サインインしてください。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>So that you do not pay twice, the app creates another order only after you confirm that you checked.</source>
         <translation>二重払いを防ぐため、確認したことをチェックで示すまで新しい注文は作成されません。</translation>
     </message>
@@ -2009,11 +2093,16 @@ Thank you.</source>
     </message>
     <message>
         <location line="+5"/>
-        <source>The link works until {when}.</source>
-        <translation>リンクは {when} まで有効です。</translation>
+        <source>The link is usually valid until {when}.</source>
+        <translation>リンクは通常 {when} まで有効です。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
+        <source>Stripe Checkout links expire 24 hours after they are made unless their maker sets another time; OhMyGPT does not say which it does.</source>
+        <translation>Stripe Checkout のリンクは、作成者が別の期限を設定しない限り、作成から 24 時間で失効します。OhMyGPT がどちらなのかは明示されていません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The payment link as a QR code</source>
         <translation>支払いリンクの QR コード</translation>
     </message>
@@ -2425,7 +2514,7 @@ Thank you.</source>
         <translation>そのコピーを保存できませんでした。</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+111"/>
         <source>Could not save settings to {path}: {reason}.</source>
         <translation>設定を {path} に保存できませんでした：{reason}。</translation>
     </message>
@@ -2438,7 +2527,7 @@ Thank you.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location line="-946"/>
+        <location line="-942"/>
         <source>US main site, direct</source>
         <translation>米国メインサイト直結</translation>
     </message>
@@ -2478,7 +2567,7 @@ Thank you.</source>
         <translation>一部地域向けの代替</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/setting_fields.py" line="+164"/>
+        <location filename="../../ohmygpt_desktop/ui/setting_fields.py" line="+197"/>
         <source>Takes effect the next time you start the app.</source>
         <translation>次回アプリを起動したときに反映されます。</translation>
     </message>
@@ -2498,7 +2587,7 @@ Thank you.</source>
         <translation>「{item}」は金額ではありません。金額はカンマで区切ってください。</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+370"/>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+351"/>
         <source>Enter the address of the proxy.</source>
         <translation>プロキシのアドレスを入力してください。</translation>
     </message>
@@ -2881,7 +2970,7 @@ Thank you.</source>
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/accounts.py" line="+61"/>
+        <location filename="../../ohmygpt_desktop/core/accounts.py" line="+55"/>
         <source>{step} failed: {reason}</source>
         <translation>{step}に失敗しました：{reason}</translation>
     </message>
@@ -2944,12 +3033,12 @@ Thank you.</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ohmygpt_desktop/app.py" line="-267"/>
+        <location filename="../../ohmygpt_desktop/app.py" line="-347"/>
         <source>cannot use the folder {path} ({reason}).</source>
         <translation>フォルダー {path} を使用できません（{reason}）。</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>it is already running for this home (process {pid}), and the smoke test needs the home to itself. Close it or use another --home.</source>
         <translation>このデータフォルダーでアプリがすでに起動しています（プロセス {pid}）。スモークテストにはフォルダーの専有が必要です。そのアプリを閉じるか、別の --home を指定してください。</translation>
     </message>
@@ -2959,7 +3048,7 @@ Thank you.</source>
         <translation>このデータフォルダーでアプリがすでに起動していますが（プロセス {pid}）、応答がありません。そのアプリを閉じるかプロセスを終了してから、起動し直してください。</translation>
     </message>
     <message>
-        <location line="+393"/>
+        <location line="+473"/>
         <source>an unexpected problem ({error}). Details are in the log file.</source>
         <translation>予期しない問題が発生しました（{error}）。詳細はログファイルにあります。</translation>
     </message>
@@ -2972,7 +3061,7 @@ Thank you.</source>
 <context>
     <name>StorageChoiceDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/storage_choice.py" line="+101"/>
+        <location filename="../../ohmygpt_desktop/ui/storage_choice.py" line="+99"/>
         <source>Where should the sign-in be kept?</source>
         <translation>サインイン情報をどこに保存しますか？</translation>
     </message>
@@ -3038,7 +3127,7 @@ Thank you.</source>
 <context>
     <name>TokenStore</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/tokens.py" line="+65"/>
+        <location filename="../../ohmygpt_desktop/core/tokens.py" line="+71"/>
         <source>The saved sign-in could not be read or written.</source>
         <translation>保存されたサインイン情報を読み書きできませんでした。</translation>
     </message>
@@ -3058,7 +3147,7 @@ Thank you.</source>
         <translation>システムのキーリングでエラーが発生しました。</translation>
     </message>
     <message>
-        <location line="+245"/>
+        <location line="+288"/>
         <source>The system keyring is not answering (earlier requests are still waiting).</source>
         <translation>システムのキーリングが応答しません（以前の要求がまだ完了していません）。</translation>
     </message>
@@ -3088,7 +3177,7 @@ Thank you.</source>
         <translation>トークンファイル {path} に書き込めませんでした：{reason}。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+39"/>
         <source>The system keyring is locked. Unlock it and try again.</source>
         <translation>システムのキーリングがロックされています。ロックを解除してからもう一度お試しください。</translation>
     </message>

@@ -272,7 +272,7 @@
         <translation>现在显示的是 {email}，但应用无法记住这一选择。{reason}</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/account_store.py" line="+48"/>
+        <location filename="../../ohmygpt_desktop/core/account_store.py" line="+53"/>
         <source>The account is not valid.</source>
         <translation>该账户无效。</translation>
     </message>
@@ -352,7 +352,7 @@
         <translation>不存在账户 {key}。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+25"/>
         <source>Could not save the account list to {path}: {reason}.</source>
         <translation>无法将账户列表保存到 {path}：{reason}。</translation>
     </message>
@@ -403,7 +403,7 @@
 <context>
     <name>AdminRequest</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/first_run.py" line="+706"/>
+        <location filename="../../ohmygpt_desktop/ui/first_run.py" line="+701"/>
         <source>Copied. Paste it into an e-mail or a chat.</source>
         <translation>已复制。请粘贴到邮件或聊天中。</translation>
     </message>
@@ -509,12 +509,22 @@ Thank you.</source>
         <translation>账户余额不足，无法完成此请求。请充值。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>This OAuth app is not allowed to do that. Creating recharge orders needs the “trusted_advanced_access” permission level for the app.</source>
         <translation>此 OAuth 应用无权执行该操作。创建充值订单需要应用具有“trusted_advanced_access”权限级别。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
+        <source>This OAuth app is not allowed to read the balance. Reading the balance needs a permission level the app does not have (OhMyGPT&apos;s documentation does not say which). Ask whoever manages the OAuth app to check its permissions.</source>
+        <translation>此 OAuth 应用无权读取余额。读取余额需要该应用不具备的权限级别（OhMyGPT 的文档未说明是哪一级）。请联系管理该 OAuth 应用的人员检查其权限。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This OAuth app is not allowed to read your account. Reading your account needs a permission level the app does not have (OhMyGPT&apos;s documentation does not say which). Ask whoever manages the OAuth app to check its permissions.</source>
+        <translation>此 OAuth 应用无权读取您的账户。读取账户需要该应用不具备的权限级别（OhMyGPT 的文档未说明是哪一级）。请联系管理该 OAuth 应用的人员检查其权限。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Too many requests. Please wait {seconds} seconds and try again.</source>
         <translation>请求过于频繁。请等待 {seconds} 秒后重试。</translation>
     </message>
@@ -529,7 +539,22 @@ Thank you.</source>
         <translation>OhMyGPT 服务未接受该请求。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
+        <source>The OhMyGPT service did not accept the address the app used. That address is an assumption, because OhMyGPT&apos;s documentation does not give it: the setting endpoints.{endpoint} can correct it.</source>
+        <translation>OhMyGPT 服务不接受本应用使用的地址。该地址是推测的，因为 OhMyGPT 的文档没有给出它：可以通过设置 endpoints.{endpoint} 更正。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The OhMyGPT service did not accept the address the app reads the balance from. That address is an assumption, because OhMyGPT&apos;s documentation does not give it: the setting endpoints.{endpoint} can correct it.</source>
+        <translation>OhMyGPT 服务不接受本应用读取余额所用的地址。该地址是推测的，因为 OhMyGPT 的文档没有给出它：可以通过设置 endpoints.{endpoint} 更正。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The OhMyGPT service did not accept the address the app creates invoice orders at. That address is an assumption, because OhMyGPT&apos;s documentation does not give it: the setting endpoints.{endpoint} can correct it.</source>
+        <translation>OhMyGPT 服务不接受本应用创建账单订单所用的地址。该地址是推测的，因为 OhMyGPT 的文档没有给出它：可以通过设置 endpoints.{endpoint} 更正。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The OhMyGPT service had a problem (error {status_text}). Please try again later.</source>
         <translation>OhMyGPT 服务出现问题（错误 {status_text}）。请稍后重试。</translation>
     </message>
@@ -552,7 +577,7 @@ Thank you.</source>
 <context>
     <name>BalanceView</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/balance_view.py" line="+245"/>
+        <location filename="../../ohmygpt_desktop/ui/balance_view.py" line="+257"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
@@ -602,17 +627,22 @@ Thank you.</source>
         <translation>这是应用上次读取到的余额，之后可能已有变化。</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+99"/>
         <source>{email} · {host}</source>
         <translation>{email} · {host}</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>{credits} credits · Free balance: {free} credits ({free_usd})</source>
-        <translation>{credits} 积分 · 免费余额：{free} 积分（{free_usd}）</translation>
+        <location line="+8"/>
+        <source>Free balance: {free} credits ({free_usd})</source>
+        <translation>免费余额：{free} 积分（{free_usd}）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+5"/>
+        <source>{credits} credits · {free}</source>
+        <translation>{credits} 积分 · {free}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Updating…</source>
         <translation>正在更新…</translation>
     </message>
@@ -642,12 +672,12 @@ Thank you.</source>
         <translation>正在等待付款…（检查余额中）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Your balance is below {threshold}. Recharge to keep your API calls running.</source>
         <translation>余额已低于 {threshold}。请及时充值，以免 API 调用中断。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>No account is signed in.</source>
         <translation>尚未登录任何账户。</translation>
     </message>
@@ -794,6 +824,49 @@ Thank you.</source>
     </message>
 </context>
 <context>
+    <name>CreditRate</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/credit_rate.py" line="+51"/>
+        <source>≈ {usd}</source>
+        <translation>≈ {usd}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{credits} credits</source>
+        <translation>{credits} 积分</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{rate} credits per US dollar: set by {organization}.</source>
+        <translation>每美元 {rate} 积分：由 {organization} 设置。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{rate} credits per US dollar: set by your organisation.</source>
+        <translation>每美元 {rate} 积分：由您的组织设置。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{rate} credits per US dollar: set in your settings.</source>
+        <translation>每美元 {rate} 积分：在您的设置中设置。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{rate} credits per US dollar: set by the environment variable {name}.</source>
+        <translation>每美元 {rate} 积分：由环境变量 {name} 设置。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{rate} credits per US dollar: set on the command line.</source>
+        <translation>每美元 {rate} 积分：在命令行中设置。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{rate} credits per US dollar: not stated by OhMyGPT; what other programs use.</source>
+        <translation>每美元 {rate} 积分：OhMyGPT 并未说明此比率，这是其他程序采用的值。</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../ohmygpt_desktop/translatable.py" line="+107"/>
@@ -804,7 +877,7 @@ Thank you.</source>
 <context>
     <name>FirstRunPage</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/first_run.py" line="-510"/>
+        <location filename="../../ohmygpt_desktop/ui/first_run.py" line="-501"/>
         <source>The demo is already open in another window of this app. It was brought to the front.</source>
         <translation>演示已在本应用的另一个窗口中打开，已将其切换到前台。</translation>
     </message>
@@ -863,7 +936,7 @@ Thank you.</source>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/history_model.py" line="+98"/>
+        <location filename="../../ohmygpt_desktop/ui/history_model.py" line="+97"/>
         <source>Creating…</source>
         <translation>正在创建…</translation>
     </message>
@@ -898,7 +971,7 @@ Thank you.</source>
         <translation>银行卡支付</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>{before} → {after}</source>
         <translation>{before} → {after}</translation>
     </message>
@@ -908,17 +981,22 @@ Thank you.</source>
         <translation>{before} →</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>{figures} credits</source>
+        <translation>{figures} 积分</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>The app could not tell whether OhMyGPT created this order (the reply was lost or could not be used, or the app stopped). Check your orders on OhMyGPT before paying again.</source>
         <translation>应用无法确定 OhMyGPT 是否已创建此订单（回复丢失或无法使用，或应用已停止）。再次付款前，请先在 OhMyGPT 上查看你的订单。</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>Not paid yet. The payment link works until {when}; the app marks the order paid when the balance rises.</source>
-        <translation>尚未支付。支付链接在 {when} 前有效；余额增加后，应用会将订单标记为已支付。</translation>
+        <source>Not paid yet. The payment link is usually valid until {when} (Stripe Checkout links expire 24 hours after they are made unless their maker sets another time). The app marks the order paid when the balance rises.</source>
+        <translation>尚未付款。付款链接通常在 {when} 之前有效（除非创建者另行设置，Stripe Checkout 链接会在创建 24 小时后失效）。余额增加时，本应用会将订单标记为已付款。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Not paid yet. The app marks the order paid when the balance rises.</source>
         <translation>尚未支付。余额增加后，应用会将订单标记为已支付。</translation>
     </message>
@@ -973,6 +1051,11 @@ Thank you.</source>
         <translation>余额（前 → 后）</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Credits before → after</source>
+        <translation>积分（之前 → 之后）</translation>
+    </message>
+    <message>
         <location line="+25"/>
         <source>{email} on {host}</source>
         <translation>{host} 上的 {email}</translation>
@@ -981,7 +1064,7 @@ Thank you.</source>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/history_view.py" line="+182"/>
+        <location filename="../../ohmygpt_desktop/ui/history_view.py" line="+183"/>
         <source>&amp;Show:</source>
         <translation>显示(&amp;S)：</translation>
     </message>
@@ -1079,7 +1162,7 @@ Thank you.</source>
 <context>
     <name>LoginPanel</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/login_panel.py" line="+389"/>
+        <location filename="../../ohmygpt_desktop/ui/login_panel.py" line="+392"/>
         <source>Copied. Paste it into your browser’s address bar.</source>
         <translation>已复制。请粘贴到浏览器的地址栏中。</translation>
     </message>
@@ -1232,7 +1315,7 @@ Thank you.</source>
 <context>
     <name>LoopbackPage</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/loopback.py" line="+36"/>
+        <location filename="../../ohmygpt_desktop/core/loopback.py" line="+39"/>
         <source>You are signed in</source>
         <translation>你已登录</translation>
     </message>
@@ -1265,8 +1348,8 @@ Thank you.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/main_window.py" line="+92"/>
-        <location line="+127"/>
+        <location filename="../../ohmygpt_desktop/ui/main_window.py" line="+101"/>
+        <location line="+220"/>
         <location line="+11"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
@@ -1287,12 +1370,13 @@ Thank you.</source>
         <translation>演示模式：使用本机内置的模拟服务器，不涉及真实资金。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-96"/>
+        <location line="+99"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Menu</source>
         <translation>菜单</translation>
     </message>
@@ -1317,12 +1401,12 @@ Thank you.</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>The app is already open with your own accounts in another window. It was brought to the front.</source>
         <translation>应用已在另一个窗口中以你自己的账户打开，已将其切换到前台。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+54"/>
         <source>Payment received: {amount} was added to {email}.</source>
         <translation>付款已到账：{amount} 已充值到 {email}。</translation>
     </message>
@@ -1353,7 +1437,7 @@ Thank you.</source>
 <context>
     <name>OAuthAppForm</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/first_run.py" line="+129"/>
+        <location filename="../../ohmygpt_desktop/ui/first_run.py" line="+117"/>
         <source>Enter the client ID of your OAuth app.</source>
         <translation>请填写你的 OAuth 应用的客户端 ID。</translation>
     </message>
@@ -1368,7 +1452,7 @@ Thank you.</source>
         <translation>客户端密钥不能包含空格或换行。</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+85"/>
         <source>Your OAuth app is set up for now, but the settings could not be saved: {reason}</source>
         <translation>你的 OAuth 应用在本次运行中已设置好，但设置无法保存：{reason}</translation>
     </message>
@@ -1506,7 +1590,7 @@ Thank you.</source>
 <context>
     <name>Orders</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/orders.py" line="+85"/>
+        <location filename="../../ohmygpt_desktop/core/orders.py" line="+88"/>
         <source>The order history could not be read or changed.</source>
         <translation>无法读取或更改订单记录。</translation>
     </message>
@@ -1589,7 +1673,7 @@ Thank you.</source>
 <context>
     <name>ProfileSwitch</name>
     <message>
-        <location filename="../../ohmygpt_desktop/app.py" line="+667"/>
+        <location filename="../../ohmygpt_desktop/app.py" line="+753"/>
         <source>The demo is already running for this home (process {pid}) but does not answer. Close it, or end that process, then try again.</source>
         <translation>演示已在此主目录下运行（进程 {pid}），但没有响应。请关闭它，或结束该进程，然后重试。</translation>
     </message>
@@ -1695,7 +1779,7 @@ Thank you.</source>
 <context>
     <name>Recharge</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/recharge.py" line="+201"/>
+        <location filename="../../ohmygpt_desktop/core/recharge.py" line="+200"/>
         <source>The connection was lost while the order was being created, so the app cannot tell whether it exists. It is listed as “unknown” in your order history: check your OhMyGPT orders before paying again.</source>
         <translation>创建订单时连接中断，应用无法确定订单是否已创建。它在订单记录中标记为“未知”：再次付款前，请先查看你的 OhMyGPT 订单。</translation>
     </message>
@@ -1963,7 +2047,7 @@ Thank you.</source>
         <translation>{email} 的登录已失效。请先重新登录，再进行充值。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>So that you do not pay twice, the app creates another order only after you confirm that you checked.</source>
         <translation>为避免重复付款，只有在你确认已查看订单后，应用才会创建新订单。</translation>
     </message>
@@ -2009,11 +2093,16 @@ Thank you.</source>
     </message>
     <message>
         <location line="+5"/>
-        <source>The link works until {when}.</source>
-        <translation>链接有效期至 {when}。</translation>
+        <source>The link is usually valid until {when}.</source>
+        <translation>链接通常在 {when} 之前有效。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
+        <source>Stripe Checkout links expire 24 hours after they are made unless their maker sets another time; OhMyGPT does not say which it does.</source>
+        <translation>除非创建者另行设置，Stripe Checkout 链接会在创建 24 小时后失效；OhMyGPT 并未说明它采用哪种方式。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The payment link as a QR code</source>
         <translation>支付链接的二维码</translation>
     </message>
@@ -2425,7 +2514,7 @@ Thank you.</source>
         <translation>无法保存其副本。</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+111"/>
         <source>Could not save settings to {path}: {reason}.</source>
         <translation>无法将设置保存到 {path}：{reason}。</translation>
     </message>
@@ -2438,7 +2527,7 @@ Thank you.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location line="-946"/>
+        <location line="-942"/>
         <source>US main site, direct</source>
         <translation>美国主站直连</translation>
     </message>
@@ -2478,7 +2567,7 @@ Thank you.</source>
         <translation>部分地区备用</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/setting_fields.py" line="+164"/>
+        <location filename="../../ohmygpt_desktop/ui/setting_fields.py" line="+197"/>
         <source>Takes effect the next time you start the app.</source>
         <translation>将在下次启动应用时生效。</translation>
     </message>
@@ -2498,7 +2587,7 @@ Thank you.</source>
         <translation>“{item}”不是有效的金额。请用逗号分隔各个金额。</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+370"/>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+351"/>
         <source>Enter the address of the proxy.</source>
         <translation>请输入代理地址。</translation>
     </message>
@@ -2881,7 +2970,7 @@ Thank you.</source>
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/accounts.py" line="+61"/>
+        <location filename="../../ohmygpt_desktop/core/accounts.py" line="+55"/>
         <source>{step} failed: {reason}</source>
         <translation>{step}失败：{reason}</translation>
     </message>
@@ -2944,12 +3033,12 @@ Thank you.</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ohmygpt_desktop/app.py" line="-267"/>
+        <location filename="../../ohmygpt_desktop/app.py" line="-347"/>
         <source>cannot use the folder {path} ({reason}).</source>
         <translation>无法使用文件夹 {path}（{reason}）。</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>it is already running for this home (process {pid}), and the smoke test needs the home to itself. Close it or use another --home.</source>
         <translation>应用已在使用此数据文件夹运行（进程 {pid}），而冒烟测试需要独占该文件夹。请关闭它，或使用其他 --home。</translation>
     </message>
@@ -2959,7 +3048,7 @@ Thank you.</source>
         <translation>应用已在使用此数据文件夹运行（进程 {pid}），但没有响应。请关闭它或结束该进程，然后重新启动应用。</translation>
     </message>
     <message>
-        <location line="+393"/>
+        <location line="+473"/>
         <source>an unexpected problem ({error}). Details are in the log file.</source>
         <translation>出现意外问题（{error}）。详细信息见日志文件。</translation>
     </message>
@@ -2972,7 +3061,7 @@ Thank you.</source>
 <context>
     <name>StorageChoiceDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/storage_choice.py" line="+101"/>
+        <location filename="../../ohmygpt_desktop/ui/storage_choice.py" line="+99"/>
         <source>Where should the sign-in be kept?</source>
         <translation>登录信息保存在哪里？</translation>
     </message>
@@ -3038,7 +3127,7 @@ Thank you.</source>
 <context>
     <name>TokenStore</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/tokens.py" line="+65"/>
+        <location filename="../../ohmygpt_desktop/core/tokens.py" line="+71"/>
         <source>The saved sign-in could not be read or written.</source>
         <translation>无法读取或写入已保存的登录信息。</translation>
     </message>
@@ -3058,7 +3147,7 @@ Thank you.</source>
         <translation>系统密钥环报告了错误。</translation>
     </message>
     <message>
-        <location line="+245"/>
+        <location line="+288"/>
         <source>The system keyring is not answering (earlier requests are still waiting).</source>
         <translation>系统密钥环没有响应（之前的请求仍在等待中）。</translation>
     </message>
@@ -3088,7 +3177,7 @@ Thank you.</source>
         <translation>无法写入令牌文件 {path}：{reason}。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+39"/>
         <source>The system keyring is locked. Unlock it and try again.</source>
         <translation>系统密钥环已锁定。请解锁后重试。</translation>
     </message>
