@@ -169,7 +169,9 @@ async def run_smoke_test(ctx: AppContext, options: Options | None = None) -> int
         assumed["balance"] = None
         if balance is None:
             raise SmokeFailure("no balance")
-        _say(f"balance ${credits_to_usd(balance.balance, ctx.settings.credits_per_usd)}")
+        rate = ctx.settings.credits_per_usd
+        usd = credits_to_usd(balance.balance, rate)
+        _say(f"balance {balance.balance} credits (≈ ${usd} at {rate} credits per US dollar)")
 
         amount = configured.create_order if configured is not None else Decimal("10")
         if amount is not None:

@@ -585,7 +585,7 @@ def test_configured_smoke_test_signs_in_to_the_provisioned_service(
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     assert "smoke: signed in as carol@example.com" in result.stdout
-    assert "smoke: balance $50" in result.stdout
+    assert "credits (≈ $50" in result.stdout
     assert f"payment page on {sandbox.base_url}" in result.stdout
     assert "smoke: OK" in result.stdout
     assert code not in result.stdout + result.stderr
