@@ -6,8 +6,11 @@
     python3 .ci/dev.py test      run the test suite (offscreen, real keyring)
     python3 .ci/dev.py app ...   launch the app with any flags
     python3 .ci/dev.py build     build the PyInstaller bundle in dist/ohmygpt-desktop;
-                                 --provisioning FILE bakes FILE in (README, Provisioning)
-    python3 .ci/dev.py dist      package that bundle: dist/*.tar.gz and, with dpkg-deb, dist/*.deb
+                                 --provisioning FILE bakes FILE in (README, Provisioning);
+                                 --into DIR builds in DIR/work and DIR/dist instead (a
+                                 second build to compare: .ci/compare_builds.py)
+    python3 .ci/dev.py dist      package that bundle: dist/*.tar.gz and, with dpkg-deb, dist/*.deb,
+                                 a CycloneDX SBOM of its Python packages and SHA256SUMS
 
 Each command first makes sure what it needs is there: the Debian libraries Qt
 needs (installed with apt-get when running as root, else the command to run is
@@ -34,6 +37,7 @@ from typing import TextIO
 
 import bundle_provisioning  # .ci/bundle_provisioning.py, beside this script
 import linux_packages  # .ci/linux_packages.py, beside this script
+import release_files  # .ci/release_files.py, beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
@@ -253,16 +257,35 @@ def tell_demo_state(args: list[str]) -> None:
     say("to start the demo over: python3 .ci/dev.py sandbox --sandbox-reset")
 
 
-def build_provisioning(args: list[str]) -> Path | None:
-    """The file of ``--provisioning FILE`` (``None`` without it); exits on other arguments."""
-    if not args:
-        return None
-    if len(args) == 2 and args[0] == "--provisioning":
-        return Path(args[1])
-    if len(args) == 1 and args[0].startswith("--provisioning="):
-        return Path(args[0].split("=", 1)[1])
-    print(f"build takes only --provisioning FILE (got {' '.join(args)})", file=sys.stderr)
-    raise SystemExit(2)
+def build_options(args: list[str]) -> tuple[Path | None, Path | None]:
+    """``--provisioning FILE`` and ``--into DIR`` (``None`` without them); exits on others."""
+    found: dict[str, Path] = {}
+    rest = list(args)
+    while rest:
+        arg = rest.pop(0)
+        flag, _, value = arg.partition("=")
+        if flag in {"--provisioning", "--into"} and flag not in found:
+            if not value and rest:
+                value = rest.pop(0)
+            if value:
+                found[flag] = Path(value)
+                continue
+        print(
+            f"build takes only --provisioning FILE and --into DIR (got {' '.join(args)})",
+            file=sys.stderr,
+        )
+        raise SystemExit(2)
+    return found.get("--provisioning"), found.get("--into")
+
+
+def commit_epoch() -> str:
+    """HEAD's commit time: the build's SOURCE_DATE_EPOCH (every timestamp in it)."""
+    return subprocess.run(
+        ["git", "-C", str(ROOT), "log", "-1", "--format=%ct"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
 
 
 def check_provisioning(source: Path) -> None:
@@ -288,10 +311,13 @@ def check_provisioning(source: Path) -> None:
 
 
 def run_build(args: list[str]) -> int:
-    provisioning = build_provisioning(args)
+    provisioning, into = build_options(args)
     ensure_debs(QT_DEBS)
     ensure_venv("build")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    # Reproducible: the same commit gives the same bundle (build.spec, compare_builds.py).
+    env = dict(
+        os.environ, QT_QPA_PLATFORM="offscreen", PYTHONHASHSEED="0", SOURCE_DATE_EPOCH=commit_epoch()
+    )
     env.pop(bundle_provisioning.ENV, None)
     if provisioning is not None:
         check_provisioning(provisioning)
@@ -299,7 +325,11 @@ def run_build(args: list[str]) -> int:
         env[bundle_provisioning.ENV] = str(staged)
     steps = [
         [str(PY), str(ROOT / ".ci" / "translations.py"), "--release"],
-        [str(PY), "-m", "PyInstaller", "--noconfirm", "--clean", str(ROOT / "build.spec")],
+        [
+            *(str(PY), "-m", "PyInstaller", "--noconfirm", "--clean"),
+            *(["--workpath", str(into / "work"), "--distpath", str(into / "dist")] if into else []),
+            str(ROOT / "build.spec"),
+        ],
     ]
     for step in steps:
         code = subprocess.run(step, cwd=ROOT, env=env).returncode
@@ -339,16 +369,46 @@ def run_dist(args: list[str]) -> int:
     if probe.returncode or not probe.stdout.strip():
         print(f"{exe} --version failed: {probe.stderr.strip()}", file=sys.stderr)
         return 1
-    version = probe.stdout.split()[-1]  # the bundle's own version, whatever the checkout says
+    try:  # the bundle's own version and commit time, whatever the checkout says
+        built = release_files.bundle_build_info(bundle)
+    except (OSError, ValueError) as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    version = built["version"]
+    os.environ["SOURCE_DATE_EPOCH"] = str(built["epoch"])  # every date in the packages
     out = ROOT / "dist"
     started = time.monotonic()
     tarball = linux_packages.build_tarball(
         bundle, out, version=version, platform_tag=f"linux-{platform.machine()}"
     )
     say(f"{tarball} ({_mb(tarball)}, {time.monotonic() - started:.1f} s)")
-    if not shutil.which("dpkg-deb"):
+    artifacts = [tarball, write_sbom(bundle, out, version=version)]
+    if shutil.which("dpkg-deb"):
+        artifacts.append(build_deb(bundle, out, version=version))
+    else:
         say("no dpkg-deb on this machine (not Debian/Ubuntu): no .deb")
-        return 0
+    sums = release_files.write_sha256sums(artifacts, out / "SHA256SUMS")
+    say(f"{sums}: {', '.join(path.name for path in sorted(artifacts))}")
+    return 0
+
+
+def write_sbom(bundle: Path, out: Path, *, version: str) -> Path:
+    """The CycloneDX SBOM of the Python packages ``build.spec`` listed beside ``bundle``."""
+    ensure_venv("build")  # cyclonedx-py
+    started = time.monotonic()
+    sbom = release_files.write_sbom(
+        bundle.parent / f"{linux_packages.NAME}.requirements.txt",
+        out / f"{linux_packages.NAME}-{version}.cdx.json",
+        tool=PY.parent / "cyclonedx-py",
+        pyproject=ROOT / "pyproject.toml",
+        version=version,
+    )
+    say(f"{sbom} ({time.monotonic() - started:.1f} s)")
+    return sbom
+
+
+def build_deb(bundle: Path, out: Path, *, version: str) -> Path:
+    """The .deb of ``bundle`` for this machine's architecture."""
     started = time.monotonic()
     arch = subprocess.run(
         ["dpkg", "--print-architecture"], capture_output=True, text=True, check=True
@@ -363,7 +423,7 @@ def run_dist(args: list[str]) -> int:
         maintainer=f"{name} <{email}>" if name and email else linux_packages.DEFAULT_MAINTAINER,
     )
     say(f"{deb} ({_mb(deb)}, {time.monotonic() - started:.1f} s)")
-    return 0
+    return deb
 
 
 def _mb(path: Path) -> str:

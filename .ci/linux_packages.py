@@ -156,8 +156,18 @@ def _normalise_modes(root: Path) -> None:
     root.chmod(0o755)
 
 
+def source_date_epoch() -> int:
+    """``SOURCE_DATE_EPOCH`` (the commit's time, set by ``dev.py``), else now."""
+    return int(os.environ.get("SOURCE_DATE_EPOCH") or time.time())
+
+
 def build_tarball(bundle: Path, out_dir: Path, *, version: str, platform_tag: str) -> Path:
-    """``<out_dir>/ohmygpt-desktop-<version>-<platform_tag>.tar.gz`` of ``bundle``."""
+    """``<out_dir>/ohmygpt-desktop-<version>-<platform_tag>.tar.gz`` of ``bundle``.
+
+    Reproducible: members sorted, owned by root (uid/gid 0), mtimes clamped to
+    :func:`source_date_epoch`, and a gzip header without file name or time, so the same
+    bundle and epoch give the same bytes."""
+    epoch = source_date_epoch()
     top = f"{NAME}-{version}"
     out_dir.mkdir(parents=True, exist_ok=True)
     archive = out_dir / f"{top}-{platform_tag}.tar.gz"
@@ -165,6 +175,7 @@ def build_tarball(bundle: Path, out_dir: Path, *, version: str, platform_tag: st
     def as_root(info: tarfile.TarInfo) -> tarfile.TarInfo:
         info.uid = info.gid = 0
         info.uname = info.gname = "root"
+        info.mtime = min(int(info.mtime), epoch)
         if info.isdir():
             info.mode = 0o755
         elif not info.issym():
@@ -173,7 +184,11 @@ def build_tarball(bundle: Path, out_dir: Path, *, version: str, platform_tag: st
         return info
 
     partial = archive.with_name(archive.name + ".part")
-    with tarfile.open(partial, "w:gz", compresslevel=6) as tar:
+    with (
+        partial.open("wb") as raw,
+        gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=6, mtime=epoch) as gz,
+        tarfile.open(fileobj=gz, mode="w", format=tarfile.GNU_FORMAT) as tar,
+    ):
         tar.add(bundle, arcname=top, filter=as_root)  # folders are added sorted
     partial.replace(archive)
     return archive
@@ -274,7 +289,7 @@ def build_deb(
         )
         (root / PROVISIONING_DIR[1:]).mkdir(parents=True)
         doc = share / "doc" / NAME
-        built = float(os.environ.get("SOURCE_DATE_EPOCH") or time.time())
+        built = float(source_date_epoch())
         _write(
             doc / "copyright", COPYRIGHT.replace("{year}", time.strftime("%Y", time.gmtime(built)))
         )
@@ -307,5 +322,7 @@ def build_deb(
             ],
             check=True,
             stdout=subprocess.DEVNULL,
+            # dpkg-deb dates the ar members with it and clamps the files' mtimes to it.
+            env=dict(os.environ, SOURCE_DATE_EPOCH=str(source_date_epoch())),
         )
     return deb

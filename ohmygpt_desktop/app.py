@@ -76,6 +76,20 @@ class Options:
     overrides: dict[str, Any] = field(default_factory=dict)
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: the version and commit, looked up only when asked for (from a source
+    checkout that runs git, which no other start-up should wait for)."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: Any) -> None:
+        from ohmygpt_desktop.version import build_info
+
+        print(f"{parser.prog} {build_info().describe()}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ohmygpt-desktop",
@@ -84,7 +98,11 @@ def build_parser() -> argparse.ArgumentParser:
         "(see the README). Command-line flags win over the environment, which wins "
         "over the settings file.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version",
+        action=_VersionAction,
+        help="show the version and the git commit it was built from, and exit",
+    )
     parser.add_argument(
         "--sandbox",
         action="store_true",

@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ohmygpt_desktop import APP_NAME, __version__
+from ohmygpt_desktop import APP_NAME
 from ohmygpt_desktop.ui.crash_dialog import FolderOpener, open_folder
 from ohmygpt_desktop.ui.errors import support_line
 from ohmygpt_desktop.ui.formatting import shown
 from ohmygpt_desktop.ui.plain import PlainLabel, tooltip_text
+from ohmygpt_desktop.version import build_info
 
 if TYPE_CHECKING:
     from ohmygpt_desktop.core.context import AppContext
@@ -137,7 +138,14 @@ class AboutDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("About {app}").format(app=APP_NAME))
-        self.version_label.setText(self.tr("Version {version}").format(version=__version__))
+        build = build_info()  # git once, from a source checkout; opened after the first paint
+        if build.commit:
+            version = self.tr("Version {version} (commit {commit}, {date})").format(
+                version=build.version, commit=build.short_commit, date=build.date
+            )
+        else:
+            version = self.tr("Version {version}").format(version=build.version)
+        self.version_label.setText(version)
         self.blurb_label.setText(
             self.tr(
                 "A desktop client for the OhMyGPT API service: sign in with your OhMyGPT "
