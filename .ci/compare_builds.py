@@ -74,7 +74,8 @@ def main(argv: list[str]) -> int:
     if unexplained:
         print(f"{len(unexplained)} unexplained difference(s) between {a} and {b}")
         return 1
-    print(f"{a} and {b}: {total} entries, identical" + (f" but {len(explained)} explained" if explained else ""))
+    residue = f", {len(explained)} explained difference(s)" if explained else ""
+    print(f"{a} and {b}: {total} entries, identical{residue}")
     return 0
 
 

@@ -315,9 +315,8 @@ def run_build(args: list[str]) -> int:
     ensure_debs(QT_DEBS)
     ensure_venv("build")
     # Reproducible: the same commit gives the same bundle (build.spec, compare_builds.py).
-    env = dict(
-        os.environ, QT_QPA_PLATFORM="offscreen", PYTHONHASHSEED="0", SOURCE_DATE_EPOCH=commit_epoch()
-    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONHASHSEED="0")
+    env["SOURCE_DATE_EPOCH"] = commit_epoch()
     env.pop(bundle_provisioning.ENV, None)
     if provisioning is not None:
         check_provisioning(provisioning)

@@ -53,8 +53,9 @@ class BuildInfo:
 
 
 def _git(root: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", "-C", str(root), *args],  # noqa: S607 (git from PATH, as a developer runs it)
+    # git from PATH, as the developer who runs this checkout does; fixed arguments.
+    return subprocess.run(  # noqa: S603
+        ["git", "-C", str(root), *args],  # noqa: S607
         capture_output=True,
         text=True,
         check=True,
