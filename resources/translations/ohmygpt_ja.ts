@@ -4,17 +4,22 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/about_dialog.py" line="+139"/>
+        <location filename="../../ohmygpt_desktop/ui/about_dialog.py" line="+140"/>
         <source>About {app}</source>
         <translation>{app} について</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>Version {version} (commit {commit}, {date})</source>
+        <translation>バージョン {version}（コミット {commit}、{date}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Version {version}</source>
         <translation>バージョン {version}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>A desktop client for the OhMyGPT API service: sign in with your OhMyGPT account, see your balance and recharge it.</source>
         <translation>OhMyGPT API サービスのデスクトップクライアントです。OhMyGPT アカウントでサインインして、残高の確認やチャージができます。</translation>
     </message>
@@ -1673,7 +1678,7 @@ Thank you.</source>
 <context>
     <name>ProfileSwitch</name>
     <message>
-        <location filename="../../ohmygpt_desktop/app.py" line="+753"/>
+        <location filename="../../ohmygpt_desktop/app.py" line="+771"/>
         <source>The demo is already running for this home (process {pid}) but does not answer. Close it, or end that process, then try again.</source>
         <translation>このホームではデモが既に実行中です（プロセス {pid}）が、応答がありません。それを閉じるかプロセスを終了してから、もう一度お試しください。</translation>
     </message>

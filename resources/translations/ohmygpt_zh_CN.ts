@@ -4,17 +4,22 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/about_dialog.py" line="+139"/>
+        <location filename="../../ohmygpt_desktop/ui/about_dialog.py" line="+140"/>
         <source>About {app}</source>
         <translation>关于 {app}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>Version {version} (commit {commit}, {date})</source>
+        <translation>版本 {version}（提交 {commit}，{date}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Version {version}</source>
         <translation>版本 {version}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>A desktop client for the OhMyGPT API service: sign in with your OhMyGPT account, see your balance and recharge it.</source>
         <translation>OhMyGPT API 服务的桌面客户端：使用 OhMyGPT 账户登录，查看余额并充值。</translation>
     </message>
@@ -1673,7 +1678,7 @@ Thank you.</source>
 <context>
     <name>ProfileSwitch</name>
     <message>
-        <location filename="../../ohmygpt_desktop/app.py" line="+753"/>
+        <location filename="../../ohmygpt_desktop/app.py" line="+771"/>
         <source>The demo is already running for this home (process {pid}) but does not answer. Close it, or end that process, then try again.</source>
         <translation>演示已在此主目录下运行（进程 {pid}），但没有响应。请关闭它，或结束该进程，然后重试。</translation>
     </message>
