@@ -217,16 +217,18 @@ class UpdateChecker:
 
         proxy = proxy_of(self.settings.proxy_mode, self.settings.proxy_url)
         try:
-            async with http_client(timeout=FEED_TIMEOUT_S, proxy=proxy) as client:
-                async with client.stream("GET", url) as response:
-                    if response.status_code != 200:
-                        raise FeedError(f"the feed answered HTTP {response.status_code}")
-                    body = bytearray()
-                    async for chunk in response.aiter_bytes():
-                        body += chunk
-                        if len(body) > MAX_FEED_BYTES:
-                            raise FeedError("the feed is too large")
-                    return bytes(body)
+            async with (
+                http_client(timeout=FEED_TIMEOUT_S, proxy=proxy) as client,
+                client.stream("GET", url) as response,
+            ):
+                if response.status_code != 200:
+                    raise FeedError(f"the feed answered HTTP {response.status_code}")
+                body = bytearray()
+                async for chunk in response.aiter_bytes():
+                    body += chunk
+                    if len(body) > MAX_FEED_BYTES:
+                        raise FeedError("the feed is too large")
+                return bytes(body)
         except httpx.HTTPError as exc:
             raise FeedError(f"the feed could not be read ({type(exc).__name__})") from None
 
@@ -243,9 +245,9 @@ def shipped_public_key() -> str:
 
 
 __all__ = [
+    "FeedError",
     "UpdateChecker",
     "UpdateNotice",
-    "FeedError",
     "decode_public_key",
     "read_feed",
     "shipped_public_key",

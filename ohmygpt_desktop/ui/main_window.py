@@ -293,9 +293,9 @@ class MainWindow(QMainWindow):
         if self.update_notice is None:
             self.update_notice = UpdateNoticeBar(self.ctx.open_url, self.centralWidget())
             self._outer.insertWidget(self._outer.indexOf(self.banner) + 1, self.update_notice)
-        self.update_check = Op(self.ctx.updates.check).on_success(
-            self.update_notice.show_notice
-        ).start(self)
+        self.update_check = (
+            Op(self.ctx.updates.check).on_success(self.update_notice.show_notice).start(self)
+        )
 
     def _on_usable_painted(self) -> None:
         if not self._usable_shown:
