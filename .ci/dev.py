@@ -11,6 +11,8 @@
                                  second build to compare: .ci/compare_builds.py)
     python3 .ci/dev.py dist      package that bundle: dist/*.tar.gz and, with dpkg-deb, dist/*.deb,
                                  a CycloneDX SBOM of its Python packages and SHA256SUMS
+    python3 .ci/dev.py sign-feed FEED.json --key PRIVATE_KEY
+                                 sign an update feed (see .ci/sign_feed.py, docs/operations.md)
 
 Each command first makes sure what it needs is there: the Debian libraries Qt
 needs (installed with apt-get when running as root, else the command to run is
@@ -425,6 +427,12 @@ def build_deb(bundle: Path, out: Path, *, version: str) -> Path:
     return deb
 
 
+def run_sign_feed(args: list[str]) -> int:
+    """Sign an update feed with the project's virtual environment (it needs cryptography)."""
+    ensure_venv()
+    return subprocess.call([str(PY), str(ROOT / ".ci" / "sign_feed.py"), *args])
+
+
 def _mb(path: Path) -> str:
     return f"{path.stat().st_size / 1e6:.1f} MB"
 
@@ -444,6 +452,8 @@ def main(argv: list[str]) -> int:
         return run_build(rest)
     if command == "dist":
         return run_dist(rest)
+    if command == "sign-feed":
+        return run_sign_feed(rest)
     print(f"unknown command {command!r}\n{__doc__}", file=sys.stderr)
     return 2
 

@@ -843,6 +843,7 @@ def test_request_counts(sandbox: SandboxServer, http: httpx.Client) -> None:
         "invoice_order": 0,
         "checkout_page": 1,
         "checkout_action": 1,
+        "update_feed": 0,
     }
     assert set(counts) == set(ENDPOINTS)
     assert sandbox.state.request_counts["balance"] == 2

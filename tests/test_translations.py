@@ -452,6 +452,7 @@ def test_every_error_for_people_is_described_translated(
         recharge,
         settings,
         tokens,
+        updates,
     )
     from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP, Problem, Text
     from ohmygpt_desktop.ui.errors import describe
@@ -548,6 +549,7 @@ def test_every_error_for_people_is_described_translated(
         smoke.SmokeFailure,
         StorageChoiceCancelled,
         files.LockBusy,  # the settings and account stores word it as their save error
+        updates.FeedError,  # a feed that cannot be used is logged and ignored, never shown
     }
     assert _errors_defined_in_the_app() - not_for_people == set(examples)
 

@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 LINE_TEST_LIMIT_S = 3.0
 
 
-def _proxy_of(proxy_mode: str, proxy_url: str) -> str | None:
+def proxy_of(proxy_mode: str, proxy_url: str) -> str | None:
     """The client's ``proxy`` for the proxy settings: ``None`` honours the environment
     ("system", or "custom" with no address yet), ``""`` means none."""
     if proxy_mode == "none":
@@ -46,7 +46,7 @@ def make_client(settings: Settings, extra_payment_origins: set[str]) -> OhMyGPTC
     return OhMyGPTClient(
         settings.api_base_url,
         endpoints=DEFAULT_ENDPOINTS.with_overrides(settings.endpoints),
-        proxy=_proxy_of(settings.proxy_mode, settings.proxy_url),
+        proxy=proxy_of(settings.proxy_mode, settings.proxy_url),
         deadline=settings.request_deadline_s,
         payment_origins=PRODUCTION_PAYMENT_ORIGINS
         | extra_payment_origins
@@ -67,7 +67,7 @@ async def measure_lines(
     from ohmygpt_desktop.api.latency import measure_latency
 
     return await measure_latency(
-        base_urls, proxy=_proxy_of(proxy_mode, proxy_url), limit_s=limit_s, on_result=on_result
+        base_urls, proxy=proxy_of(proxy_mode, proxy_url), limit_s=limit_s, on_result=on_result
     )
 
 

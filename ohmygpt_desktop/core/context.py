@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from ohmygpt_desktop.core.recharge import RechargeService
     from ohmygpt_desktop.core.settings import Settings
     from ohmygpt_desktop.core.tokens import TokenStore
+    from ohmygpt_desktop.core.updates import UpdateChecker
     from ohmygpt_desktop.sandbox import SandboxServer
 
 log = logging.getLogger(__name__)
@@ -90,6 +91,19 @@ class AppContext:
         from ohmygpt_desktop.core.background import BackgroundWork
 
         return BackgroundWork()
+
+    @cached_property
+    def updates(self) -> UpdateChecker:
+        """The signed update feed, checked at most once a day (see ``core/updates.py``)."""
+        from ohmygpt_desktop import __version__
+        from ohmygpt_desktop.core.updates import UpdateChecker, shipped_public_key
+
+        return UpdateChecker(
+            self.settings,
+            self.paths.cache_dir,
+            __version__,
+            shipped_key=shipped_public_key(),
+        )
 
     @cached_property
     def client_secrets(self) -> ClientSecrets:

@@ -376,6 +376,33 @@ def _exchange_url(value: str, what: Text) -> str:
     return _service_url(value, what) if value else ""
 
 
+def _feed_url(value: str, what: Text) -> str:
+    """Empty (no update notices), or an https:// address (http:// only on this computer)."""
+    value = value.strip()
+    if not value:
+        return ""
+    return _check_url(value, what=what, schemes=("https", "http"), https_unless_local=True)
+
+
+def _public_key(value: str, what: Text) -> str:
+    """Empty (the app's own key), or an Ed25519 public key: base64 of its 32 bytes."""
+    value = value.strip()
+    if not value:
+        return ""
+    from ohmygpt_desktop.core.updates import decode_public_key
+
+    try:
+        decode_public_key(value)
+    except ValueError:
+        raise SettingsError(
+            QT_TRANSLATE_NOOP(
+                _CTX, "{what} must be an Ed25519 public key: 32 bytes written in base64."
+            ),
+            what=what,
+        ) from None
+    return value
+
+
 _EMAIL = re.compile(r"[^@\s:/]+@[^@\s/]+\.[^@\s./]+")
 
 
@@ -633,6 +660,25 @@ SETTINGS: tuple[SettingSpec, ...] = (
             "and needs no client secret.",
         ),
         placeholder="https://",
+    ),
+    SettingSpec(
+        "update_feed_url",
+        str,
+        "",
+        "Address of the signed update feed (https://; docs/operations.md#update-notices). "
+        "When set, the app checks it at most once a day and says when a newer or a fixed "
+        "version is out; it never downloads anything. Empty: no update notices.",
+        QT_TRANSLATE_NOOP(_CTX, "The update feed address"),
+        _feed_url,
+    ),
+    SettingSpec(
+        "update_public_key",
+        str,
+        "",
+        "The Ed25519 public key (base64) the update feed must be signed with, instead of "
+        "the one shipped in the app. Usually provisioned, with update_feed_url.",
+        QT_TRANSLATE_NOOP(_CTX, "The update feed key"),
+        _public_key,
     ),
     SettingSpec(
         "permission_level",

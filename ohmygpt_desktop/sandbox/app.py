@@ -785,6 +785,25 @@ async def ctl_token(request: Request, state: SandboxState, body: dict[str, Any])
 # -- misc ------------------------------------------------------------------------
 
 
+UPDATE_FEED_PATH = "/_sandbox/update-feed"
+
+
+async def update_feed(request: Request, state: SandboxState) -> Response:
+    """The update feed set with ``PUT`` (served as it was given, signed or not)."""
+    feed = state.update_feed
+    if feed is None:
+        raise HTTPException(404, "No update feed is set (PUT one here).")
+    return Response(feed, media_type="application/json")
+
+
+async def set_update_feed(request: Request) -> Response:
+    """``PUT``: the body becomes the feed, byte for byte (tests also set garbage);
+    ``DELETE``: no feed."""
+    state: SandboxState = request.app.state.sandbox
+    state.update_feed = await request.body() if request.method == "PUT" else None
+    return _control_ok("Update feed set", {"bytes": len(state.update_feed or b"")})
+
+
 async def index(request: Request) -> Response:
     state: SandboxState = request.app.state.sandbox
     return pages.index_page(base_url(request), state.apps.values(), state.accounts())
@@ -844,6 +863,8 @@ def create_app(state: SandboxState) -> Starlette:
         Route("/_sandbox/users", control(ctl_add_user), methods=["POST"]),
         Route("/_sandbox/balance", control(ctl_balance), methods=["POST"]),
         Route("/_sandbox/token", control(ctl_token), methods=["POST"]),
+        Route(UPDATE_FEED_PATH, counted("update_feed", update_feed), methods=["GET"]),
+        Route(UPDATE_FEED_PATH, set_update_feed, methods=["PUT", "DELETE"]),
     ]
     for prefix in (CHECKOUT_PREFIX, INVOICE_PREFIX):
         routes += [

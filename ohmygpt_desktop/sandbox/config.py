@@ -25,7 +25,8 @@ TRUSTED_LEVEL = "trusted_advanced_access"
 API_ENDPOINTS = frozenset(Endpoints.names())
 
 #: Counted endpoint names (``SandboxState.request_counts`` keys, fault targets): the
-#: API's, and the browser pages (the sandbox's own fake Stripe pages included).
+#: API's, the browser pages (the sandbox's own fake Stripe pages included), and the
+#: update feed.
 ENDPOINTS: tuple[str, ...] = (
     "authorize_page",
     "decide",
@@ -33,6 +34,7 @@ ENDPOINTS: tuple[str, ...] = (
     *Endpoints.names(),
     "checkout_page",
     "checkout_action",
+    "update_feed",
 )
 
 STATUS_MODES = ("mirror", "always200")

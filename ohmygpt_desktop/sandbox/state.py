@@ -187,6 +187,8 @@ class SandboxState:
         self._sessions: dict[tuple[str, str], str] = {}
         self._faults: list[Fault] = []
         self._counts: Counter[str] = Counter()
+        #: The update feed served at ``/_sandbox/update-feed`` (``None``: not found).
+        self.update_feed: bytes | None = None
 
     def update_config(self, **changes: Any) -> SandboxConfig:
         """Change configuration values at run time (validated; ValueError if bad)."""

@@ -30,11 +30,13 @@ from ohmygpt_desktop.ui.plain import PlainLabel, notification_text
 
 if TYPE_CHECKING:
     from ohmygpt_desktop.core.context import AppContext
+    from ohmygpt_desktop.core.updates import UpdateNotice
     from ohmygpt_desktop.ui.account_switcher import AccountSwitcher
     from ohmygpt_desktop.ui.balance_view import BalanceView
     from ohmygpt_desktop.ui.history_view import HistoryView
     from ohmygpt_desktop.ui.login_panel import LoginPanel
     from ohmygpt_desktop.ui.tasks import Op
+    from ohmygpt_desktop.ui.update_notice import UpdateNoticeBar
 
 
 _HEADER_STYLE = (
@@ -88,6 +90,8 @@ class MainWindow(QMainWindow):
 
         self.banner = MessageBanner(central)
         outer.addWidget(self.banner)
+        self.update_notice: UpdateNoticeBar | None = None  # built once the app has started
+        self._outer = outer
 
         header.setStyleSheet(_HEADER_STYLE)
         self.pages = QStackedWidget(central)
@@ -117,6 +121,8 @@ class MainWindow(QMainWindow):
         self._header_built = False
         self._started = False
         self._start_op: Op[None] | None = None
+        #: The update feed check started after the start (tests await its task).
+        self.update_check: Op[UpdateNotice | None] | None = None
         self._usable_shown = False
         ctx.messages.shown.connect(self.banner.show_message)
         ctx.accounts.currentChanged.connect(self._show_current)
@@ -267,6 +273,7 @@ class MainWindow(QMainWindow):
         self._started = True
         self._show_current()
         self.refresh_current()
+        self._check_for_updates()
         self.started.emit()
         if self._account_page is not None and self._balance_view.refreshing():
             # The balance first; the rest of the window is built once it is read.
@@ -275,6 +282,20 @@ class MainWindow(QMainWindow):
             )
         else:
             self._build_rest()
+
+    def _check_for_updates(self) -> None:
+        """Ask the update feed (at most once a day, in the background); a newer or a
+        fixed version shows in a strip under the header."""
+        from ohmygpt_desktop.ui.tasks import Op
+        from ohmygpt_desktop.ui.update_notice import UpdateNoticeBar
+
+        assert self.ctx is not None
+        if self.update_notice is None:
+            self.update_notice = UpdateNoticeBar(self.ctx.open_url, self.centralWidget())
+            self._outer.insertWidget(self._outer.indexOf(self.banner) + 1, self.update_notice)
+        self.update_check = (
+            Op(self.ctx.updates.check).on_success(self.update_notice.show_notice).start(self)
+        )
 
     def _on_usable_painted(self) -> None:
         if not self._usable_shown:
@@ -313,6 +334,8 @@ class MainWindow(QMainWindow):
             self._refresh_timer.stop()
             if self._start_op is not None:  # the context closes next: stop starting it
                 self._start_op.cancel()
+            if self.update_check is not None:
+                self.update_check.cancel()
         super().closeEvent(event)
         self.closed.emit()
 
@@ -330,6 +353,8 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(APP_NAME)
         self.loading_label.setText(self.tr("Loading…"))
+        if self.update_notice is not None:
+            self.update_notice.retranslate()
         self.demo_badge.setText(self.tr("DEMO · sandbox"))
         self.demo_badge.setToolTip(
             self.tr("Demo mode: a built-in stand-in server on this computer. No real money.")
