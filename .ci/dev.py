@@ -165,8 +165,15 @@ def pip_install_locked(requirements: Path) -> list[str]:
     """The pip command installing exactly what the lock file ``requirements`` pins, each
     file checked against its hash (a package without one is refused)."""
     return [
-        str(PY), "-m", "pip", "install", "--disable-pip-version-check", "--require-hashes",
-        "--only-binary=:all:", "-r", str(requirements),
+        str(PY),
+        "-m",
+        "pip",
+        "install",
+        "--disable-pip-version-check",
+        "--require-hashes",
+        "--only-binary=:all:",
+        "-r",
+        str(requirements),
     ]
 
 
@@ -194,8 +201,15 @@ def ensure_venv(extras: str = "") -> None:
     run_step(
         "installing the project itself",
         [
-            str(PY), "-m", "pip", "install", "--disable-pip-version-check", "--no-deps",
-            "--no-build-isolation", "-e", str(ROOT),
+            str(PY),
+            "-m",
+            "pip",
+            "install",
+            "--disable-pip-version-check",
+            "--no-deps",
+            "--no-build-isolation",
+            "-e",
+            str(ROOT),
         ],
     )
     (VENV / f".deps-{extras or 'base'}").write_text(digest)

@@ -166,7 +166,11 @@ def refresh(run_step: Callable[..., None], upgrade: Sequence[str] = ()) -> None:
         step(
             "resolving every dependency together (all.txt)",
             _compile(
-                pip_compile, everything, *upgrade, "--all-extras", "--all-build-deps",
+                pip_compile,
+                everything,
+                *upgrade,
+                "--all-extras",
+                "--all-build-deps",
                 "pyproject.toml",
             ),
         )
@@ -175,18 +179,21 @@ def refresh(run_step: Callable[..., None], upgrade: Sequence[str] = ()) -> None:
             step(
                 f"locking {name}.txt",
                 _compile(
-                    pip_compile, LOCKS / f"{name}.txt", within,
+                    pip_compile,
+                    LOCKS / f"{name}.txt",
+                    within,
                     *(f"--extra={extra}" for extra in extras),
-                    "--build-deps-for=editable", "pyproject.toml",
+                    "--build-deps-for=editable",
+                    "pyproject.toml",
                 ),
             )
         for name in ("pip", "lock-tools"):
             step(
                 f"locking {name}.txt",
                 _compile(
-                    pip_compile, LOCKS / f"{name}.txt",
+                    pip_compile,
+                    LOCKS / f"{name}.txt",
                     *(["--upgrade"] if "--upgrade" in upgrade else []),
                     str((LOCKS / f"{name}.in").relative_to(ROOT)),
                 ),
             )
-
