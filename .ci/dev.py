@@ -13,17 +13,20 @@
                                  a CycloneDX SBOM of its Python packages and SHA256SUMS
     python3 .ci/dev.py sign-feed FEED.json --key PRIVATE_KEY
                                  sign an update feed (see .ci/sign_feed.py, docs/operations.md)
+    python3 .ci/dev.py lock      re-resolve the locked dependencies in .ci/requirements/ after
+                                 a change to pyproject.toml (pins that still fit are kept);
+                                 --upgrade or --upgrade-package NAME takes newer releases
 
 Each command first makes sure what it needs is there: the Debian libraries Qt
 needs (installed with apt-get when running as root, else the command to run is
 printed), a virtual environment in .venv, and the Python dependencies: only what
 running the app needs for `sandbox` and `app`, plus the `test` or `build` extras
-for those commands. Each step says what it does and how long it took.
+for those commands, each installed from its lock file (.ci/requirements/, exact
+versions with hashes, see .ci/lock.py). Each step says what it does and how long it took.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import platform
 import queue
@@ -39,6 +42,7 @@ from typing import TextIO
 
 import bundle_provisioning  # .ci/bundle_provisioning.py, beside this script
 import linux_packages  # .ci/linux_packages.py, beside this script
+import lock  # .ci/lock.py, beside this script
 import release_files  # .ci/release_files.py, beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,6 +89,7 @@ def run_step(
     *,
     heartbeat: float = 10.0,
     env: dict[str, str] | None = None,
+    cwd: Path | None = None,
 ) -> None:
     """Run one set-up step, showing its output as it comes, and a line every
     ``heartbeat`` seconds it stays quiet; exit with its status if it fails."""
@@ -98,7 +103,7 @@ def run_step(
         lines.put(None)
 
     with subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=cwd
     ) as proc:
         assert proc.stdout is not None
         threading.Thread(target=read, args=(proc.stdout,), daemon=True).start()
@@ -162,14 +167,27 @@ def installed_extras(venv_dir: Path, digest: str) -> set[str] | None:
     return found
 
 
-def pip_target(extras: str) -> str:
-    """What ``pip install -e`` gets: the project, with ``extras`` (comma list) if any."""
-    return f"{ROOT}[{extras}]" if extras else str(ROOT)
+def pip_install_locked(requirements: Path) -> list[str]:
+    """The pip command installing exactly what the lock file ``requirements`` pins, each
+    file checked against its hash (a package without one is refused)."""
+    return [
+        str(PY),
+        "-m",
+        "pip",
+        "install",
+        "--disable-pip-version-check",
+        "--require-hashes",
+        "--only-binary=:all:",
+        "-r",
+        str(requirements),
+    ]
 
 
 def ensure_venv(extras: str = "") -> None:
-    """The project and its dependencies in .venv, plus ``extras`` (``""``: run the app)."""
-    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    """The project and its locked dependencies in .venv, plus ``extras`` (``""``: run the
+    app; else one of the lock files' extras)."""
+    requirements = lock.lock_file(extras)
+    digest = lock.project_digest()
     wanted = {name for name in extras.split(",") if name}
     have = installed_extras(VENV, digest) if PY.exists() else None
     if have is not None and wanted <= have:
@@ -179,14 +197,44 @@ def ensure_venv(extras: str = "") -> None:
         run_step(
             f"creating a virtual environment in {VENV}", [sys.executable, "-m", "venv", str(VENV)]
         )
-        run_step("updating pip", [str(PY), "-m", "pip", "install", "--upgrade", "pip"])
+    run_step("installing the locked pip", pip_install_locked(lock.LOCKS / "pip.txt"))
     what = f"with the {extras} extras" if extras else "to run the app"
     run_step(
-        f"installing the Python dependencies {what}",
-        [str(PY), "-m", "pip", "install", "--disable-pip-version-check", "-e", pip_target(extras)],
+        f"installing the locked Python dependencies {what} ({requirements.name})",
+        pip_install_locked(requirements),
+    )
+    # Its dependencies and build backend came from the lock: nothing else is fetched.
+    run_step(
+        "installing the project itself",
+        [
+            str(PY),
+            "-m",
+            "pip",
+            "install",
+            "--disable-pip-version-check",
+            "--no-deps",
+            "--no-build-isolation",
+            "-e",
+            str(ROOT),
+        ],
     )
     (VENV / f".deps-{extras or 'base'}").write_text(digest)
     say(f"Python dependencies ready ({time.monotonic() - started:.0f} s)")
+
+
+def run_lock(args: list[str]) -> int:
+    """Re-resolve the lock files (pip-tools runs in a throwaway environment)."""
+    if args and not (args == ["--upgrade"] or (len(args) == 2 and args[0] == "--upgrade-package")):
+        print(
+            f"lock takes --upgrade or --upgrade-package NAME (got {' '.join(args)})",
+            file=sys.stderr,
+        )
+        return 2
+    started = time.monotonic()
+    lock.refresh(run_step, args)
+    say(f"lock files in {lock.LOCKS} refreshed ({time.monotonic() - started:.0f} s);")
+    say("review them with git diff, then run the tests")
+    return 0
 
 
 def run_tests(args: list[str]) -> int:
@@ -454,6 +502,8 @@ def main(argv: list[str]) -> int:
         return run_dist(rest)
     if command == "sign-feed":
         return run_sign_feed(rest)
+    if command == "lock":
+        return run_lock(rest)
     print(f"unknown command {command!r}\n{__doc__}", file=sys.stderr)
     return 2
 

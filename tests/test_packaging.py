@@ -205,8 +205,13 @@ def test_runtime_commands_are_satisfied_by_any_install_test_needs_its_extra(
     (venv / ".deps-test,build").write_text("digest")
     assert dev.installed_extras(venv, "digest") == {"test", "build"}
     assert dev.installed_extras(venv, "another pyproject") is None  # stale stamps
-    assert dev.pip_target("") == str(dev.ROOT)
-    assert dev.pip_target("test,build") == f"{dev.ROOT}[test,build]"
+    locks = dev.ROOT / ".ci" / "requirements"
+    assert dev.lock.lock_file("") == locks / "runtime.txt"
+    assert dev.lock.lock_file("test") == locks / "test.txt"
+    assert dev.lock.lock_file("build") == locks / "build.txt"
+    install = dev.pip_install_locked(locks / "test.txt")
+    assert "--require-hashes" in install
+    assert install[-2:] == ["-r", str(locks / "test.txt")]
 
 
 def test_a_long_quiet_step_still_reports_progress(

@@ -18,5 +18,6 @@ def load_ci_script(name: str) -> ModuleType:
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # as an import would (dataclasses look themselves up)
     spec.loader.exec_module(module)
     return module
