@@ -1353,19 +1353,19 @@ Thank you.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/main_window.py" line="+101"/>
-        <location line="+220"/>
+        <location filename="../../ohmygpt_desktop/ui/main_window.py" line="+105"/>
+        <location line="+239"/>
         <location line="+11"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-28"/>
         <source>{app} was already running, so these options of the new launch were not applied: {options}. Quit the app and start it again to use them.</source>
         <translation>{app} はすでに起動していたため、新しい起動で指定された次のオプションは適用されませんでした：{options}。使うにはアプリを終了してから起動し直してください。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>DEMO · sandbox</source>
         <translation>デモ · サンドボックス</translation>
     </message>
@@ -1375,8 +1375,8 @@ Thank you.</source>
         <translation>デモモード：このコンピューターに内蔵された模擬サーバーを使用します。実際のお金は動きません。</translation>
     </message>
     <message>
-        <location line="-96"/>
-        <location line="+99"/>
+        <location line="-115"/>
+        <location line="+118"/>
         <source>Orders</source>
         <translation>注文履歴</translation>
     </message>
@@ -2165,7 +2165,7 @@ Thank you.</source>
         <translation>{what}にクエリ（?…）やフラグメント（#…）を含めることはできません。</translation>
     </message>
     <message>
-        <location line="+234"/>
+        <location line="+261"/>
         <source>The redirect URI</source>
         <translation>リダイレクト URI</translation>
     </message>
@@ -2205,18 +2205,18 @@ Thank you.</source>
         <translation>エンドポイント {key} には URL ではなくパスを指定してください。</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/settings.py" line="-184"/>
-        <location line="+163"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="-211"/>
+        <location line="+190"/>
         <source>{what} must be one of {options} (got {value}).</source>
         <translation>{what}は {options} のいずれかにしてください（入力値：{value}）。</translation>
     </message>
     <message>
-        <location line="+290"/>
+        <location line="+309"/>
         <source>The proxy URL</source>
         <translation>プロキシのアドレス</translation>
     </message>
     <message>
-        <location line="-559"/>
+        <location line="-605"/>
         <source>{what} must be between {low} and {high} seconds (got {value}).</source>
         <translation>{what}は {low}～{high} 秒の範囲で指定してください（入力値：{value}）。</translation>
     </message>
@@ -2226,19 +2226,24 @@ Thank you.</source>
         <translation>{what}は {low}～{high} 分の範囲で指定してください（入力値：{value}）。</translation>
     </message>
     <message>
-        <location line="+247"/>
+        <location line="+256"/>
+        <source>{what} must be an Ed25519 public key: 32 bytes written in base64.</source>
+        <translation>{what}は Ed25519 公開鍵（32 バイトを base64 で表したもの）でなければなりません。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>{what} must be an e-mail address or an https:// address (got {value}).</source>
         <translation>{what}はメールアドレスか https:// のアドレスにしてください（入力値：{value}）。</translation>
     </message>
     <message>
         <location line="+68"/>
         <location line="+31"/>
-        <location line="+398"/>
+        <location line="+417"/>
         <source>{what} must be a number.</source>
         <translation>{what}は数値で指定してください。</translation>
     </message>
     <message>
-        <location line="-426"/>
+        <location line="-445"/>
         <source>{what} must be at least {minimum} USD (got {value}).</source>
         <translation>{what}は {minimum} USD 以上にしてください（入力値：{value}）。</translation>
     </message>
@@ -2300,6 +2305,16 @@ Thank you.</source>
     </message>
     <message>
         <location line="+19"/>
+        <source>The update feed address</source>
+        <translation>更新フィードのアドレス</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The update feed key</source>
+        <translation>更新フィードの公開鍵</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The permission level</source>
         <translation>権限レベル</translation>
     </message>
@@ -2532,7 +2547,7 @@ Thank you.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location line="-942"/>
+        <location line="-961"/>
         <source>US main site, direct</source>
         <translation>米国メインサイト直結</translation>
     </message>
@@ -2687,7 +2702,7 @@ Thank you.</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/settings.py" line="-470"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="-497"/>
         <source>Service</source>
         <translation>サービス</translation>
     </message>
@@ -2712,7 +2727,7 @@ Thank you.</source>
         <translation>残高とチャージ</translation>
     </message>
     <message>
-        <location line="+437"/>
+        <location line="+464"/>
         <source>API line:</source>
         <translation>API 接続先：</translation>
     </message>
@@ -2757,7 +2772,7 @@ Thank you.</source>
         <translation>クライアント ID：</translation>
     </message>
     <message>
-        <location line="+260"/>
+        <location line="+279"/>
         <source>Give up a request after:</source>
         <translation>リクエストを打ち切るまで：</translation>
     </message>
@@ -2777,7 +2792,7 @@ Thank you.</source>
         <translation>保存済みのクライアントシークレットを削除</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/settings.py" line="-275"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="-294"/>
         <source>Redirect URI:</source>
         <translation>リダイレクト URI：</translation>
     </message>
@@ -2787,7 +2802,7 @@ Thank you.</source>
         <translation>スコープ：</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+92"/>
         <source>Proxy:</source>
         <translation>プロキシ：</translation>
     </message>
@@ -2852,22 +2867,22 @@ Thank you.</source>
         <translation>残高の更新間隔：</translation>
     </message>
     <message>
-        <location line="-619"/>
+        <location line="-665"/>
         <source> seconds</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location line="+631"/>
+        <location line="+677"/>
         <source>Watch for a payment for:</source>
         <translation>支払いの確認期間：</translation>
     </message>
     <message>
-        <location line="-630"/>
+        <location line="-676"/>
         <source> minutes</source>
         <translation> 分</translation>
     </message>
     <message>
-        <location line="+496"/>
+        <location line="+523"/>
         <source>Token-exchange service:</source>
         <translation>トークン交換サービス：</translation>
     </message>
@@ -2877,7 +2892,7 @@ Thank you.</source>
         <translation>組織が運用している場合のみ指定します。アプリはサインインコードをそこへ送るため、クライアントシークレットは不要になります。</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+164"/>
         <source>Smallest recharge:</source>
         <translation>最低チャージ額：</translation>
     </message>
@@ -2967,7 +2982,7 @@ Thank you.</source>
         <translation>キーリングを確認できませんでした：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/settings.py" line="-228"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="-247"/>
         <source>Leave empty to use the provider&apos;s code page ({url}): you paste the code shown there into the app. A loopback address such as http://127.0.0.1:8765/callback lets the app finish sign-in by itself.</source>
         <translation>空欄の場合は、プロバイダーのコード表示ページ（{url}）を使います。そこに表示されたコードをアプリに貼り付けてください。http://127.0.0.1:8765/callback のようなループバックアドレスを指定すると、アプリが自動的にサインインを完了します。</translation>
     </message>
@@ -3185,6 +3200,34 @@ Thank you.</source>
         <location line="+39"/>
         <source>The system keyring is locked. Unlock it and try again.</source>
         <translation>システムのキーリングがロックされています。ロックを解除してからもう一度お試しください。</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateNoticeBar</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/update_notice.py" line="+72"/>
+        <source>Release notes</source>
+        <translation>リリースノート</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Download page</source>
+        <translation>ダウンロードページ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dismiss</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This version has known problems that version {minimum} and later fix. Please install version {version}.</source>
+        <translation>このバージョンには既知の問題があり、バージョン {minimum} 以降で修正されています。バージョン {version} をインストールしてください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Version {version} is available.</source>
+        <translation>バージョン {version} が公開されています。</translation>
     </message>
 </context>
 </TS>

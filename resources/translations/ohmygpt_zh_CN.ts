@@ -1353,19 +1353,19 @@ Thank you.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/main_window.py" line="+101"/>
-        <location line="+220"/>
+        <location filename="../../ohmygpt_desktop/ui/main_window.py" line="+105"/>
+        <location line="+239"/>
         <location line="+11"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-28"/>
         <source>{app} was already running, so these options of the new launch were not applied: {options}. Quit the app and start it again to use them.</source>
         <translation>{app} 已在运行，因此新启动时给出的这些选项未生效：{options}。如需使用，请退出应用后重新启动。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>DEMO · sandbox</source>
         <translation>演示 · 沙盒</translation>
     </message>
@@ -1375,8 +1375,8 @@ Thank you.</source>
         <translation>演示模式：使用本机内置的模拟服务器，不涉及真实资金。</translation>
     </message>
     <message>
-        <location line="-96"/>
-        <location line="+99"/>
+        <location line="-115"/>
+        <location line="+118"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
@@ -2165,7 +2165,7 @@ Thank you.</source>
         <translation>{what}不能包含查询参数（?…）或片段（#…）。</translation>
     </message>
     <message>
-        <location line="+234"/>
+        <location line="+261"/>
         <source>The redirect URI</source>
         <translation>重定向 URI</translation>
     </message>
@@ -2205,18 +2205,18 @@ Thank you.</source>
         <translation>端点 {key} 必须填写路径，而不是 URL。</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/settings.py" line="-184"/>
-        <location line="+163"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="-211"/>
+        <location line="+190"/>
         <source>{what} must be one of {options} (got {value}).</source>
         <translation>{what}必须是 {options} 之一（当前为 {value}）。</translation>
     </message>
     <message>
-        <location line="+290"/>
+        <location line="+309"/>
         <source>The proxy URL</source>
         <translation>代理地址</translation>
     </message>
     <message>
-        <location line="-559"/>
+        <location line="-605"/>
         <source>{what} must be between {low} and {high} seconds (got {value}).</source>
         <translation>{what}必须在 {low} 到 {high} 秒之间（当前为 {value}）。</translation>
     </message>
@@ -2226,19 +2226,24 @@ Thank you.</source>
         <translation>{what}必须在 {low} 到 {high} 分钟之间（当前为 {value}）。</translation>
     </message>
     <message>
-        <location line="+247"/>
+        <location line="+256"/>
+        <source>{what} must be an Ed25519 public key: 32 bytes written in base64.</source>
+        <translation>{what}必须是 Ed25519 公钥：以 base64 编写的 32 个字节。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>{what} must be an e-mail address or an https:// address (got {value}).</source>
         <translation>{what}必须是电子邮件地址或 https:// 地址（当前为 {value}）。</translation>
     </message>
     <message>
         <location line="+68"/>
         <location line="+31"/>
-        <location line="+398"/>
+        <location line="+417"/>
         <source>{what} must be a number.</source>
         <translation>{what}必须是数字。</translation>
     </message>
     <message>
-        <location line="-426"/>
+        <location line="-445"/>
         <source>{what} must be at least {minimum} USD (got {value}).</source>
         <translation>{what}不能低于 {minimum} USD（当前为 {value}）。</translation>
     </message>
@@ -2300,6 +2305,16 @@ Thank you.</source>
     </message>
     <message>
         <location line="+19"/>
+        <source>The update feed address</source>
+        <translation>更新源地址</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The update feed key</source>
+        <translation>更新源公钥</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The permission level</source>
         <translation>权限级别</translation>
     </message>
@@ -2532,7 +2547,7 @@ Thank you.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location line="-942"/>
+        <location line="-961"/>
         <source>US main site, direct</source>
         <translation>美国主站直连</translation>
     </message>
@@ -2687,7 +2702,7 @@ Thank you.</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/settings.py" line="-470"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="-497"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
@@ -2712,7 +2727,7 @@ Thank you.</source>
         <translation>余额与充值</translation>
     </message>
     <message>
-        <location line="+437"/>
+        <location line="+464"/>
         <source>API line:</source>
         <translation>API 线路：</translation>
     </message>
@@ -2757,7 +2772,7 @@ Thank you.</source>
         <translation>客户端 ID：</translation>
     </message>
     <message>
-        <location line="+260"/>
+        <location line="+279"/>
         <source>Give up a request after:</source>
         <translation>请求超时时间：</translation>
     </message>
@@ -2777,7 +2792,7 @@ Thank you.</source>
         <translation>删除已保存的客户端密钥</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/settings.py" line="-275"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="-294"/>
         <source>Redirect URI:</source>
         <translation>重定向 URI：</translation>
     </message>
@@ -2787,7 +2802,7 @@ Thank you.</source>
         <translation>权限范围：</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+92"/>
         <source>Proxy:</source>
         <translation>代理：</translation>
     </message>
@@ -2852,22 +2867,22 @@ Thank you.</source>
         <translation>余额刷新间隔：</translation>
     </message>
     <message>
-        <location line="-619"/>
+        <location line="-665"/>
         <source> seconds</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location line="+631"/>
+        <location line="+677"/>
         <source>Watch for a payment for:</source>
         <translation>等待付款时长：</translation>
     </message>
     <message>
-        <location line="-630"/>
+        <location line="-676"/>
         <source> minutes</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location line="+496"/>
+        <location line="+523"/>
         <source>Token-exchange service:</source>
         <translation>令牌交换服务：</translation>
     </message>
@@ -2877,7 +2892,7 @@ Thank you.</source>
         <translation>仅当你的组织运行此服务时填写：应用会将登录代码发送到该服务，不再需要客户端密钥。</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+164"/>
         <source>Smallest recharge:</source>
         <translation>最低充值金额：</translation>
     </message>
@@ -2967,7 +2982,7 @@ Thank you.</source>
         <translation>无法检查密钥环：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/settings.py" line="-228"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="-247"/>
         <source>Leave empty to use the provider&apos;s code page ({url}): you paste the code shown there into the app. A loopback address such as http://127.0.0.1:8765/callback lets the app finish sign-in by itself.</source>
         <translation>留空则使用服务方的代码页面（{url}）：你需要将页面上显示的代码粘贴到应用中。若填写 http://127.0.0.1:8765/callback 这样的本机回环地址，应用可以自动完成登录。</translation>
     </message>
@@ -3185,6 +3200,34 @@ Thank you.</source>
         <location line="+39"/>
         <source>The system keyring is locked. Unlock it and try again.</source>
         <translation>系统密钥环已锁定。请解锁后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateNoticeBar</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/update_notice.py" line="+72"/>
+        <source>Release notes</source>
+        <translation>发行说明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Download page</source>
+        <translation>下载页面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This version has known problems that version {minimum} and later fix. Please install version {version}.</source>
+        <translation>此版本存在已知问题，版本 {minimum} 及更高版本已修复。请安装版本 {version}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Version {version} is available.</source>
+        <translation>版本 {version} 已发布。</translation>
     </message>
 </context>
 </TS>
