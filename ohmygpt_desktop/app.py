@@ -847,7 +847,7 @@ class Shell:
 
     def close_window(self) -> None:
         if self.window is not None:
-            self.window.close()
+            self.window.quit()  # not into the tray: the app ends
 
     async def wait_closed(self) -> None:
         """Until the person closes the window; then close the context, free the profile."""
@@ -972,7 +972,7 @@ class Shell:
         self.window.show()
         self.window.activateWindow()
         if old_window is not None:
-            old_window.close()  # its work stops; its closing no longer ends the app
+            old_window.quit()  # its work stops; its closing no longer ends the app
             old_window.deleteLater()
         if old_ctx is not None:
             task = asyncio.ensure_future(_close_quietly(old_ctx))

@@ -42,7 +42,7 @@ def test_table_declares_everything_once() -> None:
         "api_base_url", "auth_base_url", "client_id", "redirect_uri", "scope", "endpoints",
         "token_exchange_url", "permission_level", "organization", "support",
         "update_feed_url", "update_public_key",
-        "proxy_mode", "proxy_url", "language", "theme", "refresh_interval_s",
+        "proxy_mode", "proxy_url", "language", "theme", "tray", "refresh_interval_s",
         "payment_watch_minutes", "recharge_min", "recharge_max", "recharge_presets",
         "low_balance_usd", "keyring_timeout_s",
         "credits_per_usd", "request_deadline_s",

@@ -785,6 +785,23 @@ SETTINGS: tuple[SettingSpec, ...] = (
         label=QT_TRANSLATE_NOOP(_FORM, "Theme:"),
     ),
     SettingSpec(
+        "tray",
+        str,
+        "watching",
+        "Keep running in the system tray when the window is closed: while a payment is "
+        "being watched, always, or never. Where there is no system tray, closing the window "
+        "quits.",
+        QT_TRANSLATE_NOOP(_CTX, "The tray setting"),
+        choices=(
+            Choice("watching", QT_TRANSLATE_NOOP(_FORM, "While a payment is being watched")),
+            Choice("always", QT_TRANSLATE_NOOP(_FORM, "Always")),
+            Choice("never", QT_TRANSLATE_NOOP(_FORM, "Never")),
+        ),
+        tab=Tab.APPEARANCE,
+        widget=Widget.COMBO,
+        label=QT_TRANSLATE_NOOP(_FORM, "Keep running in the tray:"),
+    ),
+    SettingSpec(
         "refresh_interval_s",
         int,
         300,

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMainWindow,
@@ -26,7 +26,7 @@ from shiboken6 import isValid
 from ohmygpt_desktop import APP_NAME
 from ohmygpt_desktop.ui.banner import MessageBanner
 from ohmygpt_desktop.ui.first_paint import when_first_painted
-from ohmygpt_desktop.ui.plain import PlainLabel, notification_text
+from ohmygpt_desktop.ui.plain import PlainLabel
 
 if TYPE_CHECKING:
     from ohmygpt_desktop.core.context import AppContext
@@ -64,6 +64,8 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx: AppContext | None = None
+        #: Closing ends the app even when it would keep running in the tray (:meth:`quit`).
+        self._quitting = False
         self.setObjectName("MainWindow")
         self.resize(880, 640)
         self.setMinimumSize(640, 480)
@@ -113,8 +115,14 @@ class MainWindow(QMainWindow):
         from ohmygpt_desktop.core.settings import Applies, names_applying
         from ohmygpt_desktop.ui.errors import describe_startup_problem
         from ohmygpt_desktop.ui.follow import follow_settings
+        from ohmygpt_desktop.ui.tray import TrayNotifier
 
         self.ctx = ctx
+        self.tray: TrayNotifier = TrayNotifier(ctx, self)
+        self.tray.openRequested.connect(self.bring_to_front)
+        self.tray.refreshRequested.connect(self.refresh_current)
+        self.tray.rechargeRequested.connect(self._recharge_from_tray)
+        self.tray.quitRequested.connect(self.quit)
         self.demo_badge.setVisible(ctx.demo_mode)
         self._login_panel: LoginPanel | None = None
         self._account_page: QWidget | None = None
@@ -170,7 +178,7 @@ class MainWindow(QMainWindow):
         self.leave_demo_action.setVisible(
             self.ctx.demo_mode and self.ctx.switch_profile is not None
         )
-        self.quit_action = menu.addAction("", self.close)
+        self.quit_action = menu.addAction("", self.quit)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.addActions([self.settings_action, self.quit_action])
         self._menu_button.setMenu(menu)
@@ -329,8 +337,24 @@ class MainWindow(QMainWindow):
                 ).format(app=APP_NAME, options=", ".join(ignored))
             )
 
+    def quit(self) -> None:
+        """Close the window and end the app, even when it could run on in the tray."""
+        self._quitting = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if (
+            self.ctx is not None
+            and not self._quitting
+            and not QGuiApplication.isSavingSession()  # logging out: let the app go
+            and self.tray.keeps_running()
+        ):
+            event.ignore()  # the app runs on in the tray, and says so
+            self.hide()
+            self.tray.park()
+            return
         if self.ctx is not None:  # the frame alone (start-up failed) has no timer yet
+            self.tray.remove()
             self._refresh_timer.stop()
             if self._start_op is not None:  # the context closes next: stop starting it
                 self._start_op.cancel()
@@ -361,6 +385,7 @@ class MainWindow(QMainWindow):
         )
         if self._account_page is not None and self._tabs is not None:
             self._tabs.setTabText(0, self.tr("Orders"))
+        self.tray.retranslate()
         self._retranslate_header()
 
     def _retranslate_header(self) -> None:
@@ -409,6 +434,10 @@ class MainWindow(QMainWindow):
         dialog = RechargeDialog(self.ctx, key, self)
         dialog.reauthRequested.connect(self.reauthorize)
         dialog.open()
+
+    def _recharge_from_tray(self, key: str) -> None:
+        self.bring_to_front()
+        self.open_recharge(key)
 
     def open_settings(self) -> None:
         from ohmygpt_desktop.ui.settings_dialog import SettingsDialog
@@ -494,7 +523,7 @@ class MainWindow(QMainWindow):
             )
         )
         self.refresh_current_view()
-        TrayNotifier.notify(self, self.tr("Payment received"), email)
+        self.tray.notify(self.tr("Payment received"), email)
 
     def _on_short_rise(self, short: object) -> None:
         from ohmygpt_desktop.core.payments import ShortRise
@@ -514,27 +543,4 @@ class MainWindow(QMainWindow):
         )
         self.ctx.messages.info(text)
         self.refresh_current_view()
-        TrayNotifier.notify(self, self.tr("Balance went up, order not paid yet"), text)
-
-
-class TrayNotifier(QObject):
-    """Tray notification when a system tray exists (no-op otherwise).
-
-    ``title`` and ``text`` are plain text; the body is made to show literally on
-    this platform (see :func:`ohmygpt_desktop.ui.plain.notification_text`).
-    """
-
-    _tray = None
-
-    @classmethod
-    def notify(cls, window: QWidget, title: str, text: str) -> None:
-        from PySide6.QtWidgets import QSystemTrayIcon
-
-        if not QSystemTrayIcon.isSystemTrayAvailable():
-            return
-        if cls._tray is None:
-            cls._tray = QSystemTrayIcon(window.windowIcon(), window)
-            cls._tray.show()
-        cls._tray.showMessage(
-            title, notification_text(text), QSystemTrayIcon.MessageIcon.Information, 8000
-        )
+        self.tray.notify(self.tr("Balance went up, order not paid yet"), text)
