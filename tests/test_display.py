@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QStyledItemDelegate,
-    QSystemTrayIcon,
     QTabBar,
     QTextEdit,
     QWidget,
@@ -41,7 +40,7 @@ from ohmygpt_desktop.core.display import visible_text
 from ohmygpt_desktop.sandbox import SandboxServer
 from ohmygpt_desktop.ui.accounts_dialog import AccountsDialog
 from ohmygpt_desktop.ui.crash_dialog import install_crash_handler
-from ohmygpt_desktop.ui.main_window import MainWindow, TrayNotifier
+from ohmygpt_desktop.ui.main_window import MainWindow
 from ohmygpt_desktop.ui.plain import mnemonic_safe, notification_text, title_safe, tooltip_text
 from ohmygpt_desktop.ui.recharge_dialog import RechargeDialog
 from ohmygpt_desktop.ui.tasks import Op
@@ -51,6 +50,7 @@ from tests.helpers.browser import FakeBrowser
 from tests.helpers.recharging import click as click_widget
 from tests.helpers.recharging import type_amount, wait_idle, wait_requests_done
 from tests.helpers.signin import show, sign_in, until_idle
+from tests.helpers.tray import fake_tray
 
 USER_ID = "7777"
 #: Markup that hides "mallory…" (1-pixel font), an "&" and a "[*]" that Qt would eat
@@ -216,16 +216,7 @@ def test_every_screen_shows_a_spoofed_email_as_text(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     sandbox.state.add_user(USER_ID, SPOOFED, "340000", "1500")
-    notifications: list[tuple[str, str]] = []
-
-    class Tray:
-        """Stands in for the system tray (the offscreen platform has none)."""
-
-        def showMessage(self, title: str, text: str, *_: Any) -> None:
-            notifications.append((title, text))
-
-    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
-    monkeypatch.setattr(TrayNotifier, "_tray", Tray())
+    icons = fake_tray(monkeypatch)
     audit = Audit()
     ctx = make_ctx(payment_intervals=(3600,))
     window = MainWindow(ctx)
@@ -284,13 +275,14 @@ def test_every_screen_shows_a_spoofed_email_as_text(
     run(asyncio.to_thread(sandbox_browser.pay, browser.last))
     ctx.watcher.poke()
     run(wait_signal(ctx.watcher.orderPaid))
-    run(until_idle(lambda: bool(notifications)))
+    run(until_idle(lambda: bool(icons and icons[-1].messages)))
     audit.expect("payment received", window.banner.label)
     click_widget(qtbot, dialog.done_button)
     run(until_idle())
-    ((title, body),) = notifications
+    ((title, body),) = icons[-1].messages
     assert title == "Payment received"
     audit.notification("payment received", body)
+    audit.notification("tray tooltip", icons[-1].toolTip())
 
     # The order history: the cell and its tooltip.
     audit.expect("history", window.history_view.table)

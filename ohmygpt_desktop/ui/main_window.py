@@ -320,6 +320,8 @@ class MainWindow(QMainWindow):
         if self.isMinimized():
             self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
         self.show()
+        if self.ctx is not None:
+            self.tray.unpark()
         self.raise_()
         self.activateWindow()
 
@@ -343,10 +345,11 @@ class MainWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        app = QGuiApplication.instance()
+        logging_out = isinstance(app, QGuiApplication) and app.isSavingSession()
         if (
             self.ctx is not None
-            and not self._quitting
-            and not QGuiApplication.isSavingSession()  # logging out: let the app go
+            and not (self._quitting or logging_out)
             and self.tray.keeps_running()
         ):
             event.ignore()  # the app runs on in the tray, and says so

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from ohmygpt_desktop import APP_NAME
@@ -57,7 +57,6 @@ class TrayNotifier(QObject):
         self.recharge_action = self.menu.addAction("", self._on_recharge)
         self.menu.addSeparator()
         self.quit_action = self.menu.addAction("", self.quitRequested.emit)
-        window.installEventFilter(self)
         ctx.accounts.accountUpdated.connect(self._on_account_updated)
         ctx.accounts.currentChanged.connect(self.render)
         ctx.accounts.accountsChanged.connect(self.render)
@@ -65,6 +64,7 @@ class TrayNotifier(QObject):
         follow_settings(self, ctx.settings, ["tray"], self.sync)
         follow_settings(self, ctx.settings, ["credits_per_usd"], self.render)
         self.retranslate()
+        self.sync()
 
     # ------------------------------------------------------------------ state
 
@@ -127,11 +127,11 @@ class TrayNotifier(QObject):
             text = self.tr("{app} keeps running here. To quit, use Quit in this icon's menu.")
         self.notify(self.tr("Still running in the tray"), text.format(app=APP_NAME))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._window and event.type() == QEvent.Type.Show and self._parked:
+    def unpark(self) -> None:
+        """The window shows again."""
+        if self._parked:
             self._parked = False
             self.sync()
-        return False
 
     # ---------------------------------------------------------------- showing
 
