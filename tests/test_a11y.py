@@ -114,6 +114,7 @@ def test_every_focusable_control_has_a_name(
     window.show()
     window.start()
     run(until(lambda: window._started and window._tabs is not None))
+    ctx.messages.error("A message with its close button")
     check("main window", window)
 
     dialog = open_recharge(widgets, ctx, account.key)

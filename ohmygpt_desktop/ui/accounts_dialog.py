@@ -157,6 +157,8 @@ class AccountsDialog(QDialog):
         self.setWindowTitle(self.tr("All accounts"))
         self.intro.setText(self.tr("Type part of an email address to find an account."))
         self.filter_field.setPlaceholderText(self.tr("Search accounts"))
+        self.filter_field.setAccessibleName(self.tr("Search accounts"))
+        self.list.setAccessibleName(self.tr("All accounts"))
         self.switch_button.setText(self.tr("Switch to account"))
         self.recharge_button.setText(self.tr("Recharge…"))
         self._update_count()

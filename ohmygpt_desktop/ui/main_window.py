@@ -367,6 +367,7 @@ class MainWindow(QMainWindow):
         if not self._header_built:
             return
         self._menu_button.setToolTip(self.tr("Menu"))
+        self._menu_button.setAccessibleName(self.tr("Menu"))
         self.settings_action.setText(self.tr("Settings…"))
         self.about_action.setText(self.tr("About {app}").format(app=APP_NAME))
         self.leave_demo_action.setText(self.tr("Leave the demo"))
