@@ -147,6 +147,8 @@ class AccountsDialog(QDialog):
         self.proxy.modelReset.connect(self._update_count)
         self.retranslate()
         self._update_count()
+        self.switch_button.setDefault(True)
+        self.filter_field.setFocus()  # type to find, Enter switches
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
