@@ -49,9 +49,7 @@ def write_bundle_requirements(pure: Iterable[Sequence[Any]], path: Path) -> Path
     return path
 
 
-def write_sbom(
-    requirements: Path, out: Path, *, tool: Path, pyproject: Path, version: str
-) -> Path:
+def write_sbom(requirements: Path, out: Path, *, tool: Path, pyproject: Path, version: str) -> Path:
     """``out``: the CycloneDX JSON SBOM of ``requirements`` made by ``tool``
     (``cyclonedx-py``), the app (named by ``pyproject``) at ``version`` as its main
     component. Raises ``subprocess.CalledProcessError`` when the tool fails."""

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ohmygpt_desktop.core.tokens import TokenStorage
+from ohmygpt_desktop.ui.a11y import add_labelled_row, name_by_label
 from ohmygpt_desktop.ui.errors import describe
 from ohmygpt_desktop.ui.formatting import format_local_datetime, sentence_gap, shown
 from ohmygpt_desktop.ui.plain import PlainLabel
@@ -128,7 +129,7 @@ class AccountStatusDialog(QDialog):
             self.used_value,
         ):
             name = PlainLabel(self)
-            self.form.addRow(name, field)
+            add_labelled_row(self.form, name, field)
             self._rows.append((name, field))
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -186,6 +187,7 @@ class AccountStatusDialog(QDialog):
         )
         for (label, _), name in zip(self._rows, names, strict=True):
             label.setText(name)
+            name_by_label(label)
         self.reauth_button.setText(self.tr("Sign in again"))
         self.render()
 

@@ -147,6 +147,8 @@ class AccountsDialog(QDialog):
         self.proxy.modelReset.connect(self._update_count)
         self.retranslate()
         self._update_count()
+        self.switch_button.setDefault(True)
+        self.filter_field.setFocus()  # type to find, Enter switches
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -157,6 +159,8 @@ class AccountsDialog(QDialog):
         self.setWindowTitle(self.tr("All accounts"))
         self.intro.setText(self.tr("Type part of an email address to find an account."))
         self.filter_field.setPlaceholderText(self.tr("Search accounts"))
+        self.filter_field.setAccessibleName(self.tr("Search accounts"))
+        self.list.setAccessibleName(self.tr("All accounts"))
         self.switch_button.setText(self.tr("Switch to account"))
         self.recharge_button.setText(self.tr("Recharge…"))
         self._update_count()

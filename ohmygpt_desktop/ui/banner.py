@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
 
 from ohmygpt_desktop.ui.plain import PlainLabel
@@ -31,12 +31,22 @@ class MessageBanner(QFrame):
         self.close_button.setText("✕")
         self.close_button.setAutoRaise(True)
         self.close_button.clicked.connect(self.hide)
+        self._retranslate()
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self.level = ""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.hide)
         self.hide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.close_button.setToolTip(self.tr("Dismiss"))
+        self.close_button.setAccessibleName(self.tr("Dismiss"))
 
     def show_message(self, level: str, text: str) -> None:
         background, foreground = _COLORS.get(level, _COLORS["info"])
@@ -47,7 +57,6 @@ class MessageBanner(QFrame):
             f"#MessageBanner QLabel {{ color: {foreground}; }}"
         )
         self.label.setText(text)
-        self.close_button.setToolTip(self.tr("Dismiss"))
         self.show()
         if level in ("info", "success"):
             self._timer.start(12000)

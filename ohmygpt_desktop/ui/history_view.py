@@ -191,6 +191,7 @@ class HistoryView(QWidget):
         )
         self.copy_order_action.setText(self.tr("Copy order number"))
         self.export_button.setText(self.tr("Export CSV…"))
+        self.table.setAccessibleName(self.tr("Orders"))
         self.export_button.setToolTip(self.tr("Save the orders shown as a spreadsheet file"))
         self.model.retranslate()
         self._update_empty_text()

@@ -127,6 +127,7 @@ class LoginPanel(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a frame around the page, not a stop
         outer.addWidget(scroll)
         viewport = QWidget(scroll)
         scroll.setWidget(viewport)
@@ -255,6 +256,7 @@ class LoginPanel(QWidget):
         self.paste_field.textChanged.connect(self._on_paste_changed)
         self.paste_field.returnPressed.connect(self.submit)
         paste_row.addWidget(self.paste_field, 1)
+        self.step2_label.setBuddy(self.paste_field)
         self.continue_button = QPushButton(page)
         self.continue_button.setObjectName("ContinueButton")
         self.continue_button.clicked.connect(self.submit)

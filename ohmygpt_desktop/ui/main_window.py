@@ -170,8 +170,17 @@ class MainWindow(QMainWindow):
         self._menu_button.setAutoRaise(True)
         self._menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self._menu_button)
+        self.refresh_action = menu.addAction("", self.refresh_current)
+        self.refresh_action.setShortcuts([QKeySequence(Qt.Key.Key_F5), QKeySequence("Ctrl+R")])
+        self.recharge_action = menu.addAction("", self.recharge_current)
+        self.recharge_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.accounts_action = menu.addAction("", self._switcher.show_all_accounts)
+        self.accounts_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        menu.addSeparator()
         self.settings_action = menu.addAction("", self.open_settings)
-        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_action.setShortcuts(_keys(QKeySequence.StandardKey.Preferences, "Ctrl+,"))
+        self.shortcuts_action = menu.addAction("", self.open_shortcuts)
+        self.shortcuts_action.setShortcuts([QKeySequence(Qt.Key.Key_F1), QKeySequence("Ctrl+/")])
         self.about_action = menu.addAction("", self.open_about)
         menu.addSeparator()
         self.leave_demo_action = menu.addAction("", self.leave_demo)
@@ -179,14 +188,31 @@ class MainWindow(QMainWindow):
             self.ctx.demo_mode and self.ctx.switch_profile is not None
         )
         self.quit_action = menu.addAction("", self.quit)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.addActions([self.settings_action, self.quit_action])
+        self.quit_action.setShortcuts(_keys(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
+        self.addActions(
+            [
+                self.refresh_action,
+                self.recharge_action,
+                self.accounts_action,
+                self.settings_action,
+                self.shortcuts_action,
+                self.quit_action,
+            ]
+        )
+        self._sync_account_actions()
+        self.ctx.accounts.currentChanged.connect(self._sync_account_actions)
+        self.ctx.accounts.accountsChanged.connect(self._sync_account_actions)
         self._menu_button.setMenu(menu)
         self.header_layout.addWidget(self._menu_button)
         self._switcher.addAccountRequested.connect(self.add_account)
         self._switcher.reauthRequested.connect(self.reauthorize)
         self._switcher.rechargeRequested.connect(self.open_recharge)
         self._retranslate_header()
+
+    def _sync_account_actions(self, *_: object) -> None:
+        signed_in = self.ctx is not None and self.ctx.accounts.current() is not None
+        for action in (self.refresh_action, self.recharge_action, self.accounts_action):
+            action.setEnabled(signed_in)
 
     @property
     def switcher(self) -> AccountSwitcher:
@@ -395,7 +421,12 @@ class MainWindow(QMainWindow):
         if not self._header_built:
             return
         self._menu_button.setToolTip(self.tr("Menu"))
+        self._menu_button.setAccessibleName(self.tr("Menu"))
+        self.refresh_action.setText(self.tr("Refresh balance"))
+        self.recharge_action.setText(self.tr("Recharge…"))
+        self.accounts_action.setText(self.tr("All accounts…"))
         self.settings_action.setText(self.tr("Settings…"))
+        self.shortcuts_action.setText(self.tr("Keyboard shortcuts"))
         self.about_action.setText(self.tr("About {app}").format(app=APP_NAME))
         self.leave_demo_action.setText(self.tr("Leave the demo"))
         self.quit_action.setText(self.tr("Quit"))
@@ -441,6 +472,19 @@ class MainWindow(QMainWindow):
     def _recharge_from_tray(self, key: str) -> None:
         self.bring_to_front()
         self.open_recharge(key)
+
+    def recharge_current(self) -> None:
+        account = self.ctx.accounts.current()
+        if account is not None:
+            self.open_recharge(account.key)
+
+    def open_shortcuts(self) -> None:
+        """A list of the window's keyboard shortcuts (what the menu's actions are bound to)."""
+        from ohmygpt_desktop.ui.shortcuts_dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self.actions(), self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     def open_settings(self) -> None:
         from ohmygpt_desktop.ui.settings_dialog import SettingsDialog
@@ -547,3 +591,9 @@ class MainWindow(QMainWindow):
         self.ctx.messages.info(text)
         self.refresh_current_view()
         self.tray.notify(self.tr("Balance went up, order not paid yet"), text)
+
+
+def _keys(standard: QKeySequence.StandardKey, fallback: str) -> list[QKeySequence]:
+    """The platform's keys for ``standard``, or ``fallback`` where it has none (Linux
+    desktops other than KDE bind no key to Preferences, some none to Quit)."""
+    return QKeySequence.keyBindings(standard) or [QKeySequence(fallback)]

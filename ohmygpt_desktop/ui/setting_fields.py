@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from ohmygpt_desktop.core.settings import FORM_CONTEXT, Applies, Choice, SettingSpec, Widget
 from ohmygpt_desktop.translatable import format_template
+from ohmygpt_desktop.ui.a11y import name_by_label
 from ohmygpt_desktop.ui.formatting import sentence_gap, shown
 from ohmygpt_desktop.ui.plain import PlainLabel
 
@@ -186,6 +187,7 @@ class SettingField(QWidget):
 
     def retranslate(self) -> None:
         self.caption.setText(form_text(self.spec.label))
+        name_by_label(self.caption)
         self._retranslate_input()
         self._retranslate_hint()
 
@@ -379,6 +381,9 @@ class UrlChoiceField(SettingField):
             self.combo.setItemText(index, self.label_of(choice.value))
             self.combo.setItemData(index, choice.value, Qt.ItemDataRole.ToolTipRole)
         self.combo.setItemText(self.combo.count() - 1, _tr(_CTX, "Custom…"))
+        self.custom.setAccessibleName(
+            _tr(_CTX, "{label}: custom address").format(label=form_text(self.spec.label))
+        )
 
 
 class AmountField(SettingField):

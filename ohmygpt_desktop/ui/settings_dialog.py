@@ -60,6 +60,7 @@ from ohmygpt_desktop.core.settings import (
     Tab,
     coerce,
 )
+from ohmygpt_desktop.ui.a11y import add_labelled_row, name_by_label
 from ohmygpt_desktop.ui.errors import describe
 from ohmygpt_desktop.ui.formatting import sentence_gap, shown
 from ohmygpt_desktop.ui.plain import PlainLabel, tooltip_text
@@ -190,7 +191,7 @@ class SettingsDialog(QDialog):
             if spec.tab is not tab:
                 continue
             field = self._make_field(spec, page)
-            form.addRow(field.caption, field)
+            add_labelled_row(form, field.caption, field)
             self._fields[spec.name] = field
             for secret in SECRETS:
                 if secret.follows == spec.name:
@@ -264,7 +265,7 @@ class SettingsDialog(QDialog):
         self.secret_edit, self.secret_hint, self.secret_error = box.edit, box.hint, box.error
         assert box.forget is not None
         self.forget_secret = box.forget
-        form.addRow(self.secret_caption, box)
+        add_labelled_row(form, self.secret_caption, box)
 
     def _connect(self) -> None:
         for field in self._fields.values():
@@ -672,6 +673,7 @@ class SettingsDialog(QDialog):
             )
         )
         self.secret_caption.setText(form_text(self.secret_spec.label))
+        name_by_label(self.secret_caption)
         self.forget_secret.setText(self.tr("Remove the stored client secret"))
         self._retranslate_secret()
         self._retranslate_redirect_hint()
