@@ -13,6 +13,7 @@ from ohmygpt_desktop.ui.main_window import MainWindow
 from ohmygpt_desktop.ui.recharge_dialog import RechargeDialog
 from tests.helpers.asyncutil import recording, until
 from tests.helpers.recharging import Widgets, signed_in, widget_scope
+from tests.helpers.signin import until_idle
 from tests.helpers.tray import FakeTrayIcon, fake_tray
 
 STILL_RUNNING = "Still running in the tray"
@@ -65,6 +66,7 @@ def test_the_tray_menu_opens_refreshes_recharges_and_quits(
     assert window.isVisible()
 
     # Refresh reads the balance from the server; the tooltip follows.
+    run(until_idle())  # the start-up refresh is over: this one is the menu's
     sandbox.state.set_balance("888", "680000")
     before = sandbox.state.request_counts["balance"]
     entries["Refresh"].trigger()
