@@ -118,9 +118,7 @@ class SettingsDialog(QDialog):
         self.settings = ctx.settings
         self.setObjectName("SettingsDialog")
         # Values set by the environment or the command line look read-only.
-        set_themed_style(
-            self, 'QLineEdit[readOnly="true"] { background: $window; color: $muted; }'
-        )
+        set_themed_style(self, 'QLineEdit[readOnly="true"] { background: $window; color: $muted; }')
         self._api_lines = tuple(Choice(url, label) for url, label in api_lines)
         self._latency_timeout = latency_timeout
         self._fields: dict[str, SettingField] = {}
