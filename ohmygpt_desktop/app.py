@@ -611,8 +611,7 @@ def _run_claimed(
     app.setWindowIcon(icon)
     languages = LanguageManager(app, cache_dir=paths.cache_dir / "translations")
     languages.apply(settings.language)  # the first paint is already in the user's language
-    if settings.theme != "system":
-        apply_theme(app, settings.theme)
+    apply_theme(app, settings.theme)  # "system" too: it follows the colour scheme
     collector = GuiThreadCollector(parent=app)
 
     shell: Shell | None = None

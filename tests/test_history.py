@@ -11,14 +11,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QFileDialog
 from shiboken6 import isValid
 
 from ohmygpt_desktop.core.orders import OrderHistory, OrderStatus
 from ohmygpt_desktop.sandbox import DEFAULT_APP
 from ohmygpt_desktop.ui.formatting import format_local_datetime
-from ohmygpt_desktop.ui.history_model import STATUS_COLORS, Column
+from ohmygpt_desktop.ui.history_model import Column, status_color
 from ohmygpt_desktop.ui.history_view import FILTER_ALL, FILTER_CURRENT, HistoryView
 from tests.helpers.asyncutil import until
 from tests.helpers.recharging import Widgets, click, signed_in, widget_scope
@@ -140,7 +139,7 @@ def test_every_status_newest_first(make_ctx, run, sandbox, widgets) -> None:
     }
     assert len(colours) == 5
     paid_swatch = cell(view, 3, Column.STATUS, Qt.ItemDataRole.DecorationRole)
-    assert paid_swatch == QColor(STATUS_COLORS[OrderStatus.PAID])
+    assert paid_swatch == status_color(OrderStatus.PAID)
     unknown_tip = cell(view, 2, Column.STATUS, Qt.ItemDataRole.ToolTipRole)
     assert "before paying again" in unknown_tip
     invoice_tip = cell(view, 1, Column.STATUS, Qt.ItemDataRole.ToolTipRole)

@@ -23,11 +23,10 @@ from ohmygpt_desktop.ui.a11y import add_labelled_row, name_by_label
 from ohmygpt_desktop.ui.errors import describe
 from ohmygpt_desktop.ui.formatting import format_local_datetime, sentence_gap, shown
 from ohmygpt_desktop.ui.plain import PlainLabel
+from ohmygpt_desktop.ui.styles import ERROR_TEXT_STYLE, set_themed_style
 
 if TYPE_CHECKING:
     from ohmygpt_desktop.core.context import AppContext
-
-_WARNING_STYLE = "color: #a50e0e;"
 
 
 def _local_time(text: str) -> str:
@@ -90,7 +89,7 @@ class AccountStatusDialog(QDialog):
         self.storage_value.setObjectName("StatusStorage")
         self.storage_warning = value_label()
         self.storage_warning.setObjectName("StatusStorageWarning")
-        self.storage_warning.setStyleSheet(_WARNING_STYLE)
+        set_themed_style(self.storage_warning, ERROR_TEXT_STYLE)
         storage_box = QWidget(self)
         storage_column = QVBoxLayout(storage_box)
         storage_column.setContentsMargins(0, 0, 0, 0)
@@ -207,10 +206,10 @@ class AccountStatusDialog(QDialog):
                     "The stored sign-in could not be read: {problem}"
                 ).format(problem=describe(account.token_problem))
             self.state_value.setText(text)
-            self.state_value.setStyleSheet(_WARNING_STYLE)
+            set_themed_style(self.state_value, ERROR_TEXT_STYLE)
         else:
             self.state_value.setText(self.tr("Signed in"))
-            self.state_value.setStyleSheet("")
+            set_themed_style(self.state_value, "")
         self.reauth_button.setVisible(account.needs_reauth)
 
         storage = record.token_storage

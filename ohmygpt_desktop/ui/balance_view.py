@@ -42,6 +42,7 @@ from ohmygpt_desktop.ui.formatting import (
     to_qdatetime,
 )
 from ohmygpt_desktop.ui.plain import PlainLabel, tooltip_text
+from ohmygpt_desktop.ui.styles import set_themed_style
 from ohmygpt_desktop.ui.tasks import Op
 
 if TYPE_CHECKING:
@@ -52,18 +53,19 @@ if TYPE_CHECKING:
 AGE_TICK_MS = 30_000
 
 _STYLE = """
-#BalanceCard { border: 1px solid palette(mid); border-radius: 10px; background: palette(base); }
+#BalanceCard { border: 1px solid $mid; border-radius: 10px; background: $base; }
+#BalanceAccount { color: $muted; }
 #BalanceCaption { font-weight: bold; }
 #BalanceUsd { font-weight: bold; }
-#StaleBadge { color: #8a5300; background: #fef7e0; border-radius: 4px; padding: 1px 6px; }
+#StaleBadge { color: $warning_fg; background: $warning_bg; border-radius: 4px; padding: 1px 6px; }
 #BalanceNotice { border-radius: 6px; }
-#BalanceNotice[level="error"] { background: #fce8e6; }
-#BalanceNotice[level="error"] QLabel { color: #a50e0e; }
-#BalanceNotice[level="reauth"] { background: #fef7e0; }
-#BalanceNotice[level="reauth"] QLabel { color: #8a5300; }
-#WatchStrip { background: #e8f1fd; border-radius: 6px; }
-#WatchStrip QLabel { color: #174ea6; }
-#LowBalance { color: #8a5300; }
+#BalanceNotice[level="error"] { background: $error_bg; }
+#BalanceNotice[level="error"] QLabel { color: $error_fg; }
+#BalanceNotice[level="reauth"] { background: $warning_bg; }
+#BalanceNotice[level="reauth"] QLabel { color: $warning_fg; }
+#WatchStrip { background: $info_bg; border-radius: 6px; }
+#WatchStrip QLabel { color: $info_fg; }
+#LowBalance { color: $warning_text; }
 #RechargeButton { font-weight: bold; padding: 6px 18px; }
 """
 
@@ -111,7 +113,7 @@ class BalanceView(QWidget):
         outer.setContentsMargins(0, 0, 0, 8)
         self.card = QFrame(self)
         self.card.setObjectName("BalanceCard")
-        self.card.setStyleSheet(_STYLE)
+        set_themed_style(self.card, _STYLE)
         outer.addWidget(self.card)
 
         layout = QVBoxLayout(self.card)
@@ -126,9 +128,6 @@ class BalanceView(QWidget):
         self.account_label = PlainLabel(self.card)
         self.account_label.setObjectName("BalanceAccount")
         self.account_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        muted = self.account_label.palette()
-        muted.setColor(muted.ColorRole.WindowText, muted.color(muted.ColorRole.PlaceholderText))
-        self.account_label.setPalette(muted)
         caption_row = QHBoxLayout()
         caption_row.setSpacing(10)
         caption_row.addWidget(self.caption_label)

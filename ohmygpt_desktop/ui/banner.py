@@ -6,13 +6,9 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
 
 from ohmygpt_desktop.ui.plain import PlainLabel
+from ohmygpt_desktop.ui.styles import INFO_NOTE, set_themed_style
 
-_COLORS = {
-    "info": ("#e8f1fd", "#174ea6"),
-    "success": ("#e6f4ea", "#137333"),
-    "warning": ("#fef7e0", "#8a5300"),
-    "error": ("#fce8e6", "#a50e0e"),
-}
+_LEVELS = ("info", "success", "warning", "error")
 
 
 class MessageBanner(QFrame):
@@ -49,12 +45,12 @@ class MessageBanner(QFrame):
         self.close_button.setAccessibleName(self.tr("Dismiss"))
 
     def show_message(self, level: str, text: str) -> None:
-        background, foreground = _COLORS.get(level, _COLORS["info"])
+        kind = level if level in _LEVELS else INFO_NOTE
         self.level = level
-        self.setStyleSheet(
-            f"#MessageBanner {{ background: {background};"
-            f" border-bottom: 1px solid {foreground}40; }}"
-            f"#MessageBanner QLabel {{ color: {foreground}; }}"
+        set_themed_style(
+            self,
+            f"#MessageBanner {{ background: ${kind}_bg; border-bottom: 1px solid ${kind}_border; }}"
+            f"#MessageBanner QLabel, #MessageBanner QToolButton {{ color: ${kind}_fg; }}",
         )
         self.label.setText(text)
         self.show()

@@ -57,6 +57,8 @@ from ohmygpt_desktop.ui.styles import (
     WARNING_NOTE,
     bold,
     note_frame,
+    note_style,
+    set_themed_style,
 )
 from ohmygpt_desktop.ui.tasks import Op
 
@@ -76,7 +78,7 @@ def system_provisioning_folder() -> str:
 def _link_button(name: str, parent: QWidget) -> QPushButton:
     button = QPushButton(parent)
     button.setObjectName(name)
-    button.setStyleSheet(LINK_STYLE.format(name=name))
+    set_themed_style(button, LINK_STYLE.format(name=name))
     button.setCursor(Qt.CursorShape.PointingHandCursor)
     return button
 
@@ -253,7 +255,7 @@ class FirstRunPage(QWidget):
         self.admin_button.setEnabled(not busy)
         self.demo_progress.setVisible(busy)
         self.demo_status.setText(self._demo_message)
-        self.demo_status.setStyleSheet(ERROR_TEXT_STYLE if self._demo_failed else "")
+        set_themed_style(self.demo_status, ERROR_TEXT_STYLE if self._demo_failed else "")
         self.demo_status.setVisible(bool(self._demo_message) and not busy)
 
     # ---- texts
@@ -351,7 +353,7 @@ class OAuthAppForm(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
 
-        self.result_box = note_frame("CheckResult", *WARNING_NOTE, self)
+        self.result_box = note_frame("CheckResult", WARNING_NOTE, self)
         result = QVBoxLayout(self.result_box)
         result.setContentsMargins(12, 8, 12, 8)
         result.setSpacing(4)
@@ -545,15 +547,13 @@ class OAuthAppForm(QWidget):
             self._paint_result(WARNING_NOTE)
         saving_text = self.tr("Saving the client secret to the system keyring…")
         self.save_status.setText(saving_text if saving else self._save_error)
-        self.save_status.setStyleSheet(ERROR_TEXT_STYLE if self._save_error and not saving else "")
+        set_themed_style(
+            self.save_status, ERROR_TEXT_STYLE if self._save_error and not saving else ""
+        )
         self.save_status.setVisible(saving or bool(self._save_error))
 
-    def _paint_result(self, colours: tuple[str, str, str]) -> None:
-        bg, border, fg = colours
-        self.result_box.setStyleSheet(
-            f"QFrame#CheckResult {{ background: {bg}; border: 1px solid {border};"
-            f" border-radius: 6px; }} QFrame#CheckResult QLabel {{ color: {fg}; }}"
-        )
+    def _paint_result(self, kind: str) -> None:
+        set_themed_style(self.result_box, note_style("CheckResult", kind))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -588,12 +588,12 @@ class OAuthAppForm(QWidget):
         self.back_button.setText(self.tr("← Back"))
         self.settings_button.setText(self.tr("Open Settings"))
         if self.last_check is not None:
-            text, colours = self._verdict_text(self.last_check)
+            text, kind = self._verdict_text(self.last_check)
             self.check_result.setText(text)
-            self._paint_result(colours)
+            self._paint_result(kind)
 
-    def _verdict_text(self, result: PageCheck) -> tuple[str, tuple[str, str, str]]:
-        """What the check found, in plain words, and the colours of its note."""
+    def _verdict_text(self, result: PageCheck) -> tuple[str, str]:
+        """What the check found, in plain words, and the kind of its note."""
         verdict = result.verdict
         status = str(result.status or "")
         unsure = sentence_gap() + self.tr(

@@ -25,6 +25,7 @@ from ohmygpt_desktop.ui.formatting import (
     shown,
 )
 from ohmygpt_desktop.ui.plain import tooltip_text
+from ohmygpt_desktop.ui.styles import is_dark
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -39,14 +40,22 @@ class Column(IntEnum):
     BALANCE = 6
 
 
-#: Status colours (text and the swatch beside it); readable on light and dark.
-STATUS_COLORS: dict[OrderStatus, str] = {
-    OrderStatus.CREATING: "#1a73e8",
-    OrderStatus.AWAITING_PAYMENT: "#b06000",
-    OrderStatus.PAID: "#188038",
-    OrderStatus.EXPIRED: "#80868b",
-    OrderStatus.UNKNOWN: "#d93025",
+#: Status colours (text and the swatch beside it) on a light table, then on a dark one;
+#: each reads at AA contrast (4.5:1) on its table.
+STATUS_COLORS: dict[OrderStatus, tuple[str, str]] = {
+    OrderStatus.CREATING: ("#1967d2", "#8ab4f8"),
+    OrderStatus.AWAITING_PAYMENT: ("#a15600", "#fdd663"),
+    OrderStatus.PAID: ("#137333", "#81c995"),
+    OrderStatus.EXPIRED: ("#5f6368", "#9aa0a6"),
+    OrderStatus.UNKNOWN: ("#c5221f", "#f28b82"),
 }
+
+
+def status_color(status: OrderStatus) -> QColor:
+    """The colour of ``status`` in the current theme."""
+    light, dark = STATUS_COLORS[status]
+    return QColor(dark if is_dark() else light)
+
 
 #: The record behind a row (any column).
 RecordRole = Qt.ItemDataRole.UserRole + 1
@@ -194,10 +203,8 @@ class HistoryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(record, column)
         if column is Column.STATUS:
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QColor(STATUS_COLORS[record.status])
-            if role == Qt.ItemDataRole.DecorationRole:
-                return QColor(STATUS_COLORS[record.status])
+            if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.DecorationRole):
+                return status_color(record.status)
             if role == Qt.ItemDataRole.ToolTipRole:
                 return self.status_tooltip(record)
         if role == Qt.ItemDataRole.ToolTipRole:

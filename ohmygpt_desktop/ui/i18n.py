@@ -13,7 +13,9 @@ manager compiles the ``.ts`` with ``lrelease`` (PySide6 ships it) into a cache
 folder and loads that; without lrelease the UI stays English, as before.
 
 :func:`apply_theme` switches between the platform's look and a light or dark
-Fusion palette.
+Fusion palette; "system" follows the system's colour scheme while the app runs
+(``QStyleHints.colorSchemeChanged``). Widgets take their colours from
+:mod:`ohmygpt_desktop.ui.styles`, which refills them when the palette changes.
 """
 
 from __future__ import annotations
@@ -291,14 +293,12 @@ class LanguageManager(QObject):
 # ------------------------------------------------------------------ themes
 
 _platform_style: str | None = None
-_platform_palette: QPalette | None = None
 
 
 def _remember_platform_look(app: QApplication) -> None:
-    global _platform_style, _platform_palette
+    global _platform_style
     if _platform_style is None:
         _platform_style = app.style().name()
-        _platform_palette = QPalette(app.palette())
 
 
 def light_palette() -> QPalette:
@@ -373,21 +373,50 @@ def _palette(roles: dict[QPalette.ColorRole, QColor], disabled: QColor) -> QPale
 
 
 def apply_theme(app: QApplication, theme: str) -> None:
-    """``"light"``/``"dark"``: Fusion with our palette; ``"system"``: the platform's look."""
+    """``"light"``/``"dark"``: Fusion with our palette; ``"system"``: the platform's look,
+    following the system's colour scheme (light/dark) while the app runs."""
+    global _theme
     _remember_platform_look(app)
-    if theme == "light":
-        app.setStyle(QStyleFactory.create("Fusion"))
-        app.setPalette(light_palette())
-    elif theme == "dark":
-        app.setStyle(QStyleFactory.create("Fusion"))
-        app.setPalette(dark_palette())
-    else:
-        if theme != "system":
-            log.warning("Unknown theme %r; using the system theme", theme)
-        style = QStyleFactory.create(_platform_style or "Fusion")
+    _follow_color_scheme(app)
+    if theme not in ("light", "dark", "system"):
+        log.warning("Unknown theme %r; using the system theme", theme)
+        theme = "system"
+    _theme = theme
+    if theme == "system":
+        _apply_system(app, app.styleHints().colorScheme())
+        return
+    app.setStyle(QStyleFactory.create("Fusion"))
+    app.setPalette(light_palette() if theme == "light" else dark_palette())
+
+
+_theme = "system"
+_following_scheme = False
+
+
+def _follow_color_scheme(app: QApplication) -> None:
+    global _following_scheme
+    if not _following_scheme:
+        _following_scheme = True
+        app.styleHints().colorSchemeChanged.connect(
+            lambda scheme: _apply_system(app, scheme) if _theme == "system" else None
+        )
+
+
+def _apply_system(app: QApplication, scheme: Qt.ColorScheme) -> None:
+    """The platform's style and palette; our own palette when the platform's does not
+    match the system's colour scheme (a style without a dark palette, say)."""
+    if _platform_style and app.style().name() != _platform_style:
+        style = QStyleFactory.create(_platform_style)
         if style is not None:
             app.setStyle(style)
-        app.setPalette(_platform_palette if _platform_palette is not None else QPalette())
+    app.setPalette(QPalette())  # no palette of ours: the platform's, kept current by Qt
+    dark = app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    if scheme == Qt.ColorScheme.Dark and not dark:
+        app.setStyle(QStyleFactory.create("Fusion"))
+        app.setPalette(dark_palette())
+    elif scheme == Qt.ColorScheme.Light and dark:
+        app.setStyle(QStyleFactory.create("Fusion"))
+        app.setPalette(light_palette())
 
 
 __all__ = [

@@ -51,6 +51,7 @@ from ohmygpt_desktop.ui.styles import (
     WARNING_NOTE,
     bold,
     note_frame,
+    set_themed_style,
 )
 from ohmygpt_desktop.ui.tasks import Op
 
@@ -140,7 +141,7 @@ class LoginPanel(QWidget):
         column.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         row.addWidget(column, 3)
         row.addStretch(1)
-        self.setStyleSheet(PRIMARY_STYLE)
+        set_themed_style(self, PRIMARY_STYLE)
 
         layout = QVBoxLayout(column)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -172,7 +173,7 @@ class LoginPanel(QWidget):
         layout.addSpacing(12)
         self.cancel_button = QPushButton(column)
         self.cancel_button.setObjectName("CancelSignIn")
-        self.cancel_button.setStyleSheet(LINK_STYLE.format(name="CancelSignIn"))
+        set_themed_style(self.cancel_button, LINK_STYLE.format(name="CancelSignIn"))
         self.cancel_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.cancel_button.clicked.connect(self.cancel)
         layout.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -187,7 +188,7 @@ class LoginPanel(QWidget):
         self.intro_label.setWordWrap(True)
         layout.addWidget(self.intro_label)
 
-        self.demo_hint = note_frame("DemoHint", *INFO_NOTE, page)
+        self.demo_hint = note_frame("DemoHint", INFO_NOTE, page)
         demo_layout = QVBoxLayout(self.demo_hint)
         demo_layout.setContentsMargins(12, 8, 12, 8)
         self.demo_label = PlainLabel(self.demo_hint)
@@ -210,14 +211,14 @@ class LoginPanel(QWidget):
         buttons.addWidget(self.sign_in_button)
         self.show_url_button = QPushButton(page)
         self.show_url_button.setObjectName("ShowUrlLink")
-        self.show_url_button.setStyleSheet(LINK_STYLE.format(name="ShowUrlLink"))
+        set_themed_style(self.show_url_button, LINK_STYLE.format(name="ShowUrlLink"))
         self.show_url_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.show_url_button.clicked.connect(self._reveal_url)
         buttons.addWidget(self.show_url_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
 
-        self.browser_box = note_frame("BrowserBox", *WARNING_NOTE, page)
+        self.browser_box = note_frame("BrowserBox", WARNING_NOTE, page)
         browser_layout = QVBoxLayout(self.browser_box)
         browser_layout.setContentsMargins(12, 10, 12, 10)
         browser_layout.setSpacing(6)
@@ -265,7 +266,7 @@ class LoginPanel(QWidget):
         self.paste_error = PlainLabel(page)
         self.paste_error.setObjectName("PasteError")
         self.paste_error.setWordWrap(True)
-        self.paste_error.setStyleSheet(ERROR_TEXT_STYLE)
+        set_themed_style(self.paste_error, ERROR_TEXT_STYLE)
         layout.addWidget(self.paste_error)
 
         # Progress and failure.
@@ -285,7 +286,7 @@ class LoginPanel(QWidget):
         progress_row.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.progress_row)
 
-        self.error_box = note_frame("ErrorBox", *ERROR_NOTE, page)
+        self.error_box = note_frame("ErrorBox", ERROR_NOTE, page)
         error_layout = QVBoxLayout(self.error_box)
         error_layout.setContentsMargins(12, 10, 12, 10)
         error_layout.setSpacing(6)

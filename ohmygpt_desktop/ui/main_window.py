@@ -27,6 +27,7 @@ from ohmygpt_desktop import APP_NAME
 from ohmygpt_desktop.ui.banner import MessageBanner
 from ohmygpt_desktop.ui.first_paint import when_first_painted
 from ohmygpt_desktop.ui.plain import PlainLabel
+from ohmygpt_desktop.ui.styles import set_themed_style
 
 if TYPE_CHECKING:
     from ohmygpt_desktop.core.context import AppContext
@@ -40,9 +41,9 @@ if TYPE_CHECKING:
 
 
 _HEADER_STYLE = (
-    "#Header { border-bottom: 1px solid palette(mid); }"
-    "#AppTitle { font-size: 15px; font-weight: bold; }"
-    "#DemoBadge { background: #fff4e5; color: #8a4b00; border: 1px solid #f0c58a;"
+    "#Header { border-bottom: 1px solid $mid; }"
+    "#AppTitle { font-size: 15px; font-weight: bold; color: $text; }"
+    "#DemoBadge { background: $warning_bg; color: $warning_fg; border: 1px solid $warning_border;"
     " border-radius: 9px; padding: 1px 8px; font-size: 11px; font-weight: bold; }"
 )
 
@@ -95,7 +96,7 @@ class MainWindow(QMainWindow):
         self.update_notice: UpdateNoticeBar | None = None  # built once the app has started
         self._outer = outer
 
-        header.setStyleSheet(_HEADER_STYLE)
+        set_themed_style(header, _HEADER_STYLE)
         self.pages = QStackedWidget(central)
         self.loading_label = PlainLabel(self.pages)
         self.loading_label.setObjectName("LoadingPage")

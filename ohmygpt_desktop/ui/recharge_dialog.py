@@ -61,6 +61,7 @@ from ohmygpt_desktop.ui.formatting import (
 )
 from ohmygpt_desktop.ui.plain import PlainLabel, title_safe
 from ohmygpt_desktop.ui.qr import QrCodeWidget
+from ohmygpt_desktop.ui.styles import set_themed_style
 from ohmygpt_desktop.ui.tasks import Op, unexpected_error_handler
 
 if TYPE_CHECKING:
@@ -75,13 +76,13 @@ _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 
 _STYLE = """
 #Heading { font-weight: bold; }
-#FieldError { color: #a50e0e; }
-#ProblemBox { background: #fce8e6; border-radius: 6px; }
-#ProblemBox QLabel { color: #a50e0e; }
-#UnknownBox, #UnsavedBox { background: #fef7e0; border-radius: 6px; }
-#UnknownBox QLabel, #UnknownBox QCheckBox, #UnsavedBox QLabel { color: #8a5300; }
-#InfoBox { background: #e8f1fd; border-radius: 6px; }
-#InfoBox QLabel { color: #174ea6; }
+#FieldError { color: $error_text; }
+#ProblemBox { background: $error_bg; border-radius: 6px; }
+#ProblemBox QLabel { color: $error_fg; }
+#UnknownBox, #UnsavedBox { background: $warning_bg; border-radius: 6px; }
+#UnknownBox QLabel, #UnknownBox QCheckBox, #UnsavedBox QLabel { color: $warning_fg; }
+#InfoBox { background: $info_bg; border-radius: 6px; }
+#InfoBox QLabel { color: $info_fg; }
 #PaysFor { font-weight: bold; }
 #CreateButton, #DoneButton { font-weight: bold; padding: 5px 16px; }
 """
@@ -105,7 +106,7 @@ class RechargeDialog(QDialog):
         self.account_key = account_key
         self.setObjectName("RechargeDialog")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setStyleSheet(_STYLE)
+        set_themed_style(self, _STYLE)
         self.setMinimumWidth(500)
 
         self._op: Op[OrderRecord] | None = None

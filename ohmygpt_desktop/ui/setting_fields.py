@@ -34,6 +34,7 @@ from ohmygpt_desktop.translatable import format_template
 from ohmygpt_desktop.ui.a11y import name_by_label
 from ohmygpt_desktop.ui.formatting import sentence_gap, shown
 from ohmygpt_desktop.ui.plain import PlainLabel
+from ohmygpt_desktop.ui.styles import ERROR_TEXT_STYLE, MUTED_TEXT_STYLE, set_themed_style
 
 _CTX = "SettingsDialog"
 _tr = QCoreApplication.translate
@@ -62,7 +63,7 @@ def hint_label(parent: QWidget) -> QLabel:
     label = PlainLabel(parent)
     label.setWordWrap(True)
     label.setObjectName("Hint")
-    label.setStyleSheet("color: palette(placeholder-text);")
+    set_themed_style(label, MUTED_TEXT_STYLE)
     return label
 
 
@@ -93,7 +94,7 @@ class SecretBox(QWidget):
         self.error = PlainLabel(self)
         self.error.setObjectName("FieldError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("QLabel#FieldError { color: #c5221f; }")
+        set_themed_style(self.error, ERROR_TEXT_STYLE)
         self.error.hide()
         column.addWidget(self.error)
 
@@ -121,7 +122,7 @@ class SettingField(QWidget):
         self.error = PlainLabel(self)
         self.error.setObjectName("FieldError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("QLabel#FieldError { color: #c5221f; }")
+        set_themed_style(self.error, ERROR_TEXT_STYLE)
         self.error.hide()
         self.body.addWidget(self.error)
         self.note = PlainLabel(self)
@@ -130,7 +131,7 @@ class SettingField(QWidget):
         font = self.note.font()
         font.setItalic(True)
         self.note.setFont(font)
-        self.note.setStyleSheet("QLabel#OverrideNote { color: palette(placeholder-text); }")
+        set_themed_style(self.note, MUTED_TEXT_STYLE)
         self.note.hide()
         self.body.addWidget(self.note)
 

@@ -73,6 +73,7 @@ from ohmygpt_desktop.ui.setting_fields import (
     hint_label,
     make_field,
 )
+from ohmygpt_desktop.ui.styles import ERROR_TEXT_STYLE, set_themed_style
 from ohmygpt_desktop.ui.tasks import Op
 
 if TYPE_CHECKING:
@@ -118,10 +119,7 @@ class SettingsDialog(QDialog):
         self.settings = ctx.settings
         self.setObjectName("SettingsDialog")
         # Values set by the environment or the command line look read-only.
-        self.setStyleSheet(
-            'QLineEdit[readOnly="true"] { background: palette(window); '
-            "color: palette(placeholder-text); }"
-        )
+        set_themed_style(self, 'QLineEdit[readOnly="true"] { background: $window; color: $muted; }')
         self._api_lines = tuple(Choice(url, label) for url, label in api_lines)
         self._latency_timeout = latency_timeout
         self._fields: dict[str, SettingField] = {}
@@ -382,9 +380,9 @@ class SettingsDialog(QDialog):
     def _update_status(self) -> None:
         if self._status_error:
             self.status_label.setText(self._status_error)
-            self.status_label.setStyleSheet("QLabel#SettingsStatus { color: #c5221f; }")
+            set_themed_style(self.status_label, ERROR_TEXT_STYLE)
             return
-        self.status_label.setStyleSheet("")
+        set_themed_style(self.status_label, "")
         if self._saving:
             self.status_label.setText(self.tr("Saving the client secret to the system keyring…"))
         elif self._errors or self.secret_error.text():
@@ -396,7 +394,7 @@ class SettingsDialog(QDialog):
             self.status_label.setText(
                 self.tr("Correct the marked values first ({tabs}).").format(tabs=names)
             )
-            self.status_label.setStyleSheet("QLabel#SettingsStatus { color: #c5221f; }")
+            set_themed_style(self.status_label, ERROR_TEXT_STYLE)
         else:
             self.status_label.setText("")
 

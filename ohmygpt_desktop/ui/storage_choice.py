@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ohmygpt_desktop.core.tokens import TokenStorage
 from ohmygpt_desktop.ui.formatting import sentence_gap
 from ohmygpt_desktop.ui.plain import PlainLabel
+from ohmygpt_desktop.ui.styles import ERROR_TEXT_STYLE, set_themed_style
 
 
 class StorageChoiceCancelled(Exception):
@@ -66,7 +67,7 @@ class StorageChoiceDialog(QDialog):
         self.file_warning.setObjectName("FileWarning")
         self.file_warning.setWordWrap(True)
         self.file_warning.setContentsMargins(24, 0, 0, 4)
-        self.file_warning.setStyleSheet("color: #a50e0e;")
+        set_themed_style(self.file_warning, ERROR_TEXT_STYLE)
         self.file_warning.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.file_warning)
 

@@ -1,0 +1,214 @@
+"""Light, dark and "system" themes, switched while the windows are open.
+
+Every main screen is rendered (offscreen) and the text of each visible label and
+button is checked for contrast against what is drawn behind it, on the grabbed
+pixels: inside the widget's rectangle the most common colour is the background
+(text covers a minority of the pixels) and the pixel that differs most from it
+is the text colour (the core of a glyph stem, which anti-aliasing does not
+lighten). Their WCAG contrast ratio must reach 4.5:1 (AA for body text).
+Disabled controls are left out, as WCAG does.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QImage, QPalette
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+
+from ohmygpt_desktop.app import AppContext
+from ohmygpt_desktop.sandbox import SandboxServer
+from ohmygpt_desktop.ui.history_view import HistoryView
+from ohmygpt_desktop.ui.i18n import apply_theme
+from ohmygpt_desktop.ui.main_window import MainWindow
+from ohmygpt_desktop.ui.recharge_dialog import RechargeDialog
+from ohmygpt_desktop.ui.settings_dialog import SettingsDialog
+from tests.helpers.signed_in import sign_in
+from tests.helpers.signin import show, until_idle
+
+AA_BODY_TEXT = 4.5
+#: Set to a folder to keep the grabbed screens (to look at them).
+SHOTS: Path | None = None
+
+
+@pytest.fixture
+def theme(qapp: QApplication) -> Iterator[Callable[[str], None]]:
+    def switch(name: str) -> None:
+        apply_theme(qapp, name)
+        QApplication.processEvents()
+
+    yield switch
+    apply_theme(qapp, "system")
+
+
+# ------------------------------------------------------------------ contrast
+
+
+def _luminance(argb: int) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(a: int, b: int) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def text_contrast(image: QImage, rect: QRect) -> float:
+    """Contrast of the text drawn in ``rect`` of ``image`` against its background."""
+    rect = rect.intersected(image.rect())
+    words = memoryview(image.constBits()).cast("I")
+    stride = image.bytesPerLine() // 4
+    pixels: list[int] = []
+    for y in range(rect.top(), rect.bottom() + 1):
+        start = y * stride + rect.left()
+        pixels.extend(words[start : start + rect.width()])
+    background = Counter(pixels).most_common(1)[0][0]
+    return max(contrast(background, p) for p in set(pixels))
+
+
+def _texts(top: QWidget) -> Iterator[tuple[QWidget, str]]:
+    for widget in top.findChildren(QWidget):
+        if not widget.isVisibleTo(top) or not widget.isEnabled():
+            continue
+        label = isinstance(widget, QLabel) and widget.pixmap().isNull()
+        if (label or isinstance(widget, QAbstractButton)) and widget.text().strip():
+            yield widget, widget.text()
+
+
+def low_contrast(top: QWidget, label: str) -> list[str]:
+    """The texts of ``top`` that fail AA, as "screen: text (ratio)"."""
+    QApplication.processEvents()
+    image = top.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    ratio = image.width() / max(1, top.width())  # device pixel ratio of the grab
+    if SHOTS is not None:
+        image.save(str(SHOTS / f"{label}.png"))
+    problems = []
+    for widget, text in _texts(top):
+        inset = 3 if isinstance(widget, QAbstractButton) else 0  # not the button's frame
+        area = widget.rect().adjusted(inset, inset, -inset, -inset)
+        origin = widget.mapTo(top, QPoint(0, 0))
+        rect = QRect(
+            int((origin.x() + area.x()) * ratio),
+            int((origin.y() + area.y()) * ratio),
+            int(area.width() * ratio),
+            int(area.height() * ratio),
+        )
+        if rect.width() < 4 or rect.height() < 4:
+            continue
+        value = text_contrast(image, rect)
+        if value < AA_BODY_TEXT:
+            name = widget.objectName() or type(widget).__name__
+            problems.append(f"{label}: {name} {text[:40]!r} ({value:.2f}:1)")
+    return problems
+
+
+def test_the_contrast_check_sees_faint_text(qtbot: Any, theme: Callable[[str], None]) -> None:
+    theme("light")
+    box = QWidget()
+    qtbot.addWidget(box)
+    readable, faint = QLabel("Readable text", box), QLabel("Faint text", box)
+    faint.setStyleSheet("color: #c8c8c8;")
+    faint.move(0, 30)
+    box.resize(200, 60)
+    box.show()
+    problems = low_contrast(box, "probe")
+    assert len(problems) == 1, problems
+    assert "Faint" in problems[0]
+    assert readable.isVisible()
+
+
+# ------------------------------------------------------------------ screens
+
+
+def _every_screen(
+    qtbot: Any, run: Any, make_ctx: Callable[..., AppContext], sandbox: SandboxServer
+) -> dict[str, QWidget]:
+    screens: dict[str, QWidget] = {}
+    # First run: no OAuth app configured.
+    first = MainWindow(make_ctx(sandbox=None))
+    show(qtbot, run, first, width=760, height=640)
+    first.start()
+    run(until_idle(lambda: first.login_panel.first_run.isVisible()))
+    screens["first-run"] = first
+    # Sign-in: an app, no account.
+    signin = MainWindow(make_ctx())
+    show(qtbot, run, signin, width=760, height=640)
+    signin.start()
+    run(until_idle(lambda: signin.pages.currentWidget() is signin.login_panel))
+    screens["sign-in"] = signin
+    # The balance card with a banner, signed in.
+    ctx = make_ctx()
+    account = run(sign_in(ctx, sandbox))
+    main = MainWindow(ctx)
+    show(qtbot, run, main, width=880, height=640)
+    main.start()
+    run(until_idle(lambda: main.pages.currentWidget() is main.account_page))
+    screens["balance"] = main
+    recharge = RechargeDialog(ctx, account.key)
+    show(qtbot, run, recharge, width=520, height=560)
+    screens["recharge"] = recharge
+    settings = SettingsDialog(ctx)
+    show(qtbot, run, settings, width=720, height=640)
+    screens["settings"] = settings
+    history = HistoryView(ctx)
+    show(qtbot, run, history, width=720, height=420)
+    screens["history"] = history
+    return screens
+
+
+def _check_all(screens: dict[str, QWidget], theme_name: str) -> list[str]:
+    problems: list[str] = []
+    for name, top in screens.items():
+        if name == "balance":
+            assert isinstance(top, MainWindow)
+            for level in ("info", "success", "warning", "error"):
+                top.banner.show_message(level, f"A {level} message for the banner")
+                problems += low_contrast(top, f"{theme_name}-{name}-{level}")
+        else:
+            problems += low_contrast(top, f"{theme_name}-{name}")
+    return problems
+
+
+@pytest.mark.parametrize("first", ["light", "dark"])
+def test_every_screen_is_readable_before_and_after_a_live_switch(
+    qtbot: Any,
+    run: Any,
+    make_ctx: Callable[..., AppContext],
+    sandbox: SandboxServer,
+    theme: Callable[[str], None],
+    first: str,
+) -> None:
+    second = "dark" if first == "light" else "light"
+    theme(first)
+    screens = _every_screen(qtbot, run, make_ctx, sandbox)
+    problems = _check_all(screens, first)
+    assert not problems, "\n".join(problems)
+    theme(second)  # with every window open
+    window = QApplication.palette().color(QPalette.ColorRole.Window)
+    assert (window.lightness() < 128) == (second == "dark")
+    problems = _check_all(screens, f"{first}-then-{second}")
+    assert not problems, "\n".join(problems)
+
+
+def test_system_follows_the_os_colour_scheme_live(
+    qapp: QApplication, theme: Callable[[str], None]
+) -> None:
+    theme("system")
+    hints = qapp.styleHints()
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert qapp.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
+    assert qapp.palette().color(QPalette.ColorRole.Window).lightness() > 128
+    theme("light")
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)  # an explicit choice stays
+    assert qapp.palette().color(QPalette.ColorRole.Window).lightness() > 128
