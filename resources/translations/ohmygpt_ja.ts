@@ -125,7 +125,7 @@
         <translation>最終使用日時</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Sign in again</source>
         <translation>再サインイン</translation>
     </message>
@@ -375,22 +375,24 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/accounts_dialog.py" line="+59"/>
+        <location filename="../../ohmygpt_desktop/ui/accounts_dialog.py" line="+61"/>
+        <location line="+4"/>
         <source>All accounts</source>
         <translation>すべてのアカウント</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
         <source>Type part of an email address to find an account.</source>
         <translation>メールアドレスの一部を入力して、アカウントを検索します。</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+1"/>
         <source>Search accounts</source>
         <translation>アカウントを検索</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Switch to account</source>
         <translation>このアカウントに切り替え</translation>
     </message>
@@ -582,7 +584,7 @@ Thank you.</source>
 <context>
     <name>BalanceView</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/balance_view.py" line="+257"/>
+        <location filename="../../ohmygpt_desktop/ui/balance_view.py" line="+256"/>
         <source>Balance</source>
         <translation>残高</translation>
     </message>
@@ -882,7 +884,7 @@ Thank you.</source>
 <context>
     <name>FirstRunPage</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/first_run.py" line="-501"/>
+        <location filename="../../ohmygpt_desktop/ui/first_run.py" line="-499"/>
         <source>The demo is already open in another window of this app. It was brought to the front.</source>
         <translation>デモはこのアプリの別のウィンドウで既に開いています。そのウィンドウを前面に表示しました。</translation>
     </message>
@@ -941,7 +943,7 @@ Thank you.</source>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/history_model.py" line="+97"/>
+        <location filename="../../ohmygpt_desktop/ui/history_model.py" line="+106"/>
         <source>Creating…</source>
         <translation>作成中…</translation>
     </message>
@@ -1061,7 +1063,7 @@ Thank you.</source>
         <translation>クレジット（前 → 後）</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>{email} on {host}</source>
         <translation>{host} の {email}</translation>
     </message>
@@ -1112,6 +1114,11 @@ Thank you.</source>
         <location line="+1"/>
         <source>Export CSV…</source>
         <translation>CSV をエクスポート…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orders</source>
+        <translation>注文</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1167,7 +1174,7 @@ Thank you.</source>
 <context>
     <name>LoginPanel</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/login_panel.py" line="+392"/>
+        <location filename="../../ohmygpt_desktop/ui/login_panel.py" line="+395"/>
         <source>Copied. Paste it into your browser’s address bar.</source>
         <translation>コピーしました。ブラウザのアドレスバーに貼り付けてください。</translation>
     </message>
@@ -1353,19 +1360,19 @@ Thank you.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/main_window.py" line="+105"/>
-        <location line="+239"/>
+        <location filename="../../ohmygpt_desktop/ui/main_window.py" line="+108"/>
+        <location line="+290"/>
         <location line="+11"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-45"/>
         <source>{app} was already running, so these options of the new launch were not applied: {options}. Quit the app and start it again to use them.</source>
         <translation>{app} はすでに起動していたため、新しい起動で指定された次のオプションは適用されませんでした：{options}。使うにはアプリを終了してから起動し直してください。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+48"/>
         <source>DEMO · sandbox</source>
         <translation>デモ · サンドボックス</translation>
     </message>
@@ -1375,20 +1382,41 @@ Thank you.</source>
         <translation>デモモード：このコンピューターに内蔵された模擬サーバーを使用します。実際のお金は動きません。</translation>
     </message>
     <message>
-        <location line="-115"/>
-        <location line="+118"/>
+        <location line="-134"/>
+        <location line="+137"/>
         <source>Orders</source>
         <translation>注文履歴</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <location line="+1"/>
         <source>Menu</source>
         <translation>メニュー</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Refresh balance</source>
+        <translation>残高を更新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recharge…</source>
+        <translation>チャージ…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All accounts…</source>
+        <translation>すべてのアカウント…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Settings…</source>
         <translation>設定…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1406,7 +1434,7 @@ Thank you.</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+82"/>
         <source>The app is already open with your own accounts in another window. It was brought to the front.</source>
         <translation>自分のアカウントを使うアプリが別のウィンドウで既に開いています。そのウィンドウを前面に表示しました。</translation>
     </message>
@@ -1434,7 +1462,8 @@ Thank you.</source>
 <context>
     <name>MessageBanner</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/banner.py" line="+50"/>
+        <location filename="../../ohmygpt_desktop/ui/banner.py" line="+44"/>
+        <location line="+1"/>
         <source>Dismiss</source>
         <translation>閉じる</translation>
     </message>
@@ -1477,7 +1506,7 @@ Thank you.</source>
         <translation>クライアントシークレットをシステムのキーリングに保存しています…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>I have an OAuth app</source>
         <translation>OAuth アプリを持っている</translation>
     </message>
@@ -1678,7 +1707,7 @@ Thank you.</source>
 <context>
     <name>ProfileSwitch</name>
     <message>
-        <location filename="../../ohmygpt_desktop/app.py" line="+771"/>
+        <location filename="../../ohmygpt_desktop/app.py" line="+770"/>
         <source>The demo is already running for this home (process {pid}) but does not answer. Close it, or end that process, then try again.</source>
         <translation>このホームではデモが既に実行中です（プロセス {pid}）が、応答がありません。それを閉じるかプロセスを終了してから、もう一度お試しください。</translation>
     </message>
@@ -1887,7 +1916,7 @@ Thank you.</source>
 <context>
     <name>RechargeDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/recharge_dialog.py" line="+435"/>
+        <location filename="../../ohmygpt_desktop/ui/recharge_dialog.py" line="+436"/>
         <source>Recharge {email} ({host})</source>
         <translation>{email}（{host}）にチャージ</translation>
     </message>
@@ -2238,12 +2267,12 @@ Thank you.</source>
     <message>
         <location line="+68"/>
         <location line="+31"/>
-        <location line="+417"/>
+        <location line="+434"/>
         <source>{what} must be a number.</source>
         <translation>{what}は数値で指定してください。</translation>
     </message>
     <message>
-        <location line="-445"/>
+        <location line="-462"/>
         <source>{what} must be at least {minimum} USD (got {value}).</source>
         <translation>{what}は {minimum} USD 以上にしてください（入力値：{value}）。</translation>
     </message>
@@ -2347,6 +2376,11 @@ Thank you.</source>
         <location line="+17"/>
         <source>The theme</source>
         <translation>テーマ</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The tray setting</source>
+        <translation>トレイの設定</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -2547,7 +2581,7 @@ Thank you.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location line="-961"/>
+        <location line="-978"/>
         <source>US main site, direct</source>
         <translation>米国メインサイト直結</translation>
     </message>
@@ -2587,12 +2621,17 @@ Thank you.</source>
         <translation>一部地域向けの代替</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/setting_fields.py" line="+197"/>
+        <location filename="../../ohmygpt_desktop/ui/setting_fields.py" line="+200"/>
         <source>Takes effect the next time you start the app.</source>
         <translation>次回アプリを起動したときに反映されます。</translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location line="+186"/>
+        <source>{label}: custom address</source>
+        <translation>{label}：カスタムアドレス</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Enter an amount in USD, for example 10 or 12.50.</source>
         <translation>米ドルで金額を入力してください（例：10、12.50）。</translation>
     </message>
@@ -2607,7 +2646,7 @@ Thank you.</source>
         <translation>「{item}」は金額ではありません。金額はカンマで区切ってください。</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+351"/>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+350"/>
         <source>Enter the address of the proxy.</source>
         <translation>プロキシのアドレスを入力してください。</translation>
     </message>
@@ -2682,7 +2721,7 @@ Thank you.</source>
         <translation>最速を使用</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Set by your organisation; it cannot be changed here.</source>
         <translation>組織によって設定されているため、ここでは変更できません。</translation>
     </message>
@@ -2692,12 +2731,12 @@ Thank you.</source>
         <translation>{organization} によって設定されています。</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/setting_fields.py" line="-51"/>
+        <location filename="../../ohmygpt_desktop/ui/setting_fields.py" line="-54"/>
         <source>{label} — {host}</source>
         <translation>{label} — {host}</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="-30"/>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="-31"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
@@ -2772,7 +2811,7 @@ Thank you.</source>
         <translation>クライアント ID：</translation>
     </message>
     <message>
-        <location line="+279"/>
+        <location line="+296"/>
         <source>Give up a request after:</source>
         <translation>リクエストを打ち切るまで：</translation>
     </message>
@@ -2787,12 +2826,12 @@ Thank you.</source>
         <translation>クライアントシークレット：</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+5"/>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+6"/>
         <source>Remove the stored client secret</source>
         <translation>保存済みのクライアントシークレットを削除</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/settings.py" line="-294"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="-311"/>
         <source>Redirect URI:</source>
         <translation>リダイレクト URI：</translation>
     </message>
@@ -2862,22 +2901,22 @@ Thank you.</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+33"/>
         <source>Refresh the balance every:</source>
         <translation>残高の更新間隔：</translation>
     </message>
     <message>
-        <location line="-665"/>
+        <location line="-682"/>
         <source> seconds</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location line="+677"/>
+        <location line="+694"/>
         <source>Watch for a payment for:</source>
         <translation>支払いの確認期間：</translation>
     </message>
     <message>
-        <location line="-676"/>
+        <location line="-693"/>
         <source> minutes</source>
         <translation> 分</translation>
     </message>
@@ -2892,7 +2931,27 @@ Thank you.</source>
         <translation>組織が運用している場合のみ指定します。アプリはサインインコードをそこへ送るため、クライアントシークレットは不要になります。</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+139"/>
+        <source>While a payment is being watched</source>
+        <translation>支払いを確認している間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Always</source>
+        <translation>常に</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Never</source>
+        <translation>しない</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keep running in the tray:</source>
+        <translation>トレイで実行を続ける：</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Smallest recharge:</source>
         <translation>最低チャージ額：</translation>
     </message>
@@ -2982,9 +3041,32 @@ Thank you.</source>
         <translation>キーリングを確認できませんでした：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/settings.py" line="-247"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="-264"/>
         <source>Leave empty to use the provider&apos;s code page ({url}): you paste the code shown there into the app. A loopback address such as http://127.0.0.1:8765/callback lets the app finish sign-in by itself.</source>
         <translation>空欄の場合は、プロバイダーのコード表示ページ（{url}）を使います。そこに表示されたコードをアプリに貼り付けてください。http://127.0.0.1:8765/callback のようなループバックアドレスを指定すると、アプリが自動的にサインインを完了します。</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/shortcuts_dialog.py" line="+48"/>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> or </source>
+        <translation> または </translation>
     </message>
 </context>
 <context>
@@ -3053,7 +3135,7 @@ Thank you.</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ohmygpt_desktop/app.py" line="-347"/>
+        <location filename="../../ohmygpt_desktop/app.py" line="-346"/>
         <source>cannot use the folder {path} ({reason}).</source>
         <translation>フォルダー {path} を使用できません（{reason}）。</translation>
     </message>
@@ -3068,7 +3150,7 @@ Thank you.</source>
         <translation>このデータフォルダーでアプリがすでに起動していますが（プロセス {pid}）、応答がありません。そのアプリを閉じるかプロセスを終了してから、起動し直してください。</translation>
     </message>
     <message>
-        <location line="+473"/>
+        <location line="+472"/>
         <source>an unexpected problem ({error}). Details are in the log file.</source>
         <translation>予期しない問題が発生しました（{error}）。詳細はログファイルにあります。</translation>
     </message>
@@ -3081,7 +3163,7 @@ Thank you.</source>
 <context>
     <name>StorageChoiceDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/storage_choice.py" line="+99"/>
+        <location filename="../../ohmygpt_desktop/ui/storage_choice.py" line="+100"/>
         <source>Where should the sign-in be kept?</source>
         <translation>サインイン情報をどこに保存しますか？</translation>
     </message>
@@ -3200,6 +3282,64 @@ Thank you.</source>
         <location line="+39"/>
         <source>The system keyring is locked. Unlock it and try again.</source>
         <translation>システムのキーリングがロックされています。ロックを解除してからもう一度お試しください。</translation>
+    </message>
+</context>
+<context>
+    <name>TrayNotifier</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/tray.py" line="+124"/>
+        <source>{app} keeps watching for your payment here. To quit, use Quit in this icon&apos;s menu.</source>
+        <translation>{app} はここで支払いの確認を続けます。終了するには、このアイコンのメニューから「終了」を選んでください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{app} keeps running here. To quit, use Quit in this icon&apos;s menu.</source>
+        <translation>{app} はここで実行を続けます。終了するには、このアイコンのメニューから「終了」を選んでください。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Still running in the tray</source>
+        <translation>トレイで実行中です</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Open {app}</source>
+        <translation>{app} を開く</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recharge…</source>
+        <translation>チャージ…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{email}: {balance}</source>
+        <translation>{email}：{balance}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{credits} ({usd})</source>
+        <translation>{credits}（{usd}）</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Low balance</source>
+        <translation>残高が少なくなっています</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The balance of {email} fell below {threshold}: {balance}. Recharge to keep your API calls running.</source>
+        <translation>{email} の残高が {threshold} を下回りました：{balance}。API の呼び出しが止まらないよう、チャージしてください。</translation>
     </message>
 </context>
 <context>

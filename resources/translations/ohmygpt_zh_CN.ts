@@ -125,7 +125,7 @@
         <translation>上次使用</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Sign in again</source>
         <translation>重新登录</translation>
     </message>
@@ -375,22 +375,24 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/accounts_dialog.py" line="+59"/>
+        <location filename="../../ohmygpt_desktop/ui/accounts_dialog.py" line="+61"/>
+        <location line="+4"/>
         <source>All accounts</source>
         <translation>所有账户</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
         <source>Type part of an email address to find an account.</source>
         <translation>输入邮箱地址的一部分即可查找账户。</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+1"/>
         <source>Search accounts</source>
         <translation>搜索账户</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Switch to account</source>
         <translation>切换到此账户</translation>
     </message>
@@ -582,7 +584,7 @@ Thank you.</source>
 <context>
     <name>BalanceView</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/balance_view.py" line="+257"/>
+        <location filename="../../ohmygpt_desktop/ui/balance_view.py" line="+256"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
@@ -882,7 +884,7 @@ Thank you.</source>
 <context>
     <name>FirstRunPage</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/first_run.py" line="-501"/>
+        <location filename="../../ohmygpt_desktop/ui/first_run.py" line="-499"/>
         <source>The demo is already open in another window of this app. It was brought to the front.</source>
         <translation>演示已在本应用的另一个窗口中打开，已将其切换到前台。</translation>
     </message>
@@ -941,7 +943,7 @@ Thank you.</source>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/history_model.py" line="+97"/>
+        <location filename="../../ohmygpt_desktop/ui/history_model.py" line="+106"/>
         <source>Creating…</source>
         <translation>正在创建…</translation>
     </message>
@@ -1061,7 +1063,7 @@ Thank you.</source>
         <translation>积分（之前 → 之后）</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>{email} on {host}</source>
         <translation>{host} 上的 {email}</translation>
     </message>
@@ -1112,6 +1114,11 @@ Thank you.</source>
         <location line="+1"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orders</source>
+        <translation>订单</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1167,7 +1174,7 @@ Thank you.</source>
 <context>
     <name>LoginPanel</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/login_panel.py" line="+392"/>
+        <location filename="../../ohmygpt_desktop/ui/login_panel.py" line="+395"/>
         <source>Copied. Paste it into your browser’s address bar.</source>
         <translation>已复制。请粘贴到浏览器的地址栏中。</translation>
     </message>
@@ -1353,19 +1360,19 @@ Thank you.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/main_window.py" line="+105"/>
-        <location line="+239"/>
+        <location filename="../../ohmygpt_desktop/ui/main_window.py" line="+108"/>
+        <location line="+290"/>
         <location line="+11"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-45"/>
         <source>{app} was already running, so these options of the new launch were not applied: {options}. Quit the app and start it again to use them.</source>
         <translation>{app} 已在运行，因此新启动时给出的这些选项未生效：{options}。如需使用，请退出应用后重新启动。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+48"/>
         <source>DEMO · sandbox</source>
         <translation>演示 · 沙盒</translation>
     </message>
@@ -1375,20 +1382,41 @@ Thank you.</source>
         <translation>演示模式：使用本机内置的模拟服务器，不涉及真实资金。</translation>
     </message>
     <message>
-        <location line="-115"/>
-        <location line="+118"/>
+        <location line="-134"/>
+        <location line="+137"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <location line="+1"/>
         <source>Menu</source>
         <translation>菜单</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Refresh balance</source>
+        <translation>刷新余额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recharge…</source>
+        <translation>充值…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All accounts…</source>
+        <translation>所有账户…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Settings…</source>
         <translation>设置…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1406,7 +1434,7 @@ Thank you.</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+82"/>
         <source>The app is already open with your own accounts in another window. It was brought to the front.</source>
         <translation>应用已在另一个窗口中以你自己的账户打开，已将其切换到前台。</translation>
     </message>
@@ -1434,7 +1462,8 @@ Thank you.</source>
 <context>
     <name>MessageBanner</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/banner.py" line="+50"/>
+        <location filename="../../ohmygpt_desktop/ui/banner.py" line="+44"/>
+        <location line="+1"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
@@ -1477,7 +1506,7 @@ Thank you.</source>
         <translation>正在将客户端密钥保存到系统密钥环…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>I have an OAuth app</source>
         <translation>我有 OAuth 应用</translation>
     </message>
@@ -1678,7 +1707,7 @@ Thank you.</source>
 <context>
     <name>ProfileSwitch</name>
     <message>
-        <location filename="../../ohmygpt_desktop/app.py" line="+771"/>
+        <location filename="../../ohmygpt_desktop/app.py" line="+770"/>
         <source>The demo is already running for this home (process {pid}) but does not answer. Close it, or end that process, then try again.</source>
         <translation>演示已在此主目录下运行（进程 {pid}），但没有响应。请关闭它，或结束该进程，然后重试。</translation>
     </message>
@@ -1887,7 +1916,7 @@ Thank you.</source>
 <context>
     <name>RechargeDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/recharge_dialog.py" line="+435"/>
+        <location filename="../../ohmygpt_desktop/ui/recharge_dialog.py" line="+436"/>
         <source>Recharge {email} ({host})</source>
         <translation>为 {email}（{host}）充值</translation>
     </message>
@@ -2238,12 +2267,12 @@ Thank you.</source>
     <message>
         <location line="+68"/>
         <location line="+31"/>
-        <location line="+417"/>
+        <location line="+434"/>
         <source>{what} must be a number.</source>
         <translation>{what}必须是数字。</translation>
     </message>
     <message>
-        <location line="-445"/>
+        <location line="-462"/>
         <source>{what} must be at least {minimum} USD (got {value}).</source>
         <translation>{what}不能低于 {minimum} USD（当前为 {value}）。</translation>
     </message>
@@ -2347,6 +2376,11 @@ Thank you.</source>
         <location line="+17"/>
         <source>The theme</source>
         <translation>主题</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The tray setting</source>
+        <translation>托盘设置</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -2547,7 +2581,7 @@ Thank you.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location line="-961"/>
+        <location line="-978"/>
         <source>US main site, direct</source>
         <translation>美国主站直连</translation>
     </message>
@@ -2587,12 +2621,17 @@ Thank you.</source>
         <translation>部分地区备用</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/setting_fields.py" line="+197"/>
+        <location filename="../../ohmygpt_desktop/ui/setting_fields.py" line="+200"/>
         <source>Takes effect the next time you start the app.</source>
         <translation>将在下次启动应用时生效。</translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location line="+186"/>
+        <source>{label}: custom address</source>
+        <translation>{label}：自定义地址</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Enter an amount in USD, for example 10 or 12.50.</source>
         <translation>请输入美元金额，例如 10 或 12.50。</translation>
     </message>
@@ -2607,7 +2646,7 @@ Thank you.</source>
         <translation>“{item}”不是有效的金额。请用逗号分隔各个金额。</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+351"/>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+350"/>
         <source>Enter the address of the proxy.</source>
         <translation>请输入代理地址。</translation>
     </message>
@@ -2682,7 +2721,7 @@ Thank you.</source>
         <translation>使用最快线路</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Set by your organisation; it cannot be changed here.</source>
         <translation>由你的组织设定，无法在此更改。</translation>
     </message>
@@ -2692,12 +2731,12 @@ Thank you.</source>
         <translation>由 {organization} 设定。</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/setting_fields.py" line="-51"/>
+        <location filename="../../ohmygpt_desktop/ui/setting_fields.py" line="-54"/>
         <source>{label} — {host}</source>
         <translation>{label} — {host}</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="-30"/>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="-31"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2772,7 +2811,7 @@ Thank you.</source>
         <translation>客户端 ID：</translation>
     </message>
     <message>
-        <location line="+279"/>
+        <location line="+296"/>
         <source>Give up a request after:</source>
         <translation>请求超时时间：</translation>
     </message>
@@ -2787,12 +2826,12 @@ Thank you.</source>
         <translation>客户端密钥：</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+5"/>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+6"/>
         <source>Remove the stored client secret</source>
         <translation>删除已保存的客户端密钥</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/settings.py" line="-294"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="-311"/>
         <source>Redirect URI:</source>
         <translation>重定向 URI：</translation>
     </message>
@@ -2862,22 +2901,22 @@ Thank you.</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+33"/>
         <source>Refresh the balance every:</source>
         <translation>余额刷新间隔：</translation>
     </message>
     <message>
-        <location line="-665"/>
+        <location line="-682"/>
         <source> seconds</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location line="+677"/>
+        <location line="+694"/>
         <source>Watch for a payment for:</source>
         <translation>等待付款时长：</translation>
     </message>
     <message>
-        <location line="-676"/>
+        <location line="-693"/>
         <source> minutes</source>
         <translation> 分钟</translation>
     </message>
@@ -2892,7 +2931,27 @@ Thank you.</source>
         <translation>仅当你的组织运行此服务时填写：应用会将登录代码发送到该服务，不再需要客户端密钥。</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+139"/>
+        <source>While a payment is being watched</source>
+        <translation>正在等待付款时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Always</source>
+        <translation>始终</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keep running in the tray:</source>
+        <translation>在托盘中继续运行：</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Smallest recharge:</source>
         <translation>最低充值金额：</translation>
     </message>
@@ -2982,9 +3041,32 @@ Thank you.</source>
         <translation>无法检查密钥环：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/settings.py" line="-247"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="-264"/>
         <source>Leave empty to use the provider&apos;s code page ({url}): you paste the code shown there into the app. A loopback address such as http://127.0.0.1:8765/callback lets the app finish sign-in by itself.</source>
         <translation>留空则使用服务方的代码页面（{url}）：你需要将页面上显示的代码粘贴到应用中。若填写 http://127.0.0.1:8765/callback 这样的本机回环地址，应用可以自动完成登录。</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/shortcuts_dialog.py" line="+48"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> or </source>
+        <translation> 或 </translation>
     </message>
 </context>
 <context>
@@ -3053,7 +3135,7 @@ Thank you.</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ohmygpt_desktop/app.py" line="-347"/>
+        <location filename="../../ohmygpt_desktop/app.py" line="-346"/>
         <source>cannot use the folder {path} ({reason}).</source>
         <translation>无法使用文件夹 {path}（{reason}）。</translation>
     </message>
@@ -3068,7 +3150,7 @@ Thank you.</source>
         <translation>应用已在使用此数据文件夹运行（进程 {pid}），但没有响应。请关闭它或结束该进程，然后重新启动应用。</translation>
     </message>
     <message>
-        <location line="+473"/>
+        <location line="+472"/>
         <source>an unexpected problem ({error}). Details are in the log file.</source>
         <translation>出现意外问题（{error}）。详细信息见日志文件。</translation>
     </message>
@@ -3081,7 +3163,7 @@ Thank you.</source>
 <context>
     <name>StorageChoiceDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/storage_choice.py" line="+99"/>
+        <location filename="../../ohmygpt_desktop/ui/storage_choice.py" line="+100"/>
         <source>Where should the sign-in be kept?</source>
         <translation>登录信息保存在哪里？</translation>
     </message>
@@ -3200,6 +3282,64 @@ Thank you.</source>
         <location line="+39"/>
         <source>The system keyring is locked. Unlock it and try again.</source>
         <translation>系统密钥环已锁定。请解锁后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>TrayNotifier</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/tray.py" line="+124"/>
+        <source>{app} keeps watching for your payment here. To quit, use Quit in this icon&apos;s menu.</source>
+        <translation>{app} 会在这里继续等待您的付款。如需退出，请使用此图标菜单中的“退出”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{app} keeps running here. To quit, use Quit in this icon&apos;s menu.</source>
+        <translation>{app} 会在这里继续运行。如需退出，请使用此图标菜单中的“退出”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Still running in the tray</source>
+        <translation>仍在托盘中运行</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Open {app}</source>
+        <translation>打开 {app}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recharge…</source>
+        <translation>充值…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{email}: {balance}</source>
+        <translation>{email}：{balance}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{credits} ({usd})</source>
+        <translation>{credits}（{usd}）</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Low balance</source>
+        <translation>余额不足</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The balance of {email} fell below {threshold}: {balance}. Recharge to keep your API calls running.</source>
+        <translation>{email} 的余额已低于 {threshold}：{balance}。请及时充值，以免 API 调用中断。</translation>
     </message>
 </context>
 <context>
