@@ -1,0 +1,237 @@
+"""The screenshot gallery: every main screen in each language and theme, grabbed offscreen.
+
+``render(out)`` builds the app as it starts (``build_context`` on a temporary home,
+talking to the embedded sandbox), drives each screen into its state, grabs it to a PNG
+in ``out`` and writes ``out/index.html``, a contact sheet linking every picture.
+``python3 .ci/dev.py screenshots`` runs it (``.ci/screenshots.py``); the tests reuse it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import os
+import tempfile
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+LANGUAGES: tuple[str, ...] = ("en", "zh_CN", "ja")
+THEMES: tuple[str, ...] = ("light", "dark")
+
+
+@dataclass(frozen=True)
+class Shot:
+    """One picture: which screen, in which language and theme, and its file in ``out``."""
+
+    screen: str
+    language: str
+    theme: str
+    file: str
+
+
+def _name(screen: str, language: str, theme: str) -> str:
+    return f"{screen}-{language}-{theme}.png"
+
+
+def render(
+    out: Path,
+    *,
+    languages: Iterable[str] = LANGUAGES,
+    themes: Iterable[str] = THEMES,
+    sandbox: Any = None,
+) -> list[Shot]:
+    """Grab every screen for each language × theme into ``out``; write ``out/index.html``.
+
+    ``sandbox``: a running sandbox to use (its state is reset per pass); else one is
+    started and stopped here.
+    """
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    from ohmygpt_desktop.sandbox import SandboxConfig, SandboxServer
+    from ohmygpt_desktop.ui.i18n import LanguageManager, apply_theme
+
+    app = QApplication.instance() or QApplication(["ohmygpt-gallery"])
+    assert isinstance(app, QApplication)
+    app.setQuitOnLastWindowClosed(False)  # closing one screen must not end the run
+    out.mkdir(parents=True, exist_ok=True)
+    own_sandbox = sandbox is None
+    if own_sandbox:
+        sandbox = SandboxServer(config=SandboxConfig(credit_delay=0)).start()
+    shots: list[Shot] = []
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    try:
+        with tempfile.TemporaryDirectory(prefix="ohmygpt-gallery-") as scratch:
+            # Held for the whole run: its translators vanish once it is collected.
+            manager = LanguageManager(app, cache_dir=Path(scratch) / "translations")
+            for language in languages:
+                for theme in themes:
+                    manager.apply(language)
+                    apply_theme(app, theme)
+                    sandbox.state.reset()
+                    home = Path(tempfile.mkdtemp(prefix=f"{language}-{theme}-", dir=scratch))
+
+                    async def save(
+                        screen: str, widget: Any, lang: str = language, th: str = theme
+                    ) -> None:
+                        # A turn of the loop lays out what changed (never processEvents()
+                        # inside a task: it would step other tasks re-entrantly).
+                        await asyncio.sleep(0)
+                        name = _name(screen, lang, th)
+                        if not widget.grab().save(str(out / name)):
+                            raise OSError(f"could not write {out / name}")
+                        shots.append(Shot(screen, lang, th, name))
+
+                    loop.run_until_complete(
+                        asyncio.wait_for(_one_pass(home, sandbox, save), timeout=120)
+                    )
+            manager.apply("en")
+            apply_theme(app, "system")
+    finally:
+        loop.close()
+        asyncio.set_event_loop(None)
+        if own_sandbox:
+            sandbox.stop()
+    write_index(out, shots)
+    return shots
+
+
+Save = Callable[[str, Any], Awaitable[None]]
+
+
+async def _one_pass(home: Path, sandbox: Any, save: Save) -> None:
+    """Every screen once, in the language and theme in force."""
+    from PySide6.QtTest import QTest
+
+    from ohmygpt_desktop.app import AppContext, Options, build_context, profile_paths
+    from ohmygpt_desktop.core.paths import AppPaths
+    from ohmygpt_desktop.ui.about_dialog import AboutDialog
+    from ohmygpt_desktop.ui.main_window import MainWindow
+    from ohmygpt_desktop.ui.recharge_dialog import RechargeDialog
+    from ohmygpt_desktop.ui.settings_dialog import SettingsDialog
+    from tests.helpers.asyncutil import until
+    from tests.helpers.browser import FakeBrowser
+    from tests.helpers.keyrings import MemoryKeyring
+    from tests.helpers.signed_in import sign_in
+    from tests.helpers.signin import until_idle
+
+    contexts: list[AppContext] = []
+    windows: list[Any] = []
+
+    def make(folder: str, *, with_sandbox: bool = True) -> AppContext:
+        ctx = build_context(
+            Options(),
+            paths=AppPaths.under(home / folder),
+            env={"XDG_CONFIG_DIRS": str(home / "no-system-config")},
+            open_url=FakeBrowser(),
+            keyring_backend=MemoryKeyring(),
+            sandbox=sandbox if with_sandbox else None,
+            payment_intervals=(3600,),  # no balance checks while the pictures are taken
+        )
+        contexts.append(ctx)
+        return ctx
+
+    async def shown(widget: Any, width: int, height: int) -> Any:
+        windows.append(widget)
+        widget.resize(width, height)
+        widget.show()
+        await until(widget.isVisible, message="never shown")
+        return widget
+
+    try:
+        first = await shown(MainWindow(make("first-run", with_sandbox=False)), 760, 640)
+        first.start()
+        await until_idle(lambda: first.login_panel.first_run.isVisible())
+        await save("first-run", first)
+
+        signin = await shown(MainWindow(make("sign-in")), 760, 640)
+        signin.start()
+        await until_idle(lambda: signin.pages.currentWidget() is signin.login_panel)
+        await save("sign-in", signin)
+
+        ctx = make("signed-in")
+        account = await sign_in(ctx, sandbox)
+        recharge = await shown(RechargeDialog(ctx, account.key), 520, 560)
+        QTest.keyClicks(recharge.amount_edit, "10")
+        await until(recharge.can_submit, message="the amount was not accepted")
+        await save("recharge", recharge)
+        recharge.create_button.click()
+        await until_idle(lambda: recharge.pages.currentWidget() is recharge.result_page)
+        await save("recharge-result", recharge)
+
+        main = await shown(MainWindow(ctx), 880, 640)
+        main.start()
+        await until_idle(lambda: main.pages.currentWidget() is main.account_page)
+        await until_idle(lambda: main.history_view.isVisible())
+        await save("balance", main)
+
+        settings = await shown(SettingsDialog(ctx), 720, 640)
+        for index in range(settings.tabs.count()):
+            settings.tabs.setCurrentIndex(index)
+            await save(f"settings-{index + 1}", settings)
+
+        await save("about", await shown(AboutDialog(ctx), 520, 420))
+
+        # A damaged account list: the window says so in its banner.
+        damaged = profile_paths(AppPaths.under(home / "damaged"), demo=True).accounts_file
+        damaged.parent.mkdir(parents=True)
+        damaged.write_bytes(b"{,,")
+        broken = await shown(MainWindow(make("damaged")), 760, 640)
+        broken.start()
+        await until_idle(broken.banner.isVisible, message="no error banner")
+        await save("error-banner", broken)
+    finally:
+        for widget in windows:
+            widget.close()
+            widget.deleteLater()
+        for ctx in contexts:
+            if not ctx.clients.closed:
+                await ctx.aclose()
+
+
+def write_index(out: Path, shots: list[Shot]) -> Path:
+    """``out/index.html``: one row per screen, one column per language × theme."""
+    screens = list(dict.fromkeys(shot.screen for shot in shots))
+    columns = list(dict.fromkeys((shot.language, shot.theme) for shot in shots))
+    found = {(s.screen, s.language, s.theme): s for s in shots}
+    head = "".join(f"<th>{html.escape(f'{lang} · {theme}')}</th>" for lang, theme in columns)
+    rows = []
+    for screen in screens:
+        cells = []
+        for lang, theme in columns:
+            shot = found.get((screen, lang, theme))
+            if shot is None:
+                cells.append("<td></td>")
+                continue
+            caption = html.escape(f"{screen} — {lang}, {theme}")
+            link = html.escape(quote(shot.file), quote=True)
+            cells.append(
+                f'<td><a href="{link}"><img src="{link}" alt="{caption}" width="320"></a>'
+                f"<br>{caption}</td>"
+            )
+        rows.append(f"<tr><th>{html.escape(screen)}</th>{''.join(cells)}</tr>")
+    page = (
+        '<!DOCTYPE html>\n<html><head><meta charset="utf-8">'
+        "<title>OhMyGPT Desktop screenshots</title></head><body>\n"
+        "<h1>OhMyGPT Desktop screenshots</h1>\n"
+        f"<table border=\"1\"><tr><th></th>{head}</tr>\n" + "\n".join(rows) + "\n</table>\n"
+        "</body></html>\n"
+    )
+    index = out / "index.html"
+    index.write_text(page, encoding="utf-8")
+    return index
+
+
+def main() -> int:
+    """Render the whole gallery into ``artifacts/screenshots/`` of the checkout."""
+    out = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+    shots = render(out)
+    print(f"{len(shots)} screenshots and {out / 'index.html'}")
+    return 0
+
+
