@@ -5,6 +5,9 @@
                                  add --sandbox-reset to start the demo over
     python3 .ci/dev.py test      run the test suite (offscreen, real keyring)
     python3 .ci/dev.py app ...   launch the app with any flags
+    python3 .ci/dev.py screenshots
+                                 render every screen in en/zh_CN/ja × light/dark to
+                                 artifacts/screenshots/ with an index.html contact sheet
     python3 .ci/dev.py build     build the PyInstaller bundle in dist/ohmygpt-desktop;
                                  --provisioning FILE bakes FILE in (README, Provisioning);
                                  --into DIR builds in DIR/work and DIR/dist instead (a
@@ -260,6 +263,18 @@ def run_tests(args: list[str]) -> int:
     return subprocess.run(command, cwd=ROOT, env=env).returncode
 
 
+def run_screenshots(args: list[str]) -> int:
+    """The gallery (.ci/screenshots.py), offscreen, with the test helpers it reuses."""
+    if args:
+        print(f"screenshots takes no arguments (got {' '.join(args)})", file=sys.stderr)
+        return 2
+    ensure_debs(QT_DEBS)
+    ensure_venv("test")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
+    script = ROOT / ".ci" / "screenshots.py"
+    return subprocess.run([str(PY), str(script)], cwd=ROOT, env=env).returncode
+
+
 def run_app(args: list[str], *, demo: bool = False) -> int:
     ensure_debs(QT_DEBS)
     ensure_venv()
@@ -496,6 +511,8 @@ def main(argv: list[str]) -> int:
         return run_app(["--sandbox", *rest], demo=True)
     if command == "app":
         return run_app(rest)
+    if command == "screenshots":
+        return run_screenshots(rest)
     if command == "build":
         return run_build(rest)
     if command == "dist":

@@ -167,7 +167,9 @@ async def _one_pass(home: Path, sandbox: Any, save: Save) -> None:
         main = await shown(MainWindow(ctx), 880, 640)
         main.start()
         await until_idle(lambda: main.pages.currentWidget() is main.account_page)
-        await until_idle(lambda: main.history_view.isVisible())
+        view = main.balance_view
+        await until_idle(lambda: main.history_view.isVisible() and not view.refreshing())
+        await until_idle(lambda: not view.is_stale(), message="the balance stayed stale")
         await save("balance", main)
 
         settings = await shown(SettingsDialog(ctx), 720, 640)
