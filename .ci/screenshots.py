@@ -8,7 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.helpers.gallery import main  # noqa: E402  (the checkout is on the path now)
+from tests.helpers.gallery import main  # the checkout is on the path now
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -221,7 +221,7 @@ def write_index(out: Path, shots: list[Shot]) -> Path:
         '<!DOCTYPE html>\n<html><head><meta charset="utf-8">'
         "<title>OhMyGPT Desktop screenshots</title></head><body>\n"
         "<h1>OhMyGPT Desktop screenshots</h1>\n"
-        f"<table border=\"1\"><tr><th></th>{head}</tr>\n" + "\n".join(rows) + "\n</table>\n"
+        f'<table border="1"><tr><th></th>{head}</tr>\n' + "\n".join(rows) + "\n</table>\n"
         "</body></html>\n"
     )
     index = out / "index.html"
@@ -235,5 +235,3 @@ def main() -> int:
     shots = render(out)
     print(f"{len(shots)} screenshots and {out / 'index.html'}")
     return 0
-
-
