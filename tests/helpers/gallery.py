@@ -164,10 +164,23 @@ async def _one_pass(home: Path, sandbox: Any, save: Save) -> None:
         await until_idle(lambda: recharge.pages.currentWidget() is recharge.result_page)
         await save("recharge-result", recharge)
 
+        # Pay that order in the sandbox, so the picture shows a settled account: the
+        # order paid, the balance after it, nothing waiting or refreshing.
+        (record,) = ctx.history.list()
+        (order,) = [o for o in sandbox.state.orders() if o["order_no"] == record.order_no]
+        sandbox.state.pay_order(order["kind"], order["session_id"])
         main = await shown(MainWindow(ctx), 880, 640)
         main.start()
         await until_idle(lambda: main.pages.currentWidget() is main.account_page)
         view = main.balance_view
+        main.on_activated()  # checks the balance now, as a person coming back would
+        await until_idle(
+            lambda: (
+                all(r.status.value == "paid" for r in ctx.history.list())
+                and not ctx.watcher.watching(account.key)
+            ),
+            message="the payment was not seen",
+        )
         await until_idle(lambda: main.history_view.isVisible() and not view.refreshing())
         await until_idle(lambda: not view.is_stale(), message="the balance stayed stale")
         await save("balance", main)
