@@ -204,8 +204,9 @@ def test_leave_the_demo_switches_back_to_the_own_profile(
     assert lock_is_held(app.lock(demo=False))
     assert not lock_is_held(app.lock(demo=True))
     run(until(lambda: not sandbox.running, timeout=15, message="the demo's sandbox runs on"))
-    # The demo kept its state for next time.
-    assert (profile_paths(app.base, demo=True).data_dir / "sandbox-state.json").is_file()
+    # The demo kept its state for next time (written once its server has stopped).
+    state = profile_paths(app.base, demo=True).data_dir / "sandbox-state.json"
+    run(until(state.is_file, timeout=15, message="the demo's state was not saved"))
 
 
 def test_try_the_demo_hands_over_to_a_demo_already_running(
