@@ -570,15 +570,21 @@ def test_a_refusal_seen_once_is_remembered_for_this_app_before_the_next_try(
 # ------------------------------------------------------------------ configured smoke test
 
 
-@pytest.mark.slow
-def test_configured_smoke_test_signs_in_to_the_provisioned_service(
-    tmp_path: Path, sandbox: SandboxServer
-) -> None:
+def configured_service(tmp_path: Path, sandbox: SandboxServer) -> tuple[dict[str, str], str]:
+    """The environment of an app provisioned (by a named file) to use ``sandbox`` as its
+    service, and a fresh authorization code for carol there."""
     named = write_json(
         tmp_path / "org.json", service(sandbox, client_secret=DEFAULT_APP.client_secret)
     )
     env = {"OHMYGPT_PROVISIONING": str(named), "XDG_CONFIG_DIRS": str(tmp_path / "none")}
-    code = authorize_code(sandbox, user_id="2048")
+    return env, authorize_code(sandbox, user_id="2048")
+
+
+@pytest.mark.slow
+def test_configured_smoke_test_signs_in_to_the_provisioned_service(
+    tmp_path: Path, sandbox: SandboxServer
+) -> None:
+    env, code = configured_service(tmp_path, sandbox)
     result = run_app(
         "--smoke-test", "--configured", "--code", code, "--create-order", "5",
         home=tmp_path / "home", env=env,
@@ -607,11 +613,7 @@ def test_configured_smoke_test_signs_in_to_the_provisioned_service(
 def test_configured_smoke_test_says_which_assumed_endpoint_was_refused(
     tmp_path: Path, sandbox: SandboxServer
 ) -> None:
-    named = write_json(
-        tmp_path / "org.json", service(sandbox, client_secret=DEFAULT_APP.client_secret)
-    )
-    env = {"OHMYGPT_PROVISIONING": str(named), "XDG_CONFIG_DIRS": str(tmp_path / "none")}
-    code = authorize_code(sandbox, user_id="2048")
+    env, code = configured_service(tmp_path, sandbox)
     sandbox.state.set_fault("balance", "status", status=404)
     result = run_app(
         "--smoke-test", "--configured", "--code", code, home=tmp_path / "home", env=env
