@@ -3,10 +3,17 @@ message, and the history that answers support questions."""
 
 from __future__ import annotations
 
+import csv
+import json
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from urllib.parse import unquote
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from ohmygpt_desktop.core.customer_message import customer_message
+from ohmygpt_desktop.core.orders import OrderFilter, OrderHistory, OrderStatus
 from ohmygpt_desktop.core.recharge import (
     REFERENCE_MAX,
     ReferenceProblem,
@@ -54,3 +61,158 @@ def test_create_order_records_operator_and_reference(make_ctx, run, sandbox) -> 
         run(ctx.recharge.create_order(account.key, Decimal(25), reference="a\nb"))
     assert len(sandbox.state.orders()) == 1  # a refused reference sends nothing
     assert len(ctx.history.list()) == 1
+
+
+def _order(history, *, email="alice@example.com", key="alice", amount="25", **kwargs):
+    local_id = history.begin(
+        account_key=key,
+        email=email,
+        host="api.ohmygpt.com",
+        kind="checkout",
+        amount=Decimal(amount),
+        product_id="10001",
+        balance_before=Decimal("340000"),
+        **kwargs,
+    )
+    return local_id
+
+
+def test_filter_in_sql_and_jsonl_export(tmp_path) -> None:
+    clock = [datetime(2026, 3, 1, 12, tzinfo=UTC)]
+    with OrderHistory(tmp_path / "orders.sqlite3", clock=lambda: clock[0]) as history:
+        a = _order(history, operator="alice", reference="TICKET-100")
+        history.complete(a, order_no="ORD-AAA", checkout_url=LINK)
+        clock[0] += timedelta(days=1)
+        b = _order(history, key="bob", email="bob@example.com", operator="bob", reference="50%_off")
+        history.complete(b, order_no="ORD-BBB", checkout_url=LINK)
+        history.mark_paid(b, balance_before=None, balance_after=Decimal("1190000"))
+        clock[0] += timedelta(days=1)
+        c = _order(history)  # no operator, no reference: still creating
+
+        def ids(**kwargs) -> list[int]:
+            return [r.local_id for r in history.find(OrderFilter(**kwargs))]
+
+        assert ids() == [c, b, a]
+        assert ids(statuses=frozenset({OrderStatus.PAID, OrderStatus.CREATING})) == [c, b]
+        assert ids(account_key="alice") == [c, a]
+        assert ids(operator="bob") == [b]
+        assert ids(operator="") == [c]
+        day2 = datetime(2026, 3, 2, tzinfo=UTC)
+        assert ids(created_from=day2, created_before=day2 + timedelta(days=1)) == [b]
+        assert ids(text="ticket-1") == [a]  # the reference, any case
+        assert ids(text="ord-bbb") == [b]  # the order number
+        assert ids(text="bob@") == [b]  # the e-mail
+        assert ids(text="50%") == [b]  # wildcards are searched as they are
+        assert ids(text="0%_") == [b]
+        assert ids(text="%") == [b]
+        assert ids(text="_") == [b]
+        assert history.operators() == ["alice", "bob"]
+        assert history.accounts() == [("alice", "alice@example.com"), ("bob", "bob@example.com")]
+
+        out = tmp_path / "orders.jsonl"
+        assert history.export_jsonl(out, OrderFilter(account_key="alice")) == 2
+        lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        assert [line["local_id"] for line in lines] == [c, a]
+        assert lines[1] == {
+            "local_id": a,
+            "order_no": "ORD-AAA",
+            "account": "alice",
+            "email": "alice@example.com",
+            "host": "api.ohmygpt.com",
+            "kind": "checkout",
+            "amount_usd": "25",
+            "product_id": "10001",
+            "status": "awaiting_payment",
+            "created_at": "2026-03-01T12:00:00+00:00",
+            "updated_at": "2026-03-01T12:00:00+00:00",
+            "expires_at": "2026-03-02T12:00:00+00:00",
+            "balance_before_credits": "340000",
+            "balance_after_credits": None,
+            "checkout_url": LINK,
+            "note": None,
+            "operator": "alice",
+            "reference": "TICKET-100",
+        }
+        csv_out = tmp_path / "orders.csv"
+        assert history.export_csv(csv_out, where=OrderFilter(operator="bob")) == 1
+        with csv_out.open(encoding="utf-8", newline="") as handle:
+            [row] = list(csv.DictReader(handle))
+        assert (row["Order number"], row["Reference"]) == ("ORD-BBB", "50%_off")
+
+
+# ------------------------------------------------------------------ the customer message
+
+
+def _message_record(tmp_path, kind: str = "checkout"):
+    with OrderHistory(tmp_path / "m.sqlite3", clock=lambda: CREATED) as history:
+        local_id = _order(history, amount="1234.5")
+        return history.complete(local_id, order_no="ORD-42", checkout_url=LINK)
+
+
+CREATED = datetime(2026, 12, 1, 16, 5, tzinfo=UTC)
+LINK = "https://checkout.stripe.com/c/pay/cs_test_abc#frag"
+
+
+def test_customer_message_in_english(tmp_path) -> None:
+    message = customer_message(_message_record(tmp_path), "en", ZoneInfo("Europe/Berlin"))
+    assert message.subject == "Your OhMyGPT top-up of $1,234.50: payment link"
+    assert message.body == (
+        "Hello,\n"
+        "\n"
+        "Here is the link to pay $1,234.50 into your OhMyGPT account alice@example.com:\n"
+        "\n"
+        f"{LINK}\n"
+        "\n"
+        "Order number: ORD-42\n"
+        "The link works until 2 December 2026, 17:05 (CET, UTC+01:00).\n"
+        "\n"
+        "If you have any questions, just reply to this message."
+    )
+
+
+def test_customer_message_in_chinese(tmp_path) -> None:
+    message = customer_message(_message_record(tmp_path), "zh_CN", ZoneInfo("Asia/Shanghai"))
+    assert message.subject == "您的 OhMyGPT 充值（1,234.50 美元）付款链接"
+    assert message.body == (
+        "您好，\n"
+        "\n"
+        "请通过以下链接为您的 OhMyGPT 账户 alice@example.com 充值 1,234.50 美元：\n"
+        "\n"
+        f"{LINK}\n"
+        "\n"
+        "订单号：ORD-42\n"
+        "该链接的有效期至 2026年12月3日 00:05（CST，UTC+08:00）。\n"
+        "\n"
+        "如有任何问题，请直接回复此邮件。"
+    )
+
+
+def test_customer_message_in_japanese(tmp_path) -> None:
+    message = customer_message(_message_record(tmp_path), "ja", ZoneInfo("UTC"))
+    assert message.subject == "OhMyGPT へのチャージ（1,234.50 米ドル）のお支払いリンク"
+    assert message.body == (
+        "こんにちは。\n"
+        "\n"
+        "OhMyGPT アカウント alice@example.com に 1,234.50 米ドル "
+        "をチャージするためのお支払いリンクです：\n"
+        "\n"
+        f"{LINK}\n"
+        "\n"
+        "注文番号：ORD-42\n"
+        "このリンクの有効期限：2026年12月2日 16:05（UTC）\n"
+        "\n"
+        "ご不明な点がございましたら、このメールにそのままご返信ください。"
+    )
+
+
+def test_mailto_is_percent_encoded(tmp_path) -> None:
+    message = customer_message(_message_record(tmp_path), "ja", ZoneInfo("Asia/Tokyo"))
+    url = message.mailto("alice@example.com")
+    head, _, query = url.partition("?")
+    assert head == "mailto:alice@example.com"
+    parts = dict(part.split("=", 1) for part in query.split("&"))
+    assert set(parts) == {"subject", "body"}
+    assert all(" " not in v and "\n" not in v and "#" not in v for v in parts.values())
+    assert unquote(parts["subject"]) == message.subject
+    assert unquote(parts["body"]) == message.body.replace("\n", "\r\n")
+    assert "%E3%83%81%E3%83%A3%E3%83%BC%E3%82%B8" in parts["subject"]  # チャージ, UTF-8
