@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from urllib.parse import unquote
 from zoneinfo import ZoneInfo
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from ohmygpt_desktop.core.customer_message import customer_message
 from ohmygpt_desktop.core.orders import OrderFilter, OrderHistory, OrderStatus
@@ -21,7 +23,20 @@ from ohmygpt_desktop.core.recharge import (
     check_reference,
 )
 from ohmygpt_desktop.core.settings import operator_name, os_user_name
-from tests.helpers.recharging import signed_in
+from ohmygpt_desktop.ui.customer_message_box import agent_zone
+from ohmygpt_desktop.ui.history_view import HistoryView
+from tests.helpers.asyncutil import until
+from tests.helpers.recharging import (
+    Widgets,
+    click,
+    open_recharge,
+    signed_in,
+    type_amount,
+    type_text,
+    wait_idle,
+    widget_scope,
+)
+from tests.helpers.signed_in import sign_in
 
 # ------------------------------------------------------------------ core
 
@@ -216,3 +231,153 @@ def test_mailto_is_percent_encoded(tmp_path) -> None:
     assert unquote(parts["subject"]) == message.subject
     assert unquote(parts["body"]) == message.body.replace("\n", "\r\n")
     assert "%E3%83%81%E3%83%A3%E3%83%BC%E3%82%B8" in parts["subject"]  # チャージ, UTF-8
+
+
+# ------------------------------------------------------------------ the recharge dialog
+
+
+@pytest.fixture
+def widgets() -> Iterator[Widgets]:
+    with widget_scope() as scope:
+        yield scope
+
+
+def create_in_dialog(qtbot, run, widgets, ctx, key, amount: str = "25", reference: str = ""):
+    dialog = open_recharge(widgets, ctx, key)
+    type_amount(qtbot, dialog, amount)
+    if reference:
+        type_text(qtbot, dialog.reference_edit, reference)
+    click(qtbot, dialog.create_button)
+    wait_idle(run, dialog)
+    assert dialog.record() is not None, dialog.problem_label.text()
+    return dialog
+
+
+def test_reference_and_operator_flow_to_history_and_exports(
+    qtbot, make_ctx, run, sandbox, browser, widgets, tmp_path
+) -> None:
+    ctx, account = signed_in(make_ctx, run, sandbox)
+    ctx.settings.set("operator", "alice")
+    history = widgets.add(HistoryView(ctx))
+    history.show()
+    dialog = open_recharge(widgets, ctx, account.key)
+    assert dialog.operator_label.text() == "Created by alice"
+    assert dialog.reference_label.buddy() is dialog.reference_edit
+    type_amount(qtbot, dialog, "25")
+
+    # Too long: said inline, nothing cut, nothing sent.
+    too_long = "T" * 201
+    dialog.reference_edit.setText(too_long)
+    assert dialog.reference_error.isVisible()
+    assert dialog.reference_error.text() == (
+        "The reference is too long: at most 200 characters (it has 201)."
+    )
+    assert dialog.reference_edit.text() == too_long
+    assert not dialog.create_button.isEnabled()
+    dialog.reference_edit.clear()
+    type_text(qtbot, dialog.reference_edit, "  ZD-4711 refund ")
+    assert not dialog.reference_error.isVisible()
+    click(qtbot, dialog.create_button)
+    wait_idle(run, dialog)
+    record = dialog.record()
+    assert record is not None
+    assert (record.operator, record.reference) == ("alice", "ZD-4711 refund")
+    [server_order] = sandbox.state.orders()
+    assert server_order["order_no"] == record.order_no
+
+    # The history row, found by the reference; its details name operator and reference.
+    run(until(lambda: history.model.rowCount() == 1))
+    other = run(ctx.recharge.create_order(account.key, Decimal(5), reference="other"))
+    run(until(lambda: history.model.rowCount() == 2))
+    history.search_edit.setText("zd-4711")
+    run(until(lambda: history.model.rowCount() == 1))
+    history.select_row(0)
+    details = history.details_text()
+    assert "Operator: alice" in details
+    assert "Reference: ZD-4711 refund" in details
+    assert f"Order number: {record.order_no}" in details
+
+    # Exports: the current filter only.
+    csv_path = tmp_path / "support.csv"
+    assert history.export_to(str(csv_path)) == 1
+    with csv_path.open(encoding="utf-8", newline="") as handle:
+        [row] = list(csv.DictReader(handle))
+    assert (row["Order number"], row["Operator"], row["Reference"]) == (
+        record.order_no,
+        "alice",
+        "ZD-4711 refund",
+    )
+    jsonl_path = tmp_path / "support.jsonl"
+    assert history.export_to(str(jsonl_path)) == 1
+    [line] = [json.loads(x) for x in jsonl_path.read_text(encoding="utf-8").splitlines()]
+    assert (line["order_no"], line["operator"], line["reference"]) == (
+        record.order_no,
+        "alice",
+        "ZD-4711 refund",
+    )
+    assert other.order_no not in jsonl_path.read_text(encoding="utf-8")
+
+
+def test_duplicate_order_needs_a_second_click(
+    qtbot, make_ctx, run, sandbox, browser, widgets
+) -> None:
+    ctx, account = signed_in(make_ctx, run, sandbox)
+    ctx.settings.set("operator", "alice")
+    first = create_in_dialog(qtbot, run, widgets, ctx, account.key)
+    first.accept()
+    assert len(sandbox.state.orders()) == 1
+
+    dialog = open_recharge(widgets, ctx, account.key)
+    assert dialog.duplicate_box.isVisible()
+    assert dialog.duplicate_label.text().splitlines() == [
+        "This account already has an open order from the last 30 minutes. Make sure it was "
+        "not paid before you create another one:",
+        "• Created 0 min ago by alice: $25.00, not yet paid",
+    ]
+    type_amount(qtbot, dialog, "10")
+    assert dialog.create_button.text() == "Create another order"
+    click(qtbot, dialog.create_button)  # the first click asks, creates nothing
+    assert not dialog.busy
+    assert dialog.create_button.text() == "Yes, create another order"
+    assert len(sandbox.state.orders()) == 1
+    click(qtbot, dialog.create_button)  # the second creates it
+    wait_idle(run, dialog)
+    assert dialog.record() is not None
+    assert len(sandbox.state.orders()) == 2
+
+    # Another account has no open order: no warning, one click.
+    bob = run(sign_in(ctx, sandbox, "1024"))
+    other = open_recharge(widgets, ctx, bob.key)
+    assert not other.duplicate_box.isVisible()
+    assert other.create_button.text() == "Create order"
+
+
+def test_customer_message_on_the_result_page(
+    qtbot, make_ctx, run, sandbox, browser, widgets
+) -> None:
+    ctx, account = signed_in(make_ctx, run, sandbox)
+    dialog = create_in_dialog(qtbot, run, widgets, ctx, account.key)
+    record = dialog.record()
+    box = dialog.customer_message
+    assert box.isVisible()
+    assert dialog.qr.isVisible()  # the QR code stays
+    assert box.language() == "en"  # the UI language
+    assert [box.language_combo.itemText(i) for i in range(3)] == ["English", "中文", "日本語"]
+
+    box.set_language("ja")
+    click(qtbot, box.copy_button)
+    expected = customer_message(record, "ja", agent_zone())
+    assert QApplication.clipboard().text() == f"{expected.subject}\n\n{expected.body}"
+    assert "注文番号：" + record.order_no in QApplication.clipboard().text()
+
+    click(qtbot, box.email_button)
+    url = browser.last
+    assert url == expected.mailto("alice@example.com")
+    query = dict(part.split("=", 1) for part in url.partition("?")[2].split("&"))
+    assert unquote(query["subject"]) == expected.subject
+    assert record.checkout_url in unquote(query["body"])
+    assert box.status_label.text() == "The draft opened in your e-mail program."
+
+    browser.works = False
+    click(qtbot, box.email_button)
+    assert "Copy message" in box.status_label.text()
