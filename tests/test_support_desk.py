@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -12,7 +13,8 @@ from urllib.parse import unquote
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QApplication, QTabWidget
 
 from ohmygpt_desktop.core.customer_message import customer_message
 from ohmygpt_desktop.core.orders import OrderFilter, OrderHistory, OrderStatus
@@ -24,7 +26,8 @@ from ohmygpt_desktop.core.recharge import (
 )
 from ohmygpt_desktop.core.settings import operator_name, os_user_name
 from ohmygpt_desktop.ui.customer_message_box import agent_zone
-from ohmygpt_desktop.ui.history_view import HistoryView
+from ohmygpt_desktop.ui.formatting import format_local_datetime
+from ohmygpt_desktop.ui.history_view import ACCOUNT_PREFIX, FILTER_ALL, HistoryView
 from tests.helpers.asyncutil import until
 from tests.helpers.recharging import (
     Widgets,
@@ -37,6 +40,7 @@ from tests.helpers.recharging import (
     widget_scope,
 )
 from tests.helpers.signed_in import sign_in
+from tests.test_a11y import _key, _open_window
 
 # ------------------------------------------------------------------ core
 
@@ -381,3 +385,169 @@ def test_customer_message_on_the_result_page(
     browser.works = False
     click(qtbot, box.email_button)
     assert "Copy message" in box.status_label.text()
+
+
+# ------------------------------------------------------------------ the history
+
+
+def _add(ctx, account, amount, *, status=OrderStatus.AWAITING_PAYMENT, operator=None,
+         reference=None, order_no=None):  # fmt: skip
+    history = ctx.history
+    local_id = history.begin(
+        account_key=account.key,
+        email=account.email,
+        host=account.host,
+        kind="checkout",
+        amount=Decimal(amount),
+        product_id="10001",
+        balance_before=Decimal("340000"),
+        operator=operator,
+        reference=reference,
+    )
+    history.complete(local_id, order_no=order_no or f"ORD-{local_id}", checkout_url=LINK)
+    if status is OrderStatus.PAID:
+        history.mark_paid(local_id, balance_before=None, balance_after=Decimal("680000"))
+    return local_id
+
+
+def _history_view(widgets, ctx) -> HistoryView:
+    view = widgets.add(HistoryView(ctx))
+    view.resize(1100, 420)
+    view.show()
+    return view
+
+
+def _emails_and_amounts(view) -> list[tuple[str, str]]:
+    return [
+        (view.model.record(row).email, str(view.model.record(row).amount))
+        for row in range(view.model.rowCount())
+    ]
+
+
+def test_history_filters(make_ctx, run, sandbox, widgets) -> None:
+    ctx, alice = signed_in(make_ctx, run, sandbox)
+    bob = run(sign_in(ctx, sandbox, "1024"))
+    _add(ctx, alice, "10", operator="ann", reference="ZD-1")
+    _add(ctx, alice, "20", status=OrderStatus.PAID, operator="ben")
+    _add(ctx, bob, "30", operator="ann", reference="ZD-2")
+    view = _history_view(widgets, ctx)
+    assert view.filters.isVisible()
+    view.set_filter(FILTER_ALL)
+    assert view.model.rowCount() == 3
+
+    # One account (the accounts with orders are listed by e-mail).
+    names = [view.filter_combo.itemText(i) for i in range(view.filter_combo.count())]
+    assert names == ["This account", "All accounts", "alice@example.com", "bob@example.com"]
+    view.set_filter(ACCOUNT_PREFIX + alice.key)
+    assert _emails_and_amounts(view) == [("alice@example.com", "20"), ("alice@example.com", "10")]
+
+    # Status.
+    view.set_filter(FILTER_ALL)
+    view.status_combo.setCurrentIndex(view.status_combo.findData(OrderStatus.PAID.value))
+    assert view.status_combo.currentText() == "Paid"
+    assert _emails_and_amounts(view) == [("alice@example.com", "20")]
+    view.status_combo.setCurrentIndex(0)
+
+    # Operator.
+    ops = [view.operator_combo.itemText(i) for i in range(view.operator_combo.count())]
+    assert ops == ["Anyone", "ann", "ben"]
+    view.operator_combo.setCurrentIndex(view.operator_combo.findData("ann"))
+    assert _emails_and_amounts(view) == [("bob@example.com", "30"), ("alice@example.com", "10")]
+
+    # Search within that: reference, e-mail.
+    view.search_edit.setText("zd-2")
+    assert _emails_and_amounts(view) == [("bob@example.com", "30")]
+    view.search_edit.setText("alice@")
+    assert _emails_and_amounts(view) == [("alice@example.com", "10")]
+    view.search_edit.setText("nothing like this")
+    assert view.stack.currentWidget() is view.empty_label
+    assert view.empty_label.text() == "No orders match. Change the filters or clear the search."
+    assert view.filters.isVisible()  # the filters stay to be changed
+    view.search_edit.clear()
+    view.operator_combo.setCurrentIndex(0)
+
+    # Dates: every order is from today; yesterday's range has none.
+    today = QDate.currentDate()
+    view.from_edit.setDate(today)
+    view.to_edit.setDate(today)
+    assert view.model.rowCount() == 3
+    view.from_edit.setDate(today.addDays(-3))
+    view.to_edit.setDate(today.addDays(-1))
+    assert view.model.rowCount() == 0
+    view.from_edit.setDate(today.addDays(1))
+    view.to_edit.setDate(view.to_edit.minimumDate())  # "Any day"
+    assert view.to_edit.text() == "Any day"
+    assert view.model.rowCount() == 0
+    view.from_edit.setDate(view.from_edit.minimumDate())
+    assert view.model.rowCount() == 3
+
+
+def test_history_details_and_payable_orders(
+    qtbot, make_ctx, run, sandbox, browser, widgets
+) -> None:
+    ctx, alice = signed_in(make_ctx, run, sandbox)
+    paid = _add(ctx, alice, "20", status=OrderStatus.PAID, operator="ben", reference="ZD-9")
+    view = _history_view(widgets, ctx)
+    assert view.details_hint.isVisible()
+    assert not view.open_again_button.isVisible()  # no order chosen: no buttons
+
+    view.select_row(view.model.row_of(paid))
+    record = view.selected_record()
+    assert view.details_text().splitlines() == [
+        f"Order number: ORD-{paid}",
+        "Status: Paid",
+        "Account: alice@example.com on sandbox",
+        "Kind: Checkout",
+        "Amount: $20.00",
+        f"Created: {format_local_datetime(record.created_at)}",
+        f"Link valid until: {format_local_datetime(record.expires_at)}",
+        f"Last change: {format_local_datetime(record.updated_at)}",
+        "Balance before: 340,000 credits (≈ $10.00)",
+        "Balance after: 680,000 credits (≈ $20.00)",
+        "Operator: ben",
+        "Reference: ZD-9",
+        f"Local ID: {paid}",
+    ]
+    assert view.open_again_button.text() == "Open payment page"
+    assert not view.open_again_button.isEnabled()  # paid
+    assert not view.copy_link_button.isEnabled()
+
+    # Double-click no longer reopens a payment page behind the person's back.
+    rect = view.table.visualRect(view.model.index(view.model.row_of(paid), 0))
+    qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert browser.opened == []
+
+    # Unpaid but more than 24 hours old: the link has run out.
+    stale = _add(ctx, alice, "5")
+    with sqlite3.connect(ctx.history.path) as conn:
+        old = (datetime.now(UTC) - timedelta(hours=25)).strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
+        conn.execute("UPDATE orders SET created_at = ? WHERE local_id = ?", (old, stale))
+    conn.close()
+    fresh = _add(ctx, alice, "7")
+    run(until(lambda: view.model.rowCount() == 3))
+    view.reload()
+    view.select_row(view.model.row_of(stale))
+    assert view.selected_record().status is OrderStatus.AWAITING_PAYMENT
+    assert not view.open_again_button.isEnabled()
+    view.open_again()
+    assert browser.opened == []
+    view.select_row(view.model.row_of(fresh))
+    assert view.open_again_button.isEnabled()
+    click(qtbot, view.open_again_button)
+    assert browser.opened == [LINK]
+    run(ctx.watcher.stop())
+
+
+def test_main_window_history_has_no_tab_widget_and_ctrl_f_searches(
+    qtbot, make_ctx, run, sandbox, widgets
+) -> None:
+    ctx, alice = signed_in(make_ctx, run, sandbox, payment_intervals=(3600,))
+    _add(ctx, alice, "10", reference="ZD-5")
+    window = _open_window(run, ctx, widgets)
+    run(until(lambda: window.history_view.isVisible()))
+    assert not window.findChildren(QTabWidget)
+    assert window.history_view.title_label.text() == "Orders"
+    _key(qtbot, window, "Ctrl+F")
+    run(until(lambda: window.focusWidget() is window.history_view.search_edit))
+    qtbot.keyClicks(window.history_view.search_edit, "zd-5")
+    assert window.history_view.model.rowCount() == 1

@@ -119,7 +119,7 @@ class HistoryModel(QAbstractTableModel):
 
     def balance_text(self, record: OrderRecord, *, in_usd: bool | None = None) -> str:
         """The balance before and after: "$10.00 → $20.00" (``in_usd``; by default at
-        an exact rate) or "340,000 → 680,000" (credits), or "… →" before the payment;
+        an exact rate) or "340,000 → 680,000" (credits), or only the first before the payment;
         "—" for a figure that is missing or cannot be shown (a damaged stored value),
         and for the whole cell when neither can be."""
         rate = self._rate()
@@ -131,7 +131,7 @@ class HistoryModel(QAbstractTableModel):
         if before == NOT_SHOWN and after == NOT_SHOWN:
             return NOT_SHOWN
         if record.balance_after is None:
-            return self.tr("{before} →").format(before=before)
+            return before  # not paid (yet): no "after", so no arrow pointing at nothing
         return self.tr("{before} → {after}").format(before=before, after=after)
 
     def balance_tooltip(self, record: OrderRecord) -> str:
