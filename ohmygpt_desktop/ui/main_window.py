@@ -177,7 +177,7 @@ class MainWindow(QMainWindow):
         self.accounts_action = menu.addAction("", self._switcher.show_all_accounts)
         self.accounts_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
         self.search_action = menu.addAction("", self.search_orders)
-        self.search_action.setShortcuts(_keys(QKeySequence.StandardKey.Find, "Ctrl+F"))
+        self.search_action.setShortcut(QKeySequence("Ctrl+F"))
         menu.addSeparator()
         self.settings_action = menu.addAction("", self.open_settings)
         self.settings_action.setShortcuts(_keys(QKeySequence.StandardKey.Preferences, "Ctrl+,"))
