@@ -25,6 +25,7 @@ from ohmygpt_desktop.core.recharge import (
     check_reference,
 )
 from ohmygpt_desktop.core.settings import operator_name, os_user_name
+from ohmygpt_desktop.ui import history_model
 from ohmygpt_desktop.ui.customer_message_box import agent_zone
 from ohmygpt_desktop.ui.formatting import format_local_datetime
 from ohmygpt_desktop.ui.history_view import ACCOUNT_PREFIX, FILTER_ALL, HistoryView
@@ -551,3 +552,19 @@ def test_main_window_history_has_no_tab_widget_and_ctrl_f_searches(
     run(until(lambda: window.focusWidget() is window.history_view.search_edit))
     qtbot.keyClicks(window.history_view.search_edit, "zd-5")
     assert window.history_view.model.rowCount() == 1
+
+
+def test_long_history_is_read_a_page_at_a_time(make_ctx, run, sandbox, widgets, monkeypatch):
+    monkeypatch.setattr(history_model, "PAGE", 5)
+    ctx, alice = signed_in(make_ctx, run, sandbox)
+    ids = [_add(ctx, alice, str(n + 1), reference=f"R{n}") for n in range(12)]
+    view = _history_view(widgets, ctx)
+    assert view.model.rowCount() == 5  # the first page only
+    assert view.model.canFetchMore()
+    view.table.scrollToBottom()
+    run(until(lambda: view.model.rowCount() == 10))
+    while view.model.canFetchMore():
+        view.model.fetchMore()
+    assert [view.model.record(r).local_id for r in range(12)] == ids[::-1]
+    view.search_edit.setText("R0")  # the oldest, beyond the first page: found by SQLite
+    assert [view.model.record(r).local_id for r in range(view.model.rowCount())] == [ids[0]]

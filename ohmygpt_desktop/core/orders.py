@@ -718,8 +718,13 @@ class OrderHistory:
             raise OrderNotFound(local_id=local_id)
         return _record(row)
 
-    def _select(self, where: str = "", params: tuple[Any, ...] = ()) -> list[OrderRecord]:
+    def _select(
+        self, where: str = "", params: tuple[Any, ...] = (), *, page: tuple[int, int] | None = None
+    ) -> list[OrderRecord]:
         sql = f"SELECT {_COLUMNS} FROM orders {where} ORDER BY created_at DESC, local_id DESC"  # noqa: S608
+        if page is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params = (*params, *page)
         with self._lock:
             try:
                 rows = self._connection().execute(sql, params).fetchall()
@@ -934,9 +939,15 @@ class OrderHistory:
             return self._select()
         return self._select("WHERE account_key = ?", (account_key,))
 
-    def find(self, where: OrderFilter) -> list[OrderRecord]:
-        """The orders ``where`` matches, newest first (filtered by SQLite)."""
-        return self._select(*where.where())
+    def find(
+        self, where: OrderFilter, *, limit: int | None = None, offset: int = 0
+    ) -> list[OrderRecord]:
+        """The orders ``where`` matches, newest first (filtered by SQLite); a page of
+        at most ``limit`` of them after the first ``offset``, if ``limit`` is given."""
+        clause, params = where.where()
+        if limit is not None:
+            return self._select(clause, params, page=(limit, offset))
+        return self._select(clause, params)
 
     def operators(self) -> list[str]:
         """Every operator name recorded, sorted (for a filter's choices)."""

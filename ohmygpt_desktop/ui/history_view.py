@@ -111,6 +111,8 @@ class HistoryView(QWidget):
         self.export_dialog: QFileDialog | None = None
         self._others_hidden = False
         self._history_empty = True
+        #: The accounts and operators offered by the filters must be read again.
+        self._choices_stale = True
         self._build()
 
         # Coalesce bursts of writes into one reload.
@@ -119,7 +121,7 @@ class HistoryView(QWidget):
         self._reload_timer.setInterval(0)
         self._reload_timer.timeout.connect(self.reload)
         self._bridge = _Bridge(self)
-        self._bridge.changed.connect(self._reload_timer.start)
+        self._bridge.changed.connect(self._history_changed)
         bridge = self._bridge
         history = ctx.history
 
@@ -181,11 +183,10 @@ class HistoryView(QWidget):
         self.table.setShowGrid(False)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # Sizing to contents looks at this many rows, not at all of a long history.
-        header.setResizeContentsPrecision(200)
-        header.setSectionResizeMode(Column.ORDER_NO, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(Column.ORDER_NO, 150)
+        # Sized to the contents after each reload (not at every repaint), from the
+        # first rows: a long history is never measured whole.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setResizeContentsPrecision(40)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -461,8 +462,16 @@ class HistoryView(QWidget):
             or self.search_edit.text().strip()
         )
 
+    def _history_changed(self) -> None:
+        self._choices_stale = True
+        self._reload_timer.start()
+
     def _refresh_choices(self) -> None:
-        """The accounts and operators the history knows, keeping what is chosen."""
+        """The accounts and operators the history knows, keeping what is chosen
+        (read again only after the history changed)."""
+        if not self._choices_stale:
+            return
+        self._choices_stale = False
         history = self.ctx.history
         accounts = history.accounts()
         operators = history.operators()
@@ -495,23 +504,33 @@ class HistoryView(QWidget):
     def reload(self) -> None:
         """Read the orders again, keeping the selected order selected."""
         selected = self.selected_record()
-        records: list[OrderRecord] = []
         self._others_hidden = False
+        history = self.ctx.history
+        where = None
         try:
             self._refresh_choices()
             where = self.current_filter()
-            if where is not None:
-                records = self.ctx.history.find(where)
-            self._others_hidden = (
-                not records
-                and where is not None
-                and where.account_key is not None
-                and not self._filtered()
-                and not self._history_empty
-            )
         except OrderHistoryError as exc:
             log.warning("Could not read the order history: %s", exc)
-        self.model.set_records(records)
+
+        def fetch(offset: int, limit: int) -> list[OrderRecord]:
+            if where is None:
+                return []
+            try:
+                return history.find(where, limit=limit, offset=offset)
+            except OrderHistoryError as exc:
+                log.warning("Could not read the order history: %s", exc)
+                return []
+
+        self.model.set_source(fetch)
+        records = self.model.rowCount() > 0
+        self._others_hidden = (
+            not records
+            and where is not None
+            and where.account_key is not None
+            and not self._filtered()
+            and not self._history_empty
+        )
         if selected is not None:
             row = self.model.row_of(selected.local_id)
             if row is not None:
@@ -520,10 +539,16 @@ class HistoryView(QWidget):
                     QItemSelectionModel.SelectionFlag.ClearAndSelect
                     | QItemSelectionModel.SelectionFlag.Rows,
                 )
+        self._fit_columns()
         self.filters.setVisible(not self._history_empty)
         self.stack.setCurrentWidget(self.splitter if records else self.empty_label)
         self._update_empty_text()
         self._update_actions()
+
+    def _fit_columns(self) -> None:
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        header.resizeSection(Column.ORDER_NO, min(header.sectionSize(Column.ORDER_NO), 150))
 
     def _update_empty_text(self) -> None:
         if self._history_empty:
