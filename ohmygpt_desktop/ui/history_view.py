@@ -349,14 +349,14 @@ class HistoryView(QWidget):
         self.filter_label.setText(self.tr("&Show:"))
         self.filter_combo.setItemText(0, self.tr("This account"))
         self.filter_combo.setItemText(1, self.tr("All accounts"))
-        self.status_label.setText(self.tr("S&tatus:"))
+        self.status_label.setText(self.tr("St&atus:"))
         self.status_combo.setItemText(0, self.tr("Any"))
         for index, status in enumerate(_STATUSES, start=1):
             self.status_combo.setItemText(index, self.model.status_text(status))
         self.operator_label.setText(self.tr("&Operator:"))
         self.operator_combo.setItemText(0, self.tr("Anyone"))
         self.from_label.setText(self.tr("&From:"))
-        self.to_label.setText(self.tr("T&o:"))
+        self.to_label.setText(self.tr("&To:"))
         for edit in (self.from_edit, self.to_edit):
             edit.setSpecialValueText(self.tr("Any day"))
         self.search_edit.setPlaceholderText(
@@ -711,9 +711,8 @@ class HistoryView(QWidget):
         otherwise; returns the row count."""
         if not path:
             return None
-        where = self.current_filter()
-        if where is None:
-            return None
+        # No account signed in ("this account" is none): every order, as before filters.
+        where = self.current_filter() or OrderFilter()
         target = Path(path)
         try:
             if target.suffix.lower() == ".jsonl":
