@@ -263,6 +263,11 @@ class HistoryView(QWidget):
         for combo in (self.filter_combo, self.status_combo, self.operator_combo):
             # The styled delegate draws e-mails and names as the plain text they are.
             combo.setItemDelegate(QStyledItemDelegate(combo))
+            # Long entries (an e-mail, "Unknown — check…") do not widen the bar.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
             combo.currentIndexChanged.connect(lambda _i: self.reload())
         for edit in (self.from_edit, self.to_edit):
             edit.dateChanged.connect(lambda _d: self.reload())
