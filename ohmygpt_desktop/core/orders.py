@@ -29,6 +29,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import errno
+import json
 import logging
 import os
 import re
@@ -36,7 +37,7 @@ import sqlite3
 import threading
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -119,6 +120,10 @@ class OrderRecord:
     checkout_url: str | None
     note: str | None
     updated_at: datetime
+    #: Who created it (the operator setting when it was created); ``None`` before it existed.
+    operator: str | None = None
+    #: What it was created for: free text such as a support ticket number.
+    reference: str | None = None
 
     @property
     def is_open(self) -> bool:
@@ -172,6 +177,55 @@ class HistoryEvent:
 HistoryListener = Callable[[HistoryEvent], None]
 
 
+@dataclass(frozen=True)
+class OrderFilter:
+    """Which orders to list or export; every part left empty matches everything.
+
+    ``created_from`` is inclusive and ``created_before`` exclusive (so a day is
+    ``[midnight, next midnight)``). ``text`` is searched, case-insensitively for
+    Latin letters, in the order number, the reference and the account's e-mail.
+    """
+
+    statuses: frozenset[OrderStatus] = field(default_factory=frozenset)
+    account_key: str | None = None
+    created_from: datetime | None = None
+    created_before: datetime | None = None
+    operator: str | None = None
+    text: str = ""
+
+    def where(self) -> tuple[str, tuple[Any, ...]]:
+        """The SQL ``WHERE`` clause (or ``""``) and its parameters."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.statuses:
+            marks = ", ".join("?" for _ in self.statuses)
+            clauses.append(f"status IN ({marks})")
+            params.extend(sorted(status.value for status in self.statuses))
+        if self.account_key is not None:
+            clauses.append("account_key = ?")
+            params.append(self.account_key)
+        if self.created_from is not None:
+            clauses.append("created_at >= ?")
+            params.append(_ts(self.created_from))
+        if self.created_before is not None:
+            clauses.append("created_at < ?")
+            params.append(_ts(self.created_before))
+        if self.operator is not None:
+            clauses.append("COALESCE(operator, '') = ?")
+            params.append(self.operator)
+        text = self.text.strip()
+        if text:
+            pattern = "%" + re.sub(r"([\\%_])", r"\\\1", text) + "%"
+            clauses.append(
+                "(order_no LIKE ? ESCAPE '\\' OR reference LIKE ? ESCAPE '\\' "
+                "OR email LIKE ? ESCAPE '\\')"
+            )
+            params.extend([pattern] * 3)
+        if not clauses:
+            return "", ()
+        return "WHERE " + " AND ".join(clauses), tuple(params)
+
+
 # ------------------------------------------------------------------ migrations
 
 #: ``MIGRATIONS[i]`` takes a file from ``user_version`` *i* to *i + 1*.
@@ -205,13 +259,18 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE orders ADD COLUMN owner TEXT;
     """,
+    # 4: who created the order (the operator setting) and for what (a ticket number...).
+    """
+    ALTER TABLE orders ADD COLUMN operator TEXT;
+    ALTER TABLE orders ADD COLUMN reference TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _COLUMNS = (
     "local_id, order_no, account_key, email, host, kind, amount, product_id, created_at, "
-    "status, balance_before, balance_after, checkout_url, note, updated_at"
+    "status, balance_before, balance_after, checkout_url, note, updated_at, operator, reference"
 )
 
 
@@ -659,8 +718,13 @@ class OrderHistory:
             raise OrderNotFound(local_id=local_id)
         return _record(row)
 
-    def _select(self, where: str = "", params: tuple[Any, ...] = ()) -> list[OrderRecord]:
+    def _select(
+        self, where: str = "", params: tuple[Any, ...] = (), *, page: tuple[int, int] | None = None
+    ) -> list[OrderRecord]:
         sql = f"SELECT {_COLUMNS} FROM orders {where} ORDER BY created_at DESC, local_id DESC"  # noqa: S608
+        if page is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params = (*params, *page)
         with self._lock:
             try:
                 rows = self._connection().execute(sql, params).fetchall()
@@ -680,8 +744,13 @@ class OrderHistory:
         amount: Decimal,
         product_id: str,
         balance_before: Decimal | None,
+        operator: str | None = None,
+        reference: str | None = None,
     ) -> int:
-        """Record an order about to be created (status ``creating``); returns its local id."""
+        """Record an order about to be created (status ``creating``); returns its local id.
+
+        ``operator``: who creates it; ``reference``: what for (both free text, or ``None``).
+        """
         if kind not in KINDS:
             raise ValueError(f"Unknown order kind {kind!r}.")
         if not isinstance(amount, Decimal) or not amount.is_finite() or amount <= 0:
@@ -692,8 +761,8 @@ class OrderHistory:
         with self._write() as conn:
             cursor = conn.execute(
                 "INSERT INTO orders (account_key, email, host, kind, amount, product_id, "
-                "created_at, status, balance_before, updated_at, owner) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "created_at, status, balance_before, updated_at, owner, operator, reference) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     account_key,
                     email,
@@ -706,6 +775,8 @@ class OrderHistory:
                     _money(balance_before, "balance_before"),
                     now,
                     self._run_id,
+                    operator or None,
+                    reference or None,
                 ),
             )
             local_id = cursor.lastrowid
@@ -868,6 +939,48 @@ class OrderHistory:
             return self._select()
         return self._select("WHERE account_key = ?", (account_key,))
 
+    def find(
+        self, where: OrderFilter, *, limit: int | None = None, offset: int = 0
+    ) -> list[OrderRecord]:
+        """The orders ``where`` matches, newest first (filtered by SQLite); a page of
+        at most ``limit`` of them after the first ``offset``, if ``limit`` is given."""
+        clause, params = where.where()
+        if limit is not None:
+            return self._select(clause, params, page=(limit, offset))
+        return self._select(clause, params)
+
+    def operators(self) -> list[str]:
+        """Every operator name recorded, sorted (for a filter's choices)."""
+        with self._lock:
+            try:
+                rows = (
+                    self._connection()
+                    .execute(
+                        "SELECT DISTINCT operator FROM orders WHERE operator IS NOT NULL "
+                        "ORDER BY operator"
+                    )
+                    .fetchall()
+                )
+            except sqlite3.Error as exc:
+                raise self._failed(exc, reading=True) from None
+        return [row[0] for row in rows]
+
+    def accounts(self) -> list[tuple[str, str]]:
+        """(account key, e-mail) of every account that has orders, sorted by e-mail."""
+        with self._lock:
+            try:
+                rows = (
+                    self._connection()
+                    .execute(
+                        "SELECT account_key, MAX(email) FROM orders GROUP BY account_key "
+                        "ORDER BY MAX(email), account_key"
+                    )
+                    .fetchall()
+                )
+            except sqlite3.Error as exc:
+                raise self._failed(exc, reading=True) from None
+        return [(row[0], row[1]) for row in rows]
+
     def awaiting(self, account_key: str) -> list[OrderRecord]:
         """The account's orders awaiting payment, newest first."""
         return self._select(
@@ -875,9 +988,33 @@ class OrderHistory:
             (account_key, OrderStatus.AWAITING_PAYMENT.value),
         )
 
-    def export_csv(self, path: Path, account_key: str | None = None) -> int:
-        """Write the orders (newest first) as CSV; returns the number of rows written."""
-        records = self.list(account_key)
+    def recent_open_orders(
+        self, account_key: str, within: timedelta = timedelta(minutes=30)
+    ) -> list[OrderRecord]:
+        """The account's orders created in the last ``within`` that may still be paid
+        (being created or awaiting payment, link not run out), newest first.
+
+        What the recharge dialog warns about before a second order is created.
+        """
+        now = self._now()
+        return self._select(
+            "WHERE account_key = ? AND status IN (?, ?) AND created_at >= ? "
+            "AND (kind != 'checkout' OR created_at > ?)",
+            (
+                account_key,
+                OrderStatus.CREATING.value,
+                OrderStatus.AWAITING_PAYMENT.value,
+                _ts(now - within),
+                _ts(now - CHECKOUT_LIFETIME),
+            ),
+        )
+
+    def export_csv(
+        self, path: Path, account_key: str | None = None, *, where: OrderFilter | None = None
+    ) -> int:
+        """Write the orders (newest first; one account's, or those ``where`` matches) as
+        CSV; returns the number of rows written."""
+        records = self.find(where) if where is not None else self.list(account_key)
         header = [
             "Created (UTC)",
             "Account",
@@ -893,6 +1030,8 @@ class OrderHistory:
             "Note",
             "Last update (UTC)",
             "Local ID",
+            "Operator",
+            "Reference",
         ]
         try:
             with open(path, "w", encoding="utf-8", newline="") as handle:
@@ -915,15 +1054,61 @@ class OrderHistory:
                             _csv_text(rec.note),
                             rec.updated_at.strftime("%Y-%m-%d %H:%M:%S"),
                             rec.local_id,
+                            _csv_text(rec.operator),
+                            _csv_text(rec.reference),
                         ]
                     )
         except OSError as exc:
-            raise OrderHistoryError(
-                QT_TRANSLATE_NOOP(_CTX, "Could not write {path}: {reason}."),
-                path=str(path),
-                reason=exc.strerror or str(exc),
-            ) from None
+            raise _export_error(path, exc) from None
         return len(records)
+
+    def export_jsonl(self, path: Path, where: OrderFilter | None = None) -> int:
+        """Write the orders ``where`` matches (newest first) as JSON Lines, one object
+        per order (:func:`record_json`); returns the number of lines written."""
+        records = self.find(where or OrderFilter())
+        try:
+            with open(path, "w", encoding="utf-8", newline="\n") as handle:
+                for rec in records:
+                    handle.write(json.dumps(record_json(rec), ensure_ascii=False) + "\n")
+        except OSError as exc:
+            raise _export_error(path, exc) from None
+        return len(records)
+
+
+def _export_error(path: Path, exc: OSError) -> OrderHistoryError:
+    return OrderHistoryError(
+        QT_TRANSLATE_NOOP(_CTX, "Could not write {path}: {reason}."),
+        path=str(path),
+        reason=exc.strerror or str(exc),
+    )
+
+
+def record_json(rec: OrderRecord) -> dict[str, Any]:
+    """An order as JSON for scripts: money as decimal strings, times in ISO 8601 (UTC)."""
+
+    def money(value: Decimal | None) -> str | None:
+        return None if value is None else str(value)
+
+    return {
+        "local_id": rec.local_id,
+        "order_no": rec.order_no,
+        "account": rec.account_key,
+        "email": rec.email,
+        "host": rec.host,
+        "kind": rec.kind,
+        "amount_usd": str(rec.amount),
+        "product_id": rec.product_id,
+        "status": rec.status.value,
+        "created_at": rec.created_at.isoformat(),
+        "updated_at": rec.updated_at.isoformat(),
+        "expires_at": None if rec.expires_at is None else rec.expires_at.isoformat(),
+        "balance_before_credits": money(rec.balance_before),
+        "balance_after_credits": money(rec.balance_after),
+        "checkout_url": rec.checkout_url,
+        "note": rec.note,
+        "operator": rec.operator,
+        "reference": rec.reference,
+    }
 
 
 def _record(row: tuple[Any, ...]) -> OrderRecord:
@@ -943,6 +1128,8 @@ def _record(row: tuple[Any, ...]) -> OrderRecord:
         checkout_url,
         note,
         updated_at,
+        operator,
+        reference,
     ) = row
     try:
         status_value = OrderStatus(status)
@@ -964,6 +1151,8 @@ def _record(row: tuple[Any, ...]) -> OrderRecord:
         checkout_url=checkout_url,
         note=note,
         updated_at=_aware(datetime.fromisoformat(updated_at)),
+        operator=operator,
+        reference=reference,
     )
 
 
@@ -975,6 +1164,7 @@ __all__ = [
     "HistoryChange",
     "HistoryEvent",
     "HistoryListener",
+    "OrderFilter",
     "OrderHistory",
     "OrderHistoryError",
     "OrderHistoryFull",
@@ -982,4 +1172,5 @@ __all__ = [
     "OrderRecord",
     "OrderStatus",
     "apply_migrations",
+    "record_json",
 ]
