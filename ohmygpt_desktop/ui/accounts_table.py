@@ -78,6 +78,17 @@ FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
 #: How often the "updated … ago" texts are brought up to date.
 AGE_TICK_MS = 30_000
 
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+        KEY_ROLE,
+        FILTER_ROLE,
+    }
+)
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -357,6 +368,7 @@ class AccountsTableModel(QAbstractTableModel):
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._current = ""
         self._rate = credit_rate(ctx.settings)
+        self._low_usd = ctx.settings.low_balance_usd
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -424,6 +436,7 @@ class AccountsTableModel(QAbstractTableModel):
 
     def _rates(self) -> None:
         self._rate = credit_rate(self.ctx.settings)
+        self._low_usd = self.ctx.settings.low_balance_usd
         self._all_changed()
 
     def _ages_changed(self) -> None:
@@ -446,7 +459,7 @@ class AccountsTableModel(QAbstractTableModel):
     def facts(self, account: Account) -> RowFacts:
         return RowFacts(
             rate=self._rate,
-            low_usd=self.ctx.settings.low_balance_usd,
+            low_usd=self._low_usd,
             now=self.now(),
             orders=self._orders.get(account.key, NO_ORDERS),
             current=account.key == self._current,
@@ -472,17 +485,23 @@ class AccountsTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._keys):
+        # The view asks for many roles per painted cell: the unused ones cost nothing.
+        if role not in _ROLES:
             return None
-        key = self._keys[index.row()]
+        row = index.row()
+        if not 0 <= row < len(self._keys):
+            return None
+        key = self._keys[row]
         if role == KEY_ROLE:
             return key
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold if key == self._current else None
         account = self.ctx.accounts.get(key)
         if account is None:
             return None
-        spec = self.columns[index.column()]
         if role == FILTER_ROLE:
             return f"{account.email}\n{account.host}"
+        spec = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return spec.text(account, self.facts(account))
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -493,8 +512,6 @@ class AccountsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and spec.colour is not None:
             name = spec.colour(account, self.facts(account))
             return QColor(colours()[name]) if name else None
-        if role == Qt.ItemDataRole.FontRole and key == self._current:
-            return self._bold
         return None
 
     # --------------------------------------------------------------- sorting
