@@ -102,7 +102,12 @@ class AccountsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        header.resizeSection(column_index("email"), 230)
+        char = self.fontMetrics().averageCharWidth()
+        for section, spec in enumerate(self.model.columns):
+            title = str(self.model.headerData(section, Qt.Orientation.Horizontal))
+            # Room for the header and its sort arrow, at least the column's own width.
+            needed = header.fontMetrics().horizontalAdvance(title) + 28
+            header.resizeSection(section, max(spec.chars * char + 12, needed))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(column_index("email"), Qt.SortOrder.AscendingOrder)
         layout.addWidget(self.table, 1)

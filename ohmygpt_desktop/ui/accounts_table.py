@@ -119,6 +119,8 @@ class ColumnSpec:
     tooltip: Callable[[Account, RowFacts], str] | None = None
     #: The colour role (``"warning_text"``, ``"error_text"``) of the cell's text, if any.
     colour: Callable[[Account, RowFacts], str | None] | None = None
+    #: The starting width, in average characters.
+    chars: int = 12
 
 
 # ------------------------------------------------------------------ the cells
@@ -272,12 +274,14 @@ COLUMNS: tuple[ColumnSpec, ...] = (
         lambda a, f: shown(a.email),
         lambda a, f: a.email.casefold(),
         tooltip=lambda a, f: _tr(_CTX, "User id {user_id}").format(user_id=shown(a.record.user_id)),
+        chars=26,
     ),
     ColumnSpec(
         "host",
         QT_TRANSLATE_NOOP(_CTX, "Host"),
         lambda a, f: shown(a.host),
         lambda a, f: a.host.casefold(),
+        chars=14,
     ),
     ColumnSpec(
         "balance",
@@ -286,6 +290,7 @@ COLUMNS: tuple[ColumnSpec, ...] = (
         lambda a, f: _credits(a),
         _RIGHT,
         tooltip=lambda a, f: f.rate.source,
+        chars=11,
     ),
     ColumnSpec(
         "credits",
@@ -294,6 +299,7 @@ COLUMNS: tuple[ColumnSpec, ...] = (
         lambda a, f: _credits(a),
         _RIGHT,
         tooltip=lambda a, f: f.rate.source,
+        chars=11,
     ),
     ColumnSpec(
         "updated",
@@ -302,6 +308,7 @@ COLUMNS: tuple[ColumnSpec, ...] = (
         lambda a, f: a.balance_updated,
         tooltip=_updated_tooltip,
         colour=_updated_colour,
+        chars=14,
     ),
     ColumnSpec(
         "low",
@@ -310,6 +317,7 @@ COLUMNS: tuple[ColumnSpec, ...] = (
         _low_key,
         tooltip=_low_tooltip,
         colour=lambda a, f: "warning_text" if _is_low(a, f) else None,
+        chars=9,
     ),
     ColumnSpec(
         "open_orders",
@@ -317,6 +325,7 @@ COLUMNS: tuple[ColumnSpec, ...] = (
         _open_text,
         lambda a, f: f.orders.open_orders,
         _RIGHT,
+        chars=8,
     ),
     ColumnSpec(
         "last_top_up",
@@ -324,6 +333,7 @@ COLUMNS: tuple[ColumnSpec, ...] = (
         _top_up_text,
         lambda a, f: f.orders.last_paid.updated_at if f.orders.last_paid else None,
         tooltip=_top_up_tooltip,
+        chars=16,
     ),
     ColumnSpec(
         "sign_in",
@@ -332,6 +342,7 @@ COLUMNS: tuple[ColumnSpec, ...] = (
         _sign_in_rank,
         tooltip=_sign_in_tooltip,
         colour=_sign_in_colour,
+        chars=16,
     ),
 )
 
