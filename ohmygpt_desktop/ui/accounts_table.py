@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -93,9 +93,8 @@ _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-@dataclass(frozen=True)
-class RowFacts:
-    """What a cell needs besides the account itself (read once per call)."""
+class RowFacts(NamedTuple):
+    """What a cell needs besides the account itself (a tuple: made for every cell drawn)."""
 
     rate: CreditRate
     low_usd: Decimal
@@ -377,6 +376,10 @@ class AccountsTableModel(QAbstractTableModel):
         self._rows: dict[str, int] = {}
         self._orders: dict[str, AccountOrders] = {}
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        #: Bumped by every change a sort may depend on; a sort of the same column,
+        #: order and revision is skipped.
+        self._revision = 0
+        self._sorted_revision = -1
         self._current = ""
         self._rate = credit_rate(ctx.settings)
         self._low_usd = ctx.settings.low_balance_usd
@@ -419,13 +422,16 @@ class AccountsTableModel(QAbstractTableModel):
             self._orders = {}
         current = self.ctx.accounts.current()
         self._current = current.key if current is not None else ""
+        self._revision += 1
         if self._sort is not None:
             self._keys = self._sorted(self._keys, *self._sort)
+            self._sorted_revision = self._revision
         self._rows = {key: row for row, key in enumerate(self._keys)}
         self.endResetModel()
 
     def row_changed(self, key: str) -> None:
         """Redraw one account's row."""
+        self._revision += 1
         row = self._rows.get(key)
         if row is not None:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
@@ -454,6 +460,7 @@ class AccountsTableModel(QAbstractTableModel):
         self._all_changed()
 
     def _all_changed(self) -> None:
+        self._revision += 1
         if self._keys:
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self._keys) - 1, len(self.columns) - 1)
@@ -467,13 +474,14 @@ class AccountsTableModel(QAbstractTableModel):
     def row_of(self, key: str) -> int | None:
         return self._rows.get(key)
 
-    def facts(self, account: Account) -> RowFacts:
+    def facts(self, account: Account, now: datetime | None = None) -> RowFacts:
+        key = account.key
         return RowFacts(
-            rate=self._rate,
-            low_usd=self._low_usd,
-            now=self.now(),
-            orders=self._orders.get(account.key, NO_ORDERS),
-            current=account.key == self._current,
+            self._rate,
+            self._low_usd,
+            now or self.now(),
+            self._orders.get(key, NO_ORDERS),
+            key == self._current,
         )
 
     # ------------------------------------------------------------ Qt's model
@@ -530,7 +538,10 @@ class AccountsTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):
             return
+        if self._sort == (column, order) and self._sorted_revision == self._revision:
+            return  # the view asks twice per header click (indicator, then sort)
         self._sort = (column, order)
+        self._sorted_revision = self._revision
         self.layoutAboutToBeChanged.emit()
         old_keys = self._keys
         persistent = self.persistentIndexList()
@@ -547,9 +558,10 @@ class AccountsTableModel(QAbstractTableModel):
         known: list[tuple[Any, str]] = []
         unknown: list[str] = []
         get = self.ctx.accounts.get
+        now = self.now()
         for key in keys:
             account = get(key)
-            value = spec.sort_key(account, self.facts(account)) if account is not None else None
+            value = spec.sort_key(account, self.facts(account, now)) if account else None
             if value is None:
                 unknown.append(key)
             else:
