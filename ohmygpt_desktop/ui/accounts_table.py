@@ -468,8 +468,9 @@ class AccountsTableModel(QAbstractTableModel):
 
     # ---------------------------------------------------------------- queries
 
-    def key_at(self, row: int) -> str:
-        return self._keys[row]
+    def keys(self) -> list[str]:
+        """Every account's key, in the table's order."""
+        return list(self._keys)
 
     def row_of(self, key: str) -> int | None:
         return self._rows.get(key)
