@@ -165,6 +165,7 @@ class AccountsPage(QWidget):
         self.refresh_selected_button.setToolTip(self.tr("Read the balances of the selected rows"))
         self.recharge_button.setText(self.tr("Recharge…"))
         self.recharge_button.setToolTip(self.tr("Recharge the selected account (Ctrl+R)"))
+        self.progress.setAccessibleName(self.tr("Reading balances"))
         self.stop_button.setText(self.tr("Stop"))
         self.stop_button.setToolTip(self.tr("Send no more balance requests"))
         self.model.headerDataChanged.emit(
