@@ -120,6 +120,8 @@ class ColumnSpec:
     colour: Callable[[Account, RowFacts], str | None] | None = None
     #: The starting width, in average characters.
     chars: int = 12
+    #: The text depends on the clock ("2 min ago"): redrawn every :data:`AGE_TICK_MS`.
+    ticks: bool = False
 
 
 # ------------------------------------------------------------------ the cells
@@ -308,6 +310,7 @@ COLUMNS: tuple[ColumnSpec, ...] = (
         tooltip=_updated_tooltip,
         colour=_updated_colour,
         chars=14,
+        ticks=True,
     ),
     ColumnSpec(
         "low",
@@ -333,6 +336,7 @@ COLUMNS: tuple[ColumnSpec, ...] = (
         lambda a, f: f.orders.last_paid.updated_at if f.orders.last_paid else None,
         tooltip=_top_up_tooltip,
         chars=16,
+        ticks=True,
     ),
     ColumnSpec(
         "sign_in",
@@ -457,7 +461,13 @@ class AccountsTableModel(QAbstractTableModel):
         self._all_changed()
 
     def _ages_changed(self) -> None:
-        self._all_changed()
+        """The "… ago" texts move on: only their columns are redrawn."""
+        if not self._keys:
+            return
+        last = len(self._keys) - 1
+        for column, spec in enumerate(self.columns):
+            if spec.ticks:
+                self.dataChanged.emit(self.index(0, column), self.index(last, column))
 
     def _all_changed(self) -> None:
         self._revision += 1
