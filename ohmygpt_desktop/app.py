@@ -168,9 +168,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--home", type=Path, metavar="DIR", help="keep config, data and logs under DIR"
     )
+    add_setting_flags(parser)
+    return parser
+
+
+def add_setting_flags(parser: argparse.ArgumentParser) -> None:
+    """The settings declared with a flag: ``--api-base-url URL``, … (the command line's too)."""
     from ohmygpt_desktop.core.settings import SETTINGS
 
-    for spec in SETTINGS:  # the settings declared with a flag: --api-base-url URL, …
+    for spec in SETTINGS:
         if spec.flag_name is None:
             continue
         choices = [choice.value for choice in spec.choices] or None
@@ -181,19 +187,23 @@ def build_parser() -> argparse.ArgumentParser:
             metavar=None if choices else spec.name.rsplit("_", 1)[-1].upper(),
             help=spec.description.replace("%", "%%"),
         )
-    return parser
 
 
-def parse_args(argv: Sequence[str] | None = None) -> Options:
+def setting_overrides(ns: argparse.Namespace) -> dict[str, Any]:
+    """The settings given by :func:`add_setting_flags`' flags."""
     from ohmygpt_desktop.core.settings import SETTINGS
 
-    parser = build_parser()
-    ns = parser.parse_args(argv)
-    overrides: dict[str, Any] = {
+    return {
         spec.name: getattr(ns, spec.name)
         for spec in SETTINGS
         if spec.flag and getattr(ns, spec.name) is not None
     }
+
+
+def parse_args(argv: Sequence[str] | None = None) -> Options:
+    parser = build_parser()
+    ns = parser.parse_args(argv)
+    overrides = setting_overrides(ns)
     if ns.configured and (not ns.smoke_test or ns.sandbox or ns.sandbox_reset):
         parser.error("--configured goes with --smoke-test, and not with --sandbox")
     if ns.configured and not ns.code:
@@ -450,6 +460,12 @@ def _folder_failure(exc: OSError) -> StartupFailure:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the app; a start-up failure is explained on stderr and in a dialog."""
     args = list(sys.argv[1:] if argv is None else argv)
+    from ohmygpt_desktop.cli import is_command
+
+    if is_command(args):  # ohmygpt-desktop balance …: no window, never a second launch
+        from ohmygpt_desktop.cli import main as cli_main
+
+        return cli_main(args)
     # No arguments (a launch from the desktop): the defaults, without building the parser.
     options = parse_args(args) if args else Options()
     if options.show_config:  # no window, no Qt
@@ -831,6 +847,7 @@ class Shell:
         self._closing: set[asyncio.Task[None]] = set()
         self._switch_task: asyncio.Task[Any] | None = None
         guard.handedOver.connect(self._handed_over)
+        guard.historyChanged.connect(self._history_changed)
 
     # ---- running
 
@@ -859,6 +876,11 @@ class Shell:
             await self.ctx.aclose()
         await asyncio.gather(*self._closing, return_exceptions=True)
         self.guard.close()
+
+    def _history_changed(self) -> None:
+        """The command line wrote to this profile's order history: show it now."""
+        if self.ctx is not None:
+            self.ctx.history.changed_elsewhere()
 
     def _handed_over(self, argv: list[str]) -> None:
         log.info("Another launch was handed over to this window (arguments: %s)", " ".join(argv))
@@ -965,6 +987,7 @@ class Shell:
             old_window.closed.disconnect(self._closed.set)
         self.guard = guard
         guard.handedOver.connect(self._handed_over)
+        guard.historyChanged.connect(self._history_changed)
         old_guard.close()
         guard.listen()
         self.start(ctx)

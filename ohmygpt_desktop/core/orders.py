@@ -158,6 +158,8 @@ class HistoryChange(StrEnum):
     EXPIRED = "expired"
     #: Rows of a run that died while creating them are now ``unknown``.
     RECOVERED = "recovered"
+    #: Another process (the command line) changed these rows in the file.
+    CHANGED_ELSEWHERE = "changed_elsewhere"
 
 
 @dataclass(frozen=True)
@@ -359,6 +361,8 @@ class OrderHistory:
         self.read_only = False
         #: Where a damaged history file was kept when a fresh one was started.
         self.damaged_copy: Path | None = None
+        #: Rows changed since then may be news to this process (:meth:`changed_elsewhere`).
+        self._seen_until = self._now()
         try:
             self._path.parent.mkdir(mode=_DIR_MODE, parents=True, exist_ok=True)
         except OSError as exc:
@@ -850,6 +854,17 @@ class OrderHistory:
             recovered = [self._row(conn, i) for i in ids]
         self._notify(HistoryChange.RECOVERED, recovered)
         return recovered
+
+    def changed_elsewhere(self) -> list[OrderRecord]:
+        """Another process (the command line) wrote to the file: tell the listeners
+        (:attr:`HistoryChange.CHANGED_ELSEWHERE`) about the rows changed since the last
+        call (or since the file was opened), and return them. Rows this process wrote
+        meanwhile may be among them."""
+        with self._lock:
+            since, self._seen_until = self._seen_until, self._now()
+            records = self._select("WHERE updated_at >= ?", (_ts(since),))
+        self._notify(HistoryChange.CHANGED_ELSEWHERE, records)
+        return records
 
     # ---- reading
 
