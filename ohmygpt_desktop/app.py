@@ -91,12 +91,15 @@ class _VersionAction(argparse.Action):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from ohmygpt_desktop.cli import COMMANDS
+
     parser = argparse.ArgumentParser(
         prog="ohmygpt-desktop",
         description=f"{APP_NAME}: sign in to OhMyGPT, see your balance and recharge it.",
         epilog="Every setting can also come from an OHMYGPT_* environment variable "
         "(see the README). Command-line flags win over the environment, which wins "
-        "over the settings file.",
+        f"over the settings file. Without a window: ohmygpt-desktop {'|'.join(COMMANDS)} "
+        "(each with --help).",
     )
     parser.add_argument(
         "--version",

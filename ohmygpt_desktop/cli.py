@@ -140,7 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     from ohmygpt_desktop.app import add_setting_flags
 
     common = argparse.ArgumentParser(add_help=False)
-    where = common.add_argument_group("where")
+    where = common.add_argument_group("common options")
     where.add_argument(
         "--home", type=Path, metavar="DIR", help="the app's home: config, data and logs under DIR"
     )
