@@ -393,6 +393,8 @@ def order_json(record: OrderRecord) -> dict[str, Any]:
         "balance_after": None if record.balance_after is None else str(record.balance_after),
         "payment_url": record.checkout_url,
         "note": record.note,
+        "operator": record.operator,
+        "reference": record.reference,
     }
 
 
@@ -660,10 +662,12 @@ async def _orders(run: CommandRun) -> int:
             r.kind,
             r.status.value,
             _local_time(r.created_at),
+            r.reference or "—",
         ]
         for r in records
     ]
-    run.say(table(["id", "order", "email", "amount", "kind", "status", "created"], rows))
+    headers = ["id", "order", "email", "amount", "kind", "status", "created", "reference"]
+    run.say(table(headers, rows))
     return EXIT_OK
 
 
@@ -673,6 +677,11 @@ async def _orders(run: CommandRun) -> int:
 def _recharge_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("account", metavar="ACCOUNT", help="e-mail, key or the start of one")
     parser.add_argument("amount", metavar="AMOUNT", help="in USD, e.g. 10 or 12.50")
+    parser.add_argument(
+        "--reference",
+        metavar="R",
+        help="what the order is for, e.g. a support ticket number (kept with the order)",
+    )
     parser.add_argument(
         "--invoice", action="store_true", help="a Stripe invoice instead of a Checkout page"
     )
@@ -687,8 +696,9 @@ def _recharge_arguments(parser: argparse.ArgumentParser) -> None:
     "recharge",
     help="create a recharge order and print its payment link",
     description="Create one recharge order for ACCOUNT, as the app's Recharge dialog does "
-    "(recorded in the order history before it is sent, never retried), and print its "
-    "order number and payment link. Nothing is opened unless --open.",
+    "(recorded in the order history before it is sent, never retried, with the operator "
+    "setting and the reference), and print its order number and payment link. Nothing is "
+    "opened unless --open.",
     arguments=_recharge_arguments,
 )
 async def _recharge(run: CommandRun) -> int:
@@ -698,6 +708,8 @@ async def _recharge(run: CommandRun) -> int:
         OrderNotSaved,
         OrderOutcomeUnknown,
         RechargeKind,
+        ReferenceRefused,
+        check_reference,
         parse_amount,
     )
 
@@ -710,6 +722,10 @@ async def _recharge(run: CommandRun) -> int:
         )
     except AmountRefused as exc:
         raise CliError(f"{exc} (got {args.amount!r})", EXIT_USAGE) from None
+    try:
+        reference = check_reference(args.reference)
+    except ReferenceRefused as exc:
+        raise CliError(str(exc), EXIT_USAGE) from None
     account = await signed_in(ctx, find_account(ctx, args.account))
     try:  # the balance before, as the app has it when its Recharge dialog opens
         await ctx.accounts.refresh_balance(account.key)
@@ -723,7 +739,9 @@ async def _recharge(run: CommandRun) -> int:
         log.info("The balance before the order could not be read: %r", exc)
     kind = RechargeKind.INVOICE if args.invoice else RechargeKind.CHECKOUT
     try:
-        record = await ctx.recharge.create_order(account.key, amount, kind=kind, email=args.email)
+        record = await ctx.recharge.create_order(
+            account.key, amount, kind=kind, email=args.email, reference=reference
+        )
     except OrderNotSaved as exc:  # it exists and can be paid: the link all the same
         _tell_the_app(ctx)
         _print_order(run, exc.record)

@@ -31,6 +31,7 @@ from ohmygpt_desktop.core.instance import InstanceGuard, instance_lock_path
 from ohmygpt_desktop.core.orders import OrderStatus
 from ohmygpt_desktop.core.paths import AppPaths
 from ohmygpt_desktop.core.recharge import AmountProblem
+from ohmygpt_desktop.core.settings import operator_name
 from ohmygpt_desktop.sandbox import SandboxServer
 from ohmygpt_desktop.ui.main_window import MainWindow
 from tests.helpers.asyncutil import until
@@ -264,10 +265,32 @@ def test_recharge_creates_one_order_and_prints_its_link(
     assert len(ohmygpt("orders", "--status", "awaiting_payment", "--json").json()) == 2
     assert ohmygpt("orders", "--status", "paid", "--json").json() == []
     table = ohmygpt("orders", "--account", "alice@example.com").out.splitlines()
-    assert table[0].split() == ["ID", "ORDER", "EMAIL", "AMOUNT", "KIND", "STATUS", "CREATED"]
+    assert table[0].split() == [
+        "ID", "ORDER", "EMAIL", "AMOUNT", "KIND", "STATUS", "CREATED", "REFERENCE"
+    ]  # fmt: skip
     assert table[1].split()[1:6] == [
         created["order_no"], "alice@example.com", "$5.00", "checkout", "awaiting_payment"
     ]  # fmt: skip
+    assert table[1].split()[-1] == "—"  # no reference
+
+
+def test_recharge_records_the_reference_and_the_operator(make_ctx, run, sandbox, ohmygpt) -> None:
+    ctx, _alice, _bob = _alice_and_bob(make_ctx, run, sandbox)
+    made = ohmygpt("recharge", "bob", "10", "--reference", "  TICKET-4711 ", "--json")
+    assert made.code == 0, made.err
+    assert made.json()["reference"] == "TICKET-4711"
+    assert made.json()["operator"] == operator_name(ctx.settings)
+    (row,) = ctx.history.list()
+    assert (row.reference, row.operator) == ("TICKET-4711", operator_name(ctx.settings))
+    line = ohmygpt("orders").out.splitlines()[1]
+    assert line.split()[-1] == "TICKET-4711"
+
+    for reference in ["x" * 201, "two\tparts"]:
+        refused = ohmygpt("recharge", "bob", "10", "--reference", reference)
+        assert (refused.code, refused.out) == (2, "")
+        assert refused.err.startswith("The reference ")
+    assert sandbox.state.request_counts["checkout_order"] == 1
+    assert len(ctx.history.list()) == 1
 
 
 def test_recharge_refuses_a_bad_amount_and_sends_nothing(make_ctx, run, sandbox, ohmygpt) -> None:
