@@ -48,6 +48,9 @@ SANDBOX_SERVICE_ID = "sandbox"
 DEMO_SANDBOX_PORT = 8765
 #: The demo sandbox's balances, sign-ins and orders, in the demo profile's data folder.
 SANDBOX_STATE_FILE = "sandbox-state.json"
+#: Beside it: the address of the demo sandbox started last (``ohmygpt-desktop COMMAND
+#: --sandbox`` uses the open demo's sandbox).
+SANDBOX_URL_FILE = "sandbox-url"
 #: Set (to anything) to have the start-up milestones printed on stderr, one line each,
 #: ``startup-trace NAME UNIX_TIME``: frame (the window's first paint), usable (its sign-in
 #: or Recharge button painted), balance (a figure read from the server painted), started
@@ -417,6 +420,12 @@ def start_demo_sandbox(options: Options, paths: AppPaths) -> SandboxServer:
     for endpoint, kind, params in faults:
         times = params.pop("times", None)
         sandbox.state.set_fault(endpoint, kind, times=times, **params)
+    from ohmygpt_desktop.core.files import write_private
+
+    try:
+        write_private(state_file.with_name(SANDBOX_URL_FILE), sandbox.base_url + "\n")
+    except OSError as exc:  # the demo works without it; only the command line looks
+        log.warning("Could not note the demo sandbox's address: %s", exc.strerror or exc)
     return sandbox
 
 

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from ohmygpt_desktop.core.accounts import Account
     from ohmygpt_desktop.core.context import AppContext
     from ohmygpt_desktop.core.orders import OrderRecord
+    from ohmygpt_desktop.core.paths import AppPaths
 
 log = logging.getLogger(__name__)
 
@@ -144,7 +145,14 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument(
         "--home", type=Path, metavar="DIR", help="the app's home: config, data and logs under DIR"
     )
-    where.add_argument(
+    demo = where.add_mutually_exclusive_group()
+    demo.add_argument(
+        "--sandbox",
+        action="store_true",
+        help="the demo: its profile, on the sandbox of the demo open in the app, or else "
+        "on the demo's sandbox started for this command",
+    )
+    demo.add_argument(
         "--sandbox-url",
         metavar="URL",
         help="the demo: its profile, on the stand-in service running at URL "
@@ -247,18 +255,45 @@ def _build(args: argparse.Namespace, parts: dict[str, Any]) -> AppContext:
     from ohmygpt_desktop.core.settings import SettingsError
 
     options = Options(home=args.home, debug=args.debug, overrides=setting_overrides(args))
-    sandbox = _RunningSandbox(args.sandbox_url) if args.sandbox_url else None
     parts.setdefault("open_url", _open_in_browser)
     try:
-        return build_context(options, sandbox=sandbox, **parts)  # type: ignore[arg-type]
+        paths = parts.pop("paths", None) or _base_paths(args, parts.get("env"))
+        url = args.sandbox_url or (_open_demo_sandbox(paths) if args.sandbox else None)
+        # No demo open: build_context starts the demo's sandbox (and stops it at the end).
+        options.sandbox = bool(args.sandbox and not url)
+        sandbox = _RunningSandbox(url) if url else None
+        return build_context(options, paths=paths, sandbox=sandbox, **parts)  # type: ignore[arg-type]
     except (ProvisioningError, SettingsError) as exc:
         raise CliError(f"The settings cannot be used: {exc}", EXIT_USAGE) from None
     except OrderHistoryError as exc:
         raise CliError(str(exc), EXIT_LOCAL) from None
     except OSError as exc:
-        raise CliError(
-            f"Cannot use the folder {exc.filename} ({exc.strerror or exc}).", EXIT_LOCAL
-        ) from None
+        if exc.filename is None:  # no port for the demo's sandbox
+            message = f"The demo's sandbox could not start ({exc.strerror or exc})."
+        else:
+            message = f"Cannot use the folder {exc.filename} ({exc.strerror or exc})."
+        raise CliError(message, EXIT_LOCAL) from None
+
+
+def _base_paths(args: argparse.Namespace, env: Mapping[str, str] | None) -> AppPaths:
+    from ohmygpt_desktop.core.paths import AppPaths
+
+    return AppPaths.under(args.home) if args.home else AppPaths.default(env)
+
+
+def _open_demo_sandbox(paths: AppPaths) -> str | None:
+    """The address of the sandbox of the demo open in the app on this home, if one is."""
+    from ohmygpt_desktop.app import SANDBOX_URL_FILE, profile_paths
+    from ohmygpt_desktop.core.files import lock_is_held
+    from ohmygpt_desktop.core.instance import instance_lock_path
+
+    demo = profile_paths(paths, demo=True)
+    if not lock_is_held(instance_lock_path(demo)):
+        return None
+    try:
+        return (demo.data_dir / SANDBOX_URL_FILE).read_text(encoding="utf-8").strip() or None
+    except OSError:
+        return None
 
 
 def _open_in_browser(url: str) -> bool:

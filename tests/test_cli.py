@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication
 from shiboken6 import isValid
 
 from ohmygpt_desktop import cli
-from ohmygpt_desktop.app import AppContext, Options, Shell
+from ohmygpt_desktop.app import SANDBOX_URL_FILE, AppContext, Options, Shell, profile_paths
 from ohmygpt_desktop.app import main as app_main
 from ohmygpt_desktop.core.instance import InstanceGuard, instance_lock_path
 from ohmygpt_desktop.core.orders import OrderStatus
@@ -70,7 +70,9 @@ def ohmygpt(
 
     def invoke(*argv: str) -> Result:
         capsys.readouterr()
-        where = ["--home", str(home), "--sandbox-url", sandbox.base_url]
+        where = ["--home", str(home)]
+        if "--sandbox" not in argv:
+            where += ["--sandbox-url", sandbox.base_url]
         parts = {
             "keyring_backend": keyring_backend,
             "open_url": browser,
@@ -350,6 +352,35 @@ def test_recharge_an_invoice_and_open_it(make_ctx, run, sandbox, ohmygpt, browse
     assert browser.opened == [made.json()["payment_url"]]
     assert sandbox.state.request_counts["invoice_order"] == 1
     assert [r.kind for r in ctx.history.list()] == ["invoice"]
+
+
+# -------------------------------------------------------------------- demo
+
+
+def test_sandbox_uses_the_sandbox_of_the_open_demo(make_ctx, run, sandbox, ohmygpt) -> None:
+    """The demo is open on this home (its lock held, its sandbox's address noted)."""
+    ctx, alice, _bob = _alice_and_bob(make_ctx, run, sandbox)
+    (ctx.paths.data_dir / SANDBOX_URL_FILE).write_text(sandbox.base_url + "\n")
+    guard = InstanceGuard(instance_lock_path(ctx.paths))
+    assert guard.acquire()
+    try:
+        read = ohmygpt("balance", "alice", "--sandbox", "--json")
+    finally:
+        guard.close()
+    assert read.code == 0, read.err
+    assert read.json()["account"] == alice.key
+    assert sandbox.state.request_counts["balance"] == 3  # two sign-ins, then this one
+
+
+def test_sandbox_starts_the_demo_sandbox_when_no_demo_is_open(home, ohmygpt) -> None:
+    listed = ohmygpt("accounts", "--sandbox", "--json")
+    assert (listed.code, listed.json()) == (0, [])
+    demo = profile_paths(AppPaths.under(home), demo=True)
+    assert (demo.data_dir / "sandbox-state.json").is_file(), "started, stopped, saved"
+    assert (demo.data_dir / SANDBOX_URL_FILE).read_text().startswith("http://127.0.0.1:")
+    with pytest.raises(SystemExit) as exited:
+        ohmygpt("accounts", "--sandbox", "--sandbox-url", "http://127.0.0.1:1")
+    assert exited.value.code == 2
 
 
 # -------------------------------------------------------------------- help
