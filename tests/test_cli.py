@@ -36,7 +36,7 @@ from ohmygpt_desktop.sandbox import SandboxServer
 from ohmygpt_desktop.ui.main_window import MainWindow
 from tests.helpers.asyncutil import until
 from tests.helpers.browser import FakeBrowser
-from tests.helpers.keyrings import MemoryKeyring
+from tests.helpers.keyrings import MemoryKeyring, RaisingKeyring
 from tests.helpers.recharging import signed_in
 from tests.helpers.signed_in import sign_in
 
@@ -68,7 +68,7 @@ def ohmygpt(
     """``ohmygpt("balance", "--json")``: the CLI in this process, on the test's home,
     sandbox and keyring; its exit code and what it printed."""
 
-    def invoke(*argv: str) -> Result:
+    def invoke(*argv: str, **other_parts: Any) -> Result:
         capsys.readouterr()
         where = ["--home", str(home)]
         if "--sandbox" not in argv:
@@ -77,6 +77,7 @@ def ohmygpt(
             "keyring_backend": keyring_backend,
             "open_url": browser,
             "env": {"XDG_CONFIG_DIRS": str(home / "no-system-config")},
+            **other_parts,
         }
         try:
             code = cli.main([*argv, *where], context_parts=parts)
@@ -211,6 +212,17 @@ def test_balance_of_a_signed_out_account_exits_3(
     )
 
 
+def test_a_keyring_that_fails_exits_5(make_ctx, run, sandbox, ohmygpt) -> None:
+    _alice_and_bob(make_ctx, run, sandbox)
+    failed = ohmygpt("balance", "alice", keyring_backend=RaisingKeyring())
+    assert (failed.code, failed.out) == (5, "")
+    assert failed.err == (
+        "The sign-in of alice@example.com could not be read: "
+        "The system keyring reported an error. (KeyringError: backend exploded while reading)\n"
+    )
+    assert sandbox.state.request_counts["balance"] == 2  # the sign-ins' only
+
+
 def test_balance_with_the_service_failing_exits_1(make_ctx, run, sandbox, ohmygpt) -> None:
     _alice_and_bob(make_ctx, run, sandbox)
     sandbox.state.set_fault("balance", "status", times=1, status=500)
@@ -229,7 +241,7 @@ def test_balance_with_the_service_failing_exits_1(make_ctx, run, sandbox, ohmygp
 
 
 def test_recharge_creates_one_order_and_prints_its_link(
-    make_ctx, run, sandbox, ohmygpt, browser
+    make_ctx, run, sandbox, ohmygpt, browser, keyring_backend
 ) -> None:
     ctx, alice, _bob = _alice_and_bob(make_ctx, run, sandbox)
 
@@ -250,6 +262,10 @@ def test_recharge_creates_one_order_and_prints_its_link(
     assert link == row.checkout_url
     assert browser.opened == []  # nothing opened without --open
     assert made.err == ""
+    logged = ctx.paths.log_file.read_text(encoding="utf-8")
+    assert f"Order {row.order_no} created" in logged
+    assert row.checkout_url not in logged
+    assert not any(token in logged for token in keyring_backend.entries.values())
 
     scripted = ohmygpt("recharge", "alice", "5", "--json")
     assert scripted.code == 0, scripted.err
