@@ -864,9 +864,12 @@ class Shell:
     # ---- running
 
     def start(self, ctx: AppContext) -> None:
-        """Show ``ctx`` in the window and start it."""
+        """Show ``ctx`` in the window and start it; notice the command line's orders."""
+        from ohmygpt_desktop.core.history_watch import HistoryFileWatch
+
         assert self.window is not None
         self.ctx = ctx
+        HistoryFileWatch(ctx.history, self.window)  # lives as long as the window
         ctx.switch_profile = self.switch
         self.window.closed.connect(self._closed.set)
         if self.window.ctx is not ctx:  # the first window was built on it (first_screen)

@@ -27,8 +27,9 @@ from shiboken6 import isValid
 from ohmygpt_desktop import cli
 from ohmygpt_desktop.app import SANDBOX_URL_FILE, AppContext, Options, Shell, profile_paths
 from ohmygpt_desktop.app import main as app_main
+from ohmygpt_desktop.core.accounts import Account
 from ohmygpt_desktop.core.instance import InstanceGuard, instance_lock_path
-from ohmygpt_desktop.core.orders import OrderStatus
+from ohmygpt_desktop.core.orders import HistoryChange, OrderStatus
 from ohmygpt_desktop.core.paths import AppPaths
 from ohmygpt_desktop.core.recharge import AmountProblem
 from ohmygpt_desktop.core.settings import operator_name
@@ -39,6 +40,7 @@ from tests.helpers.browser import FakeBrowser
 from tests.helpers.keyrings import MemoryKeyring, RaisingKeyring
 from tests.helpers.recharging import signed_in
 from tests.helpers.signed_in import sign_in
+from tests.helpers.signin import until_idle
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -437,6 +439,45 @@ def test_a_command_is_one_function_and_a_registration(
     assert (said.code, said.out) == (0, "hello bob@example.com\n")
 
 
+def _start_app(run: Any, shell: Shell, ctx: AppContext, account: Account) -> None:
+    """Start the app's window on ``ctx`` (as ``main`` does); return once it has started
+    (sign-ins loaded, payment watches resumed, the balance read) and nothing runs."""
+    window = shell.window
+    started: list[bool] = []
+    window.started.connect(lambda: started.append(True))
+    shell.start(ctx)
+    window.show()
+    run(until_idle(lambda: started and not account.refreshing, message="the app never started"))
+
+
+def test_the_app_notices_a_cli_order_without_the_message(
+    qtbot, make_ctx, run, sandbox, home, ohmygpt, app_window
+) -> None:
+    """The app cannot be told (no socket: it did not listen), yet it shows the CLI's
+    order: it watches the history file, and only others' writes count."""
+    ctx, alice = signed_in(make_ctx, run, sandbox)
+    window = MainWindow()
+    app_window.append(window)
+    shell = Shell(Options(), AppPaths.under(home), InstanceGuard(instance_lock_path(ctx.paths)))
+    shell.window = window
+    events: list[HistoryChange] = []
+    ctx.history.add_listener(lambda event: events.append(event.change))
+    try:
+        _start_app(run, shell, ctx, alice)
+        view = window.history_view
+        assert ctx.history.changed_elsewhere() == []  # nothing new
+
+        made = ohmygpt("recharge", "alice", "10", "--json")  # the loop stands still meanwhile
+        assert made.code == 0, made.err
+        run(until(lambda: view.model.rowCount() == 1, message="the app did not notice"))
+        assert view.model.records()[0].order_no == made.json()["order_no"]
+        assert events == [HistoryChange.CHANGED_ELSEWHERE]
+        assert ctx.watcher.watching(alice.key)
+    finally:
+        window.close()
+        run(shell.wait_closed(), timeout=30)
+
+
 # ------------------------------------------------ real processes, real keyring
 
 
@@ -481,12 +522,12 @@ def test_the_running_app_shows_an_order_the_cli_created(
     shell = Shell(Options(), AppPaths.under(home), guard, window)
     handed_over: list[list[str]] = []
     guard.handedOver.connect(handed_over.append)
+    told: list[bool] = []
+    guard.historyChanged.connect(lambda: told.append(True))
     try:
-        shell.start(ctx)
         assert guard.listen()
-        window.show()
+        _start_app(run, shell, ctx, alice)
         view = window.history_view
-        run(until(lambda: not alice.refreshing, message="the balance is still being read"))
         assert view.model.rowCount() == 0
 
         where = ["--home", str(home), "--sandbox-url", sandbox.base_url]
@@ -500,6 +541,7 @@ def test_the_running_app_shows_an_order_the_cli_created(
         assert done.returncode == 0, done.stderr
         created = json.loads(done.stdout)
         run(until(lambda: view.model.rowCount() == 1, message="the app did not show the order"))
+        assert told == [True], "the CLI told the app on its instance socket"
         (row,) = view.model.records()
         assert row.order_no == created["order_no"]
         assert row.status is OrderStatus.AWAITING_PAYMENT
