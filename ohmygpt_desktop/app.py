@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from ohmygpt_desktop.core.clients import ApiClients
     from ohmygpt_desktop.core.context import ProfileSwitch, UrlOpener
+    from ohmygpt_desktop.core.history_watch import HistoryFileWatch
     from ohmygpt_desktop.core.instance import InstanceGuard
     from ohmygpt_desktop.core.paths import AppPaths
     from ohmygpt_desktop.core.payments import PaymentWatcher
@@ -858,6 +859,7 @@ class Shell:
         self._closed = asyncio.Event()
         self._closing: set[asyncio.Task[None]] = set()
         self._switch_task: asyncio.Task[Any] | None = None
+        self._history_watch: HistoryFileWatch | None = None
         guard.handedOver.connect(self._handed_over)
         guard.historyChanged.connect(self._history_changed)
 
@@ -869,7 +871,7 @@ class Shell:
 
         assert self.window is not None
         self.ctx = ctx
-        HistoryFileWatch(ctx.history, self.window)  # lives as long as the window
+        self._history_watch = HistoryFileWatch(ctx.history, self.window)  # dies with it
         ctx.switch_profile = self.switch
         self.window.closed.connect(self._closed.set)
         if self.window.ctx is not ctx:  # the first window was built on it (first_screen)

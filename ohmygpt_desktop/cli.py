@@ -224,7 +224,10 @@ async def _run(
     except CliError as exc:
         _line(err, str(exc))
         return exc.code
-    handler = setup_logging(ctx.paths.log_file, debug=args.debug)
+    except Exception as exc:  # no log file yet: the line on stderr is all there is
+        _line(err, _failure(exc))
+        return _exit_code_of(exc)
+    setup_logging(ctx.paths.log_file, debug=args.debug)
     # The watcher polls for payments in the app; a command only writes the order.
     ctx.history.remove_listener(ctx.watcher.on_history_change)
     run = CommandRun(args, ctx, out, err)
@@ -243,9 +246,7 @@ async def _run(
         try:
             await ctx.aclose()
         finally:
-            if handler is not None:
-                logging.getLogger().removeHandler(handler)
-                handler.close()
+            setup_logging(None)  # closes the log file (tests run many commands in a process)
 
 
 def _build(args: argparse.Namespace, parts: dict[str, Any]) -> AppContext:
