@@ -12,7 +12,7 @@ Output follows ``gh``: aligned tables (no colour) for people, ``--json`` for scr
 never a traceback, a token or a code; checkout links go to stdout only, never to the
 log. The exit codes (:data:`EXIT_CODES`) are documented in docs/operations.md.
 
-A command is one coroutine registered with :func:`command`::
+A command is one coroutine in this module, registered with :func:`command`::
 
     @command("ledger", help="...", arguments=_ledger_arguments)
     async def _ledger(run: CommandRun) -> int: ...

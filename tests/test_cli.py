@@ -11,9 +11,11 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import signal
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -494,6 +496,42 @@ def _cli_process(*argv: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@contextmanager
+def creating_an_order_in_a_process(
+    sandbox: SandboxServer, run: Any, argv: list[str]
+) -> Iterator[subprocess.Popen[str]]:
+    """``ohmygpt-desktop ARGV`` in a process, once the sandbox holds its create-order request."""
+    sandbox.state.set_fault("checkout_order", "latency", seconds=60)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ohmygpt_desktop", *argv],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=REPO,
+    )
+    try:
+        run(
+            until(
+                lambda: (
+                    sandbox.state.request_counts["checkout_order"] >= 1
+                    or process.poll() is not None
+                ),
+                timeout=60,
+                message="the order request never came",
+            ),
+            timeout=61,
+        )
+        assert process.poll() is None, process.communicate()
+        yield process
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate(timeout=30)
+        sandbox.state.clear_faults()
+
+
 @pytest.fixture
 def app_window() -> Iterator[list[MainWindow]]:
     windows: list[MainWindow] = []
@@ -556,3 +594,19 @@ def test_the_running_app_shows_an_order_the_cli_created(
     finally:
         window.close()
         run(shell.wait_closed(), timeout=30)
+
+
+@pytest.mark.slow
+@pytest.mark.keyring
+def test_ctrl_c_while_the_order_is_created_keeps_it_as_unknown(
+    make_ctx, run, sandbox, home
+) -> None:
+    env = {"XDG_CONFIG_DIRS": str(home / "no-system-config")}
+    ctx, _alice = signed_in(make_ctx, run, sandbox, keyring_backend=None, env=env)
+    argv = ["recharge", "alice", "10", "--home", str(home), "--sandbox-url", sandbox.base_url]
+    with creating_an_order_in_a_process(sandbox, run, argv) as cli_run:
+        cli_run.send_signal(signal.SIGINT)
+        out, err = cli_run.communicate(timeout=30)
+    assert (cli_run.returncode, out, err) == (130, "", "Interrupted.\n")
+    (row,) = ctx.history.list()
+    assert row.status is OrderStatus.UNKNOWN
