@@ -292,9 +292,16 @@ def _open_demo_sandbox(paths: AppPaths) -> str | None:
     if not lock_is_held(instance_lock_path(demo)):
         return None
     try:
-        return (demo.data_dir / SANDBOX_URL_FILE).read_text(encoding="utf-8").strip() or None
+        url = (demo.data_dir / SANDBOX_URL_FILE).read_text(encoding="utf-8").strip()
     except OSError:
-        return None
+        url = ""
+    if not url:  # a second sandbox on the same saved state would undo the demo's changes
+        raise CliError(
+            "The demo is open in the app, but the address of its sandbox is unknown. "
+            "Leave the demo and try again, or give --sandbox-url.",
+            EXIT_FAILED,
+        )
+    return url
 
 
 def _open_in_browser(url: str) -> bool:

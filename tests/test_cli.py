@@ -391,6 +391,16 @@ def test_sandbox_uses_the_sandbox_of_the_open_demo(make_ctx, run, sandbox, ohmyg
     assert read.json()["account"] == alice.key
     assert sandbox.state.request_counts["balance"] == 3  # two sign-ins, then this one
 
+    (ctx.paths.data_dir / SANDBOX_URL_FILE).unlink()
+    assert guard.acquire()
+    try:
+        lost = ohmygpt("balance", "alice", "--sandbox")
+    finally:
+        guard.close()
+    assert (lost.code, lost.out) == (1, "")
+    assert lost.err.startswith("The demo is open in the app, but the address of its sandbox")
+    assert not (ctx.paths.data_dir / "sandbox-state.json").exists(), "no second demo sandbox"
+
 
 def test_sandbox_starts_the_demo_sandbox_when_no_demo_is_open(home, ohmygpt) -> None:
     listed = ohmygpt("accounts", "--sandbox", "--json")
