@@ -74,8 +74,20 @@ QT_DEBS = [
     "libxcb-xkb1",
     "fonts-wqy-microhei",
 ]
-#: The tests also use a real Secret Service keyring, Xvfb and a QR reader.
-TEST_DEBS = ["dbus", "gnome-keyring", "xvfb", "xauth", "zbar-tools"]
+#: What the tests use besides Qt's own packages.
+#: dbus/gnome-keyring: a real keyring; xvfb: real windows; zbar-tools: reads the QR code;
+#: fonts-ipafont-gothic: the Japanese font the Japanese screens are checked in (12 MB;
+#: fonts-noto-cjk is 90 MB); chromium + its driver: the sandbox's pages in a real browser.
+TEST_DEBS = [
+    "dbus",
+    "gnome-keyring",
+    "xvfb",
+    "xauth",
+    "zbar-tools",
+    "fonts-ipafont-gothic",
+    "chromium",
+    "chromium-driver",
+]
 #: What the .deb depends on: Qt's libraries. Fonts are the desktop's business.
 RUNTIME_DEBS = [name for name in QT_DEBS if not name.startswith("fonts-")]
 #: pip lines that only say nothing changed.

@@ -42,11 +42,14 @@ def render(
     languages: Iterable[str] = LANGUAGES,
     themes: Iterable[str] = THEMES,
     sandbox: Any = None,
+    check: Check | None = None,
+    smallest: bool = False,
 ) -> list[Shot]:
     """Grab every screen for each language × theme into ``out``; write ``out/index.html``.
 
     ``sandbox``: a running sandbox to use (its state is reset per pass); else one is
-    started and stopped here.
+    started and stopped here. ``check(shot, widget)`` looks at each screen as it is
+    grabbed; ``smallest``: each window at its minimum size instead of a roomy one.
     """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import qasync
@@ -85,10 +88,15 @@ def render(
                         name = _name(screen, lang, th)
                         if not widget.grab().save(str(out / name)):
                             raise OSError(f"could not write {out / name}")
-                        shots.append(Shot(screen, lang, th, name))
+                        shot = Shot(screen, lang, th, name)
+                        shots.append(shot)
+                        if check is not None:
+                            check(shot, widget)
 
                     loop.run_until_complete(
-                        asyncio.wait_for(_one_pass(home, sandbox, save), timeout=120)
+                        asyncio.wait_for(
+                            _one_pass(home, sandbox, save, smallest=smallest), timeout=120
+                        )
                     )
             manager.apply("en")
             apply_theme(app, "system")
@@ -102,9 +110,13 @@ def render(
 
 
 Save = Callable[[str, Any], Awaitable[None]]
+Check = Callable[[Shot, Any], None]
+
+#: The signed-in account's e-mail: long, as some are, so the screens show how they cope.
+LONG_EMAIL = "alexandra.konstantinopoulou-vanderberg@research.example-university.org"
 
 
-async def _one_pass(home: Path, sandbox: Any, save: Save) -> None:
+async def _one_pass(home: Path, sandbox: Any, save: Save, *, smallest: bool = False) -> None:
     """Every screen once, in the language and theme in force."""
     from PySide6.QtTest import QTest
 
@@ -138,6 +150,9 @@ async def _one_pass(home: Path, sandbox: Any, save: Save) -> None:
 
     async def shown(widget: Any, width: int, height: int) -> Any:
         windows.append(widget)
+        if smallest:
+            least = widget.minimumSize().expandedTo(widget.minimumSizeHint())
+            width, height = least.width(), least.height()
         widget.resize(width, height)
         widget.show()
         await until(widget.isVisible, message="never shown")
@@ -155,7 +170,8 @@ async def _one_pass(home: Path, sandbox: Any, save: Save) -> None:
         await save("sign-in", signin)
 
         ctx = make("signed-in")
-        account = await sign_in(ctx, sandbox)
+        sandbox.state.add_user("4242", LONG_EMAIL, balance="120000")
+        account = await sign_in(ctx, sandbox, user_id="4242")
         recharge = await shown(RechargeDialog(ctx, account.key), 520, 560)
         QTest.keyClicks(recharge.amount_edit, "10")
         await until(recharge.can_submit, message="the amount was not accepted")
@@ -191,6 +207,17 @@ async def _one_pass(home: Path, sandbox: Any, save: Save) -> None:
             await save(f"settings-{index + 1}", settings)
 
         await save("about", await shown(AboutDialog(ctx), 520, 420))
+
+        # Stopped waiting for a slow order: the dialog says what happens to the request.
+        sandbox.state.set_fault("checkout_order", "latency", times=1, seconds=1.0)
+        stopped = await shown(RechargeDialog(ctx, account.key), 520, 560)
+        QTest.keyClicks(stopped.amount_edit, "10")
+        await until(stopped.can_submit, message="the amount was not accepted")
+        stopped.create_button.click()
+        await until(lambda: stopped.busy, message="the order was not sent")
+        stopped.stop_waiting()
+        await until_idle(stopped.info_label.isVisible, message="no note after stopping")
+        await save("recharge-stopped", stopped)
 
         # A damaged account list: the window says so in its banner.
         damaged = profile_paths(AppPaths.under(home / "damaged"), demo=True).accounts_file
