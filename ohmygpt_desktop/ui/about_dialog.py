@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 from ohmygpt_desktop import APP_NAME
 from ohmygpt_desktop.ui.crash_dialog import FolderOpener, open_folder
 from ohmygpt_desktop.ui.errors import support_line
+from ohmygpt_desktop.ui.fit import keep_wrapped_text_whole
 from ohmygpt_desktop.ui.formatting import shown
-from ohmygpt_desktop.ui.plain import PlainLabel, tooltip_text
+from ohmygpt_desktop.ui.plain import ElidedLabel, PlainLabel
+from ohmygpt_desktop.ui.styles import set_themed_style
 from ohmygpt_desktop.version import build_info
 
 if TYPE_CHECKING:
@@ -64,8 +66,10 @@ class AboutDialog(QDialog):
         self.demo_label = PlainLabel(self)
         self.demo_label.setObjectName("AboutDemo")
         self.demo_label.setWordWrap(True)
-        self.demo_label.setStyleSheet(
-            "#AboutDemo { background: #fef7e0; color: #5c3c00; border-radius: 6px; padding: 6px; }"
+        set_themed_style(
+            self.demo_label,
+            "#AboutDemo { background: $warning_bg; color: $warning_fg; border-radius: 6px;"
+            " padding: 6px; }",
         )
         self.demo_label.setVisible(ctx.demo_mode)
         layout.addWidget(self.demo_label)
@@ -102,9 +106,9 @@ class AboutDialog(QDialog):
             )
         ):
             caption = PlainLabel(self)
-            value = PlainLabel(shown(str(path)), self)
+            # A long path loses its middle; the tooltip has it whole.
+            value = ElidedLabel(shown(str(path)), self, mode=Qt.TextElideMode.ElideMiddle)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            value.setToolTip(tooltip_text(shown(str(path))))
             value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             value.setMinimumWidth(260)
             button = QPushButton(self)
@@ -129,6 +133,7 @@ class AboutDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(600)
+        keep_wrapped_text_whole(self)
         self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:

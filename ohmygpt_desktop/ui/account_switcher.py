@@ -39,6 +39,9 @@ _BUTTON_STYLE = (
 )
 
 
+#: The most room an e-mail address takes on the account button, in pixels.
+_EMAIL_WIDTH = 150
+
 #: Accounts listed in the menu itself; more are reached through “All accounts”.
 MENU_LIMIT = 12
 
@@ -107,7 +110,6 @@ class AccountSwitcher(QWidget):
         self.status_action.setText(self.tr("Account status…"))
         self.add_action.setText(self.tr("Add account…"))
         self.sign_out_action.setText(self.tr("Sign out…"))
-        self.button.setToolTip(self.tr("Switch account, add one, or sign out"))
         self.render()
 
     def account_label(self, account: Account) -> str:
@@ -135,6 +137,8 @@ class AccountSwitcher(QWidget):
 
     def render_button(self) -> None:
         current = self.ctx.accounts.current()
+        hint = self.tr("Switch account, add one, or sign out")
+        self.button.setToolTip(hint)
         if current is None:
             self.button.setText(self.tr("Accounts"))
         else:
@@ -143,7 +147,15 @@ class AccountSwitcher(QWidget):
                 text = self.tr("⚠ {email} · {host} — sign in again")
             else:
                 text = self.tr("{email} · {host}")
-            self.button.setText(mnemonic_safe(text.format(email=email, host=host)))
+            # A long address is shortened in its middle; the tooltip has it whole.
+            short = self.button.fontMetrics().elidedText(
+                email, Qt.TextElideMode.ElideMiddle, _EMAIL_WIDTH
+            )
+            self.button.setText(mnemonic_safe(text.format(email=short, host=host)))
+            if short != email:
+                self.button.setToolTip(
+                    tooltip_text(f"{text.format(email=email, host=host)}\n{hint}")
+                )
         for action in (self.recharge_action, self.status_action, self.sign_out_action):
             action.setEnabled(current is not None)
         self.reauth_action.setVisible(current is not None and current.needs_reauth)

@@ -41,7 +41,7 @@ from ohmygpt_desktop.ui.formatting import (
     shown,
     to_qdatetime,
 )
-from ohmygpt_desktop.ui.plain import PlainLabel, tooltip_text
+from ohmygpt_desktop.ui.plain import ElidedLabel, PlainLabel, tooltip_text
 from ohmygpt_desktop.ui.styles import set_themed_style
 from ohmygpt_desktop.ui.tasks import Op
 
@@ -125,7 +125,7 @@ class BalanceView(QWidget):
         top.setVerticalSpacing(2)
         self.caption_label = PlainLabel(self.card)
         self.caption_label.setObjectName("BalanceCaption")
-        self.account_label = PlainLabel(self.card)
+        self.account_label = ElidedLabel(parent=self.card, mode=Qt.TextElideMode.ElideMiddle)
         self.account_label.setObjectName("BalanceAccount")
         self.account_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         caption_row = QHBoxLayout()

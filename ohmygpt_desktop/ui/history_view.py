@@ -145,9 +145,12 @@ class HistoryView(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Column.ORDER_NO, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(Column.ORDER_NO, 150)
-        header.setStretchLastSection(True)
+        # Every column as wide as its texts (the table scrolls sideways when narrow);
+        # only the account and the order number, whose tooltips hold them whole, give
+        # up room.
+        header.setSectionResizeMode(Column.ACCOUNT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(Column.ORDER_NO, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
         header.setHighlightSections(False)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.table.addActions(

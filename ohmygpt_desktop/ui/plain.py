@@ -33,8 +33,9 @@ class PlainLabel(QLabel):
 
 class ElidedLabel(PlainLabel):
     """A one-line :class:`PlainLabel` for values of any length (an e-mail address, a
-    name): when the text is wider than the label it ends in "…" and the tooltip holds
-    the whole of it. It asks for the full width but accepts less."""
+    name): when the text is wider than the label it is shortened with "…" and the
+    tooltip holds the whole of it. It asks for the full width but accepts less.
+    ``text()`` is the whole text."""
 
     def __init__(
         self,
@@ -54,12 +55,15 @@ class ElidedLabel(PlainLabel):
         self._elide()
         self.updateGeometry()
 
-    def full_text(self) -> str:
-        """The whole text (``text()`` is what is shown, perhaps shortened)."""
+    def text(self) -> str:
+        """The whole text (:meth:`shown_text` is what is drawn, perhaps shortened)."""
         return self._full
 
+    def shown_text(self) -> str:
+        return super().text()
+
     def is_elided(self) -> bool:
-        return super().text() != self._full
+        return self.shown_text() != self._full
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()

@@ -52,6 +52,7 @@ from ohmygpt_desktop.core.recharge import (
 )
 from ohmygpt_desktop.translatable import Problem
 from ohmygpt_desktop.ui.errors import describe, support_line
+from ohmygpt_desktop.ui.fit import keep_wrapped_text_whole
 from ohmygpt_desktop.ui.formatting import (
     amount_for_input,
     format_credits,
@@ -108,6 +109,7 @@ class RechargeDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         set_themed_style(self, _STYLE)
         self.setMinimumWidth(500)
+        keep_wrapped_text_whole(self)
 
         self._op: Op[OrderRecord] | None = None
         self._amount: Decimal | None = None

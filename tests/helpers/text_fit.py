@@ -43,8 +43,8 @@ def _label_problem(label: QLabel) -> str | None:
     if not text or not label.pixmap().isNull():
         return None
     if isinstance(label, ElidedLabel):
-        if label.is_elided() and label.full_text() not in label.toolTip():
-            return f"{_where(label)} elides {label.full_text()!r} without a tooltip"
+        if label.is_elided() and label.text() not in label.toolTip():
+            return f"{_where(label)} elides {label.text()!r} without a tooltip"
         return None
     room = label.contentsRect()
     room = room.adjusted(label.margin(), label.margin(), -label.margin(), -label.margin())
