@@ -9,8 +9,10 @@ signs in and then shows the payment, by itself.
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 from typing import Any
 
+from PySide6.QtGui import QImage
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -21,6 +23,7 @@ from ohmygpt_desktop.ui.main_window import MainWindow
 from ohmygpt_desktop.ui.recharge_dialog import RechargeDialog
 from tests.helpers.asyncutil import until
 from tests.helpers.browser import FakeBrowser
+from tests.helpers.gallery import LANGUAGES, WEB_SCREENS, render_web_pages
 from tests.helpers.real_browser import chromium, wait_for
 from tests.helpers.real_browser import click as click_page
 from tests.helpers.recharging import type_amount
@@ -97,3 +100,22 @@ def test_sign_in_and_pay_in_a_real_browser(
         "Payment received: $10.00 was added to alice@example.com."
     )
     run(until(lambda: window.balance_view.amount_label.text() == "680,000 credits"))
+
+
+def test_the_gallery_shows_the_web_pages_in_each_language(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    shots = render_web_pages(tmp_path, sandbox=sandbox)
+    assert {(shot.screen, shot.language) for shot in shots} == {
+        (screen, language) for screen in WEB_SCREENS for language in LANGUAGES
+    }
+    for shot in shots:
+        image = QImage(str(tmp_path / shot.file))
+        assert not image.isNull(), shot.file
+        assert image.width() >= 800, shot.file
+    # The pages were in the browser's language: the Japanese checkout differs from the
+    # English one, and the sandbox was asked in Japanese.
+    english, japanese = (
+        QImage(str(tmp_path / f"web-checkout-{language}-light.png")) for language in ("en", "ja")
+    )
+    assert english != japanese

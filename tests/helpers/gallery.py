@@ -3,7 +3,9 @@
 ``render(out)`` builds the app as it starts (``build_context`` on a temporary home,
 talking to the embedded sandbox), drives each screen into its state, grabs it to a PNG
 in ``out`` and writes ``out/index.html``, a contact sheet linking every picture.
-``python3 .ci/dev.py screenshots`` runs it (``.ci/screenshots.py``); the tests reuse it.
+:func:`render_web_pages` adds the sandbox's web pages as headless Chromium shows them
+in each language. ``python3 .ci/dev.py screenshots`` runs both (``.ci/screenshots.py``);
+the tests reuse them.
 """
 
 from __future__ import annotations
@@ -236,6 +238,76 @@ async def _one_pass(home: Path, sandbox: Any, save: Save, *, smallest: bool = Fa
                 await ctx.aclose()
 
 
+#: The web pages' pictures: what a demo user sees in the browser (``web-…`` screens).
+WEB_SCREENS: tuple[str, ...] = ("web-authorize", "web-code", "web-checkout", "web-paid")
+#: Shown on the code page's picture instead of a real authorization code.
+EXAMPLE_CODE = "EXAMPLE-CODE-NOT-REAL"
+
+
+def render_web_pages(
+    out: Path, *, languages: Iterable[str] = LANGUAGES, sandbox: Any = None
+) -> list[Shot]:
+    """The sandbox's authorization, code, checkout and paid pages as a real browser
+    (headless Chromium) in each language shows them, grabbed into ``out``."""
+    from ohmygpt_desktop.api import build_authorization_url
+    from ohmygpt_desktop.api.endpoints import CODE_PAGE, DEFAULT_ENDPOINTS
+    from ohmygpt_desktop.sandbox import DEFAULT_APP, SandboxConfig, SandboxServer
+    from tests.helpers.real_browser import chromium, click, wait_for
+    from tests.helpers.sandbox_browser import new_client
+
+    out.mkdir(parents=True, exist_ok=True)
+    own_sandbox = sandbox is None
+    if own_sandbox:
+        sandbox = SandboxServer(config=SandboxConfig(credit_delay=0)).start()
+    base = sandbox.base_url
+    shots: list[Shot] = []
+    try:
+        for language in languages:
+            sandbox.state.reset()
+            with chromium(language) as chrome:
+
+                def save(screen: str, lang: str = language, browser: Any = chrome) -> None:
+                    name = _name(screen, lang, "light")
+                    if not browser.save_screenshot(str(out / name)):
+                        raise OSError(f"could not write {out / name}")
+                    shots.append(Shot(screen, lang, "light", name))
+
+                chrome.get(
+                    build_authorization_url(
+                        base,
+                        client_id=DEFAULT_APP.client_id,
+                        redirect_uri=f"{base}{CODE_PAGE}",
+                        scope=DEFAULT_APP.scope,
+                        state="gallery",
+                    )
+                )
+                wait_for(chrome, "#authorize")
+                save("web-authorize")
+                click(chrome, "button[value=authorize]")
+                wait_for(chrome, "#code")
+                # The picture shows an example, never a real code.
+                chrome.get(f"{base}{CODE_PAGE}?code={EXAMPLE_CODE}&state=gallery")
+                wait_for(chrome, "#code")
+                save("web-code")
+                token = sandbox.state.issue_token("888")
+                with new_client(base) as http:
+                    reply = http.post(
+                        DEFAULT_ENDPOINTS.checkout_order,
+                        headers={"Authorization": f"Bearer {token}"},
+                        data={"amount": "10"},
+                    )
+                chrome.get(reply.json()["data"]["checkout_url"])
+                wait_for(chrome, "#checkout")
+                save("web-checkout")
+                click(chrome, "button.pay")
+                wait_for(chrome, "#paid")
+                save("web-paid")
+    finally:
+        if own_sandbox:
+            sandbox.stop()
+    return shots
+
+
 def write_index(out: Path, shots: list[Shot]) -> Path:
     """``out/index.html``: one row per screen, one column per language × theme."""
     screens = list(dict.fromkeys(shot.screen for shot in shots))
@@ -273,5 +345,7 @@ def main() -> int:
     """Render the whole gallery into ``artifacts/screenshots/`` of the checkout."""
     out = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
     shots = render(out)
+    shots += render_web_pages(out)
+    write_index(out, shots)
     print(f"{len(shots)} screenshots and {out / 'index.html'}")
     return 0
