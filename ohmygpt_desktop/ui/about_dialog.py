@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -20,12 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from ohmygpt_desktop import APP_NAME
+from ohmygpt_desktop.core.service_pages import support_address, website
 from ohmygpt_desktop.ui.crash_dialog import FolderOpener, open_folder
 from ohmygpt_desktop.ui.errors import support_line
 from ohmygpt_desktop.ui.fit import keep_wrapped_text_whole
 from ohmygpt_desktop.ui.formatting import shown
-from ohmygpt_desktop.ui.plain import ElidedLabel, PlainLabel
-from ohmygpt_desktop.ui.styles import set_themed_style
+from ohmygpt_desktop.ui.plain import ElidedLabel, PlainLabel, tooltip_text
+from ohmygpt_desktop.ui.styles import LINK_STYLE, set_themed_style
 from ohmygpt_desktop.version import build_info
 
 if TYPE_CHECKING:
@@ -88,6 +90,15 @@ class AboutDialog(QDialog):
         self.support_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.support_label.setVisible(bool(ctx.settings.support))
         layout.addWidget(self.support_label)
+        links = QHBoxLayout()
+        links.setSpacing(16)
+        self.website_button = self._link_button("AboutWebsite", website(ctx.settings))
+        links.addWidget(self.website_button)
+        self.support_button = self._link_button("AboutSupportLink", support_address(ctx.settings))
+        self.support_button.setVisible(bool(ctx.settings.support))
+        links.addWidget(self.support_button)
+        links.addStretch(1)
+        layout.addLayout(links)
 
         layout.addSpacing(6)
         grid = QGridLayout()
@@ -136,6 +147,16 @@ class AboutDialog(QDialog):
         keep_wrapped_text_whole(self)
         self.retranslate()
 
+    def _link_button(self, name: str, address: str) -> QPushButton:
+        """A button drawn as a link that opens ``address`` in the browser."""
+        button = QPushButton(self)
+        button.setObjectName(name)
+        set_themed_style(button, LINK_STYLE.format(name=name))
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        button.setToolTip(tooltip_text(shown(address)))
+        button.clicked.connect(lambda _=False: self.ctx.open_url(address))
+        return button
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -170,6 +191,8 @@ class AboutDialog(QDialog):
             )
         )
         self.support_label.setText(support_line(self.ctx.settings))
+        self.website_button.setText(self.tr("OhMyGPT website"))
+        self.support_button.setText(self.tr("Contact support"))
         captions = (self.tr("Settings file:"), self.tr("Log file:"), self.tr("Data folder:"))
         for (caption, _value, button), text in zip(self._rows, captions, strict=True):
             caption.setText(text)
