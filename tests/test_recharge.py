@@ -778,3 +778,29 @@ def test_killed_during_order_creation_leaves_unknown_row(
     assert view.model.data(view.model.index(0, Column.STATUS)) == (
         "Unknown — check your OhMyGPT orders"
     )
+
+
+def test_an_unknown_outcome_links_to_the_services_orders_and_shows_the_order_here(
+    qtbot, make_ctx, run, sandbox, browser, widgets
+) -> None:
+    ctx, account = signed_in(make_ctx, run, sandbox)
+    sandbox.state.set_fault("checkout_order", "missing_field", times=1)
+    dialog = open_recharge(widgets, ctx, account.key)
+    type_amount(qtbot, dialog, "10")
+    click(qtbot, dialog.create_button)
+    wait_idle(run, dialog)
+    assert dialog.unknown_box.isVisible()
+    (row,) = ctx.history.list()
+    assert row.status is OrderStatus.UNKNOWN
+    details = dialog.unknown_details.text()
+    assert "$10.00" in details
+    assert format_local_datetime(row.created_at) in details
+    assert row.order_no
+    assert row.order_no in details
+
+    click(qtbot, dialog.orders_link)
+    assert browser.opened == [f"{sandbox.base_url}/pay"]
+    # The sandbox (the demo's service) lists the order there.
+    page = sandbox_browser.load(browser.last)
+    assert page.status == 200
+    assert row.order_no in page.text

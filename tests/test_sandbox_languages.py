@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from ohmygpt_desktop.api import build_authorization_url
-from ohmygpt_desktop.api.endpoints import CODE_PAGE, DEFAULT_ENDPOINTS
+from ohmygpt_desktop.api.endpoints import CODE_PAGE, DEFAULT_ENDPOINTS, ORDERS_PAGE
 from ohmygpt_desktop.sandbox import DEFAULT_APP, SandboxServer
 from ohmygpt_desktop.sandbox.page_text import TEXT, page_language, text
 from tests.helpers.sandbox_browser import new_client
@@ -24,6 +24,7 @@ HEADINGS = {
     "error": "This sign-in link can\u2019t be used",
     "checkout": "Pay OhMyGPT",
     "paid": "Payment received",
+    "orders": "Your orders",
 }
 
 
@@ -94,6 +95,8 @@ def _pages(sandbox: SandboxServer, http: httpx.Client, accept: str) -> dict[str,
     pages["checkout"] = http.get(path, headers=headers)
     paid = http.post(path, data={"action": "pay"}, headers=headers)
     pages["paid"] = http.get(paid.headers["location"], headers=headers)
+    pages["orders"] = http.get(ORDERS_PAGE, headers=headers)
+    assert urlsplit(order).path.rsplit("/", 1)[-1] not in pages["orders"].text  # no session
     return pages
 
 

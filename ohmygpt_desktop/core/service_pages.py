@@ -18,11 +18,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
+from ohmygpt_desktop.api.endpoints import ORDERS_PAGE
+
 if TYPE_CHECKING:
     from ohmygpt_desktop.core.settings import Settings
-
-#: The path of the orders page on the service's web host (ASSUMED, see above).
-ORDERS_PATH = "/pay"
 
 
 def web_base(settings: Settings) -> str:
@@ -36,7 +35,7 @@ def website(settings: Settings) -> str:
 
 
 def orders_page(settings: Settings) -> str:
-    return f"{web_base(settings)}{ORDERS_PATH}"
+    return f"{web_base(settings)}{ORDERS_PAGE}"
 
 
 def support_address(settings: Settings) -> str:
@@ -48,4 +47,4 @@ def support_address(settings: Settings) -> str:
     return f"mailto:{support}"
 
 
-__all__ = ["ORDERS_PATH", "orders_page", "support_address", "web_base", "website"]
+__all__ = ["orders_page", "support_address", "web_base", "website"]

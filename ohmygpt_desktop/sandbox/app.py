@@ -23,7 +23,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from ohmygpt_desktop.api.endpoints import AUTHORIZE_PAGE, CODE_PAGE, DEFAULT_ENDPOINTS
+from ohmygpt_desktop.api.endpoints import AUTHORIZE_PAGE, CODE_PAGE, DEFAULT_ENDPOINTS, ORDERS_PAGE
 from ohmygpt_desktop.api.models import DEFAULT_PRODUCT_ID
 from ohmygpt_desktop.sandbox import pages
 from ohmygpt_desktop.sandbox.config import API_ENDPOINTS, ENDPOINTS, TRUSTED_LEVEL, SeededApp
@@ -831,6 +831,13 @@ async def index(request: Request) -> Response:
     return pages.index_page(base_url(request), state.apps.values(), state.accounts())
 
 
+async def orders(request: Request) -> Response:
+    """The service's orders page (its address in the real service is assumed): every
+    order of the sandbox, in the browser's language."""
+    state: SandboxState = request.app.state.sandbox
+    return pages.orders_page(state.orders(), lang=browser_language(request))
+
+
 async def favicon(request: Request) -> Response:
     return Response(status_code=204)
 
@@ -863,6 +870,7 @@ def create_app(state: SandboxState) -> Starlette:
     routes = [
         Route("/", index, methods=["GET"]),
         Route("/favicon.ico", favicon, methods=["GET"]),
+        Route(ORDERS_PAGE, orders, methods=["GET"]),
         Route(AUTHORIZE_PAGE, counted("authorize_page", authorize_page), methods=["GET"]),
         Route(DECIDE_PATH, counted("decide", decide), methods=["POST"]),
         Route(CODE_PAGE, counted("code_page", code_page), methods=["GET"]),

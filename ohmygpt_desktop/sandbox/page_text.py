@@ -180,6 +180,20 @@ TEXT: dict[str, tuple[str, str]] = {
         "請求はされていません。アプリに戻ってください。",
     ),
     "There is nothing at this address.": ("此地址没有内容。", "このアドレスには何もありません。"),
+    # orders
+    "Your orders": ("你的订单", "注文一覧"),
+    "Every recharge order made in this sandbox, newest first.": (
+        "在此沙盒中创建的所有充值订单，最新的在前。",
+        "このサンドボックスで作られたすべてのチャージ注文（新しい順）。",
+    ),
+    "No orders yet.": ("还没有订单。", "注文はまだありません。"),
+    "Amount": ("金额", "金額"),
+    "Status": ("状态", "状態"),
+    "User": ("用户", "ユーザー"),
+    "Awaiting payment": ("待支付", "支払い待ち"),
+    "Paid": ("已支付", "支払い済み"),
+    "Cancelled": ("已取消", "キャンセル済み"),
+    "Expired": ("已过期", "期限切れ"),
 }
 
 

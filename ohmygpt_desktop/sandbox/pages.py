@@ -64,6 +64,8 @@ button.pay{background:#635bff;border-color:#5851e6;color:#fff;font-weight:600;wi
 .ok h1{color:#1a7f37}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:6px 16px;margin:12px 0}
 dt{color:#57606a}dd{margin:0}
+table{border-collapse:collapse;width:100%;font-size:14px}
+th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #d8dee4}
 .amount{font-size:36px;font-weight:700;margin:4px 0 12px}
 .testmode{display:inline-block;background:#ffde92;color:#7a4b00;font-size:12px;
  font-weight:700;border-radius:4px;padding:2px 6px;margin-left:8px}
@@ -374,6 +376,39 @@ def checkout_message_page(
     return layout(
         _title(lang, title), body, status=status, brand="OhMyGPT \u00b7 checkout", lang=lang
     )
+
+
+# -- orders ----------------------------------------------------------------------
+
+_STATUS_WORDS = {
+    "open": "Awaiting payment",
+    "paid": "Paid",
+    "cancelled": "Cancelled",
+    "expired": "Expired",
+}
+
+
+def orders_page(orders: Iterable[Mapping[str, object]], *, lang: str = "en") -> HTMLResponse:
+    """The service's list of recharge orders (``SandboxState.orders()``, newest last)."""
+    rows = "".join(
+        f'<tr><td><code class="order-no">{escape(str(order["order_no"]))}</code></td>'
+        f"<td>${escape(str(order['amount']))}</td>"
+        f"<td>{_t(lang, _STATUS_WORDS.get(str(order['status']), 'Awaiting payment'))}</td>"
+        f"<td>{escape(str(order['email']))}</td></tr>"
+        for order in reversed(list(orders))
+    )
+    table = (
+        f"<table><tr><th>{_t(lang, 'Order number')}</th><th>{_t(lang, 'Amount')}</th>"
+        f"<th>{_t(lang, 'Status')}</th><th>{_t(lang, 'User')}</th></tr>{rows}</table>"
+        if rows
+        else f'<p class="muted">{_t(lang, "No orders yet.")}</p>'
+    )
+    body = f"""<main id="orders">
+<h1>{_t(lang, "Your orders")}</h1>
+<p class="muted">{_t(lang, "Every recharge order made in this sandbox, newest first.")}</p>
+{table}
+</main>"""
+    return layout(_title(lang, text(lang, "Your orders")), body, lang=lang)
 
 
 # -- index -----------------------------------------------------------------------

@@ -50,6 +50,7 @@ from ohmygpt_desktop.core.recharge import (
     RechargeKind,
     parse_amount,
 )
+from ohmygpt_desktop.core.service_pages import orders_page
 from ohmygpt_desktop.translatable import Problem
 from ohmygpt_desktop.ui.errors import describe, support_line
 from ohmygpt_desktop.ui.fit import keep_wrapped_text_whole
@@ -62,7 +63,7 @@ from ohmygpt_desktop.ui.formatting import (
 )
 from ohmygpt_desktop.ui.plain import PlainLabel, title_safe
 from ohmygpt_desktop.ui.qr import QrCodeWidget
-from ohmygpt_desktop.ui.styles import set_themed_style
+from ohmygpt_desktop.ui.styles import LINK_STYLE, set_themed_style
 from ohmygpt_desktop.ui.tasks import Op, unexpected_error_handler
 
 if TYPE_CHECKING:
@@ -299,7 +300,20 @@ class RechargeDialog(QDialog):
         self.unknown_confirm = QCheckBox(self.unknown_box)
         self.unknown_confirm.setObjectName("UnknownConfirm")
         self.unknown_confirm.toggled.connect(self._validate)
+        # What the app knows of the order here, and where the service lists its orders.
+        self.unknown_details = PlainLabel(self.unknown_box)
+        self.unknown_details.setObjectName("UnknownOrder")
+        self.unknown_details.setWordWrap(True)
+        self.unknown_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.orders_link = QPushButton(self.unknown_box)
+        self.orders_link.setObjectName("OrdersLink")
+        set_themed_style(self.orders_link, LINK_STYLE.format(name="OrdersLink"))
+        self.orders_link.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.orders_link.setToolTip(orders_page(self.ctx.settings))
+        self.orders_link.clicked.connect(lambda: self._open(orders_page(self.ctx.settings)))
         unknown_layout.addWidget(self.unknown_label)
+        unknown_layout.addWidget(self.unknown_details)
+        unknown_layout.addWidget(self.orders_link, 0, Qt.AlignmentFlag.AlignLeft)
         unknown_layout.addWidget(self.unknown_confirm)
         layout.addWidget(self.unknown_box)
 
@@ -669,6 +683,8 @@ class RechargeDialog(QDialog):
                 "confirm that you checked."
             )
         )
+        self.unknown_details.setText(self._unknown_order_text())
+        self.orders_link.setText(self.tr("Open your OhMyGPT orders"))
         self.info_box.setVisible(self._info is not None and not busy)
         self.info_label.setText(self._info or "")
         self._validate()
@@ -776,6 +792,22 @@ class RechargeDialog(QDialog):
         self._problem = exc
         self._unknown_outcome = isinstance(exc, OrderOutcomeUnknown)
         self._update_state()
+
+    def _unknown_order_text(self) -> str:
+        """The order whose outcome is unknown, as this computer knows it."""
+        problem = self._problem
+        if not isinstance(problem, OrderOutcomeUnknown) or problem.record is None:
+            return ""
+        record = problem.record
+        amount = format_usd(record.amount)
+        when = format_local_datetime(record.created_at)
+        if problem.order_no:
+            return self.tr("This order: {amount}, sent {when}, order number {order_no}.").format(
+                amount=amount, when=when, order_no=shown(problem.order_no)
+            )
+        return self.tr("This order: {amount}, sent {when}; OhMyGPT named no order number.").format(
+            amount=amount, when=when
+        )
 
     def _on_try_anyway_clicked(self) -> None:
         """Forget the refusal seen before: the next order request goes out again."""
