@@ -15,7 +15,9 @@ watch (the watch works from the history).
 from __future__ import annotations
 
 import logging
+import math
 import re
+import time
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -39,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ohmygpt_desktop.api import AssumedEndpointRefused, InvalidTokenError
+from ohmygpt_desktop.api import AssumedEndpointRefused, InvalidTokenError, RateLimitedError
 from ohmygpt_desktop.api.models import usd_to_credits
 from ohmygpt_desktop.core.permissions import RechargeNotAllowed
 from ohmygpt_desktop.core.recharge import (
@@ -128,6 +130,13 @@ class RechargeDialog(QDialog):
         #: Known before any request: this app may not create orders (and why).
         self._refusal = self._known_refusal()
 
+        #: OhMyGPT asked for a pause (429 with Retry-After): no new order before this
+        #: (``time.monotonic()``); the countdown ticks until then.
+        self._retry_at: float | None = None
+        self._retry_timer = QTimer(self)
+        self._retry_timer.setInterval(200)
+        self._retry_timer.timeout.connect(self._on_retry_tick)
+        self._retry_shown = -1
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
         self._fit_timer.setInterval(0)
@@ -555,7 +564,21 @@ class RechargeDialog(QDialog):
             and self.ctx.history.write_problem is None
             and self._refusal is None
             and (not self._unknown_outcome or self.unknown_confirm.isChecked())
+            and self.retry_in() == 0
         )
+
+    def retry_in(self) -> int:
+        """Whole seconds until OhMyGPT accepts another order request (0: now)."""
+        if self._retry_at is None:
+            return 0
+        return max(0, math.ceil(self._retry_at - time.monotonic()))
+
+    def _on_retry_tick(self) -> None:
+        seconds = self.retry_in()
+        if seconds == 0:
+            self._retry_timer.stop()
+        if seconds != self._retry_shown:
+            self._update_state()
 
     def _choose_preset(self, amount: Decimal) -> None:
         self.amount_edit.setText(amount_for_input(amount))
@@ -646,6 +669,18 @@ class RechargeDialog(QDialog):
         if isinstance(problem, (OrderOutcomeUnknown, OrderNotRecorded)):
             # Each says itself what happened to the order (it may exist / nothing was sent).
             text = describe(problem)
+        elif problem is not None and self._retry_at is not None:
+            self._retry_shown = seconds = self.retry_in()
+            if seconds:
+                text = self.tr(
+                    "The order was not created: OhMyGPT asks for a pause between requests. "
+                    "You can try again in {seconds} s."
+                ).format(seconds=seconds)
+            else:
+                text = self.tr(
+                    "The order was not created: OhMyGPT asked for a pause between requests. "
+                    "You can try again now."
+                )
         elif problem is not None:
             # Anything else reaches the dialog only when no order can exist.
             text = self.tr("The order was not created. {reason}").format(reason=describe(problem))
@@ -716,6 +751,7 @@ class RechargeDialog(QDialog):
         self._problem = None
         self._info = None
         self._unknown_outcome = False
+        self._retry_at = None
         self.unknown_confirm.setChecked(False)
         # Stopping the wait (or closing) never abandons the request: it runs to its end
         # and the order service records its outcome.
@@ -791,6 +827,9 @@ class RechargeDialog(QDialog):
         log.info("Recharge order for %s failed: %r", self.account_key, exc)
         self._problem = exc
         self._unknown_outcome = isinstance(exc, OrderOutcomeUnknown)
+        if isinstance(exc, RateLimitedError) and exc.retry_after:
+            self._retry_at = time.monotonic() + exc.retry_after
+            self._retry_timer.start()
         self._update_state()
 
     def _unknown_order_text(self) -> str:
