@@ -819,9 +819,9 @@ def test_too_many_requests_keeps_create_order_disabled_with_a_countdown(
     assert not dialog.create_button.isEnabled()
     text = dialog.problem_label.text()
     assert text.startswith("The order was not created"), text
-    assert "try again in 2 s" in text or "try again in 1 s" in text, text
+    assert "try again in 2 seconds" in text or "try again in 1 second." in text, text
     # The countdown runs down by itself, then the button is usable again.
-    run(until(lambda: "try again in 1 s" in dialog.problem_label.text(), timeout=3))
+    run(until(lambda: "try again in 1 second." in dialog.problem_label.text(), timeout=3))
     assert not dialog.create_button.isEnabled()
     run(until(dialog.create_button.isEnabled, timeout=3))
     assert "try again now" in dialog.problem_label.text()

@@ -33,9 +33,9 @@ class PlainLabel(QLabel):
 
 class ElidedLabel(PlainLabel):
     """A one-line :class:`PlainLabel` for values of any length (an e-mail address, a
-    name): when the text is wider than the label it is shortened with "…" and the
-    tooltip holds the whole of it. It asks for the full width but accepts less.
-    ``text()`` is the whole text."""
+    name, a message): line breaks become spaces, and when the text is wider than the
+    label it is shortened with "…" and the tooltip holds the whole of it. It asks for
+    the full width but accepts less. ``text()`` is the whole text."""
 
     def __init__(
         self,
@@ -86,7 +86,8 @@ class ElidedLabel(PlainLabel):
 
     def _elide(self) -> None:
         room = self.contentsRect().width() - 2 * self.margin()
-        shown = self.fontMetrics().elidedText(self._full, self._mode, max(room, 0))
+        one_line = " ".join(self._full.splitlines())
+        shown = self.fontMetrics().elidedText(one_line, self._mode, max(room, 0))
         super().setText(shown)
         self.setToolTip(tooltip_text(self._full) if shown != self._full else "")
 

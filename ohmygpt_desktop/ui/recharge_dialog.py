@@ -671,11 +671,16 @@ class RechargeDialog(QDialog):
             text = describe(problem)
         elif problem is not None and self._retry_at is not None:
             self._retry_shown = seconds = self.retry_in()
-            if seconds:
+            if seconds > 1:
                 text = self.tr(
                     "The order was not created: OhMyGPT asks for a pause between requests. "
-                    "You can try again in {seconds} s."
+                    "You can try again in {seconds} seconds."
                 ).format(seconds=seconds)
+            elif seconds == 1:
+                text = self.tr(
+                    "The order was not created: OhMyGPT asks for a pause between requests. "
+                    "You can try again in 1 second."
+                )
             else:
                 text = self.tr(
                     "The order was not created: OhMyGPT asked for a pause between requests. "
