@@ -829,3 +829,18 @@ def test_too_many_requests_keeps_create_order_disabled_with_a_countdown(
     wait_idle(run, dialog)
     assert dialog.record() is not None
     assert sandbox.state.request_counts["checkout_order"] == 2
+
+
+def test_in_demo_mode_the_qr_note_says_the_link_is_a_demo_link(
+    qtbot, make_ctx, run, sandbox, browser, widgets
+) -> None:
+    ctx, account = signed_in(make_ctx, run, sandbox)
+    assert ctx.demo_mode
+    dialog = open_recharge(widgets, ctx, account.key)
+    type_amount(qtbot, dialog, "10")
+    click(qtbot, dialog.create_button)
+    wait_idle(run, dialog)
+    assert dialog.pages.currentWidget() is dialog.result_page
+    caption = dialog.qr_caption.text()
+    assert "demo link" in caption, caption
+    assert "on your phone" not in caption

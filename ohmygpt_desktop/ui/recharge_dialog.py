@@ -929,7 +929,15 @@ class RechargeDialog(QDialog):
         )
         self.qr.set_text(record.checkout_url or "")
         self.qr.setToolTip(self.tr("The payment link as a QR code"))
-        self.qr_caption.setText(self.tr("Or scan this code to pay on your phone."))
+        if self.ctx.demo_mode:  # the sandbox on this computer: no phone reaches it
+            self.qr_caption.setText(
+                self.tr(
+                    "This is a demo link to the sandbox on this computer: pay in the browser "
+                    "here (a phone cannot open it)."
+                )
+            )
+        else:
+            self.qr_caption.setText(self.tr("Or scan this code to pay on your phone."))
         self.unsaved_box.setVisible(self._unsaved is not None)
         self.unsaved_label.setText(describe(self._unsaved) if self._unsaved is not None else "")
         self.watch_note.setVisible(self._unsaved is None)
