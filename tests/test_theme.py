@@ -18,11 +18,13 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QImage, QPalette
+from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from ohmygpt_desktop.app import AppContext
+from ohmygpt_desktop.core.updates import UpdateNotice
 from ohmygpt_desktop.sandbox import SandboxServer
+from ohmygpt_desktop.ui.about_dialog import AboutDialog
 from ohmygpt_desktop.ui.history_view import HistoryView
 from ohmygpt_desktop.ui.i18n import apply_theme
 from ohmygpt_desktop.ui.main_window import MainWindow
@@ -212,3 +214,56 @@ def test_system_follows_the_os_colour_scheme_live(
     theme("light")
     hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)  # an explicit choice stays
     assert qapp.palette().color(QPalette.ColorRole.Window).lightness() > 128
+
+
+# ------------------------------------------------------- the last fixed colours
+
+
+def _backdrop(widget: QWidget) -> QColor:
+    """The colour most of ``widget`` is painted in."""
+    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    words = memoryview(image.constBits()).cast("I")
+    return QColor.fromRgb(Counter(words).most_common(1)[0][0])
+
+
+def test_the_demo_note_update_strip_and_account_button_follow_a_live_switch(
+    qtbot: Any,
+    run: Any,
+    make_ctx: Callable[..., AppContext],
+    sandbox: SandboxServer,
+    theme: Callable[[str], None],
+) -> None:
+    theme("light")
+    ctx = make_ctx()
+    run(sign_in(ctx, sandbox))
+    about = AboutDialog(ctx)
+    show(qtbot, run, about, width=620, height=480)
+    window = MainWindow(ctx)
+    show(qtbot, run, window, width=880, height=640)
+    window.start()
+    run(until_idle(lambda: window.pages.currentWidget() is window.account_page))
+    for unsafe in (False, True):
+        bar = window.update_notice
+        bar.show_notice(
+            UpdateNotice(
+                "9.9.9",
+                "9.0.0",
+                "https://example.org/notes",
+                "https://example.org/get",
+                "2026-11-30",
+                newer=True,
+                unsafe=unsafe,
+            )
+        )
+        parts = {
+            "demo note": about.demo_label,
+            "update strip": bar,
+            "account button": window.switcher.button,
+        }
+        for name in ("dark", "light"):
+            theme(name)
+            for part, widget in parts.items():
+                dark = _backdrop(widget).lightness() < 128
+                assert dark == (name == "dark"), f"{part} in {name} (unsafe={unsafe})"
+            problems = low_contrast(about, f"{name}-about") + low_contrast(bar, f"{name}-bar")
+            assert not problems, "\n".join(problems)

@@ -137,7 +137,7 @@ class AboutDialog(QDialog):
         self.tech_label = PlainLabel(self)
         self.tech_label.setObjectName("AboutTech")
         self.tech_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.tech_label.setStyleSheet("#AboutTech { color: palette(placeholder-text); }")
+        set_themed_style(self.tech_label, "#AboutTech { color: $muted; }")
         layout.addWidget(self.tech_label)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

@@ -23,6 +23,7 @@ from ohmygpt_desktop.ui.account_status import AccountStatusDialog
 from ohmygpt_desktop.ui.errors import describe, describe_unsaved_switch
 from ohmygpt_desktop.ui.formatting import shown
 from ohmygpt_desktop.ui.plain import mnemonic_safe, tooltip_text
+from ohmygpt_desktop.ui.styles import set_themed_style
 from ohmygpt_desktop.ui.tasks import Op
 
 if TYPE_CHECKING:
@@ -31,9 +32,9 @@ if TYPE_CHECKING:
     from ohmygpt_desktop.core.tokens import TokenStoreError
 
 _BUTTON_STYLE = (
-    "QToolButton#AccountButton { border: 1px solid palette(mid); border-radius: 6px;"
+    "QToolButton#AccountButton { border: 1px solid $mid; border-radius: 6px;"
     " padding: 4px 24px 4px 10px; }"
-    "QToolButton#AccountButton:hover { background: palette(midlight); }"
+    "QToolButton#AccountButton:hover { background: $midlight; }"
     "QToolButton#AccountButton::menu-indicator { subcontrol-position: right center;"
     " subcontrol-origin: padding; right: 6px; }"
 )
@@ -61,7 +62,7 @@ class AccountSwitcher(QWidget):
         self.button.setObjectName("AccountButton")
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.button.setStyleSheet(_BUTTON_STYLE)
+        set_themed_style(self.button, _BUTTON_STYLE)
         self.button.setCursor(Qt.CursorShape.PointingHandCursor)
         layout.addWidget(self.button)
 
