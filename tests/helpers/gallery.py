@@ -125,6 +125,8 @@ async def _one_pass(home: Path, sandbox: Any, save: Save, *, smallest: bool = Fa
     from ohmygpt_desktop.app import AppContext, Options, build_context, profile_paths
     from ohmygpt_desktop.core.paths import AppPaths
     from ohmygpt_desktop.ui.about_dialog import AboutDialog
+    from ohmygpt_desktop.ui.account_status import AccountStatusDialog
+    from ohmygpt_desktop.ui.accounts_dialog import AccountsDialog
     from ohmygpt_desktop.ui.main_window import MainWindow
     from ohmygpt_desktop.ui.recharge_dialog import RechargeDialog
     from ohmygpt_desktop.ui.settings_dialog import SettingsDialog
@@ -163,7 +165,7 @@ async def _one_pass(home: Path, sandbox: Any, save: Save, *, smallest: bool = Fa
     try:
         first = await shown(MainWindow(make("first-run", with_sandbox=False)), 760, 640)
         first.start()
-        await until_idle(lambda: first.login_panel.first_run.isVisible())
+        await until_idle(lambda: first.login_panel.first_run.isVisible() and first._header_built)
         await save("first-run", first)
 
         signin = await shown(MainWindow(make("sign-in")), 760, 640)
@@ -209,6 +211,8 @@ async def _one_pass(home: Path, sandbox: Any, save: Save, *, smallest: bool = Fa
             await save(f"settings-{index + 1}", settings)
 
         await save("about", await shown(AboutDialog(ctx), 520, 420))
+        await save("accounts", await shown(AccountsDialog(ctx), 640, 420))
+        await save("account-status", await shown(AccountStatusDialog(ctx, account.key), 560, 420))
 
         # Stopped waiting for a slow order: the dialog says what happens to the request.
         sandbox.state.set_fault("checkout_order", "latency", times=1, seconds=1.0)
