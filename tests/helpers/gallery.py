@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import html
+import inspect
 import os
 import tempfile
 from collections.abc import Awaitable, Callable, Iterable
@@ -51,7 +52,8 @@ def render(
 
     ``sandbox``: a running sandbox to use (its state is reset per pass); else one is
     started and stopped here. ``check(shot, widget)`` looks at each screen as it is
-    grabbed; ``smallest``: each window at its minimum size instead of a roomy one.
+    grabbed (a coroutine function may await the loop); ``smallest``: each window at
+    its minimum size instead of a roomy one.
     """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import qasync
@@ -93,7 +95,9 @@ def render(
                         shot = Shot(screen, lang, th, name)
                         shots.append(shot)
                         if check is not None:
-                            check(shot, widget)
+                            looked = check(shot, widget)
+                            if inspect.isawaitable(looked):
+                                await looked
 
                     loop.run_until_complete(
                         asyncio.wait_for(
@@ -112,7 +116,8 @@ def render(
 
 
 Save = Callable[[str, Any], Awaitable[None]]
-Check = Callable[[Shot, Any], None]
+#: Looks at a screen as it is grabbed; may be a coroutine (to let the loop turn).
+Check = Callable[[Shot, Any], Awaitable[None] | None]
 
 #: The signed-in account's e-mail: long, as some are, so the screens show how they cope.
 LONG_EMAIL = "alexandra.konstantinopoulou-vanderberg@research.example-university.org"
