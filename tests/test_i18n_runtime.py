@@ -183,6 +183,8 @@ def test_han_characters_take_the_languages_regional_font(
     (family,) = _family_drawing("直角", label)
     assert family in chinese, family
     assert "IPA" not in family
+    # Latin text keeps the app's own font.
+    assert qapp.font().families()[0] == (original.families() or [original.family()])[0]
     languages.apply("en")
     settle(qapp)
     assert qapp.font() == original

@@ -58,6 +58,7 @@ REGIONAL_FAMILIES: dict[QLocale.Language, tuple[str, ...]] = {
         "Noto Sans CJK JP",
         "Source Han Sans JP",
         "IPAexGothic",
+        "IPAPGothic",
         "IPAGothic",
         "TakaoGothic",
         "VL Gothic",
@@ -82,10 +83,9 @@ def regional_font(base: QFont, locale: QLocale) -> QFont:
     if not wanted:
         return QFont(base)
     installed = set(QFontDatabase.families())
+    own = base.families() or [base.family()]
     font = QFont(base)
-    font.setFamilies(
-        [*base.families()[:1], *(f for f in wanted if f in installed), *base.families()[1:]]
-    )
+    font.setFamilies([own[0], *(f for f in wanted if f in installed), *own[1:]])
     return font
 
 

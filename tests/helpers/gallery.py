@@ -86,9 +86,11 @@ def render(
                     async def save(
                         screen: str, widget: Any, lang: str = language, th: str = theme
                     ) -> None:
-                        # A turn of the loop lays out what changed (never processEvents()
-                        # inside a task: it would step other tasks re-entrantly).
-                        await asyncio.sleep(0)
+                        # Turns of the loop lay out what changed, until the window keeps
+                        # its size (never processEvents() inside a task: it would step
+                        # other tasks re-entrantly). A window that grows for its text
+                        # takes a few.
+                        await _settled(widget)
                         name = _name(screen, lang, th)
                         if not widget.grab().save(str(out / name)):
                             raise OSError(f"could not write {out / name}")
@@ -113,6 +115,19 @@ def render(
             sandbox.stop()
     write_index(out, shots)
     return shots
+
+
+async def _settled(widget: Any, turns: int = 30, calm: int = 3) -> None:
+    """Let the loop turn until ``widget``'s size stays the same for ``calm`` turns in
+    a row (at most ``turns``)."""
+    before, same = None, 0
+    for _ in range(turns):
+        await asyncio.sleep(0)
+        now = (widget.size(), widget.minimumSize())
+        same = same + 1 if now == before else 0
+        if same >= calm:
+            return
+        before = now
 
 
 Save = Callable[[str, Any], Awaitable[None]]
@@ -177,6 +192,10 @@ async def _one_pass(home: Path, sandbox: Any, save: Save, *, smallest: bool = Fa
         signin.start()
         await until_idle(lambda: signin.pages.currentWidget() is signin.login_panel)
         await save("sign-in", signin)
+        # Waiting for the person to approve in the browser.
+        signin.login_panel.sign_in_button.click()
+        await until_idle(signin.login_panel.waiting_label.isVisible, message="not waiting")
+        await save("sign-in-waiting", signin)
 
         ctx = make("signed-in")
         sandbox.state.add_user("4242", LONG_EMAIL, balance="120000")
@@ -229,6 +248,22 @@ async def _one_pass(home: Path, sandbox: Any, save: Save, *, smallest: bool = Fa
         stopped.stop_waiting()
         await until_idle(stopped.info_label.isVisible, message="no note after stopping")
         await save("recharge-stopped", stopped)
+
+        # An order whose outcome is unknown: the dialog's advice, and its row in Orders
+        # (once the order given up on above is created: the fault is for the next one).
+        await until_idle(
+            lambda: all(r.status.value != "creating" for r in ctx.history.list()),
+            message="the order given up on was never created",
+        )
+        sandbox.state.set_fault("checkout_order", "missing_field", times=1)
+        unknown = await shown(RechargeDialog(ctx, account.key), 520, 560)
+        QTest.keyClicks(unknown.amount_edit, "20")
+        await until(unknown.can_submit, message="the amount was not accepted")
+        unknown.create_button.click()
+        await until_idle(unknown.unknown_box.isVisible, message="the outcome was not unknown")
+        await save("recharge-unknown", unknown)
+        await until_idle(lambda: main.history_view.model.rowCount() >= 3)
+        await save("orders-unknown", main)
 
         # A damaged account list: the window says so in its banner.
         damaged = profile_paths(AppPaths.under(home / "damaged"), demo=True).accounts_file
