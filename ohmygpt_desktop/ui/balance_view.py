@@ -167,7 +167,6 @@ class BalanceView(QWidget):
         top.addWidget(self.credits_label, 2, 0)
         self.updated_label = PlainLabel(self.card)
         self.updated_label.setObjectName("BalanceUpdated")
-        top.addWidget(self.updated_label, 3, 0)
 
         buttons = QVBoxLayout()
         buttons.setSpacing(6)
@@ -218,10 +217,13 @@ class BalanceView(QWidget):
         notice_layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignVCenter)
         notice_layout.addWidget(self.reauth_button, 0, Qt.AlignmentFlag.AlignVCenter)
 
-        # Loading, error and nothing take turns in one slot as tall as the tallest, so
-        # the card keeps its height from one state to the next.
+        # The figure's age, loading, and an error take turns in one slot as tall as the
+        # tallest, so the card keeps its height from one state to the next.
         self.status_slot = QStackedWidget(self.card)
         self.status_idle = QWidget(self.status_slot)
+        idle_layout = QHBoxLayout(self.status_idle)
+        idle_layout.setContentsMargins(0, 0, 0, 0)
+        idle_layout.addWidget(self.updated_label, 1, Qt.AlignmentFlag.AlignTop)
         for page in (self.status_idle, self.busy_row, self.notice):
             self.status_slot.addWidget(page)
         self.status_slot.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
