@@ -265,6 +265,13 @@ async def _one_pass(home: Path, sandbox: Any, save: Save, *, smallest: bool = Fa
         await until_idle(lambda: main.history_view.model.rowCount() >= 3)
         await save("orders-unknown", main)
 
+        # The balance could not be updated: one line, one Retry, the last figure kept.
+        sandbox.state.set_fault("balance", "status", status=503)
+        view.refresh()
+        await until_idle(view.notice.isVisible, message="no balance error shown")
+        await save("balance-error", main)
+        sandbox.state.clear_faults()
+
         # A damaged account list: the window says so in its banner.
         damaged = profile_paths(AppPaths.under(home / "damaged"), demo=True).accounts_file
         damaged.parent.mkdir(parents=True)
