@@ -63,7 +63,8 @@ class ElidedLabel(PlainLabel):
         return super().text()
 
     def is_elided(self) -> bool:
-        return self.shown_text() != self._full
+        """Whether the text is shortened (not all of it is on screen)."""
+        return self.shown_text() != self._one_line()
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
@@ -86,10 +87,12 @@ class ElidedLabel(PlainLabel):
 
     def _elide(self) -> None:
         room = self.contentsRect().width() - 2 * self.margin()
-        one_line = " ".join(self._full.splitlines())
-        shown = self.fontMetrics().elidedText(one_line, self._mode, max(room, 0))
+        shown = self.fontMetrics().elidedText(self._one_line(), self._mode, max(room, 0))
         super().setText(shown)
-        self.setToolTip(tooltip_text(self._full) if shown != self._full else "")
+        self.setToolTip(tooltip_text(self._full) if shown != self._one_line() else "")
+
+    def _one_line(self) -> str:
+        return " ".join(self._full.splitlines())
 
 
 def tooltip_text(text: str) -> str:
