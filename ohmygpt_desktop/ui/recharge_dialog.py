@@ -63,7 +63,7 @@ from ohmygpt_desktop.ui.formatting import (
     format_usd,
     shown,
 )
-from ohmygpt_desktop.ui.plain import PlainLabel, title_safe
+from ohmygpt_desktop.ui.plain import PlainLabel, title_safe, tooltip_text
 from ohmygpt_desktop.ui.qr import QrCodeWidget
 from ohmygpt_desktop.ui.styles import LINK_STYLE, set_themed_style
 from ohmygpt_desktop.ui.tasks import Op, unexpected_error_handler
@@ -318,7 +318,7 @@ class RechargeDialog(QDialog):
         self.orders_link.setObjectName("OrdersLink")
         set_themed_style(self.orders_link, LINK_STYLE.format(name="OrdersLink"))
         self.orders_link.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.orders_link.setToolTip(orders_page(self.ctx.settings))
+        self.orders_link.setToolTip(tooltip_text(shown(orders_page(self.ctx.settings))))
         self.orders_link.clicked.connect(lambda: self._open(orders_page(self.ctx.settings)))
         unknown_layout.addWidget(self.unknown_label)
         unknown_layout.addWidget(self.unknown_details)
