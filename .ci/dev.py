@@ -74,8 +74,12 @@ QT_DEBS = [
     "libxcb-xkb1",
     "fonts-wqy-microhei",
 ]
-#: The tests also use a real Secret Service keyring, Xvfb and a QR reader.
-TEST_DEBS = ["dbus", "gnome-keyring", "xvfb", "xauth", "zbar-tools"]
+#: The gallery: a Japanese font (fonts-ipafont-gothic, 12 MB; fonts-noto-cjk is 90 MB)
+#: and a real browser for the sandbox's web pages (chromium and its driver).
+GALLERY_DEBS = ["fonts-ipafont-gothic", "chromium", "chromium-driver"]
+#: What the tests use besides Qt's own packages: dbus/gnome-keyring (a real keyring),
+#: xvfb (real windows), zbar-tools (reads the QR code), and the gallery's.
+TEST_DEBS = ["dbus", "gnome-keyring", "xvfb", "xauth", "zbar-tools", *GALLERY_DEBS]
 #: What the .deb depends on: Qt's libraries. Fonts are the desktop's business.
 RUNTIME_DEBS = [name for name in QT_DEBS if not name.startswith("fonts-")]
 #: pip lines that only say nothing changed.
@@ -268,7 +272,7 @@ def run_screenshots(args: list[str]) -> int:
     if args:
         print(f"screenshots takes no arguments (got {' '.join(args)})", file=sys.stderr)
         return 2
-    ensure_debs(QT_DEBS)
+    ensure_debs(QT_DEBS + GALLERY_DEBS)
     ensure_venv("test")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
     script = ROOT / ".ci" / "screenshots.py"

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QDialog,
     QStackedWidget,
@@ -20,20 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ohmygpt_desktop.core.paths import AppPaths
-from ohmygpt_desktop.ui.about_dialog import AboutDialog
-from ohmygpt_desktop.ui.account_status import AccountStatusDialog
+from ohmygpt_desktop.sandbox import SandboxServer
 from ohmygpt_desktop.ui.accounts_page import AccountsPage
 from ohmygpt_desktop.ui.main_window import MainWindow
 from ohmygpt_desktop.ui.settings_dialog import SettingsDialog
 from tests.helpers.asyncutil import until
+from tests.helpers.gallery import Shot, render
 from tests.helpers.recharging import (
     Widgets,
-    click,
     open_recharge,
     signed_in,
-    type_amount,
-    wait_idle,
     widget_scope,
 )
 
@@ -90,53 +87,20 @@ def unnamed(top: QWidget) -> list[str]:
 
 
 def test_every_focusable_control_has_a_name(
-    qtbot: Any, make_ctx: Any, run: Any, sandbox: Any, widgets: Widgets, tmp_path: Path
+    qapp: QApplication, sandbox: SandboxServer, tmp_path: Path
 ) -> None:
+    """On every screen of the gallery (signed out, signed in, dialogs, banners)."""
     problems: dict[str, list[str]] = {}
 
-    def check(screen: str, top: QWidget) -> None:
+    def check(shot: Shot, top: QWidget) -> None:
         missing = unnamed(top)
         if missing:
-            problems[screen] = missing
+            problems[shot.screen] = missing
 
-    # Signed out: the first-run page (no OAuth app), then the sign-in page.
-    first = widgets.add(MainWindow(make_ctx(sandbox=None, paths=AppPaths.under(tmp_path / "a"))))
-    first.show()
-    first.start()
-    run(until(lambda: first._header_built))
-    check("first run", first)
-
-    ctx, account = signed_in(make_ctx, run, sandbox, payment_intervals=(3600,))
-    signed_out = widgets.add(MainWindow(make_ctx(paths=AppPaths.under(tmp_path / "b"))))
-    signed_out.show()
-    check("sign in", signed_out.login_panel)
-
-    window = widgets.add(MainWindow(ctx))
-    window.show()
-    window.start()
-    run(until(lambda: window._started and window._tabs is not None))
-    ctx.messages.error("A message with its close button")
-    check("main window", window)
-
-    dialog = open_recharge(widgets, ctx, account.key)
-    type_amount(qtbot, dialog, "10")
-    check("recharge", dialog)
-    click(qtbot, dialog.create_button)
-    wait_idle(run, dialog)
-    assert dialog.pages.currentWidget() is dialog.result_page
-    check("recharge result", dialog)
-
-    dialog.reject()
-    window.show_accounts()
-    check("accounts", window.accounts_page)
-
-    for screen, top in (
-        ("settings", SettingsDialog(ctx)),
-        ("about", AboutDialog(ctx)),
-        ("account status", AccountStatusDialog(ctx, account.key)),
-    ):
-        widgets.add(top).show()
-        check(screen, top)
+    shots = render(tmp_path, languages=["en"], themes=["light"], sandbox=sandbox, check=check)
+    assert {"first-run", "sign-in", "balance", "recharge", "recharge-result", "about"} <= {
+        shot.screen for shot in shots
+    }
     assert not problems, "\n".join(f"{k}: {v}" for k, v in problems.items())
 
 

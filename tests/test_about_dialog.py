@@ -10,8 +10,9 @@ from PySide6 import __version__ as PYSIDE_VERSION
 from PySide6.QtCore import Qt, qVersion
 
 from ohmygpt_desktop import APP_NAME, __version__
-from ohmygpt_desktop.app import AppContext
+from ohmygpt_desktop.app import AppContext, Options
 from ohmygpt_desktop.ui.about_dialog import AboutDialog
+from tests.helpers.browser import FakeBrowser
 
 
 def make_dialog(qtbot: Any, ctx: AppContext) -> tuple[AboutDialog, list[Path]]:
@@ -44,3 +45,27 @@ def test_about_explains_demo_mode(qtbot: Any, make_ctx: Callable[..., AppContext
     dialog, _ = make_dialog(qtbot, make_ctx())
     assert not dialog.demo_label.isHidden()
     assert "no real money" in dialog.demo_label.text()
+
+
+def test_about_links_to_the_website_and_to_support(
+    qtbot: Any, make_ctx: Callable[..., AppContext], browser: FakeBrowser
+) -> None:
+    overrides = {"support": "help@acme.example", "organization": "Acme IT"}
+    ctx = make_ctx(sandbox=None, options=Options(overrides=overrides))
+    dialog, _ = make_dialog(qtbot, ctx)
+    assert dialog.website_button.text() == "OhMyGPT website"
+    dialog.website_button.click()
+    assert browser.opened == ["https://next.ohmygpt.com/"]
+    assert not dialog.support_button.isHidden()
+    dialog.support_button.click()
+    assert browser.opened[-1] == "mailto:help@acme.example"
+
+    web = make_ctx(
+        sandbox=None, options=Options(overrides={"support": "https://help.acme.example/desk"})
+    )
+    dialog, _ = make_dialog(qtbot, web)
+    dialog.support_button.click()
+    assert browser.opened[-1] == "https://help.acme.example/desk"
+
+    plain, _ = make_dialog(qtbot, make_ctx(sandbox=None))
+    assert plain.support_button.isHidden()

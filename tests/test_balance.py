@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from ohmygpt_desktop.sandbox import DEFAULT_APP
 from ohmygpt_desktop.ui.balance_view import AGE_TICK_MS, BalanceView
@@ -173,8 +173,8 @@ def test_error_with_reason_and_retry(make_ctx, run, sandbox, widgets, qtbot) -> 
     run(until(lambda: view.notice.isVisible()))
 
     assert view.notice_label.text() == (
-        "Could not update the balance: The OhMyGPT service had a problem (error 503). "
-        "Please try again later."
+        "Could not update the balance (the figure shown is from just now): The OhMyGPT "
+        "service had a problem (error 503). Please try again later."
     )
     assert view.retry_button.isVisible()
     assert not view.reauth_button.isVisible()
@@ -365,3 +365,36 @@ def test_language_change_retranslates(make_ctx, run, sandbox, widgets) -> None:
         QApplication.processEvents()
     assert view.refresh_button.text() == "Refresh"
     assert dialog.create_button.text() == "Create order"
+
+
+def test_an_error_is_one_line_with_one_retry_and_the_card_keeps_its_height(
+    make_ctx, run, sandbox, widgets, qtbot
+) -> None:
+    ctx, _account = signed_in(make_ctx, run, sandbox)
+    view = make_view(widgets, ctx)
+    run(until(lambda: view.card.height() > 0))
+    heights = {"idle": view.card.sizeHint().height()}
+
+    sandbox.state.set_fault("balance", "status", status=503, seconds=0.4)
+    click(qtbot, view.refresh_button)
+    run(until(view.busy_row.isVisible))
+    heights["loading"] = view.card.sizeHint().height()
+    run(until(view.notice.isVisible))
+    heights["error"] = view.card.sizeHint().height()
+
+    # One line: what failed and when the figure shown is from; the whole in its tooltip.
+    line = view.notice_label.shown_text()
+    assert "\n" not in line
+    assert view.notice_label.sizeHint().height() < 2 * view.notice_label.fontMetrics().height()
+    assert view.notice_label.text().startswith(
+        "Could not update the balance (the figure shown is from just now): "
+        "The OhMyGPT service had a problem (error 503)."
+    )
+    buttons = [b for b in view.notice.findChildren(QPushButton) if b.isVisible()]
+    assert buttons == [view.retry_button]
+
+    sandbox.state.clear_faults()
+    click(qtbot, view.retry_button)
+    run(until(lambda: not view.notice.isVisible() and not view.busy_row.isVisible()))
+    heights["again"] = view.card.sizeHint().height()
+    assert len(set(heights.values())) == 1, heights

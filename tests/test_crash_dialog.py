@@ -288,3 +288,23 @@ def test_dialog_opens_over_a_modal_dialog(
     assert handler.dialog is not None
     assert handler.dialog.parent() is modal
     modal.reject()
+
+
+@pytest.mark.parametrize("fatal", [False, True])
+def test_one_heading_what_to_do_next_and_whom_to_ask(qtbot: Any, fatal: bool) -> None:
+    dialog = CrashDialog(None, support=("Acme IT", "help@acme.example"))
+    qtbot.addWidget(dialog)
+    dialog.add_report(CrashReport.from_exception(RuntimeError("boom"), fatal=fatal))
+    heading = dialog.title_label.text()
+    body = f"{dialog.summary_label.text()}\n{dialog.next_label.text()}"
+    assert heading not in body  # said once
+    assert "developers" not in body
+    assert dialog.next_label.isVisibleTo(dialog)
+    assert dialog.next_label.text().endswith("Need help? Contact Acme IT: help@acme.example")
+
+    bare = CrashDialog(None)
+    qtbot.addWidget(bare)
+    bare.add_report(CrashReport.from_exception(RuntimeError("boom"), fatal=fatal))
+    assert "developers" not in bare.next_label.text()
+    assert "Need help" not in bare.next_label.text()
+    assert bare.next_label.text()

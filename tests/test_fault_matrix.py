@@ -560,7 +560,10 @@ def test_order_fault(
         assert dialog.unknown_box.isVisible()
         assert not dialog.create_button.isEnabled()
     else:
-        assert text == f"The order was not created. {describe(error)}"
+        if isinstance(error, RateLimitedError):  # a countdown until Retry-After instead
+            assert text.startswith("The order was not created: OhMyGPT asks for a pause"), text
+        else:
+            assert text == f"The order was not created. {describe(error)}"
         assert statuses(ctx) == []
         assert sandbox.state.orders() == []
         assert not dialog.unknown_box.isVisible()
@@ -580,6 +583,8 @@ def test_order_fault(
         reauthorize(qtbot, run, ctx, browser, key)
     if fault.outcome_unknown:
         click_widget(qtbot, dialog.unknown_confirm)
+    if isinstance(error, RateLimitedError):  # the person waits out the pause
+        run(until(dialog.create_button.isEnabled, timeout=error.retry_after + 3))
     before = sandbox.state.request_counts[endpoint]
     opened = len(browser.opened)  # signing in again opened the authorization page
     click_widget(qtbot, dialog.create_button)

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QFontDatabase, QPalette, QTextLayout
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from ohmygpt_desktop.app import AppContext
@@ -151,6 +151,43 @@ def test_language_without_translation_falls_back_to_english(
     assert languages.apply("fr") is False
     assert QCoreApplication.translate("Greeter", "Hello, {name}!") == "Hello, {name}!"
     assert languages.language == "fr"
+
+
+def _family_drawing(text: str, widget: QWidget) -> set[str]:
+    """The font families the glyphs of ``text`` come from in ``widget``'s font."""
+    layout = QTextLayout(text, widget.font())
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    return {run.rawFont().familyName() for run in layout.glyphRuns()}
+
+
+def test_han_characters_take_the_languages_regional_font(
+    qtbot: Any, qapp: QApplication, languages: LanguageManager
+) -> None:
+    """The same Han character is drawn differently in Japanese and Chinese: each
+    language gets a font of its region first, and English gets the font back."""
+    original = qapp.font()
+    label = QLabel("直")
+    qtbot.addWidget(label)
+    japanese = set(QFontDatabase.families(QFontDatabase.WritingSystem.Japanese))
+    chinese = set(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
+    assert "IPAGothic" in japanese, "the tests need a Japanese font (fonts-ipafont-gothic)"
+    languages.apply("ja")
+    settle(qapp)
+    (family,) = _family_drawing("直角", label)
+    assert family in japanese, family
+    assert family not in chinese, family
+    languages.apply("zh_CN")
+    settle(qapp)
+    (family,) = _family_drawing("直角", label)
+    assert family in chinese, family
+    assert "IPA" not in family
+    # Latin text keeps the app's own font.
+    assert qapp.font().families()[0] == (original.families() or [original.family()])[0]
+    languages.apply("en")
+    settle(qapp)
+    assert qapp.font() == original
 
 
 def test_system_means_the_system_locale() -> None:

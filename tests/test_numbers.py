@@ -171,8 +171,9 @@ def test_a_huge_balance_is_a_clear_message_not_a_crash(
     click(qtbot, view.refresh_button)
     run(until(lambda: view.notice.isVisible(), message="no message on the card"))
     assert view.notice_label.text() == (
-        "Could not update the balance: The OhMyGPT service sent a balance the app cannot "
-        "use: it is not a plain number of at most 15 digits. Please try again later."
+        "Could not update the balance (the figure shown is from just now): The OhMyGPT "
+        "service sent a balance the app cannot use: it is not a plain number of at most "
+        "15 digits. Please try again later."
     )
     assert view.amount_label.text() == "340,000 credits"  # the last good figure, marked not current
     assert view.is_stale()

@@ -476,7 +476,7 @@ def test_about_and_the_crash_dialog_name_the_organisation_and_its_support(
     crash = CrashDialog(ctx.paths.log_file, support=(ctx.settings.organization, SUPPORT))
     qtbot.addWidget(crash)
     crash.add_report(CrashReport.from_exception(RuntimeError("boom")))
-    assert crash.summary_label.text().endswith(f"Need help? Contact {ORG}: {SUPPORT}")
+    assert crash.next_label.text().endswith(f"Need help? Contact {ORG}: {SUPPORT}")
 
     plain = AboutDialog(make_ctx())
     qtbot.addWidget(plain)

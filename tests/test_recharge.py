@@ -246,7 +246,7 @@ def test_a_request_that_outlasts_the_shutdown_grace_is_marked_unknown(make_ctx, 
 #: The server refused in its documented JSON error envelope: no order exists.
 REFUSALS = [
     pytest.param("status", {"status": 403}, "trusted_advanced_access", id="403"),
-    pytest.param("status", {"status": 429}, "wait 7 seconds", id="429"),
+    pytest.param("status", {"status": 429, "retry_after": 0}, "Too many requests", id="429"),
     pytest.param("status", {"status": 500}, "problem (error 500)", id="500"),
     pytest.param("status", {"status": 502}, "problem (error 502)", id="502"),
     pytest.param("status", {"status": 402}, "balance is too low", id="402-insufficient"),
@@ -778,3 +778,69 @@ def test_killed_during_order_creation_leaves_unknown_row(
     assert view.model.data(view.model.index(0, Column.STATUS)) == (
         "Unknown — check your OhMyGPT orders"
     )
+
+
+def test_an_unknown_outcome_links_to_the_services_orders_and_shows_the_order_here(
+    qtbot, make_ctx, run, sandbox, browser, widgets
+) -> None:
+    ctx, account = signed_in(make_ctx, run, sandbox)
+    sandbox.state.set_fault("checkout_order", "missing_field", times=1)
+    dialog = open_recharge(widgets, ctx, account.key)
+    type_amount(qtbot, dialog, "10")
+    click(qtbot, dialog.create_button)
+    wait_idle(run, dialog)
+    assert dialog.unknown_box.isVisible()
+    (row,) = ctx.history.list()
+    assert row.status is OrderStatus.UNKNOWN
+    details = dialog.unknown_details.text()
+    assert "$10.00" in details
+    assert format_local_datetime(row.created_at) in details
+    assert row.order_no
+    assert row.order_no in details
+
+    click(qtbot, dialog.orders_link)
+    assert browser.opened == [f"{sandbox.base_url}/pay"]
+    # The sandbox (the demo's service) lists the order there.
+    page = sandbox_browser.load(browser.last)
+    assert page.status == 200
+    assert row.order_no in page.text
+
+
+def test_too_many_requests_keeps_create_order_disabled_with_a_countdown(
+    qtbot, make_ctx, run, sandbox, browser, widgets
+) -> None:
+    ctx, account = signed_in(make_ctx, run, sandbox)
+    sandbox.state.set_fault("checkout_order", "status", times=1, status=429, retry_after=2)
+    dialog = open_recharge(widgets, ctx, account.key)
+    type_amount(qtbot, dialog, "10")
+    click(qtbot, dialog.create_button)
+    wait_idle(run, dialog)
+    assert ctx.history.list() == []
+    assert not dialog.create_button.isEnabled()
+    text = dialog.problem_label.text()
+    assert text.startswith("The order was not created"), text
+    assert "try again in 2 seconds" in text or "try again in 1 second." in text, text
+    # The countdown runs down by itself, then the button is usable again.
+    run(until(lambda: "try again in 1 second." in dialog.problem_label.text(), timeout=3))
+    assert not dialog.create_button.isEnabled()
+    run(until(dialog.create_button.isEnabled, timeout=3))
+    assert "try again now" in dialog.problem_label.text()
+    click(qtbot, dialog.create_button)
+    wait_idle(run, dialog)
+    assert dialog.record() is not None
+    assert sandbox.state.request_counts["checkout_order"] == 2
+
+
+def test_in_demo_mode_the_qr_note_says_the_link_is_a_demo_link(
+    qtbot, make_ctx, run, sandbox, browser, widgets
+) -> None:
+    ctx, account = signed_in(make_ctx, run, sandbox)
+    assert ctx.demo_mode
+    dialog = open_recharge(widgets, ctx, account.key)
+    type_amount(qtbot, dialog, "10")
+    click(qtbot, dialog.create_button)
+    wait_idle(run, dialog)
+    assert dialog.pages.currentWidget() is dialog.result_page
+    caption = dialog.qr_caption.text()
+    assert "demo link" in caption, caption
+    assert "on your phone" not in caption

@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel
 
 from ohmygpt_desktop.app import AppContext, Options
@@ -596,3 +597,20 @@ def test_latency_test_measures_each_line(
     assert not dialog.fastest_button.isHidden()
     dialog.fastest_button.click()
     assert dialog.api_combo.currentData() == sandbox.base_url
+
+
+def test_in_demo_mode_the_line_test_measures_the_sandbox(
+    qtbot: Any, make_ctx: Callable[..., AppContext], sandbox: SandboxServer, run: Any
+) -> None:
+    ctx = make_ctx()
+    assert ctx.demo_mode
+    assert ctx.settings.api_base_url.startswith(sandbox.base_url)
+    dialog = open_dialog(qtbot, ctx, latency_timeout=2.0)
+    dialog.test_button.click()
+    run(until(lambda: not dialog.latency_running, message="latency test did not finish"))
+    tree = dialog.latency_tree
+    assert tree.topLevelItemCount() == 1
+    (row,) = [tree.topLevelItem(0)]
+    assert row.data(0, Qt.ItemDataRole.UserRole) == ctx.settings.api_base_url
+    assert row.text(0).startswith("Demo sandbox on this computer")
+    assert row.text(1).endswith(" ms")

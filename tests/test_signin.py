@@ -162,7 +162,8 @@ def test_address_of_an_older_attempt_is_refused_without_a_token_request(
 ) -> None:
     click(qtbot, panel.sign_in_button)
     old_location = authorize(browser.last, action=action)
-    click(qtbot, panel.sign_in_button)  # a newer attempt (another browser tab)
+    click(qtbot, panel.stop_waiting_button)  # starting over: a newer attempt
+    click(qtbot, panel.sign_in_button)
     assert len(browser.opened) == 2
     newest = panel.ctx.attempts.current
     refusal = paste_refused(qtbot, run, panel, old_location)
@@ -392,7 +393,8 @@ def test_loopback_redirect_signs_in_without_pasting(
 
     click(qtbot, panel.sign_in_button)
     assert panel.loopback_label.isVisible()
-    assert "Waiting for your browser" in panel.loopback_label.text()
+    assert panel.waiting_label.text() == "Waiting for you to approve in your browser…"
+    assert "finishes by itself" in panel.loopback_label.text()
     assert panel.paste_field.isEnabled()  # pasting stays possible
     location = authorize(browser.last, user_id="888")
     assert location.startswith(redirect + "?code=")
@@ -765,3 +767,36 @@ def test_keyring_backend_fixture_is_used(
     token = panel.ctx.accounts.get(key).token
     assert keyring_backend.entries[("ohmygpt-desktop:sandbox", "888")] == token.reveal()
     assert "MainThread" not in keyring_backend.threads  # never on the GUI thread
+
+
+# ------------------------------------------------------------------ waiting
+
+
+def test_waiting_for_the_browser_says_so_and_offers_cancel_and_open_again(
+    qtbot: Any, run: Any, panel: LoginPanel, browser: FakeBrowser, sandbox: SandboxServer
+) -> None:
+    """While the person is in the browser the panel says it is waiting; Sign in does
+    not invite a second click: the page can be opened again (the same sign-in), or the
+    sign-in cancelled."""
+    click(qtbot, panel.sign_in_button)
+    attempt = panel.ctx.attempts.current
+    assert attempt is not None
+    assert not panel.sign_in_button.isVisible()
+    assert panel.waiting_label.isVisible()
+    assert panel.waiting_label.text() == "Waiting for you to approve in your browser…"
+    assert panel.open_again_button.text() == "Open the page again"
+
+    click(qtbot, panel.open_again_button)
+    assert browser.opened == [browser.opened[0]] * 2  # the same page, the same sign-in
+    assert panel.ctx.attempts.current is attempt
+
+    click(qtbot, panel.stop_waiting_button)
+    assert panel.ctx.attempts.current is None
+    assert not panel.waiting_label.isVisible()
+    assert panel.sign_in_button.isVisible()
+    assert panel.sign_in_button.isEnabled()
+    # The page opened before cannot finish a sign-in any more.
+    location = authorize(browser.last)
+    refusal = paste_refused(qtbot, run, panel, location)
+    assert refusal
+    assert token_requests(sandbox) == 0

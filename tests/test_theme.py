@@ -11,6 +11,7 @@ Disabled controls are left out, as WCAG does.
 
 from __future__ import annotations
 
+import asyncio
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -18,16 +19,16 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QImage, QPalette
+from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from ohmygpt_desktop.app import AppContext
+from ohmygpt_desktop.core.updates import UpdateNotice
 from ohmygpt_desktop.sandbox import SandboxServer
-from ohmygpt_desktop.ui.history_view import HistoryView
+from ohmygpt_desktop.ui.about_dialog import AboutDialog
 from ohmygpt_desktop.ui.i18n import apply_theme
 from ohmygpt_desktop.ui.main_window import MainWindow
-from ohmygpt_desktop.ui.recharge_dialog import RechargeDialog
-from ohmygpt_desktop.ui.settings_dialog import SettingsDialog
+from tests.helpers.gallery import Shot, render
 from tests.helpers.signed_in import sign_in
 from tests.helpers.signin import show, until_idle
 
@@ -85,9 +86,11 @@ def _texts(top: QWidget) -> Iterator[tuple[QWidget, str]]:
             yield widget, widget.text()
 
 
-def low_contrast(top: QWidget, label: str) -> list[str]:
-    """The texts of ``top`` that fail AA, as "screen: text (ratio)"."""
-    QApplication.processEvents()
+def low_contrast(top: QWidget, label: str, *, settle: bool = True) -> list[str]:
+    """The texts of ``top`` that fail AA, as "screen: text (ratio)". ``settle``: let
+    the loop deliver pending events first (not from inside a running task)."""
+    if settle:
+        QApplication.processEvents()
     image = top.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
     ratio = image.width() / max(1, top.width())  # device pixel ratio of the grab
     if SHOTS is not None:
@@ -130,73 +133,34 @@ def test_the_contrast_check_sees_faint_text(qtbot: Any, theme: Callable[[str], N
 # ------------------------------------------------------------------ screens
 
 
-def _every_screen(
-    qtbot: Any, run: Any, make_ctx: Callable[..., AppContext], sandbox: SandboxServer
-) -> dict[str, QWidget]:
-    screens: dict[str, QWidget] = {}
-    # First run: no OAuth app configured.
-    first = MainWindow(make_ctx(sandbox=None))
-    show(qtbot, run, first, width=760, height=640)
-    first.start()
-    run(until_idle(lambda: first.login_panel.first_run.isVisible()))
-    screens["first-run"] = first
-    # Sign-in: an app, no account.
-    signin = MainWindow(make_ctx())
-    show(qtbot, run, signin, width=760, height=640)
-    signin.start()
-    run(until_idle(lambda: signin.pages.currentWidget() is signin.login_panel))
-    screens["sign-in"] = signin
-    # The balance card with a banner, signed in.
-    ctx = make_ctx()
-    account = run(sign_in(ctx, sandbox))
-    main = MainWindow(ctx)
-    show(qtbot, run, main, width=880, height=640)
-    main.start()
-    run(until_idle(lambda: main.pages.currentWidget() is main.account_page))
-    screens["balance"] = main
-    recharge = RechargeDialog(ctx, account.key)
-    show(qtbot, run, recharge, width=520, height=560)
-    screens["recharge"] = recharge
-    settings = SettingsDialog(ctx)
-    show(qtbot, run, settings, width=720, height=640)
-    screens["settings"] = settings
-    history = HistoryView(ctx)
-    show(qtbot, run, history, width=720, height=420)
-    screens["history"] = history
-    return screens
-
-
-def _check_all(screens: dict[str, QWidget], theme_name: str) -> list[str]:
-    problems: list[str] = []
-    for name, top in screens.items():
-        if name == "balance":
-            assert isinstance(top, MainWindow)
-            for level in ("info", "success", "warning", "error"):
-                top.banner.show_message(level, f"A {level} message for the banner")
-                problems += low_contrast(top, f"{theme_name}-{name}-{level}")
-        else:
-            problems += low_contrast(top, f"{theme_name}-{name}")
-    return problems
-
-
 @pytest.mark.parametrize("first", ["light", "dark"])
 def test_every_screen_is_readable_before_and_after_a_live_switch(
-    qtbot: Any,
-    run: Any,
-    make_ctx: Callable[..., AppContext],
+    qapp: QApplication,
     sandbox: SandboxServer,
     theme: Callable[[str], None],
+    tmp_path: Path,
     first: str,
 ) -> None:
+    """Every screen of the gallery, in one theme and then, still open, in the other."""
     second = "dark" if first == "light" else "light"
-    theme(first)
-    screens = _every_screen(qtbot, run, make_ctx, sandbox)
-    problems = _check_all(screens, first)
-    assert not problems, "\n".join(problems)
-    theme(second)  # with every window open
-    window = QApplication.palette().color(QPalette.ColorRole.Window)
-    assert (window.lightness() < 128) == (second == "dark")
-    problems = _check_all(screens, f"{first}-then-{second}")
+    problems: list[str] = []
+
+    async def readable(shot: Shot, top: QWidget) -> None:
+        for name in (first, second, first):  # a live switch there and back
+            apply_theme(qapp, name)
+            await asyncio.sleep(0)  # a turn of the loop delivers the palette events
+            window = qapp.palette().color(QPalette.ColorRole.Window)
+            assert (window.lightness() < 128) == (name == "dark")
+            label = f"{shot.screen}-{first}-then-{name}"
+            if isinstance(top, MainWindow) and shot.screen == "balance":
+                for level in ("info", "success", "warning", "error"):
+                    top.banner.show_message(level, f"A {level} message for the banner")
+                    problems.extend(low_contrast(top, f"{label}-{level}", settle=False))
+            else:
+                problems.extend(low_contrast(top, label, settle=False))
+
+    shots = render(tmp_path, languages=["en"], themes=[first], sandbox=sandbox, check=readable)
+    assert {"sign-in", "balance", "recharge", "settings-1", "about"} <= {s.screen for s in shots}
     assert not problems, "\n".join(problems)
 
 
@@ -212,3 +176,56 @@ def test_system_follows_the_os_colour_scheme_live(
     theme("light")
     hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)  # an explicit choice stays
     assert qapp.palette().color(QPalette.ColorRole.Window).lightness() > 128
+
+
+# ------------------------------------------------------- the last fixed colours
+
+
+def _backdrop(widget: QWidget) -> QColor:
+    """The colour most of ``widget`` is painted in."""
+    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    words = memoryview(image.constBits()).cast("I")
+    return QColor.fromRgb(Counter(words).most_common(1)[0][0])
+
+
+def test_the_demo_note_update_strip_and_account_button_follow_a_live_switch(
+    qtbot: Any,
+    run: Any,
+    make_ctx: Callable[..., AppContext],
+    sandbox: SandboxServer,
+    theme: Callable[[str], None],
+) -> None:
+    theme("light")
+    ctx = make_ctx()
+    run(sign_in(ctx, sandbox))
+    about = AboutDialog(ctx)
+    show(qtbot, run, about, width=620, height=480)
+    window = MainWindow(ctx)
+    show(qtbot, run, window, width=880, height=640)
+    window.start()
+    run(until_idle(lambda: window.pages.currentWidget() is window.account_page))
+    for unsafe in (False, True):
+        bar = window.update_notice
+        bar.show_notice(
+            UpdateNotice(
+                "9.9.9",
+                "9.0.0",
+                "https://example.org/notes",
+                "https://example.org/get",
+                "2026-11-30",
+                newer=True,
+                unsafe=unsafe,
+            )
+        )
+        parts = {
+            "demo note": about.demo_label,
+            "update strip": bar,
+            "account button": window.switcher.button,
+        }
+        for name in ("dark", "light"):
+            theme(name)
+            for part, widget in parts.items():
+                dark = _backdrop(widget).lightness() < 128
+                assert dark == (name == "dark"), f"{part} in {name} (unsafe={unsafe})"
+            problems = low_contrast(about, f"{name}-about") + low_contrast(bar, f"{name}-bar")
+            assert not problems, "\n".join(problems)

@@ -21,6 +21,9 @@ from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP, Problem
 AUTHORIZE_PAGE = "/next/v1/oauth"
 #: The page that shows the code after approval (docs/api.md#code-display-page).
 CODE_PAGE = "/next/v1/oauth/succeed"
+#: Where a person sees their recharge orders on the service's web host. ASSUMED: not
+#: documented; ``/pay`` is the documented recharge page, expected to list the orders.
+ORDERS_PAGE = "/pay"
 
 # An override is set, and its problems are shown, in the settings.
 _CTX = "Settings"

@@ -23,7 +23,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from ohmygpt_desktop.api.endpoints import AUTHORIZE_PAGE, CODE_PAGE, DEFAULT_ENDPOINTS
+from ohmygpt_desktop.api.endpoints import AUTHORIZE_PAGE, CODE_PAGE, DEFAULT_ENDPOINTS, ORDERS_PAGE
 from ohmygpt_desktop.api.models import DEFAULT_PRODUCT_ID
 from ohmygpt_desktop.sandbox import pages
 from ohmygpt_desktop.sandbox.config import API_ENDPOINTS, ENDPOINTS, TRUSTED_LEVEL, SeededApp
@@ -41,6 +41,7 @@ from ohmygpt_desktop.sandbox.faults import (
     remove_field,
     replace_urls,
 )
+from ohmygpt_desktop.sandbox.page_text import page_language
 from ohmygpt_desktop.sandbox.replies import (
     JsonReply,
     SandboxError,
@@ -265,8 +266,10 @@ class OAuthProblem(Exception):
         self.problem = problem
         self.detail = detail
 
-    def page(self) -> Response:
-        return pages.oauth_error_page(self.error, self.problem, self.detail)
+    def page(self, request: Request) -> Response:
+        return pages.oauth_error_page(
+            self.error, self.problem, self.detail, lang=browser_language(request)
+        )
 
 
 def decode_template(raw: str) -> str:
@@ -379,12 +382,20 @@ def success_location(req: OAuthRequest, code: str) -> str:
 # -- OAuth pages -----------------------------------------------------------------
 
 
+def browser_language(request: Request) -> str:
+    """The language of a web page for this request: the browser's choice among the
+    sandbox's page languages."""
+    return page_language(request.headers.get("accept-language"))
+
+
 async def authorize_page(request: Request, state: SandboxState) -> Response:
     try:
         req = check_oauth(state, request.query_params)
     except OAuthProblem as problem:
-        return problem.page()
-    return pages.authorize_page(req.app, req.hidden_fields(), state.accounts())
+        return problem.page(request)
+    return pages.authorize_page(
+        req.app, req.hidden_fields(), state.accounts(), lang=browser_language(request)
+    )
 
 
 async def decide(request: Request, state: SandboxState) -> Response:
@@ -406,7 +417,7 @@ async def decide(request: Request, state: SandboxState) -> Response:
                 f"\u201c{user_id}\u201d is not one of the sandbox users.",
             )
     except OAuthProblem as problem:
-        return problem.page()
+        return problem.page(request)
     if action == "deny":
         pairs = [("error", "access_denied"), ("error_description", _DENY_DESCRIPTION)]
         if req.state is not None:
@@ -422,12 +433,12 @@ async def code_page(request: Request, state: SandboxState) -> Response:
         description = params.get("error_description") or (
             "The authorization was not granted" + f" ({params['error']})."
         )
-        return pages.denied_page(description, params.get("state"))
+        return pages.denied_page(description, params.get("state"), lang=browser_language(request))
     code = params.get("code")
     if not code:
-        return pages.no_code_page()
+        return pages.no_code_page(lang=browser_language(request))
     minutes = max(1, math.ceil(state.config.code_ttl / 60))
-    return pages.code_page(code, params.get("state"), minutes)
+    return pages.code_page(code, params.get("state"), minutes, lang=browser_language(request))
 
 
 # -- JSON API --------------------------------------------------------------------
@@ -566,7 +577,8 @@ def _kind_prefix(request: Request) -> tuple[str, str]:
     return "checkout", CHECKOUT_PREFIX
 
 
-def _status_page(reason: str, order: Any) -> Response:
+def _status_page(reason: str, order: Any, request: Request) -> Response:
+    lang = browser_language(request)
     if reason == "already_paid":
         return pages.checkout_message_page(
             "already-paid",
@@ -574,6 +586,7 @@ def _status_page(reason: str, order: Any) -> Response:
             "Nothing more to do: the payment went through. You can return to the app.",
             status=409,
             order=order,
+            lang=lang,
         )
     if reason == "expired":
         return pages.checkout_message_page(
@@ -582,6 +595,7 @@ def _status_page(reason: str, order: Any) -> Response:
             "Nothing was charged. Go back to the app and start a new recharge.",
             status=410,
             order=order,
+            lang=lang,
         )
     if reason == "cancelled":
         return pages.checkout_message_page(
@@ -590,12 +604,14 @@ def _status_page(reason: str, order: Any) -> Response:
             "Nothing was charged. Go back to the app and start a new recharge.",
             status=410,
             order=order,
+            lang=lang,
         )
     return pages.checkout_message_page(
         "not-found",
         "Checkout session not found",
         "This payment link is not valid. Go back to the app and start a new recharge.",
         status=404,
+        lang=lang,
     )
 
 
@@ -604,14 +620,14 @@ async def checkout_get(request: Request, state: SandboxState) -> Response:
     session = request.path_params["session"]
     order = state.find_order(kind, session)
     if order is None:
-        return _status_page("not_found", None)
+        return _status_page("not_found", None, request)
     if order.status != "open":
         reason = "already_paid" if order.status == "paid" else order.status
-        page = _status_page(reason, order)
+        page = _status_page(reason, order, request)
         if reason == "already_paid":
             page.status_code = 200  # just looking at a paid order is not an error
         return page
-    return pages.checkout_page(order, f"{prefix}/{session}")
+    return pages.checkout_page(order, f"{prefix}/{session}", lang=browser_language(request))
 
 
 async def checkout_post(request: Request, state: SandboxState) -> Response:
@@ -621,19 +637,23 @@ async def checkout_post(request: Request, state: SandboxState) -> Response:
     if action == "pay":
         outcome, order = state.pay_order(kind, session)
         if outcome != "paid" or order is None:
-            return _status_page(outcome, order)
+            return _status_page(outcome, order, request)
         target = order.success_url or f"{base_url(request)}{prefix}/{session}/complete"
         target = target.replace("{CHECKOUT_SESSION_ID}", session)
         return RedirectResponse(target, status_code=303)
     if action == "cancel":
         outcome, order = state.cancel_order(kind, session)
         if outcome != "cancelled" or order is None:
-            return _status_page(outcome, order)
+            return _status_page(outcome, order, request)
         target = order.cancel_url or f"{base_url(request)}{prefix}/{session}/cancelled"
         target = target.replace("{CHECKOUT_SESSION_ID}", session)
         return RedirectResponse(target, status_code=303)
     return pages.checkout_message_page(
-        "bad-request", "Unknown action", "Use the Pay or the Cancel button.", status=400
+        "bad-request",
+        "Unknown action",
+        "Use the Pay or the Cancel button.",
+        status=400,
+        lang=browser_language(request),
     )
 
 
@@ -641,13 +661,14 @@ async def checkout_result(request: Request, state: SandboxState) -> Response:
     kind, _ = _kind_prefix(request)
     order = state.find_order(kind, request.path_params["session"])
     if order is None:
-        return _status_page("not_found", None)
+        return _status_page("not_found", None, request)
     if request.url.path.endswith("/complete") and order.status == "paid":
         return pages.checkout_message_page(
             "paid",
             "Payment received",
             "Thank you. You can return to the app: your balance will be updated shortly.",
             order=order,
+            lang=browser_language(request),
         )
     if request.url.path.endswith("/cancelled") and order.status == "cancelled":
         return pages.checkout_message_page(
@@ -655,6 +676,7 @@ async def checkout_result(request: Request, state: SandboxState) -> Response:
             "Payment cancelled",
             "Nothing was charged. You can return to the app.",
             order=order,
+            lang=browser_language(request),
         )
     return await checkout_get(request, state)
 
@@ -820,6 +842,13 @@ async def index(request: Request) -> Response:
     return pages.index_page(base_url(request), state.apps.values(), state.accounts())
 
 
+async def orders(request: Request) -> Response:
+    """The service's orders page (its address in the real service is assumed): every
+    order of the sandbox, in the browser's language."""
+    state: SandboxState = request.app.state.sandbox
+    return pages.orders_page(state.orders(), lang=browser_language(request))
+
+
 async def favicon(request: Request) -> Response:
     return Response(status_code=204)
 
@@ -837,7 +866,11 @@ async def http_error(request: Request, exc: Exception) -> Response:
             return render(reply, state)
         return JSONResponse(reply.body, status_code=exc.status_code, headers=reply.headers)
     page = pages.checkout_message_page(
-        "http-error", exc.detail, "There is nothing at this address.", status=exc.status_code
+        "http-error",
+        exc.detail,
+        "There is nothing at this address.",
+        status=exc.status_code,
+        lang=browser_language(request),
     )
     page.headers.update(headers)
     return page
@@ -848,6 +881,7 @@ def create_app(state: SandboxState) -> Starlette:
     routes = [
         Route("/", index, methods=["GET"]),
         Route("/favicon.ico", favicon, methods=["GET"]),
+        Route(ORDERS_PAGE, orders, methods=["GET"]),
         Route(AUTHORIZE_PAGE, counted("authorize_page", authorize_page), methods=["GET"]),
         Route(DECIDE_PATH, counted("decide", decide), methods=["POST"]),
         Route(CODE_PAGE, counted("code_page", code_page), methods=["GET"]),

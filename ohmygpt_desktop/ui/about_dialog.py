@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -20,10 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from ohmygpt_desktop import APP_NAME
+from ohmygpt_desktop.core.service_pages import support_address, website
 from ohmygpt_desktop.ui.crash_dialog import FolderOpener, open_folder
 from ohmygpt_desktop.ui.errors import support_line
+from ohmygpt_desktop.ui.fit import keep_wrapped_text_whole
 from ohmygpt_desktop.ui.formatting import shown
-from ohmygpt_desktop.ui.plain import PlainLabel, tooltip_text
+from ohmygpt_desktop.ui.plain import ElidedLabel, PlainLabel, tooltip_text
+from ohmygpt_desktop.ui.styles import LINK_STYLE, set_themed_style
 from ohmygpt_desktop.version import build_info
 
 if TYPE_CHECKING:
@@ -64,8 +68,10 @@ class AboutDialog(QDialog):
         self.demo_label = PlainLabel(self)
         self.demo_label.setObjectName("AboutDemo")
         self.demo_label.setWordWrap(True)
-        self.demo_label.setStyleSheet(
-            "#AboutDemo { background: #fef7e0; color: #5c3c00; border-radius: 6px; padding: 6px; }"
+        set_themed_style(
+            self.demo_label,
+            "#AboutDemo { background: $warning_bg; color: $warning_fg; border-radius: 6px;"
+            " padding: 6px; }",
         )
         self.demo_label.setVisible(ctx.demo_mode)
         layout.addWidget(self.demo_label)
@@ -84,6 +90,15 @@ class AboutDialog(QDialog):
         self.support_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.support_label.setVisible(bool(ctx.settings.support))
         layout.addWidget(self.support_label)
+        links = QHBoxLayout()
+        links.setSpacing(16)
+        self.website_button = self._link_button("AboutWebsite", website(ctx.settings))
+        links.addWidget(self.website_button)
+        self.support_button = self._link_button("AboutSupportLink", support_address(ctx.settings))
+        self.support_button.setVisible(bool(ctx.settings.support))
+        links.addWidget(self.support_button)
+        links.addStretch(1)
+        layout.addLayout(links)
 
         layout.addSpacing(6)
         grid = QGridLayout()
@@ -102,9 +117,9 @@ class AboutDialog(QDialog):
             )
         ):
             caption = PlainLabel(self)
-            value = PlainLabel(shown(str(path)), self)
+            # A long path loses its middle; the tooltip has it whole.
+            value = ElidedLabel(shown(str(path)), self, mode=Qt.TextElideMode.ElideMiddle)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            value.setToolTip(tooltip_text(shown(str(path))))
             value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             value.setMinimumWidth(260)
             button = QPushButton(self)
@@ -122,14 +137,25 @@ class AboutDialog(QDialog):
         self.tech_label = PlainLabel(self)
         self.tech_label.setObjectName("AboutTech")
         self.tech_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.tech_label.setStyleSheet("#AboutTech { color: palette(placeholder-text); }")
+        set_themed_style(self.tech_label, "#AboutTech { color: $muted; }")
         layout.addWidget(self.tech_label)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(600)
+        keep_wrapped_text_whole(self)
         self.retranslate()
+
+    def _link_button(self, name: str, address: str) -> QPushButton:
+        """A button drawn as a link that opens ``address`` in the browser."""
+        button = QPushButton(self)
+        button.setObjectName(name)
+        set_themed_style(button, LINK_STYLE.format(name=name))
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        button.setToolTip(tooltip_text(shown(address)))
+        button.clicked.connect(lambda _=False: self.ctx.open_url(address))
+        return button
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -165,6 +191,8 @@ class AboutDialog(QDialog):
             )
         )
         self.support_label.setText(support_line(self.ctx.settings))
+        self.website_button.setText(self.tr("OhMyGPT website"))
+        self.support_button.setText(self.tr("Contact support"))
         captions = (self.tr("Settings file:"), self.tr("Log file:"), self.tr("Data folder:"))
         for (caption, _value, button), text in zip(self._rows, captions, strict=True):
             caption.setText(text)

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 from ohmygpt_desktop.core.tokens import TokenStorage
 from ohmygpt_desktop.ui.a11y import add_labelled_row, name_by_label
 from ohmygpt_desktop.ui.errors import describe
+from ohmygpt_desktop.ui.fit import keep_wrapped_text_whole
 from ohmygpt_desktop.ui.formatting import format_local_datetime, sentence_gap, shown
-from ohmygpt_desktop.ui.plain import PlainLabel
+from ohmygpt_desktop.ui.plain import ElidedLabel, PlainLabel
 from ohmygpt_desktop.ui.styles import ERROR_TEXT_STYLE, set_themed_style
 
 if TYPE_CHECKING:
@@ -48,11 +49,13 @@ class AccountStatusDialog(QDialog):
         self.key = key
         self.setObjectName("AccountStatusDialog")
         self.setMinimumWidth(520)
+        keep_wrapped_text_whole(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 14)
         layout.setSpacing(12)
 
-        self.title_label = PlainLabel(self)
+        # A long address is shortened here; the form below shows it whole.
+        self.title_label = ElidedLabel(parent=self, mode=Qt.TextElideMode.ElideMiddle)
         font = self.title_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)

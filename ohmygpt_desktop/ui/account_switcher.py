@@ -23,6 +23,7 @@ from ohmygpt_desktop.ui.account_status import AccountStatusDialog
 from ohmygpt_desktop.ui.errors import describe, describe_unsaved_switch
 from ohmygpt_desktop.ui.formatting import shown
 from ohmygpt_desktop.ui.plain import mnemonic_safe, tooltip_text
+from ohmygpt_desktop.ui.styles import set_themed_style
 from ohmygpt_desktop.ui.tasks import Op
 
 if TYPE_CHECKING:
@@ -31,13 +32,16 @@ if TYPE_CHECKING:
     from ohmygpt_desktop.core.tokens import TokenStoreError
 
 _BUTTON_STYLE = (
-    "QToolButton#AccountButton { border: 1px solid palette(mid); border-radius: 6px;"
+    "QToolButton#AccountButton { border: 1px solid $mid; border-radius: 6px;"
     " padding: 4px 24px 4px 10px; }"
-    "QToolButton#AccountButton:hover { background: palette(midlight); }"
+    "QToolButton#AccountButton:hover { background: $midlight; }"
     "QToolButton#AccountButton::menu-indicator { subcontrol-position: right center;"
     " subcontrol-origin: padding; right: 6px; }"
 )
 
+
+#: The most room an e-mail address takes on the account button, in pixels.
+_EMAIL_WIDTH = 150
 
 #: Accounts listed in the menu itself; all of them are on the Accounts page.
 MENU_LIMIT = 12
@@ -60,7 +64,7 @@ class AccountSwitcher(QWidget):
         self.button.setObjectName("AccountButton")
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.button.setStyleSheet(_BUTTON_STYLE)
+        set_themed_style(self.button, _BUTTON_STYLE)
         self.button.setCursor(Qt.CursorShape.PointingHandCursor)
         layout.addWidget(self.button)
 
@@ -109,7 +113,6 @@ class AccountSwitcher(QWidget):
         self.status_action.setText(self.tr("Account status…"))
         self.add_action.setText(self.tr("Add account…"))
         self.sign_out_action.setText(self.tr("Sign out…"))
-        self.button.setToolTip(self.tr("Switch account, add one, or sign out"))
         self.render()
 
     def account_label(self, account: Account) -> str:
@@ -137,6 +140,8 @@ class AccountSwitcher(QWidget):
 
     def render_button(self) -> None:
         current = self.ctx.accounts.current()
+        hint = self.tr("Switch account, add one, or sign out")
+        self.button.setToolTip(hint)
         if current is None:
             self.button.setText(self.tr("Accounts"))
         else:
@@ -145,7 +150,15 @@ class AccountSwitcher(QWidget):
                 text = self.tr("⚠ {email} · {host} — sign in again")
             else:
                 text = self.tr("{email} · {host}")
-            self.button.setText(mnemonic_safe(text.format(email=email, host=host)))
+            # A long address is shortened in its middle; the tooltip has it whole.
+            short = self.button.fontMetrics().elidedText(
+                email, Qt.TextElideMode.ElideMiddle, _EMAIL_WIDTH
+            )
+            self.button.setText(mnemonic_safe(text.format(email=short, host=host)))
+            if short != email:
+                self.button.setToolTip(
+                    tooltip_text(f"{text.format(email=email, host=host)}\n{hint}")
+                )
         for action in (self.recharge_action, self.status_action, self.sign_out_action):
             action.setEnabled(current is not None)
         self.reauth_action.setVisible(current is not None and current.needs_reauth)

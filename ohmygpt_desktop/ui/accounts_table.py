@@ -536,8 +536,15 @@ class AccountsTableModel(QAbstractTableModel):
             return spec.text(account, self.facts(account))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return spec.align
-        if role == Qt.ItemDataRole.ToolTipRole and spec.tooltip is not None:
-            text = spec.tooltip(account, self.facts(account))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # The cell's text whole (a narrow column cuts it), then the column's own note.
+            facts = self.facts(account)
+            text = spec.text(account, facts)
+            note = spec.tooltip(account, facts) if spec.tooltip is not None else ""
+            if note and text not in note:
+                text = f"{text}\n{note}" if text else note
+            elif note:
+                text = note
             return tooltip_text(text) if text else None
         if role == Qt.ItemDataRole.ForegroundRole and spec.colour is not None:
             name = spec.colour(account, self.facts(account))

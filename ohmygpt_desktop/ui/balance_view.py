@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSizePolicy,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -41,7 +42,7 @@ from ohmygpt_desktop.ui.formatting import (
     shown,
     to_qdatetime,
 )
-from ohmygpt_desktop.ui.plain import PlainLabel, tooltip_text
+from ohmygpt_desktop.ui.plain import ElidedLabel, PlainLabel, tooltip_text
 from ohmygpt_desktop.ui.styles import set_themed_style
 from ohmygpt_desktop.ui.tasks import Op
 
@@ -129,7 +130,7 @@ class BalanceView(QWidget):
         top.setVerticalSpacing(2)
         self.caption_label = PlainLabel(self.card)
         self.caption_label.setObjectName("BalanceCaption")
-        self.account_label = PlainLabel(self.card)
+        self.account_label = ElidedLabel(parent=self.card, mode=Qt.TextElideMode.ElideMiddle)
         self.account_label.setObjectName("BalanceAccount")
         self.account_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         caption_row = QHBoxLayout()
@@ -170,7 +171,6 @@ class BalanceView(QWidget):
         top.addWidget(self.credits_label, 2, 0)
         self.updated_label = PlainLabel(self.card)
         self.updated_label.setObjectName("BalanceUpdated")
-        top.addWidget(self.updated_label, 3, 0)
 
         buttons = QVBoxLayout()
         buttons.setSpacing(6)
@@ -200,16 +200,15 @@ class BalanceView(QWidget):
         self.status_label.setObjectName("BalanceStatus")
         busy_layout.addWidget(self.progress)
         busy_layout.addWidget(self.status_label, 1)
-        layout.addWidget(self.busy_row)
 
         # Error or "sign in again", with its button.
         self.notice = QFrame(self.card)
         self.notice.setObjectName("BalanceNotice")
         notice_layout = QHBoxLayout(self.notice)
         notice_layout.setContentsMargins(10, 8, 10, 8)
-        self.notice_label = PlainLabel(self.notice)
+        # One line; the whole text (and whom to ask) in its tooltip.
+        self.notice_label = ElidedLabel(parent=self.notice)
         self.notice_label.setObjectName("BalanceNoticeText")
-        self.notice_label.setWordWrap(True)
         self.notice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notice_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.retry_button = QPushButton(self.notice)
@@ -221,7 +220,18 @@ class BalanceView(QWidget):
         notice_layout.addWidget(self.notice_label, 1)
         notice_layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignVCenter)
         notice_layout.addWidget(self.reauth_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        layout.addWidget(self.notice)
+
+        # The figure's age, loading, and an error take turns in one slot as tall as the
+        # tallest, so the card keeps its height from one state to the next.
+        self.status_slot = QStackedWidget(self.card)
+        self.status_idle = QWidget(self.status_slot)
+        idle_layout = QHBoxLayout(self.status_idle)
+        idle_layout.setContentsMargins(0, 0, 0, 0)
+        idle_layout.addWidget(self.updated_label, 1, Qt.AlignmentFlag.AlignTop)
+        for page in (self.status_idle, self.busy_row, self.notice):
+            self.status_slot.addWidget(page)
+        self.status_slot.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        layout.addWidget(self.status_slot)
 
         # The payment watcher at work.
         self.watch_strip = QFrame(self.card)
@@ -417,7 +427,6 @@ class BalanceView(QWidget):
         self.stale_badge.setVisible(balance is not None and stale)
         self._update_age(refreshing)
 
-        self.busy_row.setVisible(refreshing and not reauth)
         self.status_label.setText(
             self.tr("Updating…") if balance is not None else self.tr("Loading the balance…")
         )
@@ -434,12 +443,21 @@ class BalanceView(QWidget):
                     "the balance and to recharge."
                 ).format(email=email)
             self._show_notice("reauth", text)
-        elif error is not None and not refreshing:
-            text = self.tr("Could not update the balance: {reason}").format(reason=describe(error))
+        elif refreshing:
+            self.status_slot.setCurrentWidget(self.busy_row)
+        elif error is not None:
+            if account.balance_updated is not None:
+                text = self.tr(
+                    "Could not update the balance (the figure shown is from {when}): {reason}"
+                ).format(when=self.age_text(account.balance_updated), reason=describe(error))
+            else:
+                text = self.tr("Could not update the balance: {reason}").format(
+                    reason=describe(error)
+                )
             help_line = support_line(self.ctx.settings)
             self._show_notice("error", f"{text}\n{help_line}" if help_line else text)
         else:
-            self.notice.setVisible(False)
+            self.status_slot.setCurrentWidget(self.status_idle)
 
         watching = self.ctx.watcher.watching(account.key)
         self.watch_strip.setVisible(watching)
@@ -471,8 +489,7 @@ class BalanceView(QWidget):
         self.credits_label.setVisible(False)
         self.stale_badge.setVisible(False)
         self.updated_label.setText(self.tr("No account is signed in."))
-        self.busy_row.setVisible(False)
-        self.notice.setVisible(False)
+        self.status_slot.setCurrentWidget(self.status_idle)
         self.watch_strip.setVisible(False)
         self.low_label.setVisible(False)
         self.refresh_button.setEnabled(False)
@@ -488,7 +505,7 @@ class BalanceView(QWidget):
         self.notice_label.setText(text)
         self.retry_button.setVisible(level == "error")
         self.reauth_button.setVisible(level == "reauth")
-        self.notice.setVisible(True)
+        self.status_slot.setCurrentWidget(self.notice)
 
     # ---------------------------------------------------------------- the age
 

@@ -54,6 +54,7 @@ from ohmygpt_desktop.core.display import visible_text
 from ohmygpt_desktop.core.logs import redact
 from ohmygpt_desktop.ui import tasks
 from ohmygpt_desktop.ui.errors import support_text
+from ohmygpt_desktop.ui.formatting import sentence_gap
 from ohmygpt_desktop.ui.plain import PlainLabel, tooltip_text
 
 log = logging.getLogger(__name__)
@@ -155,6 +156,12 @@ class CrashDialog(QDialog):
         self.summary_label.setObjectName("CrashSummary")
         self.summary_label.setWordWrap(True)
         text_column.addWidget(self.summary_label)
+        #: What to do next, and whom to ask when the deployment names a contact.
+        self.next_label = PlainLabel(self)
+        self.next_label.setObjectName("CrashNext")
+        self.next_label.setWordWrap(True)
+        self.next_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        text_column.addWidget(self.next_label)
         self.more_label = PlainLabel(self)
         self.more_label.setObjectName("CrashMore")
         self.more_label.setWordWrap(True)
@@ -314,27 +321,36 @@ class CrashDialog(QDialog):
         )
         self.icon_label.setPixmap(icon.pixmap(40, 40))
         self.setWindowTitle(self.tr("Unexpected error – {app}").format(app=APP_NAME))
+        help_line = support_text(*self._support)
         if self._fatal:
             self.title_label.setText(self.tr("The app has to close"))
             self.summary_label.setText(
                 self.tr(
-                    "Something went wrong that the app cannot recover from. Your settings "
-                    "and order history are saved. Please start the app again."
+                    "It ran into a problem it cannot recover from. Your settings and order "
+                    "history are saved."
                 )
             )
+            steps = self.tr("Start the app again.")
             self.close_button.setText(self.tr("Quit"))
         else:
             self.title_label.setText(self.tr("Something went wrong"))
             self.summary_label.setText(
                 self.tr(
-                    "Something went wrong. The app is still running; you can keep working. "
-                    "If this keeps happening, please send the details to the developers."
+                    "The app is still running: close this window and keep working. Your "
+                    "settings and order history are safe."
                 )
             )
+            steps = ""
             self.close_button.setText(self.tr("Close"))
-        help_line = support_text(*self._support)
         if help_line:
-            self.summary_label.setText(self.summary_label.text() + "\n" + help_line)
+            again = self.tr(
+                "If this keeps happening, copy the details and send them with your question."
+            )
+            steps = f"{steps}{sentence_gap()}{again}" if steps else again
+            steps = f"{steps}\n{help_line}"
+        elif not steps:
+            steps = self.tr("If this keeps happening, restarting the app usually helps.")
+        self.next_label.setText(steps)
         more = self._count - 1
         if more > 0:
             if more == 1:

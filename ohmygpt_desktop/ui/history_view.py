@@ -184,10 +184,14 @@ class HistoryView(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         # Sized to the contents after each reload (not at every repaint), from the
-        # first rows: a long history is never measured whole.
+        # first rows: a long history is never measured whole. The table scrolls
+        # sideways when narrow; only the account and the order number, whose tooltips
+        # hold them whole, give up room.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setResizeContentsPrecision(40)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(Column.ACCOUNT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(Column.ORDER_NO, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
         header.setHighlightSections(False)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.table.addActions(

@@ -6,6 +6,11 @@ for standard buttons and dialogs). Installing or removing a translator makes Qt
 send ``LanguageChange`` to every widget; each widget re-translates itself in
 ``changeEvent`` → ``retranslate()``. Nothing has to be rebuilt.
 
+Han characters have regional forms: the same character is drawn differently in
+Japanese and in Chinese fonts, and Qt's font fallback may pick either. So each
+switch also puts that language's fonts (:data:`REGIONAL_FAMILIES`, those installed)
+first in the application font, and English gets the font it started with back.
+
 Running from a source checkout, the compiled ``.qm`` files may not exist yet
 (they are build artefacts; ``.ci/translations.py --release`` makes them). When a
 language's ``.ts`` file is there but its ``.qm`` is missing or older, the
@@ -35,13 +40,53 @@ from PySide6.QtCore import (
     QTranslator,
     Signal,
 )
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 log = logging.getLogger(__name__)
 
 #: The app's ``.qm`` files are ``<QM_PREFIX>_<locale>.qm`` (e.g. ``ohmygpt_zh_CN.qm``).
 QM_PREFIX = "ohmygpt"
+
+#: Font families tried first for a language (the first installed wins; the platform's
+#: own before the free ones), so Han characters take that language's regional forms.
+REGIONAL_FAMILIES: dict[QLocale.Language, tuple[str, ...]] = {
+    QLocale.Language.Japanese: (
+        "Hiragino Sans",
+        "Yu Gothic UI",
+        "Meiryo UI",
+        "Noto Sans CJK JP",
+        "Source Han Sans JP",
+        "IPAexGothic",
+        "IPAPGothic",
+        "IPAGothic",
+        "TakaoGothic",
+        "VL Gothic",
+    ),
+    QLocale.Language.Chinese: (
+        "PingFang SC",
+        "Microsoft YaHei UI",
+        "Noto Sans CJK SC",
+        "Source Han Sans SC",
+        "WenQuanYi Micro Hei",
+        "WenQuanYi Zen Hei",
+        "AR PL UMing CN",
+    ),
+}
+
+
+def regional_font(base: QFont, locale: QLocale) -> QFont:
+    """``base`` with the installed fonts of ``locale``'s region next after its own
+    family: Latin text keeps ``base``'s family, characters it lacks (Han, kana) come
+    from the region's font rather than from whichever font Qt's fallback finds."""
+    wanted = REGIONAL_FAMILIES.get(locale.language())
+    if not wanted:
+        return QFont(base)
+    installed = set(QFontDatabase.families())
+    own = base.families() or [base.family()]
+    font = QFont(base)
+    font.setFamilies([own[0], *(f for f in wanted if f in installed), *own[1:]])
+    return font
 
 
 def locale_for(language: str) -> QLocale:
@@ -193,6 +238,9 @@ class LanguageManager(QObject):
         self._installed: list[QTranslator] = []
         self._language = "en"
         self._original_default = QLocale()
+        self._original_font = (
+            QGuiApplication.font() if isinstance(self._app, QGuiApplication) else None
+        )
 
     @property
     def language(self) -> str:
@@ -230,8 +278,9 @@ class LanguageManager(QObject):
                 log.info("No translation for %s in %s", locale.name(), self.translations_dir)
             self._install(locale, "qtbase", self._qt_dir or qt_translations_dir())
         QLocale.setDefault(locale)
-        if isinstance(self._app, QGuiApplication):
+        if isinstance(self._app, QGuiApplication) and self._original_font is not None:
             self._app.setLayoutDirection(locale.textDirection())
+            self._app.setFont(regional_font(self._original_font, locale))
         self._language = language or "system"
         log.info("Language: %s (%s)", self._language, locale.name())
         self.languageChanged.emit(self._language)
@@ -241,8 +290,9 @@ class LanguageManager(QObject):
         """Back to the source texts and the locale there was before (tests, shutdown)."""
         self._remove_translators()
         QLocale.setDefault(self._original_default)
-        if isinstance(self._app, QGuiApplication):
+        if isinstance(self._app, QGuiApplication) and self._original_font is not None:
             self._app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+            self._app.setFont(self._original_font)
         self._language = "en"
 
     # -------------------------------------------------------------- mechanics

@@ -218,6 +218,31 @@ class LoginPanel(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
 
+        # While the person is in the browser: what is happening, and what they can do
+        # (instead of a Sign in button that invites a second click).
+        self.waiting_row = QWidget(page)
+        waiting_layout = QVBoxLayout(self.waiting_row)
+        waiting_layout.setContentsMargins(0, 0, 0, 0)
+        waiting_layout.setSpacing(6)
+        self.waiting_label = PlainLabel(self.waiting_row)
+        self.waiting_label.setObjectName("WaitingForBrowser")
+        self.waiting_label.setWordWrap(True)
+        bold(self.waiting_label)
+        waiting_layout.addWidget(self.waiting_label)
+        waiting_buttons = QHBoxLayout()
+        waiting_buttons.setSpacing(12)
+        self.open_again_button = QPushButton(self.waiting_row)
+        self.open_again_button.setObjectName("OpenPageAgain")
+        self.open_again_button.clicked.connect(self.open_page_again)
+        waiting_buttons.addWidget(self.open_again_button)
+        self.stop_waiting_button = QPushButton(self.waiting_row)
+        self.stop_waiting_button.setObjectName("StopWaiting")
+        self.stop_waiting_button.clicked.connect(self.stop_waiting)
+        waiting_buttons.addWidget(self.stop_waiting_button)
+        waiting_buttons.addStretch(1)
+        waiting_layout.addLayout(waiting_buttons)
+        layout.addWidget(self.waiting_row)
+
         self.browser_box = note_frame("BrowserBox", WARNING_NOTE, page)
         browser_layout = QVBoxLayout(self.browser_box)
         browser_layout.setContentsMargins(12, 10, 12, 10)
@@ -373,6 +398,29 @@ class LoginPanel(QWidget):
             self.paste_field.setFocus()
         else:
             self.copy_url_button.setFocus()
+
+    def open_page_again(self) -> None:
+        """Open the pending sign-in's page once more (the same sign-in, not a new one)."""
+        if not self._auth_url or self.busy():
+            return
+        try:
+            opened = bool(self.ctx.open_url(self._auth_url))
+        except Exception:
+            log.warning("Opening the browser raised", exc_info=True)
+            opened = False
+        if not opened:
+            self._browser_failed = True
+            self.retranslate()
+            self._update()
+
+    def stop_waiting(self) -> None:
+        """Give up the pending sign-in: its page can no longer finish it."""
+        if self.busy():
+            return
+        self._abandon()
+        self.retranslate()
+        self._update()
+        self.sign_in_button.setFocus()
 
     def submit(self) -> None:
         """Continue: check the pasted text against the attempt, then exchange the code."""
@@ -631,10 +679,13 @@ class LoginPanel(QWidget):
         else:
             self.loopback_label.setText(
                 self.tr(
-                    "Waiting for your browser… The app finishes by itself once you approve. "
-                    "If nothing happens, paste the code or the whole address below."
+                    "The app finishes by itself once you approve. If nothing happens, paste "
+                    "the code or the whole address below."
                 )
             )
+        self.waiting_label.setText(self.tr("Waiting for you to approve in your browser…"))
+        self.open_again_button.setText(self.tr("Open the page again"))
+        self.stop_waiting_button.setText(self.tr("Cancel"))
 
         self.step2_label.setText(self.tr("2. Paste the code shown in your browser"))
         self.paste_field.setPlaceholderText(
@@ -674,7 +725,10 @@ class LoginPanel(QWidget):
         busy = self.busy()
         started = self._attempt is not None
         self.demo_hint.setVisible(self.ctx.demo_mode)
+        waiting = started and not busy and self._failure is None
+        self.sign_in_button.setVisible(not waiting)
         self.sign_in_button.setEnabled(not busy)
+        self.waiting_row.setVisible(waiting)
         self.show_url_button.setVisible(
             started and not busy and not (self._browser_failed or self._show_url)
         )

@@ -26,6 +26,7 @@ from shiboken6 import isValid
 from ohmygpt_desktop import APP_NAME
 from ohmygpt_desktop.ui.banner import MessageBanner
 from ohmygpt_desktop.ui.first_paint import when_first_painted
+from ohmygpt_desktop.ui.fit import keep_minimum_size
 from ohmygpt_desktop.ui.plain import PlainLabel
 from ohmygpt_desktop.ui.styles import set_themed_style
 
@@ -70,7 +71,7 @@ class MainWindow(QMainWindow):
         self._quitting = False
         self.setObjectName("MainWindow")
         self.resize(880, 640)
-        self.setMinimumSize(640, 480)
+        keep_minimum_size(self, 640, 480)
 
         central = QWidget(self)
         outer = QVBoxLayout(central)

@@ -17,9 +17,10 @@ import html
 import sys
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtGui import Qt as QtGui
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QSizePolicy
 
 
 class PlainLabel(QLabel):
@@ -28,6 +29,70 @@ class PlainLabel(QLabel):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.setTextFormat(Qt.TextFormat.PlainText)
+
+
+class ElidedLabel(PlainLabel):
+    """A one-line :class:`PlainLabel` for values of any length (an e-mail address, a
+    name, a message): line breaks become spaces, and when the text is wider than the
+    label it is shortened with "…" and the tooltip holds the whole of it. It asks for
+    the full width but accepts less. ``text()`` is the whole text."""
+
+    def __init__(
+        self,
+        text: str = "",
+        parent: Any = None,
+        *,
+        mode: Qt.TextElideMode = Qt.TextElideMode.ElideRight,
+    ) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self._mode = mode
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self._elide()
+        self.updateGeometry()
+
+    def text(self) -> str:
+        """The whole text (:meth:`shown_text` is what is drawn, perhaps shortened)."""
+        return self._full
+
+    def shown_text(self) -> str:
+        return super().text()
+
+    def is_elided(self) -> bool:
+        """Whether the text is shortened (not all of it is on screen)."""
+        return self.shown_text() != self._one_line()
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        margins = self.contentsMargins()
+        width = self.fontMetrics().horizontalAdvance(self._full) + 2 * self.margin()
+        return QSize(width + margins.left() + margins.right(), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(self.fontMetrics().horizontalAdvance("…") * 3, hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._elide()
+
+    def _elide(self) -> None:
+        room = self.contentsRect().width() - 2 * self.margin()
+        shown = self.fontMetrics().elidedText(self._one_line(), self._mode, max(room, 0))
+        super().setText(shown)
+        self.setToolTip(tooltip_text(self._full) if shown != self._one_line() else "")
+
+    def _one_line(self) -> str:
+        return " ".join(self._full.splitlines())
 
 
 def tooltip_text(text: str) -> str:
@@ -62,4 +127,11 @@ def notification_text(text: str, platform: str = sys.platform) -> str:
     return html.escape(text, quote=False)
 
 
-__all__ = ["PlainLabel", "mnemonic_safe", "notification_text", "title_safe", "tooltip_text"]
+__all__ = [
+    "ElidedLabel",
+    "PlainLabel",
+    "mnemonic_safe",
+    "notification_text",
+    "title_safe",
+    "tooltip_text",
+]

@@ -15,7 +15,9 @@ watch (the watch works from the history).
 from __future__ import annotations
 
 import logging
+import math
 import re
+import time
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -40,7 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ohmygpt_desktop.api import AssumedEndpointRefused, InvalidTokenError
+from ohmygpt_desktop.api import AssumedEndpointRefused, InvalidTokenError, RateLimitedError
 from ohmygpt_desktop.api.models import usd_to_credits
 from ohmygpt_desktop.core.orders import OrderHistoryError
 from ohmygpt_desktop.core.permissions import RechargeNotAllowed
@@ -54,10 +56,12 @@ from ohmygpt_desktop.core.recharge import (
     check_reference,
     parse_amount,
 )
+from ohmygpt_desktop.core.service_pages import orders_page
 from ohmygpt_desktop.core.settings import operator_name
 from ohmygpt_desktop.translatable import Problem
 from ohmygpt_desktop.ui.customer_message_box import CustomerMessageBox
 from ohmygpt_desktop.ui.errors import describe, support_line
+from ohmygpt_desktop.ui.fit import keep_wrapped_text_whole
 from ohmygpt_desktop.ui.formatting import (
     amount_for_input,
     format_credits,
@@ -65,9 +69,9 @@ from ohmygpt_desktop.ui.formatting import (
     format_usd,
     shown,
 )
-from ohmygpt_desktop.ui.plain import PlainLabel, title_safe
+from ohmygpt_desktop.ui.plain import PlainLabel, title_safe, tooltip_text
 from ohmygpt_desktop.ui.qr import QrCodeWidget
-from ohmygpt_desktop.ui.styles import set_themed_style
+from ohmygpt_desktop.ui.styles import LINK_STYLE, set_themed_style
 from ohmygpt_desktop.ui.tasks import Op, unexpected_error_handler
 
 if TYPE_CHECKING:
@@ -116,6 +120,7 @@ class RechargeDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         set_themed_style(self, _STYLE)
         self.setMinimumWidth(500)
+        keep_wrapped_text_whole(self)
 
         self._op: Op[OrderRecord] | None = None
         self._amount: Decimal | None = None
@@ -140,6 +145,13 @@ class RechargeDialog(QDialog):
         #: Known before any request: this app may not create orders (and why).
         self._refusal = self._known_refusal()
 
+        #: OhMyGPT asked for a pause (429 with Retry-After): no new order before this
+        #: (``time.monotonic()``); the countdown ticks until then.
+        self._retry_at: float | None = None
+        self._retry_timer = QTimer(self)
+        self._retry_timer.setInterval(200)
+        self._retry_timer.timeout.connect(self._on_retry_tick)
+        self._retry_shown = -1
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
         self._fit_timer.setInterval(0)
@@ -314,7 +326,20 @@ class RechargeDialog(QDialog):
         self.unknown_confirm = QCheckBox(self.unknown_box)
         self.unknown_confirm.setObjectName("UnknownConfirm")
         self.unknown_confirm.toggled.connect(self._validate)
+        # What the app knows of the order here, and where the service lists its orders.
+        self.unknown_details = PlainLabel(self.unknown_box)
+        self.unknown_details.setObjectName("UnknownOrder")
+        self.unknown_details.setWordWrap(True)
+        self.unknown_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.orders_link = QPushButton(self.unknown_box)
+        self.orders_link.setObjectName("OrdersLink")
+        set_themed_style(self.orders_link, LINK_STYLE.format(name="OrdersLink"))
+        self.orders_link.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.orders_link.setToolTip(tooltip_text(shown(orders_page(self.ctx.settings))))
+        self.orders_link.clicked.connect(lambda: self._open(orders_page(self.ctx.settings)))
         unknown_layout.addWidget(self.unknown_label)
+        unknown_layout.addWidget(self.unknown_details)
+        unknown_layout.addWidget(self.orders_link, 0, Qt.AlignmentFlag.AlignLeft)
         unknown_layout.addWidget(self.unknown_confirm)
         layout.addWidget(self.unknown_box)
 
@@ -610,7 +635,21 @@ class RechargeDialog(QDialog):
             and self._refusal is None
             and self._reference_problem is None
             and (not self._unknown_outcome or self.unknown_confirm.isChecked())
+            and self.retry_in() == 0
         )
+
+    def retry_in(self) -> int:
+        """Whole seconds until OhMyGPT accepts another order request (0: now)."""
+        if self._retry_at is None:
+            return 0
+        return max(0, math.ceil(self._retry_at - time.monotonic()))
+
+    def _on_retry_tick(self) -> None:
+        seconds = self.retry_in()
+        if seconds == 0:
+            self._retry_timer.stop()
+        if seconds != self._retry_shown:
+            self._update_state()
 
     def _choose_preset(self, amount: Decimal) -> None:
         self.amount_edit.setText(amount_for_input(amount))
@@ -715,6 +754,23 @@ class RechargeDialog(QDialog):
         if isinstance(problem, (OrderOutcomeUnknown, OrderNotRecorded)):
             # Each says itself what happened to the order (it may exist / nothing was sent).
             text = describe(problem)
+        elif problem is not None and self._retry_at is not None:
+            self._retry_shown = seconds = self.retry_in()
+            if seconds > 1:
+                text = self.tr(
+                    "The order was not created: OhMyGPT asks for a pause between requests. "
+                    "You can try again in {seconds} seconds."
+                ).format(seconds=seconds)
+            elif seconds == 1:
+                text = self.tr(
+                    "The order was not created: OhMyGPT asks for a pause between requests. "
+                    "You can try again in 1 second."
+                )
+            else:
+                text = self.tr(
+                    "The order was not created: OhMyGPT asked for a pause between requests. "
+                    "You can try again now."
+                )
         elif problem is not None:
             # Anything else reaches the dialog only when no order can exist.
             text = self.tr("The order was not created. {reason}").format(reason=describe(problem))
@@ -752,6 +808,8 @@ class RechargeDialog(QDialog):
                 "confirm that you checked."
             )
         )
+        self.unknown_details.setText(self._unknown_order_text())
+        self.orders_link.setText(self.tr("Open your OhMyGPT orders"))
         self.info_box.setVisible(self._info is not None and not busy)
         self.info_label.setText(self._info or "")
         self._validate()
@@ -832,6 +890,7 @@ class RechargeDialog(QDialog):
         self._info = None
         self._unknown_outcome = False
         self._duplicate_armed = False
+        self._retry_at = None
         self.unknown_confirm.setChecked(False)
         # Stopping the wait (or closing) never abandons the request: it runs to its end
         # and the order service records its outcome.
@@ -908,7 +967,26 @@ class RechargeDialog(QDialog):
         log.info("Recharge order for %s failed: %r", self.account_key, exc)
         self._problem = exc
         self._unknown_outcome = isinstance(exc, OrderOutcomeUnknown)
+        if isinstance(exc, RateLimitedError) and exc.retry_after:
+            self._retry_at = time.monotonic() + exc.retry_after
+            self._retry_timer.start()
         self._update_state()
+
+    def _unknown_order_text(self) -> str:
+        """The order whose outcome is unknown, as this computer knows it."""
+        problem = self._problem
+        if not isinstance(problem, OrderOutcomeUnknown) or problem.record is None:
+            return ""
+        record = problem.record
+        amount = format_usd(record.amount)
+        when = format_local_datetime(record.created_at)
+        if problem.order_no:
+            return self.tr("This order: {amount}, sent {when}, order number {order_no}.").format(
+                amount=amount, when=when, order_no=shown(problem.order_no)
+            )
+        return self.tr("This order: {amount}, sent {when}; OhMyGPT named no order number.").format(
+            amount=amount, when=when
+        )
 
     def _on_try_anyway_clicked(self) -> None:
         """Forget the refusal seen before: the next order request goes out again."""
@@ -987,7 +1065,15 @@ class RechargeDialog(QDialog):
         self.qr.set_text(record.checkout_url or "")
         self.customer_message.set_record(record)
         self.qr.setToolTip(self.tr("The payment link as a QR code"))
-        self.qr_caption.setText(self.tr("Or scan this code to pay on your phone."))
+        if self.ctx.demo_mode:  # the sandbox on this computer: no phone reaches it
+            self.qr_caption.setText(
+                self.tr(
+                    "This is a demo link to the sandbox on this computer: pay in the browser "
+                    "here (a phone cannot open it)."
+                )
+            )
+        else:
+            self.qr_caption.setText(self.tr("Or scan this code to pay on your phone."))
         self.unsaved_box.setVisible(self._unsaved is not None)
         self.unsaved_label.setText(describe(self._unsaved) if self._unsaved is not None else "")
         self.watch_note.setVisible(self._unsaved is None)

@@ -60,6 +60,7 @@ from ohmygpt_desktop.core.settings import (
     Tab,
     coerce,
 )
+from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP
 from ohmygpt_desktop.ui.a11y import add_labelled_row, name_by_label
 from ohmygpt_desktop.ui.errors import describe
 from ohmygpt_desktop.ui.formatting import sentence_gap, shown
@@ -83,6 +84,8 @@ if TYPE_CHECKING:
 API_LINES: tuple[tuple[str, str], ...] = tuple(
     (choice.value, choice.label) for choice in SPECS["api_base_url"].suggestions
 )
+#: The line demo mode offers and tests: the sandbox on this computer.
+DEMO_LINE = QT_TRANSLATE_NOOP("SettingsDialog", "Demo sandbox on this computer")
 #: The documented hosts of the authorization pages (docs/api.md#hosts), as declared.
 AUTH_HOSTS: tuple[tuple[str, str], ...] = tuple(
     (choice.value, choice.label) for choice in SPECS["auth_base_url"].suggestions
@@ -111,15 +114,19 @@ class SettingsDialog(QDialog):
         ctx: AppContext,
         parent: QWidget | None = None,
         *,
-        api_lines: Sequence[tuple[str, str]] = API_LINES,
+        api_lines: Sequence[tuple[str, str]] | None = None,
         latency_timeout: float = LINE_TEST_LIMIT_S,
     ) -> None:
+        """``api_lines``: the lines to offer and test (default: the documented ones, in
+        demo mode the sandbox, which is what the app talks to then)."""
         super().__init__(parent)
         self.ctx = ctx
         self.settings = ctx.settings
         self.setObjectName("SettingsDialog")
         # Values set by the environment or the command line look read-only.
         set_themed_style(self, 'QLineEdit[readOnly="true"] { background: $window; color: $muted; }')
+        if api_lines is None:
+            api_lines = ((ctx.settings.api_base_url, DEMO_LINE),) if ctx.demo_mode else API_LINES
         self._api_lines = tuple(Choice(url, label) for url, label in api_lines)
         self._latency_timeout = latency_timeout
         self._fields: dict[str, SettingField] = {}

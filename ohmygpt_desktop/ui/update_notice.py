@@ -13,15 +13,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QToolButton, QWidget
 
 from ohmygpt_desktop.ui.plain import PlainLabel
+from ohmygpt_desktop.ui.styles import set_themed_style
 
 if TYPE_CHECKING:
     from ohmygpt_desktop.core.context import UrlOpener
     from ohmygpt_desktop.core.updates import UpdateNotice
 
-_STYLES = {
-    "info": ("#e8f1fd", "#174ea6"),
-    "warning": ("#fef7e0", "#8a5300"),
-}
+#: The strip in the theme's note colours of its level ("info" or "warning").
+_STYLE = (
+    "#UpdateNotice {{ background: ${level}_bg; border-bottom: 1px solid ${level}_border; }}"
+    "#UpdateNotice QLabel {{ color: ${level}_fg; }}"
+)
 
 
 class UpdateNoticeBar(QFrame):
@@ -59,12 +61,7 @@ class UpdateNoticeBar(QFrame):
             return
         self.notice = notice
         self.level = "warning" if notice.unsafe else "info"
-        background, foreground = _STYLES[self.level]
-        self.setStyleSheet(
-            f"#UpdateNotice {{ background: {background};"
-            f" border-bottom: 1px solid {foreground}40; }}"
-            f"#UpdateNotice QLabel {{ color: {foreground}; }}"
-        )
+        set_themed_style(self, _STYLE.format(level=self.level))
         self.retranslate()
         self.show()
 

@@ -3,13 +3,16 @@
 ``render(out)`` builds the app as it starts (``build_context`` on a temporary home,
 talking to the embedded sandbox), drives each screen into its state, grabs it to a PNG
 in ``out`` and writes ``out/index.html``, a contact sheet linking every picture.
-``python3 .ci/dev.py screenshots`` runs it (``.ci/screenshots.py``); the tests reuse it.
+:func:`render_web_pages` adds the sandbox's web pages as headless Chromium shows them
+in each language. ``python3 .ci/dev.py screenshots`` runs both (``.ci/screenshots.py``);
+the tests reuse them.
 """
 
 from __future__ import annotations
 
 import asyncio
 import html
+import inspect
 import os
 import tempfile
 from collections.abc import Awaitable, Callable, Iterable
@@ -42,11 +45,15 @@ def render(
     languages: Iterable[str] = LANGUAGES,
     themes: Iterable[str] = THEMES,
     sandbox: Any = None,
+    check: Check | None = None,
+    smallest: bool = False,
 ) -> list[Shot]:
     """Grab every screen for each language × theme into ``out``; write ``out/index.html``.
 
     ``sandbox``: a running sandbox to use (its state is reset per pass); else one is
-    started and stopped here.
+    started and stopped here. ``check(shot, widget)`` looks at each screen as it is
+    grabbed (a coroutine function may await the loop); ``smallest``: each window at
+    its minimum size instead of a roomy one.
     """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import qasync
@@ -79,16 +86,25 @@ def render(
                     async def save(
                         screen: str, widget: Any, lang: str = language, th: str = theme
                     ) -> None:
-                        # A turn of the loop lays out what changed (never processEvents()
-                        # inside a task: it would step other tasks re-entrantly).
-                        await asyncio.sleep(0)
+                        # Turns of the loop lay out what changed, until the window keeps
+                        # its size (never processEvents() inside a task: it would step
+                        # other tasks re-entrantly). A window that grows for its text
+                        # takes a few.
+                        await _settled(widget)
                         name = _name(screen, lang, th)
                         if not widget.grab().save(str(out / name)):
                             raise OSError(f"could not write {out / name}")
-                        shots.append(Shot(screen, lang, th, name))
+                        shot = Shot(screen, lang, th, name)
+                        shots.append(shot)
+                        if check is not None:
+                            looked = check(shot, widget)
+                            if inspect.isawaitable(looked):
+                                await looked
 
                     loop.run_until_complete(
-                        asyncio.wait_for(_one_pass(home, sandbox, save), timeout=120)
+                        asyncio.wait_for(
+                            _one_pass(home, sandbox, save, smallest=smallest), timeout=120
+                        )
                     )
             manager.apply("en")
             apply_theme(app, "system")
@@ -101,16 +117,35 @@ def render(
     return shots
 
 
+async def _settled(widget: Any, turns: int = 30, calm: int = 3) -> None:
+    """Let the loop turn until ``widget``'s size stays the same for ``calm`` turns in
+    a row (at most ``turns``)."""
+    before, same = None, 0
+    for _ in range(turns):
+        await asyncio.sleep(0)
+        now = (widget.size(), widget.minimumSize())
+        same = same + 1 if now == before else 0
+        if same >= calm:
+            return
+        before = now
+
+
 Save = Callable[[str, Any], Awaitable[None]]
+#: Looks at a screen as it is grabbed; may be a coroutine (to let the loop turn).
+Check = Callable[[Shot, Any], Awaitable[None] | None]
+
+#: The signed-in account's e-mail: long, as some are, so the screens show how they cope.
+LONG_EMAIL = "alexandra.konstantinopoulou-vanderberg@research.example-university.org"
 
 
-async def _one_pass(home: Path, sandbox: Any, save: Save) -> None:
+async def _one_pass(home: Path, sandbox: Any, save: Save, *, smallest: bool = False) -> None:
     """Every screen once, in the language and theme in force."""
     from PySide6.QtTest import QTest
 
     from ohmygpt_desktop.app import AppContext, Options, build_context, profile_paths
     from ohmygpt_desktop.core.paths import AppPaths
     from ohmygpt_desktop.ui.about_dialog import AboutDialog
+    from ohmygpt_desktop.ui.account_status import AccountStatusDialog
     from ohmygpt_desktop.ui.main_window import MainWindow
     from ohmygpt_desktop.ui.recharge_dialog import RechargeDialog
     from ohmygpt_desktop.ui.settings_dialog import SettingsDialog
@@ -138,6 +173,9 @@ async def _one_pass(home: Path, sandbox: Any, save: Save) -> None:
 
     async def shown(widget: Any, width: int, height: int) -> Any:
         windows.append(widget)
+        if smallest:
+            least = widget.minimumSize().expandedTo(widget.minimumSizeHint())
+            width, height = least.width(), least.height()
         widget.resize(width, height)
         widget.show()
         await until(widget.isVisible, message="never shown")
@@ -146,16 +184,21 @@ async def _one_pass(home: Path, sandbox: Any, save: Save) -> None:
     try:
         first = await shown(MainWindow(make("first-run", with_sandbox=False)), 760, 640)
         first.start()
-        await until_idle(lambda: first.login_panel.first_run.isVisible())
+        await until_idle(lambda: first.login_panel.first_run.isVisible() and first._header_built)
         await save("first-run", first)
 
         signin = await shown(MainWindow(make("sign-in")), 760, 640)
         signin.start()
         await until_idle(lambda: signin.pages.currentWidget() is signin.login_panel)
         await save("sign-in", signin)
+        # Waiting for the person to approve in the browser.
+        signin.login_panel.sign_in_button.click()
+        await until_idle(signin.login_panel.waiting_label.isVisible, message="not waiting")
+        await save("sign-in-waiting", signin)
 
         ctx = make("signed-in")
-        account = await sign_in(ctx, sandbox)
+        sandbox.state.add_user("4242", LONG_EMAIL, balance="120000")
+        account = await sign_in(ctx, sandbox, user_id="4242")
         recharge = await shown(RechargeDialog(ctx, account.key), 520, 560)
         QTest.keyClicks(recharge.amount_edit, "10")
         await until(recharge.can_submit, message="the amount was not accepted")
@@ -191,6 +234,57 @@ async def _one_pass(home: Path, sandbox: Any, save: Save) -> None:
             await save(f"settings-{index + 1}", settings)
 
         await save("about", await shown(AboutDialog(ctx), 520, 420))
+        await save("account-status", await shown(AccountStatusDialog(ctx, account.key), 560, 420))
+
+        # Stopped waiting for a slow order: the dialog says what happens to the request.
+        sandbox.state.set_fault("checkout_order", "latency", times=1, seconds=1.0)
+        stopped = await shown(RechargeDialog(ctx, account.key), 520, 560)
+        QTest.keyClicks(stopped.amount_edit, "10")
+        await until(stopped.can_submit, message="the amount was not accepted")
+        stopped.create_button.click()
+        await until(lambda: stopped.busy, message="the order was not sent")
+        stopped.stop_waiting()
+        await until_idle(stopped.info_label.isVisible, message="no note after stopping")
+        await save("recharge-stopped", stopped)
+
+        # An order whose outcome is unknown: the dialog's advice, and its row in Orders
+        # (once the order given up on above is created: the fault is for the next one).
+        await until_idle(
+            lambda: all(r.status.value != "creating" for r in ctx.history.list()),
+            message="the order given up on was never created",
+        )
+        sandbox.state.set_fault("checkout_order", "missing_field", times=1)
+        unknown = await shown(RechargeDialog(ctx, account.key), 520, 560)
+        QTest.keyClicks(unknown.amount_edit, "20")
+        await until(unknown.can_submit, message="the amount was not accepted")
+        unknown.create_button.click()
+        # The order given up on is still open: the dialog asks before a second one.
+        await until_idle(unknown.duplicate_box.isVisible, message="no duplicate warning")
+        await save("recharge-duplicate", unknown)
+        unknown.create_button.click()
+        await until_idle(unknown.unknown_box.isVisible, message="the outcome was not unknown")
+        await save("recharge-unknown", unknown)
+        await until_idle(lambda: main.history_view.model.rowCount() >= 3)
+        await save("orders-unknown", main)
+
+        # The balance could not be updated: one line, one Retry, the last figure kept.
+        sandbox.state.set_fault("balance", "status", status=503)
+        view.refresh()
+        await until_idle(view.notice.isVisible, message="no balance error shown")
+        await save("balance-error", main)
+        sandbox.state.clear_faults()
+
+        # A second customer: the Accounts page beside the orders, every balance read.
+        sandbox.state.add_user("4343", "bea@desk.example", balance="3400000")
+        await sign_in(ctx, sandbox, user_id="4343")
+        main.show_accounts()
+        page = main.accounts_page
+        page.refresh_all_button.click()
+        await until_idle(
+            lambda: page.table.model().rowCount() == 2 and not page.refreshing(),
+            message="the accounts were not read",
+        )
+        await save("accounts", main)
 
         # A damaged account list: the window says so in its banner.
         damaged = profile_paths(AppPaths.under(home / "damaged"), demo=True).accounts_file
@@ -207,6 +301,76 @@ async def _one_pass(home: Path, sandbox: Any, save: Save) -> None:
         for ctx in contexts:
             if not ctx.clients.closed:
                 await ctx.aclose()
+
+
+#: The web pages' pictures: what a demo user sees in the browser (``web-…`` screens).
+WEB_SCREENS: tuple[str, ...] = ("web-authorize", "web-code", "web-checkout", "web-paid")
+#: Shown on the code page's picture instead of a real authorization code.
+EXAMPLE_CODE = "EXAMPLE-CODE-NOT-REAL"
+
+
+def render_web_pages(
+    out: Path, *, languages: Iterable[str] = LANGUAGES, sandbox: Any = None
+) -> list[Shot]:
+    """The sandbox's authorization, code, checkout and paid pages as a real browser
+    (headless Chromium) in each language shows them, grabbed into ``out``."""
+    from ohmygpt_desktop.api import build_authorization_url
+    from ohmygpt_desktop.api.endpoints import CODE_PAGE, DEFAULT_ENDPOINTS
+    from ohmygpt_desktop.sandbox import DEFAULT_APP, SandboxConfig, SandboxServer
+    from tests.helpers.real_browser import chromium, click, wait_for
+    from tests.helpers.sandbox_browser import new_client
+
+    out.mkdir(parents=True, exist_ok=True)
+    own_sandbox = sandbox is None
+    if own_sandbox:
+        sandbox = SandboxServer(config=SandboxConfig(credit_delay=0)).start()
+    base = sandbox.base_url
+    shots: list[Shot] = []
+    try:
+        for language in languages:
+            sandbox.state.reset()
+            with chromium(language) as chrome:
+
+                def save(screen: str, lang: str = language, browser: Any = chrome) -> None:
+                    name = _name(screen, lang, "light")
+                    if not browser.save_screenshot(str(out / name)):
+                        raise OSError(f"could not write {out / name}")
+                    shots.append(Shot(screen, lang, "light", name))
+
+                chrome.get(
+                    build_authorization_url(
+                        base,
+                        client_id=DEFAULT_APP.client_id,
+                        redirect_uri=f"{base}{CODE_PAGE}",
+                        scope=DEFAULT_APP.scope,
+                        state="gallery",
+                    )
+                )
+                wait_for(chrome, "#authorize")
+                save("web-authorize")
+                click(chrome, "button[value=authorize]")
+                wait_for(chrome, "#code")
+                # The picture shows an example, never a real code.
+                chrome.get(f"{base}{CODE_PAGE}?code={EXAMPLE_CODE}&state=gallery")
+                wait_for(chrome, "#code")
+                save("web-code")
+                token = sandbox.state.issue_token("888")
+                with new_client(base) as http:
+                    reply = http.post(
+                        DEFAULT_ENDPOINTS.checkout_order,
+                        headers={"Authorization": f"Bearer {token}"},
+                        data={"amount": "10"},
+                    )
+                chrome.get(reply.json()["data"]["checkout_url"])
+                wait_for(chrome, "#checkout")
+                save("web-checkout")
+                click(chrome, "button.pay")
+                wait_for(chrome, "#paid")
+                save("web-paid")
+    finally:
+        if own_sandbox:
+            sandbox.stop()
+    return shots
 
 
 def write_index(out: Path, shots: list[Shot]) -> Path:
@@ -246,5 +410,7 @@ def main() -> int:
     """Render the whole gallery into ``artifacts/screenshots/`` of the checkout."""
     out = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
     shots = render(out)
+    shots += render_web_pages(out)
+    write_index(out, shots)
     print(f"{len(shots)} screenshots and {out / 'index.html'}")
     return 0

@@ -106,10 +106,13 @@ def paste_refused(qtbot: Any, run: Any, panel: LoginPanel, text: str) -> str:
 def sign_in(
     qtbot: Any, run: Any, panel: LoginPanel, browser: FakeBrowser, user_id: str = "888"
 ) -> str:
-    """The whole paste flow; returns the signed-in account key."""
+    """The whole paste flow (a sign-in already waiting for the browser is cancelled
+    first, as a person starting over does); returns the signed-in account key."""
     keys: list[str] = []
     panel.signedIn.connect(keys.append)
     try:
+        if panel.stop_waiting_button.isVisible():
+            click(qtbot, panel.stop_waiting_button)
         click(qtbot, panel.sign_in_button)
         code, _ = approve_in_browser(browser, user_id)
         paste(qtbot, panel, code)
