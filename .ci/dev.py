@@ -74,8 +74,9 @@ QT_DEBS = [
     "libxcb-xkb1",
     "fonts-wqy-microhei",
 ]
-#: The tests also use a real Secret Service keyring, Xvfb and a QR reader.
-TEST_DEBS = ["dbus", "gnome-keyring", "xvfb", "xauth", "zbar-tools"]
+#: The tests also use a real Secret Service keyring, Xvfb, a QR reader and a real
+#: PostgreSQL server (throwaway clusters for the team ledger's tests).
+TEST_DEBS = ["dbus", "gnome-keyring", "xvfb", "xauth", "zbar-tools", "postgresql"]
 #: What the .deb depends on: Qt's libraries. Fonts are the desktop's business.
 RUNTIME_DEBS = [name for name in QT_DEBS if not name.startswith("fonts-")]
 #: pip lines that only say nothing changed.
