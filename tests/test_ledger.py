@@ -51,6 +51,21 @@ def begin(history: OrderHistory, amount: str = "10", email: str = "a@example.com
     )
 
 
+def drained(ledger: Ledger, path: Path) -> Callable[[], bool]:
+    """Connected, and the local outbox is empty (read from the file, not the status)."""
+
+    def check() -> bool:
+        if not ledger.status.connected:
+            return False
+        outbox = LocalOutbox(path)
+        try:
+            return outbox.length() == 0
+        finally:
+            outbox.close()
+
+    return check
+
+
 def ledger_rows(cluster: PostgresCluster, url: str) -> list[tuple[Any, ...]]:
     database = url.rsplit("/", 1)[1]
     return cluster.sql(
@@ -129,10 +144,7 @@ def test_every_local_change_arrives_once_in_its_latest_state(
     dropped = begin(history, "20")
     history.discard(dropped)
 
-    def arrived() -> bool:
-        return ledger.status.connected and ledger.status.queued == 0
-
-    run(until(arrived, timeout=15), timeout=20)
+    run(until(drained(ledger, history.path), timeout=15), timeout=20)
     assert ledger_rows(postgres_cluster, ledger_url) == [
         (written_before, "creating", Decimal(5), None, _any()),
         (paid, "paid", Decimal(10), None, _any()),
@@ -153,7 +165,7 @@ def test_links_are_published_only_when_sharing_is_on(
     ledger = started(ledger_url, history, share_links=True)
     local_id = begin(history)
     history.complete(local_id, order_no="o-1", checkout_url=URL)
-    run(until(lambda: ledger.status.connected and ledger.status.queued == 0, timeout=15), timeout=20)
+    run(until(drained(ledger, history.path), timeout=15), timeout=20)
     assert [r[3] for r in ledger_rows(postgres_cluster, ledger_url)] == [URL]
 
 
@@ -194,12 +206,12 @@ def test_a_replay_after_a_crash_between_commit_and_dequeue_changes_nothing(
     async def replay() -> int:
         await again.start()
         try:
-            await until(lambda: again.status.connected and again.status.queued == 0)
+            await until(drained(again, history.path), timeout=15)
             return again.status.queued
         finally:
             await again.aclose()
 
-    assert run(replay()) == 0
+    assert run(replay(), 20) == 0
     assert ledger_rows(postgres_cluster, ledger_url) == published  # same version, one row
 
 
@@ -212,7 +224,7 @@ def test_ledger_down_mid_stream_queues_says_so_and_catches_up_exactly_once(
 ) -> None:
     ledger = started(ledger_url, history)
     before = [begin(history, "1") for _ in range(3)]
-    run(until(lambda: ledger.status.connected and ledger.status.queued == 0, timeout=15), timeout=20)
+    run(until(drained(ledger, history.path), timeout=15), timeout=20)
     statuses: list[LedgerStatus] = []
     ledger.add_status_listener(statuses.append)
 
@@ -220,11 +232,12 @@ def test_ledger_down_mid_stream_queues_says_so_and_catches_up_exactly_once(
     try:
         during = [begin(history, "2") for _ in range(3)]
         history.complete(before[0], order_no="o-b0", checkout_url=URL)
-        run(until(lambda: ledger.status.offline and ledger.status.queued == 4, timeout=15))
+        run(until(lambda: ledger.status.offline and ledger.status.queued == 4, timeout=15), 20)
         assert ledger.status.problem is not None
     finally:
         postgres_cluster.start()
-    run(until(lambda: ledger.status.connected and ledger.status.queued == 0, timeout=30))
+    run(until(drained(ledger, history.path), timeout=30), 35)
+    assert ledger.status.queued == 0
     rows = ledger_rows(postgres_cluster, ledger_url)
     assert [r[0] for r in rows] == before + during  # each once
     assert rows[0][1] == "awaiting_payment"
@@ -264,9 +277,7 @@ def test_killed_mid_publish_loses_and_duplicates_nothing(
     async def restart() -> None:
         await survivor.start()
         try:
-            await until(
-                lambda: survivor.status.connected and survivor.status.queued == 0, timeout=30
-            )
+            await until(drained(survivor, path), timeout=30)
         finally:
             await survivor.aclose()
 
