@@ -48,6 +48,8 @@ def begin(history: OrderHistory, amount: str = "10", email: str = "a@example.com
         amount=Decimal(amount),
         product_id="p1",
         balance_before=Decimal(100),
+        operator="Ann",
+        reference=f"T-{amount}",
     )
 
 
@@ -151,6 +153,10 @@ def test_every_local_change_arrives_once_in_its_latest_state(
     ]
     assert ledger.status.connected
     assert ledger.status.problem is None
+    database = ledger_url.rsplit("/", 1)[1]
+    assert postgres_cluster.sql(
+        "SELECT operator, reference, desk FROM ledger_orders ORDER BY local_id", database
+    ) == [("Ann", "T-5", "desk"), ("Ann", "T-10", "desk")]
     # The checkout link stays on this computer unless links are shared.
     assert all(row[3] is None for row in ledger_rows(postgres_cluster, ledger_url))
 

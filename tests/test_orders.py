@@ -327,6 +327,70 @@ def test_export_csv(history: OrderHistory, tmp_path: Path, clock: Clock) -> None
     assert history.export_csv(everything) == 3
 
 
+def test_operator_and_reference_are_stored_and_exported(
+    history: OrderHistory, tmp_path: Path
+) -> None:
+    local_id = history.begin(
+        account_key=ACCOUNT,
+        email="u1@example.com",
+        host="api.ohmygpt.com",
+        kind="checkout",
+        amount=Decimal("25"),
+        product_id="10001",
+        balance_before=None,
+        operator="alice",
+        reference="=cmd|' /C calc'!A0",
+    )
+    record = history.complete(local_id, order_no="ORD-7", checkout_url=URL)
+    assert (record.operator, record.reference) == ("alice", "=cmd|' /C calc'!A0")
+    begin(history)  # no operator, no reference
+    out = tmp_path / "orders.csv"
+    history.export_csv(out)
+    with out.open(encoding="utf-8", newline="") as handle:
+        newest, oldest = list(csv.DictReader(handle))
+    assert (oldest["Operator"], oldest["Reference"]) == ("alice", "'=cmd|' /C calc'!A0")
+    assert (newest["Operator"], newest["Reference"]) == ("", "")
+
+
+def test_recent_open_orders(history: OrderHistory, clock: Clock) -> None:
+    old = begin(history, amount="1")
+    history.complete(old, order_no="ORD-OLD", checkout_url=URL)
+    clock.advance(minutes=31)
+    paid = begin(history, amount="2")
+    history.complete(paid, order_no="ORD-PAID", checkout_url=URL)
+    history.mark_paid(paid, balance_before=None, balance_after=Decimal(9))
+    refused = begin(history, amount="3")
+    history.discard(refused)
+    other = begin(history, amount="4", account_key="u2@api.ohmygpt.com")
+    history.complete(other, order_no="ORD-OTHER", checkout_url=URL)
+    clock.advance(minutes=10)
+    open_one = begin(history, amount="5")
+    history.complete(open_one, order_no="ORD-OPEN", checkout_url=URL)
+    clock.advance(minutes=1)
+    in_flight = begin(history, amount="6")
+
+    recent = history.recent_open_orders(ACCOUNT)
+    assert [r.local_id for r in recent] == [in_flight, open_one]
+    assert [r.order_no for r in history.recent_open_orders(ACCOUNT, timedelta(hours=1))] == [
+        None,
+        "ORD-OPEN",
+        "ORD-OLD",
+    ]
+    clock.advance(minutes=31)
+    assert history.recent_open_orders(ACCOUNT) == []
+
+
+def test_v3_file_gains_operator_and_reference(db_path: Path, clock: Clock) -> None:
+    db_path.parent.mkdir(parents=True)
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    assert apply_migrations(conn, target=3) == 3
+    conn.close()
+    with OrderHistory(db_path, clock=clock) as h:
+        rec = h.get(begin(h))
+        assert rec is not None
+        assert (rec.operator, rec.reference) == (None, None)
+
+
 # ---------------------------------------------------------------- the file
 
 

@@ -519,6 +519,9 @@ def test_every_error_for_people_is_described_translated(
         recharge.AmountRefused: recharge.AmountRefused(
             recharge.AmountProblem.BELOW_MIN, minimum="5"
         ),
+        recharge.ReferenceRefused: recharge.ReferenceRefused(
+            recharge.ReferenceProblem.TOO_LONG, maximum=200, count=201
+        ),
         accounts.SignInError: accounts.SignInError(
             accounts.SignInStep.EXCHANGE_CODE, api.AuthorizationError()
         ),

@@ -113,7 +113,7 @@ LEDGER_SCHEMA_VERSION = len(LEDGER_MIGRATIONS)
 _PENDING = """
     SELECT b.seq, b.op, b.local_id, o.account_key, o.email, o.host, o.kind, o.amount,
            o.product_id, o.status, o.order_no, o.balance_before, o.balance_after,
-           o.checkout_url, o.note, o.created_at, o.updated_at
+           o.checkout_url, o.note, o.created_at, o.updated_at, o.operator, o.reference
     FROM ledger_outbox b LEFT JOIN orders o ON o.local_id = b.local_id
     ORDER BY b.seq LIMIT ?
 """
@@ -122,8 +122,8 @@ _UPSERT = """
     INSERT INTO ledger_orders (
         instance_id, local_id, version, desk, account_key, email, host, kind, amount_usd,
         product_id, status, order_no, balance_before, balance_after, checkout_url, note,
-        created_at, updated_at)
-    VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
+        created_at, updated_at, operator, reference)
+    VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
     ON CONFLICT (instance_id, local_id) DO UPDATE SET
         version = EXCLUDED.version, desk = EXCLUDED.desk,
         account_key = EXCLUDED.account_key, email = EXCLUDED.email, host = EXCLUDED.host,
@@ -132,7 +132,8 @@ _UPSERT = """
         order_no = EXCLUDED.order_no, balance_before = EXCLUDED.balance_before,
         balance_after = EXCLUDED.balance_after, checkout_url = EXCLUDED.checkout_url,
         note = EXCLUDED.note, created_at = EXCLUDED.created_at,
-        updated_at = EXCLUDED.updated_at, published_at = now()
+        updated_at = EXCLUDED.updated_at, operator = EXCLUDED.operator,
+        reference = EXCLUDED.reference, published_at = now()
     WHERE ledger_orders.version < EXCLUDED.version
 """
 
@@ -684,6 +685,8 @@ class Ledger:
             note,
             created_at,
             updated_at,
+            operator,
+            reference,
         ) = order
         return (
             instance,
@@ -704,6 +707,8 @@ class Ledger:
             note,
             datetime.fromisoformat(created_at),
             datetime.fromisoformat(updated_at),
+            operator,
+            reference,
         )
 
     # ---- listening

@@ -119,6 +119,10 @@ class OrderRecord:
     checkout_url: str | None
     note: str | None
     updated_at: datetime
+    #: Who created it (the operator setting when it was created); ``None`` before it existed.
+    operator: str | None = None
+    #: What it was created for: free text such as a support ticket number.
+    reference: str | None = None
 
     @property
     def is_open(self) -> bool:
@@ -205,7 +209,12 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE orders ADD COLUMN owner TEXT;
     """,
-    # 4: the team ledger's outbox (core/ledger.py). Triggers queue every change, so
+    # 4: who created the order (the operator setting) and for what (a ticket number...).
+    """
+    ALTER TABLE orders ADD COLUMN operator TEXT;
+    ALTER TABLE orders ADD COLUMN reference TEXT;
+    """,
+    # 5: the team ledger's outbox (core/ledger.py). Triggers queue every change, so
     # whatever writes the file (the app, the command line) queues it in the same
     # transaction. One row per order: the newest change replaces an unpublished
     # older one, and its ``seq`` (never reused: AUTOINCREMENT) is the version the
@@ -240,7 +249,7 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 _COLUMNS = (
     "local_id, order_no, account_key, email, host, kind, amount, product_id, created_at, "
-    "status, balance_before, balance_after, checkout_url, note, updated_at"
+    "status, balance_before, balance_after, checkout_url, note, updated_at, operator, reference"
 )
 
 
@@ -709,8 +718,13 @@ class OrderHistory:
         amount: Decimal,
         product_id: str,
         balance_before: Decimal | None,
+        operator: str | None = None,
+        reference: str | None = None,
     ) -> int:
-        """Record an order about to be created (status ``creating``); returns its local id."""
+        """Record an order about to be created (status ``creating``); returns its local id.
+
+        ``operator``: who creates it; ``reference``: what for (both free text, or ``None``).
+        """
         if kind not in KINDS:
             raise ValueError(f"Unknown order kind {kind!r}.")
         if not isinstance(amount, Decimal) or not amount.is_finite() or amount <= 0:
@@ -721,8 +735,8 @@ class OrderHistory:
         with self._write() as conn:
             cursor = conn.execute(
                 "INSERT INTO orders (account_key, email, host, kind, amount, product_id, "
-                "created_at, status, balance_before, updated_at, owner) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "created_at, status, balance_before, updated_at, owner, operator, reference) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     account_key,
                     email,
@@ -735,6 +749,8 @@ class OrderHistory:
                     _money(balance_before, "balance_before"),
                     now,
                     self._run_id,
+                    operator or None,
+                    reference or None,
                 ),
             )
             local_id = cursor.lastrowid
@@ -904,6 +920,27 @@ class OrderHistory:
             (account_key, OrderStatus.AWAITING_PAYMENT.value),
         )
 
+    def recent_open_orders(
+        self, account_key: str, within: timedelta = timedelta(minutes=30)
+    ) -> list[OrderRecord]:
+        """The account's orders created in the last ``within`` that may still be paid
+        (being created or awaiting payment, link not run out), newest first.
+
+        What the recharge dialog warns about before a second order is created.
+        """
+        now = self._now()
+        return self._select(
+            "WHERE account_key = ? AND status IN (?, ?) AND created_at >= ? "
+            "AND (kind != 'checkout' OR created_at > ?)",
+            (
+                account_key,
+                OrderStatus.CREATING.value,
+                OrderStatus.AWAITING_PAYMENT.value,
+                _ts(now - within),
+                _ts(now - CHECKOUT_LIFETIME),
+            ),
+        )
+
     def export_csv(self, path: Path, account_key: str | None = None) -> int:
         """Write the orders (newest first) as CSV; returns the number of rows written."""
         records = self.list(account_key)
@@ -922,6 +959,8 @@ class OrderHistory:
             "Note",
             "Last update (UTC)",
             "Local ID",
+            "Operator",
+            "Reference",
         ]
         try:
             with open(path, "w", encoding="utf-8", newline="") as handle:
@@ -944,6 +983,8 @@ class OrderHistory:
                             _csv_text(rec.note),
                             rec.updated_at.strftime("%Y-%m-%d %H:%M:%S"),
                             rec.local_id,
+                            _csv_text(rec.operator),
+                            _csv_text(rec.reference),
                         ]
                     )
         except OSError as exc:
@@ -972,6 +1013,8 @@ def _record(row: tuple[Any, ...]) -> OrderRecord:
         checkout_url,
         note,
         updated_at,
+        operator,
+        reference,
     ) = row
     try:
         status_value = OrderStatus(status)
@@ -993,6 +1036,8 @@ def _record(row: tuple[Any, ...]) -> OrderRecord:
         checkout_url=checkout_url,
         note=note,
         updated_at=_aware(datetime.fromisoformat(updated_at)),
+        operator=operator,
+        reference=reference,
     )
 
 

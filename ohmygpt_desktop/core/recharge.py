@@ -37,6 +37,7 @@ from ohmygpt_desktop.core.orders import (
     OrderStatus,
 )
 from ohmygpt_desktop.core.permissions import AppPermissions
+from ohmygpt_desktop.core.settings import operator_name
 from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP, Problem
 
 log = logging.getLogger(__name__)
@@ -144,6 +145,39 @@ def parse_amount(
 
 def _fmt(value: Decimal) -> str:
     return format(value.quantize(Decimal("0.01")), "f").removesuffix(".00")
+
+
+#: The longest reference (a ticket number, a few words) an order can carry.
+REFERENCE_MAX = 200
+
+
+class ReferenceProblem(Enum):
+    TOO_LONG = QT_TRANSLATE_NOOP(
+        _CTX, "The reference is too long: at most {maximum} characters (it has {count})."
+    )
+    CONTROL = QT_TRANSLATE_NOOP(
+        _CTX, "The reference cannot contain line breaks, tabs or other control characters."
+    )
+
+
+class ReferenceRefused(Problem, ValueError):
+    """A typed reference was refused; :attr:`problem` says why (its value is the template)."""
+
+    context = _CTX
+
+    def __init__(self, problem: ReferenceProblem, **params: object) -> None:
+        self.problem = problem
+        super().__init__(problem.value, **params)
+
+
+def check_reference(text: str | None) -> str | None:
+    """The reference as stored: stripped, ``None`` when empty; raise :class:`ReferenceRefused`."""
+    value = (text or "").strip()
+    if any(not ch.isprintable() for ch in value):
+        raise ReferenceRefused(ReferenceProblem.CONTROL)
+    if len(value) > REFERENCE_MAX:
+        raise ReferenceRefused(ReferenceProblem.TOO_LONG, maximum=REFERENCE_MAX, count=len(value))
+    return value or None
 
 
 class RechargeKind(StrEnum):
@@ -326,8 +360,13 @@ class RechargeService:
         kind: RechargeKind = RechargeKind.CHECKOUT,
         email: str | None = None,
         product_id: str = DEFAULT_PRODUCT_ID,
+        reference: str | None = None,
     ) -> OrderRecord:
         """Create one order, write-ahead. Exactly one request; never retried.
+
+        ``reference`` (a ticket number...) is checked with :func:`check_reference`
+        (:class:`ReferenceRefused`, nothing is sent) and stored with the order, and so
+        is the operator (the ``operator`` setting, else the OS user name).
 
         Raises :class:`AccountNotSignedIn` when the account cannot be used (nothing
         is sent), :class:`ApiError` when the failure proves no order exists (the
@@ -340,6 +379,8 @@ class RechargeService:
         """
         import asyncio
 
+        reference = check_reference(reference)
+        operator = operator_name(self.accounts.settings) or None
         account = self.accounts.get(account_key)
         if account is None or account.token is None:
             raise AccountNotSignedIn()
@@ -355,6 +396,8 @@ class RechargeService:
                 amount=amount,
                 product_id=product_id,
                 balance_before=balance_before,
+                operator=operator,
+                reference=reference,
             )
         except OrderHistoryError as exc:
             raise OrderNotRecorded(exc) from None
@@ -423,6 +466,8 @@ class RechargeService:
                 checkout_url=order.checkout_url,
                 note=None,
                 updated_at=started,
+                operator=operator,
+                reference=reference,
             )
             raise OrderNotSaved(unsaved, exc) from None
         log.info(

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import getpass
 import ipaddress
 import json
 import logging
@@ -948,6 +949,23 @@ SETTINGS: tuple[SettingSpec, ...] = (
         applies=Applies.NETWORK,
     ),
     SettingSpec(
+        "operator",
+        str,
+        "",
+        "Who creates recharge orders on this computer, recorded with each order (support "
+        "desks: the agent's name). Empty: the operating system's user name.",
+        QT_TRANSLATE_NOOP(_CTX, "The operator name"),
+        _plain_text(allow_empty=True, max_len=100),
+        tab=Tab.BALANCE,
+        widget=Widget.TEXT,
+        label=QT_TRANSLATE_NOOP(_FORM, "Operator name:"),
+        help=QT_TRANSLATE_NOOP(
+            _FORM,
+            "Recorded with each order you create. Leave empty to use your user name on this "
+            "computer.",
+        ),
+    ),
+    SettingSpec(
         "ledger_url",
         str,
         "",
@@ -1001,6 +1019,20 @@ SECRETS: tuple[SecretSpec, ...] = (
         label=QT_TRANSLATE_NOOP(_FORM, "Client secret:"),
     ),
 )
+
+
+def os_user_name() -> str:
+    """The operating system's name for the person using the app; ``""`` when it has none."""
+    try:
+        name = getpass.getuser()
+    except Exception:  # no user name in the environment nor in the password database
+        return ""
+    return "".join(ch for ch in name if ch.isprintable()).strip()[:100]
+
+
+def operator_name(settings: Settings) -> str:
+    """Who creates orders: the ``operator`` setting, else the OS user name."""
+    return settings.get("operator") or os_user_name()
 
 
 def names_applying(applies: Applies) -> frozenset[str]:
@@ -1656,5 +1688,7 @@ __all__ = [
     "coerce",
     "is_loopback_url",
     "names_applying",
+    "operator_name",
+    "os_user_name",
     "redact_url",
 ]
