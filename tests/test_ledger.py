@@ -270,7 +270,8 @@ def test_killed_mid_publish_loses_and_duplicates_nothing(
             lines.append(line)
             if line.startswith("PUBLISHED"):
                 break
-        assert lines and lines[-1].startswith("PUBLISHED"), child.communicate()
+        assert lines, child.communicate()
+        assert lines[-1].startswith("PUBLISHED"), child.communicate()
         child.kill()  # SIGKILL, mid-stream
         child.wait(timeout=30)
     finally:
@@ -355,7 +356,7 @@ def test_a_password_never_reaches_the_settings_file(tmp_path: Path) -> None:
     assert env.ledger_share_links is True
 
 
-class _any:  # noqa: N801 - reads like a wildcard in a row
+class _any:
     def __eq__(self, other: object) -> bool:
         return True
 

@@ -33,6 +33,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote, urlsplit
 
 from ohmygpt_desktop.core.settings import redact_url
 from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP, Text
@@ -56,7 +57,7 @@ TEAM_ROWS = 1000
 #: The double top-up guard looks this far back.
 RECENT_OPEN = timedelta(minutes=30)
 #: Statuses of orders someone may still pay.
-OPEN_STATUSES = ("creating", "awaiting_payment", "unknown")
+OPEN_STATUSES = ("creating", "awaiting_payment")
 #: Status the ledger keeps for an order the desk discarded (proven never created).
 DISCARDED = "discarded"
 _CONNECT_TIMEOUT_S = 5
@@ -219,7 +220,8 @@ PasswordSource = Callable[[], Awaitable[str | None]]
 
 def unreachable(reason: str) -> Text:
     return Text(
-        _CTX, QT_TRANSLATE_NOOP(_CTX, "The team ledger cannot be reached ({reason})."),
+        _CTX,
+        QT_TRANSLATE_NOOP(_CTX, "The team ledger cannot be reached ({reason})."),
         reason=reason,
     )
 
@@ -249,9 +251,7 @@ class LocalOutbox:
                 check_same_thread=False,
             )
         else:
-            self._conn = sqlite3.connect(
-                self._path, isolation_level=None, check_same_thread=False
-            )
+            self._conn = sqlite3.connect(self._path, isolation_level=None, check_same_thread=False)
         self._conn.execute("PRAGMA busy_timeout = 5000")
         self._instance_id: str | None = None
 
@@ -343,40 +343,38 @@ async def connect(url: str, password: str | None) -> psycopg.AsyncConnection[Any
     return await psycopg.AsyncConnection.connect(url, **extra)
 
 
-async def check_ledger(
-    url: str, history_path: Path, password: str | None = None
-) -> LedgerCheck:
+async def check_ledger(url: str, history_path: Path, password: str | None = None) -> LedgerCheck:
     """Connectivity, schema version and the local queue's length (changes nothing)."""
-    queued: int | None = None
-    problem: str | None = None
-    if history_path.exists():
-        try:
-            outbox = LocalOutbox(history_path, read_only=True)
-            try:
-                queued = outbox.length()
-            finally:
-                outbox.close()
-        except sqlite3.Error as exc:
-            problem = f"the local queue could not be read: {exc}"
-    else:
-        queued = 0
+    queued, problem = await asyncio.to_thread(_queue_of, history_path)
     import psycopg
 
     try:
         conn = await connect(url, password)
     except (psycopg.Error, OSError) as exc:
         return LedgerCheck(
-            redact_url(url), False, None, LEDGER_SCHEMA_VERSION, queued, problem or _reason(exc)
+            redact_url(url), False, None, LEDGER_SCHEMA_VERSION, queued, _reason(exc)
         )
     try:
         version = await schema_version(conn)
     except psycopg.Error as exc:
-        return LedgerCheck(
-            redact_url(url), True, None, LEDGER_SCHEMA_VERSION, queued, _reason(exc)
-        )
+        return LedgerCheck(redact_url(url), True, None, LEDGER_SCHEMA_VERSION, queued, _reason(exc))
     finally:
         await conn.close()
     return LedgerCheck(redact_url(url), True, version, LEDGER_SCHEMA_VERSION, queued, problem)
+
+
+def _queue_of(history_path: Path) -> tuple[int | None, str | None]:
+    """The local queue's length (0 without a history yet), or why it could not be read."""
+    if not history_path.exists():
+        return 0, None
+    try:
+        outbox = LocalOutbox(history_path, read_only=True)
+        try:
+            return outbox.length(), None
+        finally:
+            outbox.close()
+    except sqlite3.Error as exc:
+        return None, f"the local queue could not be read: {exc}"
 
 
 def format_check(report: LedgerCheck) -> str:
@@ -392,8 +390,7 @@ def format_check(report: LedgerCheck) -> str:
             f"(this app: {report.expected_version}; {state})"
         )
     lines.append(
-        "Waiting to be published: "
-        + ("unknown" if report.queued is None else str(report.queued))
+        "Waiting to be published: " + ("unknown" if report.queued is None else str(report.queued))
     )
     if report.problem:
         lines.append(f"Problem: {report.problem}")
@@ -584,7 +581,6 @@ class Ledger:
     # ---- publishing
 
     async def _publish_forever(self) -> None:
-        import psycopg
 
         assert self._wake is not None
         pause = _FIRST_RETRY_S
@@ -592,7 +588,7 @@ class Ledger:
             self._wake.clear()
             try:
                 sent = await self.publish_batch()
-            except (psycopg.Error, OSError, LedgerNewer) as exc:
+            except Exception as exc:  # a background task never dies: retry
                 await self._offline(exc)
                 await self._wait_wake(pause, count_while_waiting=True)
                 pause = min(pause * 2, _LAST_RETRY_S)
@@ -714,14 +710,13 @@ class Ledger:
     # ---- listening
 
     async def _listen_forever(self) -> None:
-        import psycopg
 
         assert self._team_dirty is not None
         pause = _FIRST_RETRY_S
         while not self._closed:
             try:
                 conn = await self._connect()
-            except (psycopg.Error, OSError, LedgerNewer) as exc:
+            except Exception as exc:  # a background task never dies: retry
                 log.info("The ledger's change feed is away: %s", _reason(exc))
                 await asyncio.sleep(pause)
                 pause = min(pause * 2, _LAST_RETRY_S)
@@ -733,7 +728,7 @@ class Ledger:
                 self.publish_soon()  # the server is back: publish what waits
                 async for _note in conn.notifies():
                     self._team_dirty.set()
-            except (psycopg.Error, OSError) as exc:
+            except Exception as exc:  # a background task never dies: retry
                 log.info("The ledger's change feed stopped: %s", _reason(exc))
                 self._set_status(
                     connected=False,
@@ -745,7 +740,6 @@ class Ledger:
                     await conn.close()
 
     async def _load_team_forever(self) -> None:
-        import psycopg
 
         assert self._team_dirty is not None
         while not self._closed:
@@ -753,7 +747,7 @@ class Ledger:
             self._team_dirty.clear()
             try:
                 team = await self._query_team()
-            except (psycopg.Error, OSError, LedgerNewer) as exc:
+            except Exception as exc:  # a background task never dies: retry
                 log.info("The team's orders could not be read: %s", _reason(exc))
                 continue  # the listener sets the flag again once it is back
             self._team = team
@@ -798,6 +792,27 @@ class Ledger:
         mine = self.instance_id
         orders = [_team_order(row, mine) for row in rows]
         return [o for o in orders if not (others_only and o.mine)]
+
+    async def recent_open_orders_or_none(
+        self, email: str, host: str, within: timedelta = RECENT_OPEN
+    ) -> list[TeamOrder]:
+        """:meth:`recent_open_orders` of other desks; none when the ledger is away."""
+        import psycopg
+
+        try:
+            return await self.recent_open_orders(email, host, within)
+        except (psycopg.Error, OSError, LedgerNewer) as exc:
+            log.info("The team's open orders could not be read: %s", _reason(exc))
+            return []
+
+
+def password_key(url: str) -> tuple[str, str]:
+    """(database host, user name): where the ledger's password is kept in the keyring."""
+    import getpass
+
+    parts = urlsplit(url)
+    user = unquote(parts.username or "") or getpass.getuser()
+    return parts.hostname or "localhost", user
 
 
 def _number(text: str | None) -> Decimal | None:

@@ -147,6 +147,12 @@ class MainWindow(QMainWindow):
         network = names_applying(Applies.NETWORK)
         follow_settings(self, ctx.settings, network, self.refresh_current)
 
+        if ctx.ledger is not None:  # "Team ledger offline — 3 changes waiting", else nothing
+            from ohmygpt_desktop.ui.team_history import LedgerStatusLine
+
+            self.ledger_status = LedgerStatusLine(ctx.ledger, self.centralWidget())
+            self._outer.insertWidget(self._outer.indexOf(self.banner) + 1, self.ledger_status)
+
         self.retranslate()
         self._show_current()
         if ctx.startup_problems:  # one banner shows them all
@@ -273,11 +279,14 @@ class MainWindow(QMainWindow):
         _ = self.account_page
         if self._tabs is None:
             from ohmygpt_desktop.ui.history_view import HistoryView
+            from ohmygpt_desktop.ui.team_history import with_team_scope
 
             assert self.ctx is not None
             self._tabs = QTabWidget(self._account_page)
             self._history_view = HistoryView(self.ctx, self._tabs)
-            self._tabs.addTab(self._history_view, self.tr("Orders"))
+            self._tabs.addTab(
+                with_team_scope(self.ctx, self._history_view, self._tabs), self.tr("Orders")
+            )
             self._page_layout.takeAt(1)  # the stretch that kept its place
             self._page_layout.addWidget(self._tabs, 1)
         return self._tabs

@@ -1,0 +1,142 @@
+"""Two desks (two app contexts, separate homes) on one team ledger (real PostgreSQL).
+
+Through the widgets the person sees: the history's Team scope updates live on the
+other desk, the double top-up guard sees the other desk's open order, and the quiet
+status line speaks only while the ledger is away.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from ohmygpt_desktop.app import AppContext
+from ohmygpt_desktop.core.paths import AppPaths
+from ohmygpt_desktop.sandbox import SandboxServer
+from ohmygpt_desktop.ui.history_view import HistoryView
+from ohmygpt_desktop.ui.team_history import (
+    SCOPE_TEAM,
+    HistoryScopes,
+    LedgerStatusLine,
+    TeamColumn,
+    with_team_scope,
+)
+from tests.helpers.asyncutil import until
+from tests.helpers.postgres import PostgresCluster
+from tests.helpers.recharging import Widgets, signed_in, widget_scope
+
+Runner = Callable[..., Any]
+#: Both desks run on this computer: the ledger names it.
+DESK = socket.gethostname()
+
+
+@pytest.fixture
+def widgets() -> Iterator[Widgets]:
+    with widget_scope() as scope:
+        yield scope
+
+
+def desk(
+    name: str,
+    make_ctx: Callable[..., AppContext],
+    run: Runner,
+    sandbox: SandboxServer,
+    tmp_path: Path,
+    ledger_url: str,
+    operator: str,
+) -> tuple[AppContext, Any]:
+    home = tmp_path / name
+    env = {
+        "XDG_CONFIG_DIRS": str(home / "no-system-config"),
+        "OHMYGPT_LEDGER_URL": ledger_url,
+        "OHMYGPT_OPERATOR": operator,
+    }
+    ctx, account = signed_in(make_ctx, run, sandbox, paths=AppPaths.under(home), env=env)
+    return ctx, account
+
+
+def team_texts(scopes: HistoryScopes) -> list[tuple[str, str, str, str]]:
+    model = scopes.team_view.model
+    columns = (TeamColumn.OPERATOR, TeamColumn.REFERENCE, TeamColumn.AMOUNT, TeamColumn.STATUS)
+    return [
+        tuple(str(model.index(row, c).data()) for c in columns)  # type: ignore[misc]
+        for row in range(model.rowCount())
+    ]
+
+
+def test_two_desks_see_each_others_orders_live_and_the_guard_covers_the_team(
+    make_ctx: Callable[..., AppContext],
+    run: Runner,
+    sandbox: SandboxServer,
+    tmp_path: Path,
+    ledger_url: str,
+    postgres_cluster: PostgresCluster,
+    widgets: Widgets,
+) -> None:
+    ctx_a, account_a = desk("a", make_ctx, run, sandbox, tmp_path, ledger_url, "Ann")
+    ctx_b, account_b = desk("b", make_ctx, run, sandbox, tmp_path, ledger_url, "Bob")
+    assert (account_a.email, account_a.host) == (account_b.email, account_b.host)
+    assert ctx_a.ledger is not None
+    assert ctx_b.ledger is not None
+
+    # One coroutine from here on: the ledger's tasks run on the loop the whole time,
+    # as they do in the app.
+    async def scenario() -> None:
+        await ctx_a.start()
+        await ctx_b.start()
+        views = {}
+        for name, ctx in (("a", ctx_a), ("b", ctx_b)):
+            local = HistoryView(ctx)
+            scopes = widgets.add(with_team_scope(ctx, local, None))  # type: ignore[arg-type]
+            assert isinstance(scopes, HistoryScopes)
+            scopes.set_scope(SCOPE_TEAM)
+            scopes.show()
+            views[name] = scopes
+        window_b = widgets.add(QWidget())  # the status line sits in B's window
+        line_b = LedgerStatusLine(ctx_b.ledger, window_b)  # type: ignore[arg-type]
+        QVBoxLayout(window_b).addWidget(line_b)
+        window_b.show()
+        assert views["b"].scope_combo.currentText() == "Team"
+        assert views["b"].stack.currentWidget() is views["b"].team_view
+        assert not line_b.isVisible()  # fine: the line says nothing
+
+        await ctx_a.recharge.create_order(account_a.key, Decimal(10), reference="T-1")
+        first = (f"Ann ({DESK})", "T-1", "$10.00", "Awaiting payment")
+        await until(lambda: team_texts(views["b"]) == [first], timeout=15)
+
+        # Desk B is about to top up the same customer: the guard names A's open order.
+        local, team = await ctx_b.recent_open_orders(account_b.key)
+        assert local == []
+        assert [(o.operator, o.reference, o.amount) for o in team] == [("Ann", "T-1", Decimal(10))]
+
+        await ctx_b.recharge.create_order(account_b.key, Decimal(5), reference="T-2")
+        second = (f"Bob ({DESK})", "T-2", "$5.00", "Awaiting payment")
+        await until(lambda: team_texts(views["a"]) == [second, first], timeout=15)
+        _local, team_a = await ctx_a.recent_open_orders(account_a.key)
+        assert [o.operator for o in team_a] == ["Bob"]  # its own order is in the local list
+
+        # The ledger goes away: B keeps working, queues, and says so quietly.
+        await asyncio.to_thread(postgres_cluster.stop)
+        try:
+            await ctx_b.recharge.create_order(account_b.key, Decimal(7), reference="T-3")
+            waiting = "Team ledger offline — 1 change waiting"
+            await until(lambda: line_b.isVisible() and line_b.text() == waiting, timeout=15)
+            await ctx_b.recharge.create_order(account_b.key, Decimal(8), reference="T-4")
+            waiting = "Team ledger offline — 2 changes waiting"
+            await until(lambda: line_b.text() == waiting, timeout=15)
+        finally:
+            await asyncio.to_thread(postgres_cluster.start)
+        await until(lambda: not line_b.isVisible(), timeout=30)
+        third = (f"Bob ({DESK})", "T-3", "$7.00", "Awaiting payment")
+        fourth = (f"Bob ({DESK})", "T-4", "$8.00", "Awaiting payment")
+        everything = [fourth, third, second, first]
+        await until(lambda: team_texts(views["a"]) == everything, timeout=15)
+
+    run(scenario(), timeout=120)
