@@ -299,7 +299,7 @@ async def migrate(conn: psycopg.AsyncConnection[Any]) -> int:
         row = await cursor.fetchone()
         version = int(row[0]) if row else 0
         if version > LEDGER_SCHEMA_VERSION:
-            raise LedgerNewer(version)
+            raise _SchemaTooNew(version)
         while version < LEDGER_SCHEMA_VERSION:
             await conn.execute(LEDGER_MIGRATIONS[version])  # type: ignore[arg-type]
             version += 1
@@ -318,7 +318,7 @@ async def schema_version(conn: psycopg.AsyncConnection[Any]) -> int:
     return int(row[0]) if row else 0
 
 
-class LedgerNewer(Exception):
+class _SchemaTooNew(Exception):
     """The ledger was migrated by a newer app."""
 
     def __init__(self, version: int) -> None:
@@ -801,7 +801,7 @@ class Ledger:
 
         try:
             return await self.recent_open_orders(email, host, within)
-        except (psycopg.Error, OSError, LedgerNewer) as exc:
+        except (psycopg.Error, OSError, _SchemaTooNew) as exc:
             log.info("The team's open orders could not be read: %s", _reason(exc))
             return []
 

@@ -44,6 +44,12 @@ class PostgresCluster:
             shutil.chown(self.dir, "postgres", "postgres")
         self.data = self.dir / "data"
         self._run("initdb", "-D", str(self.data), "-A", "trust", "-U", "postgres", "-E", "UTF8")
+        # The superuser needs no password (the tests' own set-up); every other role does.
+        (self.data / "pg_hba.conf").write_text(
+            "local all all trust\n"
+            "host all postgres 127.0.0.1/32 trust\n"
+            "host all all 127.0.0.1/32 scram-sha-256\n"
+        )
 
     def _run(self, program: str, *args: str) -> None:
         command = [str(self.bin / program), *args]
@@ -84,8 +90,14 @@ class PostgresCluster:
             cursor = conn.execute(statement)  # type: ignore[call-overload]
             return cursor.fetchall() if cursor.description else []
 
-    def new_database(self) -> str:
-        """A fresh empty database; its URL."""
+    def new_database(self, owner: str = "postgres") -> str:
+        """A fresh empty database (of ``owner``); its URL for that role."""
         name = "t_" + uuid.uuid4().hex[:12]
-        self.sql(f"CREATE DATABASE {name}")
-        return self.url(name)
+        self.sql(f"CREATE DATABASE {name} OWNER {owner}")
+        return self.url(name, owner)
+
+    def new_role(self, password: str) -> str:
+        """A login role that must give ``password``; its name."""
+        name = "r_" + uuid.uuid4().hex[:12]
+        self.sql(f"CREATE ROLE {name} LOGIN PASSWORD '{password}'")
+        return name
