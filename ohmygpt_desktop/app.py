@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from ohmygpt_desktop.core.clients import ApiClients
     from ohmygpt_desktop.core.context import ProfileSwitch, UrlOpener
+    from ohmygpt_desktop.core.history_watch import HistoryFileWatch
     from ohmygpt_desktop.core.instance import InstanceGuard
     from ohmygpt_desktop.core.paths import AppPaths
     from ohmygpt_desktop.core.payments import PaymentWatcher
@@ -48,6 +49,9 @@ SANDBOX_SERVICE_ID = "sandbox"
 DEMO_SANDBOX_PORT = 8765
 #: The demo sandbox's balances, sign-ins and orders, in the demo profile's data folder.
 SANDBOX_STATE_FILE = "sandbox-state.json"
+#: Beside it: the address of the demo sandbox started last (``ohmygpt-desktop COMMAND
+#: --sandbox`` uses the open demo's sandbox).
+SANDBOX_URL_FILE = "sandbox-url"
 #: Set (to anything) to have the start-up milestones printed on stderr, one line each,
 #: ``startup-trace NAME UNIX_TIME``: frame (the window's first paint), usable (its sign-in
 #: or Recharge button painted), balance (a figure read from the server painted), started
@@ -91,12 +95,15 @@ class _VersionAction(argparse.Action):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from ohmygpt_desktop.cli import COMMANDS
+
     parser = argparse.ArgumentParser(
         prog="ohmygpt-desktop",
         description=f"{APP_NAME}: sign in to OhMyGPT, see your balance and recharge it.",
         epilog="Every setting can also come from an OHMYGPT_* environment variable "
         "(see the README). Command-line flags win over the environment, which wins "
-        "over the settings file.",
+        f"over the settings file. Without a window: ohmygpt-desktop {'|'.join(COMMANDS)} "
+        "(each with --help).",
     )
     parser.add_argument(
         "--version",
@@ -168,9 +175,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--home", type=Path, metavar="DIR", help="keep config, data and logs under DIR"
     )
+    add_setting_flags(parser)
+    return parser
+
+
+def add_setting_flags(parser: argparse.ArgumentParser) -> None:
+    """The settings declared with a flag: ``--api-base-url URL``, … (the command line's too)."""
     from ohmygpt_desktop.core.settings import SETTINGS
 
-    for spec in SETTINGS:  # the settings declared with a flag: --api-base-url URL, …
+    for spec in SETTINGS:
         if spec.flag_name is None:
             continue
         choices = [choice.value for choice in spec.choices] or None
@@ -181,19 +194,23 @@ def build_parser() -> argparse.ArgumentParser:
             metavar=None if choices else spec.name.rsplit("_", 1)[-1].upper(),
             help=spec.description.replace("%", "%%"),
         )
-    return parser
 
 
-def parse_args(argv: Sequence[str] | None = None) -> Options:
+def setting_overrides(ns: argparse.Namespace) -> dict[str, Any]:
+    """The settings given by :func:`add_setting_flags`' flags."""
     from ohmygpt_desktop.core.settings import SETTINGS
 
-    parser = build_parser()
-    ns = parser.parse_args(argv)
-    overrides: dict[str, Any] = {
+    return {
         spec.name: getattr(ns, spec.name)
         for spec in SETTINGS
         if spec.flag and getattr(ns, spec.name) is not None
     }
+
+
+def parse_args(argv: Sequence[str] | None = None) -> Options:
+    parser = build_parser()
+    ns = parser.parse_args(argv)
+    overrides = setting_overrides(ns)
     if ns.configured and (not ns.smoke_test or ns.sandbox or ns.sandbox_reset):
         parser.error("--configured goes with --smoke-test, and not with --sandbox")
     if ns.configured and not ns.code:
@@ -404,6 +421,12 @@ def start_demo_sandbox(options: Options, paths: AppPaths) -> SandboxServer:
     for endpoint, kind, params in faults:
         times = params.pop("times", None)
         sandbox.state.set_fault(endpoint, kind, times=times, **params)
+    from ohmygpt_desktop.core.files import write_private
+
+    try:
+        write_private(state_file.with_name(SANDBOX_URL_FILE), sandbox.base_url + "\n")
+    except OSError as exc:  # the demo works without it; only the command line looks
+        log.warning("Could not note the demo sandbox's address: %s", exc.strerror or exc)
     return sandbox
 
 
@@ -450,6 +473,12 @@ def _folder_failure(exc: OSError) -> StartupFailure:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the app; a start-up failure is explained on stderr and in a dialog."""
     args = list(sys.argv[1:] if argv is None else argv)
+    from ohmygpt_desktop.cli import is_command
+
+    if is_command(args):  # ohmygpt-desktop balance …: no window, never a second launch
+        from ohmygpt_desktop.cli import main as cli_main
+
+        return cli_main(args)
     # No arguments (a launch from the desktop): the defaults, without building the parser.
     options = parse_args(args) if args else Options()
     if options.show_config:  # no window, no Qt
@@ -830,14 +859,19 @@ class Shell:
         self._closed = asyncio.Event()
         self._closing: set[asyncio.Task[None]] = set()
         self._switch_task: asyncio.Task[Any] | None = None
+        self._history_watch: HistoryFileWatch | None = None
         guard.handedOver.connect(self._handed_over)
+        guard.historyChanged.connect(self._history_changed)
 
     # ---- running
 
     def start(self, ctx: AppContext) -> None:
-        """Show ``ctx`` in the window and start it."""
+        """Show ``ctx`` in the window and start it; notice the command line's orders."""
+        from ohmygpt_desktop.core.history_watch import HistoryFileWatch
+
         assert self.window is not None
         self.ctx = ctx
+        self._history_watch = HistoryFileWatch(ctx.history, self.window)  # dies with it
         ctx.switch_profile = self.switch
         self.window.closed.connect(self._closed.set)
         if self.window.ctx is not ctx:  # the first window was built on it (first_screen)
@@ -859,6 +893,11 @@ class Shell:
             await self.ctx.aclose()
         await asyncio.gather(*self._closing, return_exceptions=True)
         self.guard.close()
+
+    def _history_changed(self) -> None:
+        """The command line wrote to this profile's order history: show it now."""
+        if self.ctx is not None:
+            self.ctx.history.changed_elsewhere()
 
     def _handed_over(self, argv: list[str]) -> None:
         log.info("Another launch was handed over to this window (arguments: %s)", " ".join(argv))
@@ -965,6 +1004,7 @@ class Shell:
             old_window.closed.disconnect(self._closed.set)
         self.guard = guard
         guard.handedOver.connect(self._handed_over)
+        guard.historyChanged.connect(self._history_changed)
         old_guard.close()
         guard.listen()
         self.start(ctx)

@@ -438,7 +438,7 @@ def test_every_error_for_people_is_described_translated(
     from datetime import UTC, datetime
     from decimal import Decimal
 
-    from ohmygpt_desktop import api, app, smoke
+    from ohmygpt_desktop import api, app, cli, smoke
     from ohmygpt_desktop.api.endpoints import EndpointPathError
     from ohmygpt_desktop.core import (
         account_store,
@@ -550,6 +550,7 @@ def test_every_error_for_people_is_described_translated(
         Problem,
         app.StartupFailure,
         smoke.SmokeFailure,
+        cli.CliError,  # the command line speaks English on a terminal too
         StorageChoiceCancelled,
         files.LockBusy,  # the settings and account stores word it as their save error
         updates.FeedError,  # a feed that cannot be used is logged and ignored, never shown

@@ -183,22 +183,24 @@ class AccountManager(QObject):
         """Bring stored sign-ins back (concurrently; keyring calls have a timeout)."""
         import asyncio
 
-        async def load_one(account: Account) -> None:
-            storage = TokenStorage(account.record.token_storage)
-            try:
-                account.token = await self.tokens.load(
-                    account.host, account.record.user_id, storage
-                )
-                account.token_problem = None
-            except TokenStoreError as exc:
-                account.token = None
-                # Kept without its traceback: its frames are of no use to the UI.
-                account.token_problem = exc.with_traceback(None)
-                log.warning("Could not load the sign-in of account %s: %s", account.key, exc)
-            account.loading_token = False
-            self.accountUpdated.emit(account.key)
+        await asyncio.gather(*(self.load_token(a.key) for a in self.accounts()))
 
-        await asyncio.gather(*(load_one(a) for a in self.accounts()))
+    async def load_token(self, key: str) -> None:
+        """Bring one account's stored sign-in back (the command line needs only one)."""
+        account = self._accounts.get(key)
+        if account is None:
+            return
+        storage = TokenStorage(account.record.token_storage)
+        try:
+            account.token = await self.tokens.load(account.host, account.record.user_id, storage)
+            account.token_problem = None
+        except TokenStoreError as exc:
+            account.token = None
+            # Kept without its traceback: its frames are of no use to the UI.
+            account.token_problem = exc.with_traceback(None)
+            log.warning("Could not load the sign-in of account %s: %s", account.key, exc)
+        account.loading_token = False
+        self.accountUpdated.emit(account.key)
 
     # ----------------------------------------------------------------- sign-in
 

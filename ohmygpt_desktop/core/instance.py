@@ -8,6 +8,11 @@ running app emits :attr:`InstanceGuard.handedOver` (the UI brings its window to
 the front). Demo mode keeps its own profile, so demo and real mode are separate
 instances that never share a file.
 
+The command line (``ohmygpt-desktop balance`` …) is no launch: it never takes the
+lock nor hands over; after writing the order history it says so on the same socket
+(:func:`tell_history_changed`) and the running app emits
+:attr:`InstanceGuard.historyChanged` (it reloads the history at once).
+
 QtCore and QtNetwork only (no widgets).
 """
 
@@ -23,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ohmygpt_desktop.core.files import FileLock
+from ohmygpt_desktop.core.files import FileLock, lock_is_held
 from ohmygpt_desktop.core.paths import AppPaths
 
 if TYPE_CHECKING:  # QtNetwork is loaded once the window is painted
@@ -38,6 +43,8 @@ _ACK = b"ok\n"
 _MAX_MESSAGE = 64 * 1024
 #: A client that connects and says nothing is dropped after this long.
 _CLIENT_TIMEOUT_MS = 5000
+#: The message of :func:`tell_history_changed` (``{"event": ...}``, not a command line).
+_HISTORY_CHANGED = "history-changed"
 
 
 def instance_lock_path(paths: AppPaths) -> Path:
@@ -63,6 +70,8 @@ class InstanceGuard(QObject):
 
     #: Another launch handed over its command-line arguments (a list of str).
     handedOver = Signal(list)
+    #: Another process (the command line) wrote to this profile's order history.
+    historyChanged = Signal()
 
     def __init__(self, lock_file: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -129,13 +138,19 @@ class InstanceGuard(QObject):
             line = bytes(buffer).split(b"\n", 1)[0]
             try:
                 message = json.loads(line.decode("utf-8"))
-                argv = [str(arg) for arg in message["argv"]]
-            except (ValueError, KeyError, TypeError):
+                if message.get("event") == _HISTORY_CHANGED:
+                    argv = None
+                else:
+                    argv = [str(arg) for arg in message["argv"]]
+            except (ValueError, KeyError, TypeError, AttributeError):
                 log.warning("Ignored a hand-over message that is not from this app")
                 socket.abort()
                 return
             timer.stop()
-            self.handedOver.emit(argv)
+            if argv is None:
+                self.historyChanged.emit()
+            else:
+                self.handedOver.emit(argv)
             socket.write(_ACK)
             socket.flush()
             socket.disconnectFromServer()
@@ -149,10 +164,26 @@ def hand_over(lock_file: Path, argv: list[str], *, timeout: float = 3.0) -> bool
     Blocking (no event loop is needed): retries while the running app is still
     starting its server, up to ``timeout`` seconds in all.
     """
+    return _send(lock_file, {"argv": list(argv)}, timeout=timeout)
+
+
+def tell_history_changed(lock_file: Path, *, timeout: float = 2.0) -> bool:
+    """Tell the app running on ``lock_file``'s profile, if any, that another process
+    wrote to its order history; ``True`` once it took the message.
+
+    Blocking, like :func:`hand_over`, but it does not wait for an app that is not
+    running (nobody holds the lock): then there is nobody to tell.
+    """
+    if not lock_is_held(Path(lock_file)):
+        return False
+    return _send(lock_file, {"event": _HISTORY_CHANGED}, timeout=timeout)
+
+
+def _send(lock_file: Path, message: dict[str, object], *, timeout: float) -> bool:
     from PySide6.QtNetwork import QLocalSocket
 
     name = server_name(lock_file)
-    payload = json.dumps({"argv": list(argv)}).encode("utf-8") + b"\n"
+    payload = json.dumps(message).encode("utf-8") + b"\n"
     deadline = time.monotonic() + timeout
 
     def left_ms() -> int:
@@ -244,4 +275,5 @@ __all__ = [
     "hand_over_async",
     "instance_lock_path",
     "server_name",
+    "tell_history_changed",
 ]

@@ -162,6 +162,8 @@ class HistoryChange(StrEnum):
     EXPIRED = "expired"
     #: Rows of a run that died while creating them are now ``unknown``.
     RECOVERED = "recovered"
+    #: Another process (the command line) changed these rows in the file.
+    CHANGED_ELSEWHERE = "changed_elsewhere"
 
 
 @dataclass(frozen=True)
@@ -397,6 +399,10 @@ class OrderHistory:
         self.read_only = False
         #: Where a damaged history file was kept when a fresh one was started.
         self.damaged_copy: Path | None = None
+        #: Rows changed since then may be news to this process (:meth:`changed_elsewhere`).
+        self._seen_until = self._now()
+        #: SQLite's count of other connections' commits, when :meth:`changed_elsewhere` last looked.
+        self._data_version: int | None = None
         try:
             self._path.parent.mkdir(mode=_DIR_MODE, parents=True, exist_ok=True)
         except OSError as exc:
@@ -895,6 +901,25 @@ class OrderHistory:
             recovered = [self._row(conn, i) for i in ids]
         self._notify(HistoryChange.RECOVERED, recovered)
         return recovered
+
+    def changed_elsewhere(self) -> list[OrderRecord]:
+        """Another process (the command line) may have written to the file: if it did
+        since the last call (SQLite's ``data_version``; this process's own writes do not
+        count), tell the listeners (:attr:`HistoryChange.CHANGED_ELSEWHERE`) about the
+        rows changed since the last call or since the file was opened, and return them.
+        Rows this process wrote meanwhile may be among them."""
+        with self._lock:
+            try:
+                (version,) = self._connection().execute("PRAGMA data_version").fetchone()
+            except sqlite3.Error as exc:
+                raise self._failed(exc, reading=True) from None
+            if version == self._data_version:
+                return []
+            self._data_version = version
+            since, self._seen_until = self._seen_until, self._now()
+            records = self._select("WHERE updated_at >= ?", (_ts(since),))
+        self._notify(HistoryChange.CHANGED_ELSEWHERE, records)
+        return records
 
     # ---- reading
 

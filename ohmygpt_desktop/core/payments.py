@@ -31,7 +31,13 @@ from PySide6.QtCore import QObject, Signal
 from ohmygpt_desktop.api import ApiError
 from ohmygpt_desktop.api.models import usd_to_credits
 from ohmygpt_desktop.core.accounts import AccountManager
-from ohmygpt_desktop.core.orders import HistoryChange, HistoryEvent, OrderHistory, OrderRecord
+from ohmygpt_desktop.core.orders import (
+    HistoryChange,
+    HistoryEvent,
+    OrderHistory,
+    OrderRecord,
+    OrderStatus,
+)
 
 if TYPE_CHECKING:  # asyncio is imported where used (it is slow to import before the first paint)
     import asyncio
@@ -112,7 +118,17 @@ class PaymentWatcher(QObject):
         its payment (a listener of the order history)."""
         import asyncio
 
-        if event.change is not HistoryChange.COMPLETED:
+        if event.change is HistoryChange.COMPLETED:
+            records = list(event.records)
+        elif event.change is HistoryChange.CHANGED_ELSEWHERE:
+            # Orders the command line created for accounts signed in here.
+            records = [
+                record
+                for record in event.records
+                if record.status is OrderStatus.AWAITING_PAYMENT
+                and self.accounts.get(record.account_key) is not None
+            ]
+        else:
             return
         try:
             asyncio.get_running_loop()
@@ -120,7 +136,7 @@ class PaymentWatcher(QObject):
             # Written outside the event loop (nothing to poll with): the next start, or
             # opening the payment page again, watches the order.
             return
-        for account_key in dict.fromkeys(record.account_key for record in event.records):
+        for account_key in dict.fromkeys(record.account_key for record in records):
             self.watch(account_key)
 
     def resume(self) -> None:
