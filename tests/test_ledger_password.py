@@ -33,7 +33,7 @@ def test_password_set_in_settings_reaches_the_ledger_and_no_file(
     ctx.settings.save()
 
     # Without the password the server says no, and the app says why.
-    refused = Ledger(url, ctx.history, password=ctx._ledger_password)
+    refused = Ledger(url, ctx.history, password=ctx.ledger_password)
     run(refused.start())
     try:
         run(until(lambda: refused.status.offline, timeout=10), timeout=15)

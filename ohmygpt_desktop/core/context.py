@@ -117,11 +117,11 @@ class AppContext:
         return Ledger(
             url,
             self.history,
-            password=self._ledger_password,
+            password=self.ledger_password,
             share_links=self.settings.ledger_share_links,
         )
 
-    async def _ledger_password(self) -> str | None:
+    async def ledger_password(self) -> str | None:
         """The ledger's password from the keyring (``None``: libpq's PGPASSFILE, if any)."""
         from ohmygpt_desktop.core.ledger import password_key
         from ohmygpt_desktop.core.logs import register_secret
