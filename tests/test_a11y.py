@@ -113,7 +113,7 @@ def test_every_focusable_control_has_a_name(
     window = widgets.add(MainWindow(ctx))
     window.show()
     window.start()
-    run(until(lambda: window._started and window._tabs is not None))
+    run(until(lambda: window._started and window._history_view is not None))
     ctx.messages.error("A message with its close button")
     check("main window", window)
 
@@ -240,6 +240,7 @@ def test_shortcuts_are_listed_in_the_menu_and_the_help(
     assert [k.toString() for k in menu["Refresh balance"]] == ["F5", "Ctrl+R"]
     assert [k.toString() for k in menu["Recharge…"]] == ["Ctrl+N"]
     assert [k.toString() for k in menu["All accounts…"]] == ["Ctrl+Shift+A"]
+    assert [k.toString() for k in menu["Search orders"]] == ["Ctrl+F"]
     assert [k.toString() for k in menu["Settings…"]] == ["Ctrl+,"]
     assert [k.toString() for k in menu["Keyboard shortcuts"]] == ["F1", "Ctrl+/"]
     assert [k.toString() for k in menu["Quit"]] == ["Ctrl+Q"]
@@ -248,5 +249,6 @@ def test_shortcuts_are_listed_in_the_menu_and_the_help(
     assert dialog is not None
     assert ("Refresh balance", "F5 or Ctrl+R") in dialog.rows()
     assert ("Quit", "Ctrl+Q") in dialog.rows()
-    assert len(dialog.rows()) == 6
+    assert ("Search orders", "Ctrl+F") in dialog.rows()
+    assert len(dialog.rows()) == 7
     assert not unnamed(dialog)

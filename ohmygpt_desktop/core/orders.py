@@ -29,6 +29,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import errno
+import json
 import logging
 import os
 import re
@@ -36,7 +37,7 @@ import sqlite3
 import threading
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -176,6 +177,55 @@ class HistoryEvent:
 
 
 HistoryListener = Callable[[HistoryEvent], None]
+
+
+@dataclass(frozen=True)
+class OrderFilter:
+    """Which orders to list or export; every part left empty matches everything.
+
+    ``created_from`` is inclusive and ``created_before`` exclusive (so a day is
+    ``[midnight, next midnight)``). ``text`` is searched, case-insensitively for
+    Latin letters, in the order number, the reference and the account's e-mail.
+    """
+
+    statuses: frozenset[OrderStatus] = field(default_factory=frozenset)
+    account_key: str | None = None
+    created_from: datetime | None = None
+    created_before: datetime | None = None
+    operator: str | None = None
+    text: str = ""
+
+    def where(self) -> tuple[str, tuple[Any, ...]]:
+        """The SQL ``WHERE`` clause (or ``""``) and its parameters."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.statuses:
+            marks = ", ".join("?" for _ in self.statuses)
+            clauses.append(f"status IN ({marks})")
+            params.extend(sorted(status.value for status in self.statuses))
+        if self.account_key is not None:
+            clauses.append("account_key = ?")
+            params.append(self.account_key)
+        if self.created_from is not None:
+            clauses.append("created_at >= ?")
+            params.append(_ts(self.created_from))
+        if self.created_before is not None:
+            clauses.append("created_at < ?")
+            params.append(_ts(self.created_before))
+        if self.operator is not None:
+            clauses.append("COALESCE(operator, '') = ?")
+            params.append(self.operator)
+        text = self.text.strip()
+        if text:
+            pattern = "%" + re.sub(r"([\\%_])", r"\\\1", text) + "%"
+            clauses.append(
+                "(order_no LIKE ? ESCAPE '\\' OR reference LIKE ? ESCAPE '\\' "
+                "OR email LIKE ? ESCAPE '\\')"
+            )
+            params.extend([pattern] * 3)
+        if not clauses:
+            return "", ()
+        return "WHERE " + " AND ".join(clauses), tuple(params)
 
 
 # ------------------------------------------------------------------ migrations
@@ -703,8 +753,13 @@ class OrderHistory:
             raise OrderNotFound(local_id=local_id)
         return _record(row)
 
-    def _select(self, where: str = "", params: tuple[Any, ...] = ()) -> list[OrderRecord]:
+    def _select(
+        self, where: str = "", params: tuple[Any, ...] = (), *, page: tuple[int, int] | None = None
+    ) -> list[OrderRecord]:
         sql = f"SELECT {_COLUMNS} FROM orders {where} ORDER BY created_at DESC, local_id DESC"  # noqa: S608
+        if page is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params = (*params, *page)
         with self._lock:
             try:
                 rows = self._connection().execute(sql, params).fetchall()
@@ -938,6 +993,48 @@ class OrderHistory:
             return self._select()
         return self._select("WHERE account_key = ?", (account_key,))
 
+    def find(
+        self, where: OrderFilter, *, limit: int | None = None, offset: int = 0
+    ) -> list[OrderRecord]:
+        """The orders ``where`` matches, newest first (filtered by SQLite); a page of
+        at most ``limit`` of them after the first ``offset``, if ``limit`` is given."""
+        clause, params = where.where()
+        if limit is not None:
+            return self._select(clause, params, page=(limit, offset))
+        return self._select(clause, params)
+
+    def operators(self) -> list[str]:
+        """Every operator name recorded, sorted (for a filter's choices)."""
+        with self._lock:
+            try:
+                rows = (
+                    self._connection()
+                    .execute(
+                        "SELECT DISTINCT operator FROM orders WHERE operator IS NOT NULL "
+                        "ORDER BY operator"
+                    )
+                    .fetchall()
+                )
+            except sqlite3.Error as exc:
+                raise self._failed(exc, reading=True) from None
+        return [row[0] for row in rows]
+
+    def accounts(self) -> list[tuple[str, str]]:
+        """(account key, e-mail) of every account that has orders, sorted by e-mail."""
+        with self._lock:
+            try:
+                rows = (
+                    self._connection()
+                    .execute(
+                        "SELECT account_key, MAX(email) FROM orders GROUP BY account_key "
+                        "ORDER BY MAX(email), account_key"
+                    )
+                    .fetchall()
+                )
+            except sqlite3.Error as exc:
+                raise self._failed(exc, reading=True) from None
+        return [(row[0], row[1]) for row in rows]
+
     def awaiting(self, account_key: str) -> list[OrderRecord]:
         """The account's orders awaiting payment, newest first."""
         return self._select(
@@ -966,9 +1063,12 @@ class OrderHistory:
             ),
         )
 
-    def export_csv(self, path: Path, account_key: str | None = None) -> int:
-        """Write the orders (newest first) as CSV; returns the number of rows written."""
-        records = self.list(account_key)
+    def export_csv(
+        self, path: Path, account_key: str | None = None, *, where: OrderFilter | None = None
+    ) -> int:
+        """Write the orders (newest first; one account's, or those ``where`` matches) as
+        CSV; returns the number of rows written."""
+        records = self.find(where) if where is not None else self.list(account_key)
         header = [
             "Created (UTC)",
             "Account",
@@ -1013,12 +1113,56 @@ class OrderHistory:
                         ]
                     )
         except OSError as exc:
-            raise OrderHistoryError(
-                QT_TRANSLATE_NOOP(_CTX, "Could not write {path}: {reason}."),
-                path=str(path),
-                reason=exc.strerror or str(exc),
-            ) from None
+            raise _export_error(path, exc) from None
         return len(records)
+
+    def export_jsonl(self, path: Path, where: OrderFilter | None = None) -> int:
+        """Write the orders ``where`` matches (newest first) as JSON Lines, one object
+        per order (:func:`record_json`); returns the number of lines written."""
+        records = self.find(where or OrderFilter())
+        try:
+            with open(path, "w", encoding="utf-8", newline="\n") as handle:
+                for rec in records:
+                    handle.write(json.dumps(record_json(rec), ensure_ascii=False) + "\n")
+        except OSError as exc:
+            raise _export_error(path, exc) from None
+        return len(records)
+
+
+def _export_error(path: Path, exc: OSError) -> OrderHistoryError:
+    return OrderHistoryError(
+        QT_TRANSLATE_NOOP(_CTX, "Could not write {path}: {reason}."),
+        path=str(path),
+        reason=exc.strerror or str(exc),
+    )
+
+
+def record_json(rec: OrderRecord) -> dict[str, Any]:
+    """An order as JSON for scripts: money as decimal strings, times in ISO 8601 (UTC)."""
+
+    def money(value: Decimal | None) -> str | None:
+        return None if value is None else str(value)
+
+    return {
+        "local_id": rec.local_id,
+        "order_no": rec.order_no,
+        "account": rec.account_key,
+        "email": rec.email,
+        "host": rec.host,
+        "kind": rec.kind,
+        "amount_usd": str(rec.amount),
+        "product_id": rec.product_id,
+        "status": rec.status.value,
+        "created_at": rec.created_at.isoformat(),
+        "updated_at": rec.updated_at.isoformat(),
+        "expires_at": None if rec.expires_at is None else rec.expires_at.isoformat(),
+        "balance_before_credits": money(rec.balance_before),
+        "balance_after_credits": money(rec.balance_after),
+        "checkout_url": rec.checkout_url,
+        "note": rec.note,
+        "operator": rec.operator,
+        "reference": rec.reference,
+    }
 
 
 def _record(row: tuple[Any, ...]) -> OrderRecord:
@@ -1074,6 +1218,7 @@ __all__ = [
     "HistoryChange",
     "HistoryEvent",
     "HistoryListener",
+    "OrderFilter",
     "OrderHistory",
     "OrderHistoryError",
     "OrderHistoryFull",
@@ -1081,4 +1226,5 @@ __all__ = [
     "OrderRecord",
     "OrderStatus",
     "apply_migrations",
+    "record_json",
 ]

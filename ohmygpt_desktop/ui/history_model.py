@@ -28,6 +28,10 @@ from ohmygpt_desktop.ui.plain import tooltip_text
 from ohmygpt_desktop.ui.styles import is_dark
 
 Index = QModelIndex | QPersistentModelIndex
+#: Reads ``limit`` orders after the first ``offset`` (newest first).
+Fetch = Callable[[int, int], list[OrderRecord]]
+#: How many orders the table reads at a time.
+PAGE = 500
 
 
 class Column(IntEnum):
@@ -39,6 +43,8 @@ class Column(IntEnum):
     ORDER_NO = 5
     BALANCE = 6
 
+
+_COLUMNS = tuple(Column)
 
 #: Status colours (text and the swatch beside it) on a light table, then on a dark one;
 #: each reads at AA contrast (4.5:1) on its table.
@@ -69,13 +75,38 @@ class HistoryModel(QAbstractTableModel):
         super().__init__(parent)
         self._rate = rate
         self._records: list[OrderRecord] = []
+        self._fetch: Fetch | None = None
 
     # ---- content
 
     def set_records(self, records: Sequence[OrderRecord]) -> None:
         self.beginResetModel()
         self._records = list(records)
+        self._fetch = None
         self.endResetModel()
+
+    def set_source(self, fetch: Fetch) -> None:
+        """Show the orders ``fetch(offset, limit)`` pages through: the first page now,
+        the next ones as the view scrolls to them (a long history is never read whole)."""
+        self.beginResetModel()
+        self._records = fetch(0, PAGE)
+        self._fetch = fetch if len(self._records) == PAGE else None
+        self.endResetModel()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._fetch is not None
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._fetch is None:
+            return
+        more = self._fetch(len(self._records), PAGE)
+        if len(more) < PAGE:
+            self._fetch = None
+        if more:
+            first = len(self._records)
+            self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+            self._records.extend(more)
+            self.endInsertRows()
 
     def records(self) -> list[OrderRecord]:
         return list(self._records)
@@ -119,7 +150,7 @@ class HistoryModel(QAbstractTableModel):
 
     def balance_text(self, record: OrderRecord, *, in_usd: bool | None = None) -> str:
         """The balance before and after: "$10.00 → $20.00" (``in_usd``; by default at
-        an exact rate) or "340,000 → 680,000" (credits), or "… →" before the payment;
+        an exact rate) or "340,000 → 680,000" (credits), or only the first before the payment;
         "—" for a figure that is missing or cannot be shown (a damaged stored value),
         and for the whole cell when neither can be."""
         rate = self._rate()
@@ -131,7 +162,7 @@ class HistoryModel(QAbstractTableModel):
         if before == NOT_SHOWN and after == NOT_SHOWN:
             return NOT_SHOWN
         if record.balance_after is None:
-            return self.tr("{before} →").format(before=before)
+            return before  # not paid (yet): no "after", so no arrow pointing at nothing
         return self.tr("{before} → {after}").format(before=before, after=after)
 
     def balance_tooltip(self, record: OrderRecord) -> str:
@@ -197,7 +228,7 @@ class HistoryModel(QAbstractTableModel):
         record = self.record(index.row()) if index.isValid() else None
         if record is None:
             return None
-        column = Column(index.column())
+        column = _COLUMNS[index.column()]
         if role == RecordRole:
             return record
         if role == Qt.ItemDataRole.DisplayRole:

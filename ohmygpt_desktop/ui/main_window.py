@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QStackedWidget,
-    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -183,6 +182,8 @@ class MainWindow(QMainWindow):
         self.recharge_action.setShortcut(QKeySequence("Ctrl+N"))
         self.accounts_action = menu.addAction("", self._switcher.show_all_accounts)
         self.accounts_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.search_action = menu.addAction("", self.search_orders)
+        self.search_action.setShortcut(QKeySequence("Ctrl+F"))
         menu.addSeparator()
         self.settings_action = menu.addAction("", self.open_settings)
         self.settings_action.setShortcuts(_keys(QKeySequence.StandardKey.Preferences, "Ctrl+,"))
@@ -201,6 +202,7 @@ class MainWindow(QMainWindow):
                 self.refresh_action,
                 self.recharge_action,
                 self.accounts_action,
+                self.search_action,
                 self.settings_action,
                 self.shortcuts_action,
                 self.quit_action,
@@ -218,7 +220,12 @@ class MainWindow(QMainWindow):
 
     def _sync_account_actions(self, *_: object) -> None:
         signed_in = self.ctx is not None and self.ctx.accounts.current() is not None
-        for action in (self.refresh_action, self.recharge_action, self.accounts_action):
+        for action in (
+            self.refresh_action,
+            self.recharge_action,
+            self.accounts_action,
+            self.search_action,
+        ):
             action.setEnabled(signed_in)
 
     @property
@@ -261,7 +268,7 @@ class MainWindow(QMainWindow):
             self._balance_view = BalanceView(self.ctx, page)
             self._page_layout.addWidget(self._balance_view)
             self._page_layout.addStretch(1)  # where the history goes once built
-            self._tabs: QTabWidget | None = None
+            self._history_view: HistoryView | None = None
             self.pages.addWidget(page)
             self._balance_view.rechargeRequested.connect(self.open_recharge)
             self._balance_view.reauthRequested.connect(self.reauthorize)
@@ -274,33 +281,33 @@ class MainWindow(QMainWindow):
         return self._balance_view
 
     @property
-    def tabs(self) -> QTabWidget:
-        """The tabs under the balance card: the order history (built after the card)."""
+    def history_view(self) -> HistoryView:
+        """The order history under the balance card (built after the card; no tab
+        widget around it: it is the only thing there)."""
         _ = self.account_page
-        if self._tabs is None:
+        if self._history_view is None:
             from ohmygpt_desktop.ui.history_view import HistoryView
             from ohmygpt_desktop.ui.team_history import with_team_scope
 
             assert self.ctx is not None
-            self._tabs = QTabWidget(self._account_page)
-            self._history_view = HistoryView(self.ctx, self._tabs)
-            self._tabs.addTab(
-                with_team_scope(self.ctx, self._history_view, self._tabs), self.tr("Orders")
-            )
+            self._history_view = HistoryView(self.ctx, self._account_page)
+            scoped = with_team_scope(self.ctx, self._history_view, self._account_page)
             self._page_layout.takeAt(1)  # the stretch that kept its place
-            self._page_layout.addWidget(self._tabs, 1)
-        return self._tabs
-
-    @property
-    def history_view(self) -> HistoryView:
-        _ = self.tabs
+            self._page_layout.addWidget(scoped, 1)
         return self._history_view
+
+    def search_orders(self) -> None:
+        """Ctrl+F: the order history's search field."""
+        if self.ctx is None or self.ctx.accounts.current() is None:
+            return
+        self.pages.setCurrentWidget(self.account_page)
+        self.history_view.focus_search()
 
     def _build_rest(self) -> None:
         """What the first paint did not need: the header's switcher and menu, the history."""
         self._build_header()
         if self._account_page is not None:
-            _ = self.tabs
+            _ = self.history_view
 
     # ------------------------------------------------------------- lifecycle
 
@@ -422,8 +429,6 @@ class MainWindow(QMainWindow):
         self.demo_badge.setToolTip(
             self.tr("Demo mode: a built-in stand-in server on this computer. No real money.")
         )
-        if self._account_page is not None and self._tabs is not None:
-            self._tabs.setTabText(0, self.tr("Orders"))
         self.tray.retranslate()
         self._retranslate_header()
 
@@ -435,6 +440,7 @@ class MainWindow(QMainWindow):
         self.refresh_action.setText(self.tr("Refresh balance"))
         self.recharge_action.setText(self.tr("Recharge…"))
         self.accounts_action.setText(self.tr("All accounts…"))
+        self.search_action.setText(self.tr("Search orders"))
         self.settings_action.setText(self.tr("Settings…"))
         self.shortcuts_action.setText(self.tr("Keyboard shortcuts"))
         self.about_action.setText(self.tr("About {app}").format(app=APP_NAME))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import re
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -41,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from ohmygpt_desktop.api import AssumedEndpointRefused, InvalidTokenError
 from ohmygpt_desktop.api.models import usd_to_credits
+from ohmygpt_desktop.core.orders import OrderHistoryError
 from ohmygpt_desktop.core.permissions import RechargeNotAllowed
 from ohmygpt_desktop.core.recharge import (
     AmountRefused,
@@ -48,9 +50,13 @@ from ohmygpt_desktop.core.recharge import (
     OrderNotSaved,
     OrderOutcomeUnknown,
     RechargeKind,
+    ReferenceRefused,
+    check_reference,
     parse_amount,
 )
+from ohmygpt_desktop.core.settings import operator_name
 from ohmygpt_desktop.translatable import Problem
+from ohmygpt_desktop.ui.customer_message_box import CustomerMessageBox
 from ohmygpt_desktop.ui.errors import describe, support_line
 from ohmygpt_desktop.ui.formatting import (
     amount_for_input,
@@ -79,8 +85,10 @@ _STYLE = """
 #FieldError { color: $error_text; }
 #ProblemBox { background: $error_bg; border-radius: 6px; }
 #ProblemBox QLabel { color: $error_fg; }
-#UnknownBox, #UnsavedBox { background: $warning_bg; border-radius: 6px; }
-#UnknownBox QLabel, #UnknownBox QCheckBox, #UnsavedBox QLabel { color: $warning_fg; }
+#UnknownBox, #UnsavedBox, #DuplicateBox { background: $warning_bg; border-radius: 6px; }
+#UnknownBox QLabel, #UnknownBox QCheckBox, #UnsavedBox QLabel, #DuplicateBox QLabel {
+    color: $warning_fg;
+}
 #InfoBox { background: $info_bg; border-radius: 6px; }
 #InfoBox QLabel { color: $info_fg; }
 #PaysFor { font-weight: bold; }
@@ -122,6 +130,13 @@ class RechargeDialog(QDialog):
         #: The order was created but the history could not record it.
         self._unsaved: OrderNotSaved | None = None
         self._browser_opened = False
+        #: The reference typed (checked), and why it is refused, if it is.
+        self._reference: str | None = None
+        self._reference_problem: str | None = None
+        #: Open orders of this account from the last 30 minutes (see _update_duplicates).
+        self._duplicates: list[OrderRecord] = []
+        #: The person clicked "Create another order" once: the next click creates it.
+        self._duplicate_armed = False
         #: Known before any request: this app may not create orders (and why).
         self._refusal = self._known_refusal()
 
@@ -248,6 +263,8 @@ class RechargeDialog(QDialog):
         email_row.setColumnStretch(1, 1)
         layout.addLayout(email_row)
 
+        self._build_reference(page, layout)
+
         # While creating.
         self.busy_row = QWidget(page)
         busy_layout = QHBoxLayout(self.busy_row)
@@ -312,6 +329,8 @@ class RechargeDialog(QDialog):
         info_layout.addWidget(self.info_label)
         layout.addWidget(self.info_box)
 
+        self._build_duplicate_box(page, layout)
+
         layout.addStretch(1)
         line = QFrame(page)
         line.setFrameShape(QFrame.Shape.HLine)
@@ -338,6 +357,45 @@ class RechargeDialog(QDialog):
         bottom.addWidget(self.cancel_button)
         bottom.addWidget(self.create_button)
         layout.addLayout(bottom)
+
+    def _build_reference(self, page: QWidget, layout: QVBoxLayout) -> None:
+        """The optional reference (a ticket number...) and who the order is created by."""
+        grid = QGridLayout()
+        self.reference_label = PlainLabel(page)
+        self.reference_edit = QLineEdit(page)
+        self.reference_edit.setObjectName("ReferenceEdit")
+        # No maxLength: a pasted text that is too long is kept and explained, not cut.
+        self.reference_edit.setClearButtonEnabled(True)
+        self.reference_label.setBuddy(self.reference_edit)
+        self.reference_edit.textChanged.connect(self._validate)
+        self.reference_error = PlainLabel(page)
+        self.reference_error.setObjectName("FieldError")
+        self.reference_error.setWordWrap(True)
+        self.reference_error.hide()
+        self.operator_label = PlainLabel(page)
+        self.operator_label.setObjectName("OperatorLine")
+        _small(self.operator_label)
+        grid.addWidget(self.reference_label, 0, 0)
+        grid.addWidget(self.reference_edit, 0, 1)
+        grid.addWidget(self.reference_error, 1, 1)
+        grid.addWidget(self.operator_label, 2, 1)
+        grid.setColumnStretch(1, 1)
+        layout.addSpacing(4)
+        layout.addLayout(grid)
+
+    def _build_duplicate_box(self, page: QWidget, layout: QVBoxLayout) -> None:
+        """This account already has a recent open order: say so before another one."""
+        self.duplicate_box = QFrame(page)
+        self.duplicate_box.setObjectName("DuplicateBox")
+        box_layout = QVBoxLayout(self.duplicate_box)
+        box_layout.setContentsMargins(10, 8, 10, 8)
+        self.duplicate_label = PlainLabel(self.duplicate_box)
+        self.duplicate_label.setObjectName("DuplicateText")
+        self.duplicate_label.setWordWrap(True)
+        self.duplicate_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box_layout.addWidget(self.duplicate_label)
+        self.duplicate_box.hide()
+        layout.addWidget(self.duplicate_box)
 
     def _build_result(self, page: QWidget) -> None:
         layout = QVBoxLayout(page)
@@ -401,6 +459,8 @@ class RechargeDialog(QDialog):
         side.addStretch(1)
         qr_row.addLayout(side, 1)
         layout.addLayout(qr_row)
+        self.customer_message = CustomerMessageBox(self.ctx.open_url, page)
+        layout.addWidget(self.customer_message)
         layout.addStretch(1)
 
         buttons = QHBoxLayout()
@@ -464,6 +524,16 @@ class RechargeDialog(QDialog):
         self.email_label.setText(self.tr("Billing &email (optional):"))
         self.email_edit.setPlaceholderText(
             self.tr("Leave empty to use {email}").format(email=email)
+        )
+        self.reference_label.setText(self.tr("&Reference (optional):"))
+        self.reference_edit.setPlaceholderText(self.tr("A ticket number or a short note"))
+        self.reference_edit.setToolTip(
+            self.tr("Kept with the order: shown in the order history, searchable and exported.")
+        )
+        self.operator_label.setText(
+            self.tr("Created by {operator}").format(
+                operator=shown(operator_name(self.ctx.settings))
+            )
         )
         self.reauth_button.setText(self.tr("Sign in again"))
         self.try_anyway_button.setText(self.tr("Try anyway"))
@@ -538,6 +608,7 @@ class RechargeDialog(QDialog):
             and not account.needs_reauth
             and self.ctx.history.write_problem is None
             and self._refusal is None
+            and self._reference_problem is None
             and (not self._unknown_outcome or self.unknown_confirm.isChecked())
         )
 
@@ -583,6 +654,14 @@ class RechargeDialog(QDialog):
 
         self.amount_error.setVisible(self._amount_problem is not None)
         self.amount_error.setText(self._amount_problem or "")
+        try:
+            self._reference = check_reference(self.reference_edit.text())
+            self._reference_problem = None
+        except ReferenceRefused as exc:
+            self._reference = None
+            self._reference_problem = describe(exc)
+        self.reference_error.setVisible(self._reference_problem is not None)
+        self.reference_error.setText(self._reference_problem or "")
         if self._amount is not None:
             self.credits_hint.setText(
                 self.tr("= {credits} credits").format(
@@ -609,7 +688,12 @@ class RechargeDialog(QDialog):
     def _update_state(self) -> None:
         """Show busy/problem/info according to the current state."""
         busy = self.busy
-        for widget in (self.amount_edit, self.checkout_radio, self.invoice_radio):
+        for widget in (
+            self.amount_edit,
+            self.checkout_radio,
+            self.invoice_radio,
+            self.reference_edit,
+        ):
             widget.setEnabled(not busy)
         for _, button in self.preset_buttons:
             button.setEnabled(not busy)
@@ -621,7 +705,8 @@ class RechargeDialog(QDialog):
                 "under Orders."
             )
         )
-        self.create_button.setText(self.tr("Creating…") if busy else self.tr("Create order"))
+        self._update_duplicates()
+        self.create_button.setText(self._create_text())
         self.cancel_button.setText(self.tr("Stop waiting") if busy else self.tr("Cancel"))
 
         problem = None if busy else self._problem
@@ -672,6 +757,49 @@ class RechargeDialog(QDialog):
         self._validate()
         self._fit_timer.start()
 
+    def _update_duplicates(self) -> None:
+        """Read this account's recent open orders; show them (amount, when, by whom)."""
+        if self.busy:
+            self.duplicate_box.hide()
+            return
+        try:
+            self._duplicates = self.ctx.history.recent_open_orders(self.account_key)
+        except OrderHistoryError as exc:
+            log.warning("Could not read the recent orders: %s", exc)
+            self._duplicates = []
+        if not self._duplicates:
+            self._duplicate_armed = False
+        now = datetime.now(UTC)
+        lines = [
+            self.tr(
+                "This account already has an open order from the last 30 minutes. Make sure "
+                "it was not paid before you create another one:"
+            )
+        ]
+        for record in self._duplicates:
+            minutes = max(0, int((now - record.created_at).total_seconds() // 60))
+            amount = format_usd(record.amount)
+            if record.operator:
+                line = self.tr("Created {minutes} min ago by {operator}: {amount}, not yet paid")
+            else:
+                line = self.tr("Created {minutes} min ago: {amount}, not yet paid")
+            lines.append(
+                "• " + line.format(minutes=minutes, operator=shown(record.operator), amount=amount)
+            )
+        if self._duplicate_armed:
+            lines.append(self.tr("Click “Yes, create another order” to create it anyway."))
+        self.duplicate_label.setText("\n".join(lines))
+        self.duplicate_box.setVisible(bool(self._duplicates))
+
+    def _create_text(self) -> str:
+        if self.busy:
+            return self.tr("Creating…")
+        if self._duplicates:
+            if self._duplicate_armed:
+                return self.tr("Yes, create another order")
+            return self.tr("Create another order")
+        return self.tr("Create order")
+
     def _fit_height(self) -> None:
         """Grow (never shrink) so that messages that appeared are not squeezed."""
         layout = self.layout()
@@ -691,6 +819,11 @@ class RechargeDialog(QDialog):
         """Create the order (one click, one request). Ignored unless the entry is valid."""
         if not self.can_submit():
             return
+        if self._duplicates and not self._duplicate_armed:
+            # A recent order may still be paid: the first click only asks to confirm.
+            self._duplicate_armed = True
+            self._update_state()
+            return
         amount = self._amount
         assert amount is not None
         kind = self.kind()
@@ -698,6 +831,7 @@ class RechargeDialog(QDialog):
         self._problem = None
         self._info = None
         self._unknown_outcome = False
+        self._duplicate_armed = False
         self.unknown_confirm.setChecked(False)
         # Stopping the wait (or closing) never abandons the request: it runs to its end
         # and the order service records its outcome.
@@ -707,6 +841,7 @@ class RechargeDialog(QDialog):
             amount,
             kind=kind,
             email=email or None,
+            reference=self._reference,
         ).shielded(self.ctx.background)
         # Mark busy before the task exists: a second click finds the button disabled.
         self._op = op
@@ -850,6 +985,7 @@ class RechargeDialog(QDialog):
             )
         )
         self.qr.set_text(record.checkout_url or "")
+        self.customer_message.set_record(record)
         self.qr.setToolTip(self.tr("The payment link as a QR code"))
         self.qr_caption.setText(self.tr("Or scan this code to pay on your phone."))
         self.unsaved_box.setVisible(self._unsaved is not None)
