@@ -30,7 +30,7 @@ from ohmygpt_desktop.ui.team_history import (
 )
 from tests.helpers.asyncutil import until
 from tests.helpers.postgres import PostgresCluster
-from tests.helpers.recharging import Widgets, signed_in, widget_scope
+from tests.helpers.recharging import Widgets, open_recharge, signed_in, widget_scope
 
 Runner = Callable[..., Any]
 #: Both desks run on this computer: the ledger names it.
@@ -111,16 +111,29 @@ def test_two_desks_see_each_others_orders_live_and_the_guard_covers_the_team(
         first = (f"Ann ({DESK})", "T-1", "$10.00", "Awaiting payment")
         await until(lambda: team_texts(views["b"]) == [first], timeout=15)
 
-        # Desk B is about to top up the same customer: the guard names A's open order.
-        local, team = await ctx_b.recent_open_orders(account_b.key)
-        assert local == []
-        assert [(o.operator, o.reference, o.amount) for o in team] == [("Ann", "T-1", Decimal(10))]
+        # Desk B is about to top up the same customer: its recharge dialog names
+        # A's open order, and the first click only asks.
+        dialog = open_recharge(widgets, ctx_b, account_b.key)
+        await until(lambda: dialog.duplicate_box.isVisible(), timeout=10)
+        assert dialog.duplicate_label.text().splitlines()[1:] == [
+            f"• Created 0 min ago by Ann ({DESK}): $10.00, not yet paid"
+        ]
+        dialog.amount_edit.setText("5")
+        assert dialog.create_button.text() == "Create another order"
+        dialog.create_button.click()
+        assert dialog.create_button.text() == "Yes, create another order"
+        assert len(sandbox.state.orders()) == 1  # nothing created by the first click
+        dialog.reject()
 
         await ctx_b.recharge.create_order(account_b.key, Decimal(5), reference="T-2")
         second = (f"Bob ({DESK})", "T-2", "$5.00", "Awaiting payment")
         await until(lambda: team_texts(views["a"]) == [second, first], timeout=15)
-        _local, team_a = await ctx_a.recent_open_orders(account_a.key)
-        assert [o.operator for o in team_a] == ["Bob"]  # its own order is in the local list
+        # A's own open order is in its local list; B's comes from the ledger.
+        dialog_a = open_recharge(widgets, ctx_a, account_a.key)
+        await until(lambda: len(dialog_a.duplicate_label.text().splitlines()) == 3, timeout=10)
+        assert f"by Bob ({DESK}): $5.00" in dialog_a.duplicate_label.text()
+        assert "by Ann: $10.00" in dialog_a.duplicate_label.text()
+        dialog_a.reject()
 
         # The ledger goes away: B keeps working, queues, and says so quietly.
         await asyncio.to_thread(postgres_cluster.stop)

@@ -20,10 +20,10 @@ if TYPE_CHECKING:
     from ohmygpt_desktop.core.background import BackgroundWork
     from ohmygpt_desktop.core.client_secret import ClientSecrets
     from ohmygpt_desktop.core.clients import ApiClients
-    from ohmygpt_desktop.core.ledger import Ledger, TeamOrder
+    from ohmygpt_desktop.core.ledger import Ledger
     from ohmygpt_desktop.core.messages import MessageBridge
     from ohmygpt_desktop.core.oauth import SignInAttempts
-    from ohmygpt_desktop.core.orders import OrderHistory, OrderRecord
+    from ohmygpt_desktop.core.orders import OrderHistory
     from ohmygpt_desktop.core.paths import AppPaths
     from ohmygpt_desktop.core.payments import PaymentWatcher
     from ohmygpt_desktop.core.permissions import AppPermissions
@@ -137,22 +137,6 @@ class AppContext:
             return None
         register_secret(secret.reveal())  # never in a log line, whoever logs it
         return secret.reveal()
-
-    async def recent_open_orders(
-        self, account_key: str
-    ) -> tuple[list[OrderRecord], list[TeamOrder]]:
-        """The double top-up guard's data: this computer's open orders of the account
-        from the last 30 minutes and, with a ledger, other desks' open orders of the
-        same account (e-mail and host). A ledger out of reach adds nothing (the local
-        list still guards)."""
-        from ohmygpt_desktop.core.ledger import RECENT_OPEN
-
-        local = self.history.recent_open_orders(account_key, RECENT_OPEN)
-        ledger = self.ledger
-        account = next((a for a in self.accounts.accounts() if a.key == account_key), None)
-        if ledger is None or account is None:
-            return local, []
-        return local, await ledger.recent_open_orders_or_none(account.email, account.host)
 
     @cached_property
     def client_secrets(self) -> ClientSecrets:

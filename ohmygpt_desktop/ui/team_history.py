@@ -8,17 +8,19 @@ Server- and user-supplied text (names, e-mails, references) is shown as plain te
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ohmygpt_desktop.core.ledger import DISCARDED, LedgerStatus, TeamOrder
 from ohmygpt_desktop.core.orders import OrderStatus
@@ -37,8 +40,10 @@ from ohmygpt_desktop.ui.errors import describe
 from ohmygpt_desktop.ui.formatting import NOT_SHOWN, format_local_datetime, format_usd, shown
 from ohmygpt_desktop.ui.history_model import status_color
 from ohmygpt_desktop.ui.plain import PlainLabel, tooltip_text
+from ohmygpt_desktop.ui.tasks import Op
 
 if TYPE_CHECKING:
+    from ohmygpt_desktop.core.accounts import Account
     from ohmygpt_desktop.core.context import AppContext
     from ohmygpt_desktop.core.ledger import Ledger
 
@@ -55,6 +60,15 @@ class TeamColumn(IntEnum):
     ACCOUNT = 3
     AMOUNT = 4
     STATUS = 5
+
+
+def operator_text(order: TeamOrder) -> str:
+    """Who made the order and on which computer: "Ann (desk-2)"."""
+    if order.operator:
+        return QCoreApplication.translate("TeamHistoryModel", "{operator} ({desk})").format(
+            operator=shown(order.operator), desk=shown(order.desk)
+        )
+    return shown(order.desk)
 
 
 class TeamHistoryModel(QAbstractTableModel):
@@ -88,14 +102,6 @@ class TeamHistoryModel(QAbstractTableModel):
             OrderStatus.UNKNOWN.value: self.tr("Unknown"),
             DISCARDED: self.tr("Not created"),
         }.get(status, shown(status))
-
-    def operator_text(self, order: TeamOrder) -> str:
-        """ "Ann (desk-2)": who made it, and on which computer."""
-        if order.operator:
-            return self.tr("{operator} ({desk})").format(
-                operator=shown(order.operator), desk=shown(order.desk)
-            )
-        return shown(order.desk)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._orders)
@@ -145,7 +151,7 @@ class TeamHistoryModel(QAbstractTableModel):
         if column is TeamColumn.CREATED:
             return format_local_datetime(order.created_at)
         if column is TeamColumn.OPERATOR:
-            return self.operator_text(order)
+            return operator_text(order)
         if column is TeamColumn.REFERENCE:
             return shown(order.reference) or NOT_SHOWN
         if column is TeamColumn.ACCOUNT:
@@ -247,6 +253,50 @@ class HistoryScopes(QWidget):
         self.scope_label.setText(self.tr("&Show:"))
         self.scope_combo.setItemText(0, self.tr("This computer"))
         self.scope_combo.setItemText(1, self.tr("Team"))
+
+
+class TeamOpenOrders(QObject):
+    """Other desks' open orders of one account from the last 30 minutes, for the
+    double top-up guard: read again (in the background) whenever the ledger changes.
+    Without a ledger it stays empty."""
+
+    changed = Signal()
+
+    def __init__(
+        self, ctx: AppContext, account: Callable[[], Account | None], parent: QObject
+    ) -> None:
+        super().__init__(parent)
+        self.orders: list[TeamOrder] = []
+        self._ledger = ctx.ledger
+        self._account = account
+        self._op: Op[list[TeamOrder]] | None = None
+        ledger = self._ledger
+        if ledger is None:
+            return
+        ledger.add_team_listener(self._on_team)
+        self.destroyed.connect(lambda *_: ledger.remove_team_listener(self._on_team))
+        self.refresh()
+
+    def _on_team(self, _orders: Sequence[TeamOrder]) -> None:
+        if isValid(self):
+            self.refresh()
+
+    def refresh(self) -> None:
+        account = self._account()
+        if self._ledger is None or account is None:
+            return
+        if self._op is not None:
+            self._op.cancel()
+        self._op = (
+            Op(self._ledger.recent_open_orders_or_none, account.email, account.host)
+            .on_success(self._set)
+            .start(self)
+        )
+
+    def _set(self, orders: list[TeamOrder]) -> None:
+        if orders != self.orders:
+            self.orders = orders
+            self.changed.emit()
 
 
 class LedgerStatusLine(PlainLabel):
