@@ -6,11 +6,12 @@ The app-level tests (two desks, the Team view, the guard) are in test_ledger_des
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -84,19 +85,16 @@ def history(tmp_path: Path) -> Iterator[OrderHistory]:
     h.close()
 
 
-@pytest.fixture
-def started(run: Runner) -> Iterator[Callable[..., Ledger]]:
-    made: list[Ledger] = []
-
-    def start(url: str, history: OrderHistory | Path, **kwargs: Any) -> Ledger:
-        ledger = Ledger(url, history, desk="desk", **kwargs)
-        run(ledger.start())
-        made.append(ledger)
-        return ledger
-
-    yield start
-    for ledger in made:
-        run(ledger.aclose())
+@contextlib.asynccontextmanager
+async def running(url: str, history: OrderHistory, **kwargs: Any) -> AsyncIterator[Ledger]:
+    """A started ledger, closed at the end (the test runs as one coroutine, so its
+    tasks run on the loop the whole time, as in the app)."""
+    ledger = Ledger(url, history, desk="desk", **kwargs)
+    await ledger.start()
+    try:
+        yield ledger
+    finally:
+        await ledger.aclose()
 
 
 # ------------------------------------------------------------------ schema
@@ -132,21 +130,21 @@ def test_migrations_are_idempotent_and_one_desk_migrates_at_a_time(
 
 
 def test_every_local_change_arrives_once_in_its_latest_state(
-    run: Runner,
-    ledger_url: str,
-    postgres_cluster: PostgresCluster,
-    history: OrderHistory,
-    started: Callable[..., Ledger],
+    run: Runner, ledger_url: str, postgres_cluster: PostgresCluster, history: OrderHistory
 ) -> None:
     written_before = begin(history, "5")  # queued before any ledger was configured
-    ledger = started(ledger_url, history)
-    paid = begin(history, "10")
-    history.complete(paid, order_no="o-1", checkout_url=URL)
-    history.mark_paid(paid, balance_before=None, balance_after=Decimal(200))
-    dropped = begin(history, "20")
-    history.discard(dropped)
 
-    run(until(drained(ledger, history.path), timeout=15), timeout=20)
+    async def scenario() -> tuple[int, Ledger]:
+        async with running(ledger_url, history) as ledger:
+            paid = begin(history, "10")
+            history.complete(paid, order_no="o-1", checkout_url=URL)
+            history.mark_paid(paid, balance_before=None, balance_after=Decimal(200))
+            dropped = begin(history, "20")
+            history.discard(dropped)
+            await until(drained(ledger, history.path), timeout=15)
+            return paid, ledger
+
+    paid, ledger = run(scenario(), 20)
     assert ledger_rows(postgres_cluster, ledger_url) == [
         (written_before, "creating", Decimal(5), None, _any()),
         (paid, "paid", Decimal(10), None, _any()),
@@ -162,16 +160,15 @@ def test_every_local_change_arrives_once_in_its_latest_state(
 
 
 def test_links_are_published_only_when_sharing_is_on(
-    run: Runner,
-    ledger_url: str,
-    postgres_cluster: PostgresCluster,
-    history: OrderHistory,
-    started: Callable[..., Ledger],
+    run: Runner, ledger_url: str, postgres_cluster: PostgresCluster, history: OrderHistory
 ) -> None:
-    ledger = started(ledger_url, history, share_links=True)
-    local_id = begin(history)
-    history.complete(local_id, order_no="o-1", checkout_url=URL)
-    run(until(drained(ledger, history.path), timeout=15), timeout=20)
+    async def scenario() -> None:
+        async with running(ledger_url, history, share_links=True) as ledger:
+            local_id = begin(history)
+            history.complete(local_id, order_no="o-1", checkout_url=URL)
+            await until(drained(ledger, history.path), timeout=15)
+
+    run(scenario(), 20)
     assert [r[3] for r in ledger_rows(postgres_cluster, ledger_url)] == [URL]
 
 
@@ -222,28 +219,28 @@ def test_a_replay_after_a_crash_between_commit_and_dequeue_changes_nothing(
 
 
 def test_ledger_down_mid_stream_queues_says_so_and_catches_up_exactly_once(
-    run: Runner,
-    ledger_url: str,
-    postgres_cluster: PostgresCluster,
-    history: OrderHistory,
-    started: Callable[..., Ledger],
+    run: Runner, ledger_url: str, postgres_cluster: PostgresCluster, history: OrderHistory
 ) -> None:
-    ledger = started(ledger_url, history)
-    before = [begin(history, "1") for _ in range(3)]
-    run(until(drained(ledger, history.path), timeout=15), timeout=20)
     statuses: list[LedgerStatus] = []
-    ledger.add_status_listener(statuses.append)
 
-    postgres_cluster.stop()
-    try:
-        during = [begin(history, "2") for _ in range(3)]
-        history.complete(before[0], order_no="o-b0", checkout_url=URL)
-        run(until(lambda: ledger.status.offline and ledger.status.queued == 4, timeout=15), 20)
-        assert ledger.status.problem is not None
-    finally:
-        postgres_cluster.start()
-    run(until(drained(ledger, history.path), timeout=30), 35)
-    assert ledger.status.queued == 0
+    async def scenario() -> tuple[list[int], list[int]]:
+        async with running(ledger_url, history) as ledger:
+            before = [begin(history, "1") for _ in range(3)]
+            await until(drained(ledger, history.path), timeout=15)
+            ledger.add_status_listener(statuses.append)
+            await asyncio.to_thread(postgres_cluster.stop)
+            try:
+                during = [begin(history, "2") for _ in range(3)]
+                history.complete(before[0], order_no="o-b0", checkout_url=URL)
+                await until(lambda: ledger.status.offline and ledger.status.queued == 4, timeout=15)
+                assert ledger.status.problem is not None
+            finally:
+                await asyncio.to_thread(postgres_cluster.start)
+            await until(drained(ledger, history.path), timeout=30)
+            await until(lambda: ledger.status.queued == 0)
+            return before, during
+
+    before, during = run(scenario(), 60)
     rows = ledger_rows(postgres_cluster, ledger_url)
     assert [r[0] for r in rows] == before + during  # each once
     assert rows[0][1] == "awaiting_payment"

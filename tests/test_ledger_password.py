@@ -33,14 +33,18 @@ def test_password_set_in_settings_reaches_the_ledger_and_no_file(
     ctx.settings.save()
 
     # Without the password the server says no, and the app says why.
-    refused = Ledger(url, ctx.history, password=ctx.ledger_password)
-    run(refused.start())
-    try:
-        run(until(lambda: refused.status.offline, timeout=10), timeout=15)
-        assert refused.status.problem is not None
-        assert "password" in str(refused.status.problem)
-    finally:
-        run(refused.aclose())
+    async def refused_without_it() -> Ledger:
+        refused = Ledger(url, ctx.history, password=ctx.ledger_password)
+        await refused.start()
+        try:
+            await until(lambda: refused.status.offline, timeout=10)
+            return refused
+        finally:
+            await refused.aclose()
+
+    problem = run(refused_without_it(), 15).status.problem
+    assert problem is not None
+    assert "password" in str(problem)
 
     dialog = SettingsDialog(ctx)
     qtbot.addWidget(dialog)
@@ -63,11 +67,15 @@ def test_password_set_in_settings_reaches_the_ledger_and_no_file(
 
     ledger = ctx.ledger
     assert ledger is not None
-    run(ledger.start())
-    try:
-        run(until(lambda: ledger.status.connected, timeout=10), timeout=15)
-    finally:
-        run(ledger.aclose())
+
+    async def connected_with_it() -> None:
+        await ledger.start()
+        try:
+            await until(lambda: ledger.status.connected, timeout=10)
+        finally:
+            await ledger.aclose()
+
+    run(connected_with_it(), 15)
     dialog.reject()
     assert keyring_backend.get_password(f"ohmygpt-desktop-ledger:{host}", role) == PASSWORD
     folders = (ctx.paths.config_dir, ctx.paths.data_dir, ctx.paths.log_dir, ctx.paths.cache_dir)
