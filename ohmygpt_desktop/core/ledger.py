@@ -277,7 +277,11 @@ class LocalOutbox:
 
     def published(self, seqs: Iterable[int]) -> None:
         """Forget these outbox rows (a newer change of the same order has another seq)."""
-        self._conn.executemany("DELETE FROM ledger_outbox WHERE seq = ?", [(s,) for s in seqs])
+        with self._conn:  # one transaction (one sync to disk) per batch
+            self._conn.execute("BEGIN IMMEDIATE")
+            self._conn.executemany(
+                "DELETE FROM ledger_outbox WHERE seq = ?", [(s,) for s in seqs]
+            )
 
     def length(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM ledger_outbox").fetchone()[0])
