@@ -63,6 +63,7 @@ class LedgerPasswordDialog(QDialog):
         layout.addWidget(self.buttons)
         self.op: Op[None] | None = None
         self.setWindowTitle(self.tr("Team ledger password"))
+        self.edit.setAccessibleName(self.windowTitle())
         self.intro.setText(
             self.tr(
                 "The password of {user} on the database server {host}. It is kept in the "
