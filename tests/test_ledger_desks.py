@@ -21,6 +21,7 @@ from ohmygpt_desktop.app import AppContext
 from ohmygpt_desktop.core.paths import AppPaths
 from ohmygpt_desktop.sandbox import SandboxServer
 from ohmygpt_desktop.ui.history_view import HistoryView
+from ohmygpt_desktop.ui.main_window import MainWindow
 from ohmygpt_desktop.ui.team_history import (
     SCOPE_TEAM,
     HistoryScopes,
@@ -31,6 +32,7 @@ from ohmygpt_desktop.ui.team_history import (
 from tests.helpers.asyncutil import until
 from tests.helpers.postgres import PostgresCluster
 from tests.helpers.recharging import Widgets, open_recharge, signed_in, widget_scope
+from tests.test_a11y import unnamed
 
 Runner = Callable[..., Any]
 #: Both desks run on this computer: the ledger names it.
@@ -153,3 +155,41 @@ def test_two_desks_see_each_others_orders_live_and_the_guard_covers_the_team(
         await until(lambda: team_texts(views["a"]) == everything, timeout=15)
 
     run(scenario(), timeout=120)
+
+
+def test_the_main_window_shows_the_team_scope_and_a_status_line_only_when_offline(
+    make_ctx: Callable[..., AppContext],
+    run: Runner,
+    sandbox: SandboxServer,
+    tmp_path: Path,
+    ledger_url: str,
+    postgres_cluster: PostgresCluster,
+    widgets: Widgets,
+) -> None:
+    ctx, _account = desk("a", make_ctx, run, sandbox, tmp_path, ledger_url, "Ann")
+    assert ctx.ledger is not None
+    ledger = ctx.ledger
+
+    async def scenario() -> None:
+        window = widgets.add(MainWindow(ctx))
+        window.show()
+        window.start()  # starts the ledger with the rest of the app
+        await until(lambda: window._started and window._history_view is not None, timeout=15)
+        scopes = window.findChild(HistoryScopes)
+        assert scopes is not None
+        assert scopes.local_view is window.history_view
+        assert [scopes.scope_combo.itemText(i) for i in range(2)] == ["This computer", "Team"]
+        assert scopes.stack.currentWidget() is window.history_view  # this computer first
+        assert unnamed(window) == []
+        await until(lambda: ledger.status.connected, timeout=15)
+        assert not window.ledger_status.isVisible()
+
+        await asyncio.to_thread(postgres_cluster.stop)
+        try:
+            await until(lambda: window.ledger_status.isVisible(), timeout=15)
+            assert window.ledger_status.text().startswith("Team ledger offline")
+        finally:
+            await asyncio.to_thread(postgres_cluster.start)
+        await until(lambda: not window.ledger_status.isVisible(), timeout=30)
+
+    run(scenario(), 60)
