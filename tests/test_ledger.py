@@ -365,3 +365,16 @@ def _closed_port() -> int:
     from tests.helpers.signin import free_port
 
     return free_port()
+
+
+def test_a_local_queue_that_cannot_be_used_is_said_not_raised(
+    run: Runner, ledger_url: str, tmp_path: Path
+) -> None:
+    broken = tmp_path / "not-a-history.sqlite3"  # no outbox tables in it
+    ledger = Ledger(ledger_url, broken, desk="desk")
+    run(ledger.start())
+    try:
+        assert ledger.status.offline
+        assert "the local queue failed" in str(ledger.status.problem)
+    finally:
+        run(ledger.aclose())

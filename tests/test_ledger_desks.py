@@ -55,13 +55,23 @@ def desk(
     operator: str,
 ) -> tuple[AppContext, Any]:
     home = tmp_path / name
-    env = {
-        "XDG_CONFIG_DIRS": str(home / "no-system-config"),
-        "OHMYGPT_LEDGER_URL": ledger_url,
-        "OHMYGPT_OPERATOR": operator,
-    }
+    env = {"XDG_CONFIG_DIRS": str(home / "no-system-config"), "OHMYGPT_OPERATOR": operator}
     ctx, account = signed_in(make_ctx, run, sandbox, paths=AppPaths.under(home), env=env)
+    # In the sandbox's (demo) profile the ledger comes from its own settings file only.
+    ctx.settings.set("ledger_url", ledger_url)
+    ctx.settings.save()
     return ctx, account
+
+
+def test_demo_orders_never_reach_a_ledger_named_in_the_environment(
+    make_ctx: Callable[..., AppContext], tmp_path: Path, ledger_url: str
+) -> None:
+    home = tmp_path / "demo"
+    env = {"XDG_CONFIG_DIRS": str(home / "no-system-config"), "OHMYGPT_LEDGER_URL": ledger_url}
+    ctx = make_ctx(paths=AppPaths.under(home), env=env)
+    assert ctx.demo_mode
+    assert ctx.settings.ledger_url == ledger_url
+    assert ctx.ledger is None
 
 
 def team_texts(scopes: HistoryScopes) -> list[tuple[str, str, str, str]]:

@@ -109,8 +109,15 @@ class AppContext:
     @cached_property
     def ledger(self) -> Ledger | None:
         """The team ledger (README, For teams), or ``None`` when ``ledger_url`` is empty."""
+        from ohmygpt_desktop.core.settings import Origin
+
         url = self.settings.ledger_url
         if not url:
+            return None
+        if self.demo_mode and self.settings.origin("ledger_url").kind == Origin.ENVIRONMENT:
+            # A team's environment variable must not bring demo orders to its ledger;
+            # the demo profile's own settings file may (tests, trying the ledger out).
+            log.info("Demo mode: the team ledger from the environment is not used")
             return None
         from ohmygpt_desktop.core.ledger import Ledger
 

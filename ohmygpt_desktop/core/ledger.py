@@ -226,6 +226,16 @@ def unreachable(reason: str) -> Text:
     )
 
 
+def queue_unusable(reason: str) -> Text:
+    return Text(
+        _CTX,
+        QT_TRANSLATE_NOOP(
+            _CTX, "Orders cannot be sent to the team ledger: the local queue failed ({reason})."
+        ),
+        reason=reason,
+    )
+
+
 def _reason(exc: BaseException) -> str:
     """The first line of a driver error (libpq never puts the password in it)."""
     text = str(exc).strip().splitlines()
@@ -279,9 +289,7 @@ class LocalOutbox:
         """Forget these outbox rows (a newer change of the same order has another seq)."""
         with self._conn:  # one transaction (one sync to disk) per batch
             self._conn.execute("BEGIN IMMEDIATE")
-            self._conn.executemany(
-                "DELETE FROM ledger_outbox WHERE seq = ?", [(s,) for s in seqs]
-            )
+            self._conn.executemany("DELETE FROM ledger_outbox WHERE seq = ?", [(s,) for s in seqs])
 
     def length(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM ledger_outbox").fetchone()[0])
@@ -518,8 +526,14 @@ class Ledger:
         self._loop = asyncio.get_running_loop()
         self._wake = asyncio.Event()
         self._team_dirty = asyncio.Event()
-        self._outbox = await asyncio.to_thread(LocalOutbox, self._path)
-        await asyncio.to_thread(self._outbox.instance_id)
+        try:
+            self._outbox = await asyncio.to_thread(LocalOutbox, self._path)
+            await asyncio.to_thread(self._outbox.instance_id)
+        except sqlite3.Error as exc:  # the history itself says what is wrong with it
+            log.warning("The team ledger's local queue could not be opened: %s", exc)
+            self._outbox = None
+            self._set_status(connected=False, problem=queue_unusable(str(exc)))
+            return
         if self._history is not None:
             self._history.add_listener(self._on_history)
         self._team_dirty.set()
