@@ -307,6 +307,7 @@ class LedgerStatusLine(PlainLabel):
         super().__init__(parent)
         self.setObjectName("LedgerStatusLine")
         self.setWordWrap(True)
+        self.setContentsMargins(16, 6, 16, 0)  # lined up with the page under the header
         self.ledger = ledger
         ledger.add_status_listener(self._on_status)
         self.destroyed.connect(lambda *_: ledger.remove_status_listener(self._on_status))
