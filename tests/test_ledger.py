@@ -31,6 +31,7 @@ from ohmygpt_desktop.core.ledger import (
     schema_version,
 )
 from ohmygpt_desktop.core.orders import OrderHistory
+from ohmygpt_desktop.core.provisioning import ProvisioningError, load_provisioning
 from ohmygpt_desktop.core.settings import Settings, SettingsError
 from tests.helpers.asyncutil import until
 from tests.helpers.postgres import PostgresCluster
@@ -351,6 +352,14 @@ def test_a_password_never_reaches_the_settings_file(tmp_path: Path) -> None:
     assert "hunter2" not in loaded.load_problem
     env = Settings.load(tmp_path / "other.json", env={"OHMYGPT_LEDGER_SHARE_LINKS": "on"})
     assert env.ledger_share_links is True
+    # A provisioning file (the usual way a team sets it): refused, saying why.
+    provisioning = tmp_path / "provisioning.json"
+    provisioning.write_text(json.dumps({"ledger_url": "postgresql://team:hunter2@db/ledger"}))
+    where = {"OHMYGPT_PROVISIONING": str(provisioning), "XDG_CONFIG_DIRS": str(tmp_path / "n")}
+    with pytest.raises(ProvisioningError) as refused:
+        Settings.load(tmp_path / "p.json", env=where, provisioning=load_provisioning(where))
+    assert "must not contain a password" in str(refused.value)
+    assert "hunter2" not in str(refused.value)
 
 
 class _any:
