@@ -23,6 +23,7 @@ from ohmygpt_desktop.sandbox import SandboxServer
 from ohmygpt_desktop.ui.history_view import HistoryView
 from ohmygpt_desktop.ui.main_window import MainWindow
 from ohmygpt_desktop.ui.team_history import (
+    SCOPE_LOCAL,
     SCOPE_TEAM,
     HistoryScopes,
     LedgerStatusLine,
@@ -191,6 +192,10 @@ def test_the_main_window_shows_the_team_scope_and_a_status_line_only_when_offlin
         assert [scopes.scope_combo.itemText(i) for i in range(2)] == ["This computer", "Team"]
         assert scopes.stack.currentWidget() is window.history_view  # this computer first
         assert unnamed(window) == []
+        scopes.set_scope(SCOPE_TEAM)
+        window.search_orders()  # Ctrl+F searches this computer's history
+        assert scopes.scope() == SCOPE_LOCAL
+        assert window.history_view.isVisible()
         await until(lambda: ledger.status.connected, timeout=15)
         assert not window.ledger_status.isVisible()
 

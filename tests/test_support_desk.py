@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QTabWidget
+from PySide6.QtWidgets import QApplication
 
 from ohmygpt_desktop.core.customer_message import customer_message
 from ohmygpt_desktop.core.orders import OrderFilter, OrderHistory, OrderStatus
@@ -546,7 +546,9 @@ def test_main_window_history_has_no_tab_widget_and_ctrl_f_searches(
     _add(ctx, alice, "10", reference="ZD-5")
     window = _open_window(run, ctx, widgets)
     run(until(lambda: window.history_view.isVisible()))
-    assert not window.findChildren(QTabWidget)
+    # One page is no tab widget: the bar hides itself and the history names itself.
+    assert not window.tabs.tabBar().isVisible()
+    assert window.history_view.title_label.isVisible()
     assert window.history_view.title_label.text() == "Orders"
     _key(qtbot, window, "Ctrl+F")
     run(until(lambda: window.focusWidget() is window.history_view.search_edit))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QStackedWidget,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from ohmygpt_desktop.core.context import AppContext
     from ohmygpt_desktop.core.updates import UpdateNotice
     from ohmygpt_desktop.ui.account_switcher import AccountSwitcher
+    from ohmygpt_desktop.ui.accounts_page import AccountsPage
     from ohmygpt_desktop.ui.balance_view import BalanceView
     from ohmygpt_desktop.ui.history_view import HistoryView
     from ohmygpt_desktop.ui.login_panel import LoginPanel
@@ -180,7 +182,7 @@ class MainWindow(QMainWindow):
         self.refresh_action.setShortcuts([QKeySequence(Qt.Key.Key_F5), QKeySequence("Ctrl+R")])
         self.recharge_action = menu.addAction("", self.recharge_current)
         self.recharge_action.setShortcut(QKeySequence("Ctrl+N"))
-        self.accounts_action = menu.addAction("", self._switcher.show_all_accounts)
+        self.accounts_action = menu.addAction("", self.show_accounts)
         self.accounts_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
         self.search_action = menu.addAction("", self.search_orders)
         self.search_action.setShortcut(QKeySequence("Ctrl+F"))
@@ -216,6 +218,7 @@ class MainWindow(QMainWindow):
         self._switcher.addAccountRequested.connect(self.add_account)
         self._switcher.reauthRequested.connect(self.reauthorize)
         self._switcher.rechargeRequested.connect(self.open_recharge)
+        self._switcher.allAccountsRequested.connect(self.show_accounts)
         self._retranslate_header()
 
     def _sync_account_actions(self, *_: object) -> None:
@@ -268,7 +271,7 @@ class MainWindow(QMainWindow):
             self._balance_view = BalanceView(self.ctx, page)
             self._page_layout.addWidget(self._balance_view)
             self._page_layout.addStretch(1)  # where the history goes once built
-            self._history_view: HistoryView | None = None
+            self._tabs: QTabWidget | None = None
             self.pages.addWidget(page)
             self._balance_view.rechargeRequested.connect(self.open_recharge)
             self._balance_view.reauthRequested.connect(self.reauthorize)
@@ -281,27 +284,85 @@ class MainWindow(QMainWindow):
         return self._balance_view
 
     @property
-    def history_view(self) -> HistoryView:
-        """The order history under the balance card (built after the card; no tab
-        widget around it: it is the only thing there)."""
+    def tabs(self) -> QTabWidget:
+        """Under the balance card: the order history and, with more than one account, the
+        Accounts page. One page is no tab widget: the bar hides itself then."""
         _ = self.account_page
-        if self._history_view is None:
+        if self._tabs is None:
+            from ohmygpt_desktop.ui.accounts_page import AccountsPage
             from ohmygpt_desktop.ui.history_view import HistoryView
             from ohmygpt_desktop.ui.team_history import with_team_scope
 
             assert self.ctx is not None
-            self._history_view = HistoryView(self.ctx, self._account_page)
-            scoped = with_team_scope(self.ctx, self._history_view, self._account_page)
+            self._tabs = QTabWidget(self._account_page)
+            self._tabs.setDocumentMode(True)
+            self._tabs.setTabBarAutoHide(True)
+            self._history_view = HistoryView(self.ctx, self._tabs)
+            #: The Orders tab: the history, inside the Team scope when there is a ledger.
+            self._orders_page = with_team_scope(self.ctx, self._history_view, self._tabs)
+            self._tabs.addTab(self._orders_page, self.tr("Orders"))
+            self._accounts_page = AccountsPage(self.ctx, self._tabs)
+            self._accounts_page.hide()
+            self._accounts_page.switchRequested.connect(self.switcher.switch_to)
+            self._accounts_page.rechargeRequested.connect(self.open_recharge)
+            self.ctx.accounts.accountsChanged.connect(self._sync_accounts_tab)
+            self._sync_accounts_tab()
             self._page_layout.takeAt(1)  # the stretch that kept its place
-            self._page_layout.addWidget(scoped, 1)
+            self._page_layout.addWidget(self._tabs, 1)
+        return self._tabs
+
+    @property
+    def history_view(self) -> HistoryView:
+        _ = self.tabs
         return self._history_view
 
     def search_orders(self) -> None:
         """Ctrl+F: the order history's search field."""
+        from ohmygpt_desktop.ui.team_history import show_this_computer
+
         if self.ctx is None or self.ctx.accounts.current() is None:
             return
         self.pages.setCurrentWidget(self.account_page)
+        self.tabs.setCurrentWidget(self._orders_page)
+        show_this_computer(self._orders_page)
         self.history_view.focus_search()
+
+    @property
+    def accounts_page(self) -> AccountsPage:
+        """Every signed-in account in a table (a tab beside the orders)."""
+        _ = self.tabs
+        return self._accounts_page
+
+    def _sync_accounts_tab(self) -> None:
+        """The Accounts tab is there when there is more than one account (or it is open)."""
+        assert self.ctx is not None
+        tabs = self.tabs
+        index = tabs.indexOf(self._accounts_page)
+        wanted = len(self.ctx.accounts.accounts()) > 1 or (
+            index >= 0 and tabs.currentIndex() == index
+        )
+        if wanted and index < 0:
+            tabs.addTab(self._accounts_page, self.tr("Accounts"))
+        elif not wanted and index >= 0:
+            tabs.removeTab(index)
+        # The history names itself only when no tab bar does.
+        self._history_view.title_label.setVisible(tabs.count() < 2)
+
+    def show_accounts(self) -> None:
+        """Open the Accounts page, ready to type a search."""
+        current = self.ctx.accounts.current() if self.ctx is not None else None
+        if current is None:
+            return
+        self.pages.setCurrentWidget(self.account_page)
+        page = self.accounts_page
+        if self.tabs.indexOf(page) < 0:
+            self.tabs.addTab(page, self.tr("Accounts"))
+            self._history_view.title_label.hide()
+        self.tabs.setCurrentWidget(page)
+        if not page.table.currentIndex().isValid():
+            page.select_key(current.key)
+        page.filter_field.setFocus()
+        page.filter_field.selectAll()
 
     def _build_rest(self) -> None:
         """What the first paint did not need: the header's switcher and menu, the history."""
@@ -406,6 +467,8 @@ class MainWindow(QMainWindow):
                 self._start_op.cancel()
             if self.update_check is not None:
                 self.update_check.cancel()
+            if self._account_page is not None and self._tabs is not None:
+                self._accounts_page.cancel()
         super().closeEvent(event)
         self.closed.emit()
 
@@ -429,6 +492,11 @@ class MainWindow(QMainWindow):
         self.demo_badge.setToolTip(
             self.tr("Demo mode: a built-in stand-in server on this computer. No real money.")
         )
+        if self._account_page is not None and self._tabs is not None:
+            self._tabs.setTabText(0, self.tr("Orders"))
+            accounts = self._tabs.indexOf(self._accounts_page)
+            if accounts >= 0:
+                self._tabs.setTabText(accounts, self.tr("Accounts"))
         self.tray.retranslate()
         self._retranslate_header()
 

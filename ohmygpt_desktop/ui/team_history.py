@@ -347,3 +347,9 @@ def with_team_scope(ctx: AppContext, local: QWidget, parent: QWidget) -> QWidget
     if ctx.ledger is None:
         return local
     return HistoryScopes(local, ctx.ledger, parent)
+
+
+def show_this_computer(page: QWidget) -> None:
+    """The Orders tab's ``page`` (see :func:`with_team_scope`) shows this computer's history."""
+    if isinstance(page, HistoryScopes):
+        page.set_scope(SCOPE_LOCAL)
