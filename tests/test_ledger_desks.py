@@ -185,7 +185,7 @@ def test_the_main_window_shows_the_team_scope_and_a_status_line_only_when_offlin
         window = widgets.add(MainWindow(ctx))
         window.show()
         window.start()  # starts the ledger with the rest of the app
-        await until(lambda: window._started and window._history_view is not None, timeout=15)
+        await until(lambda: window._started and window._tabs is not None, timeout=15)
         scopes = window.findChild(HistoryScopes)
         assert scopes is not None
         assert scopes.local_view is window.history_view
