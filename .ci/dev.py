@@ -78,8 +78,9 @@ QT_DEBS = [
 #: and a real browser for the sandbox's web pages (chromium and its driver).
 GALLERY_DEBS = ["fonts-ipafont-gothic", "chromium", "chromium-driver"]
 #: What the tests use besides Qt's own packages: dbus/gnome-keyring (a real keyring),
-#: xvfb (real windows), zbar-tools (reads the QR code), and the gallery's.
-TEST_DEBS = ["dbus", "gnome-keyring", "xvfb", "xauth", "zbar-tools", *GALLERY_DEBS]
+#: xvfb (real windows), zbar-tools (reads the QR code), a real PostgreSQL server
+#: (throwaway clusters for the team ledger's tests), and the gallery's.
+TEST_DEBS = ["dbus", "gnome-keyring", "xvfb", "xauth", "zbar-tools", "postgresql", *GALLERY_DEBS]
 #: What the .deb depends on: Qt's libraries. Fonts are the desktop's business.
 RUNTIME_DEBS = [name for name in QT_DEBS if not name.startswith("fonts-")]
 #: pip lines that only say nothing changed.

@@ -816,6 +816,42 @@ def _print_order(run: CommandRun, record: OrderRecord) -> None:
     run.say(record.checkout_url or "")
 
 
+# ------------------------------------------------------------------ ledger
+
+
+def _ledger_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("action", choices=["check"], help="check: is the team ledger usable?")
+    _json_flag(parser)
+
+
+@command(
+    "ledger",
+    help="check the team ledger (PostgreSQL)",
+    description="`ledger check`: can the team ledger (the ledger_url setting) be reached, "
+    "which schema version it has, and how many local changes wait to be published. "
+    "Changes nothing.",
+    arguments=_ledger_arguments,
+)
+async def _ledger(run: CommandRun) -> int:
+    from dataclasses import asdict
+
+    from ohmygpt_desktop.core.ledger import check_ledger, format_check
+
+    ctx = run.ctx
+    url = ctx.settings.ledger_url
+    if not url:
+        raise CliError(
+            "No team ledger is set up: the ledger_url setting is empty (README, For teams).",
+            EXIT_USAGE,
+        )
+    report = await check_ledger(url, ctx.history.path, await ctx.ledger_password())
+    if run.args.json:
+        run.emit_json({**asdict(report), "ok": report.ok})
+    else:
+        run.say(format_check(report))
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+
 __all__ = [
     "COMMANDS",
     "EXIT_CODES",

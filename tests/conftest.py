@@ -25,6 +25,7 @@ from ohmygpt_desktop.core.paths import AppPaths
 from ohmygpt_desktop.sandbox import SandboxConfig, SandboxServer
 from tests.helpers.browser import FakeBrowser
 from tests.helpers.keyrings import MemoryKeyring, secret_service_missing
+from tests.helpers.postgres import PostgresCluster
 
 T = TypeVar("T")
 
@@ -66,6 +67,24 @@ def sandbox_server() -> Iterator[SandboxServer]:
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[PostgresCluster]:
+    """A throwaway PostgreSQL cluster for the whole run (the team ledger's tests)."""
+    cluster = PostgresCluster()
+    try:
+        cluster.start()
+        yield cluster
+        cluster.stop()
+    finally:
+        cluster.remove()
+
+
+@pytest.fixture
+def ledger_url(postgres_cluster: PostgresCluster) -> str:
+    """A fresh, empty ledger database for one test."""
+    return postgres_cluster.new_database()
 
 
 @pytest.fixture

@@ -357,7 +357,7 @@ def test_language_change_retranslates(make_ctx, run, sandbox, widgets) -> None:
         assert view.updated_label.text() == "«Updated {when}»".format(when="«just now»")
         assert dialog.create_button.text() == "«Create order»"
         assert dialog.windowTitle() == "«Recharge alice@example.com (sandbox)»"
-        assert history.export_button.text() == "«Export CSV…»"
+        assert history.export_button.text() == "«Export…»"
         assert history.empty_label.text().startswith("«No orders yet.")
         assert history.model.headerData(0, Qt.Orientation.Horizontal) == "«Created»"
     finally:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from ohmygpt_desktop.core.background import BackgroundWork
     from ohmygpt_desktop.core.client_secret import ClientSecrets
     from ohmygpt_desktop.core.clients import ApiClients
+    from ohmygpt_desktop.core.ledger import Ledger
     from ohmygpt_desktop.core.messages import MessageBridge
     from ohmygpt_desktop.core.oauth import SignInAttempts
     from ohmygpt_desktop.core.orders import OrderHistory
@@ -106,6 +107,45 @@ class AppContext:
         )
 
     @cached_property
+    def ledger(self) -> Ledger | None:
+        """The team ledger (README, For teams), or ``None`` when ``ledger_url`` is empty."""
+        from ohmygpt_desktop.core.settings import Origin
+
+        url = self.settings.ledger_url
+        if not url:
+            return None
+        if self.demo_mode and self.settings.origin("ledger_url").kind == Origin.ENVIRONMENT:
+            # A team's environment variable must not bring demo orders to its ledger;
+            # the demo profile's own settings file may (tests, trying the ledger out).
+            log.info("Demo mode: the team ledger from the environment is not used")
+            return None
+        from ohmygpt_desktop.core.ledger import Ledger
+
+        return Ledger(
+            url,
+            self.history,
+            password=self.ledger_password,
+            share_links=self.settings.ledger_share_links,
+        )
+
+    async def ledger_password(self) -> str | None:
+        """The ledger's password from the keyring (``None``: libpq's PGPASSFILE, if any)."""
+        from ohmygpt_desktop.core.ledger import password_key
+        from ohmygpt_desktop.core.logs import register_secret
+        from ohmygpt_desktop.core.tokens import TokenStoreError
+
+        host, user = password_key(self.settings.ledger_url)
+        try:
+            secret = await self.tokens.load_ledger_password(host, user)
+        except TokenStoreError as exc:
+            log.warning("The ledger password could not be read from the keyring: %s", exc)
+            return None
+        if not secret:
+            return None
+        register_secret(secret.reveal())  # never in a log line, whoever logs it
+        return secret.reveal()
+
+    @cached_property
     def client_secrets(self) -> ClientSecrets:
         """The OAuth app's client secret in the keyring (the Settings dialog's secret row)."""
         from ohmygpt_desktop.core.client_secret import ClientSecrets
@@ -164,6 +204,8 @@ class AppContext:
             )
         if not self.history.read_only:  # a payment could not be recorded: nothing to watch for
             self.watcher.resume()
+        if self.ledger is not None and not self.history.read_only:
+            await self.ledger.start()
 
     async def aclose(self) -> None:
         import asyncio
@@ -173,6 +215,8 @@ class AppContext:
         await self.background.drain(SHUTDOWN_GRACE_S)
         await self.watcher.stop()
         await self.clients.aclose()
+        if "ledger" in self.__dict__ and self.ledger is not None:  # built: stop it
+            await self.ledger.aclose()
         self.history.close()
         if self.sandbox is not None and self.owns_sandbox:
             await asyncio.to_thread(self.sandbox.stop)

@@ -266,6 +266,35 @@ MIGRATIONS: list[str] = [
     ALTER TABLE orders ADD COLUMN operator TEXT;
     ALTER TABLE orders ADD COLUMN reference TEXT;
     """,
+    # 5: the team ledger's outbox (core/ledger.py). Triggers queue every change, so
+    # whatever writes the file (the app, the command line) queues it in the same
+    # transaction. One row per order: the newest change replaces an unpublished
+    # older one, and its ``seq`` (never reused: AUTOINCREMENT) is the version the
+    # ledger keeps, so a replay never overwrites a newer state. Orders written before
+    # this version are queued once here. ``ledger_meta`` holds this history's stable
+    # instance id (the ledger's key is instance id + local id), made at first use.
+    """
+    CREATE TABLE ledger_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE ledger_outbox (
+        seq      INTEGER PRIMARY KEY AUTOINCREMENT,
+        local_id INTEGER NOT NULL UNIQUE,
+        op       TEXT NOT NULL
+    );
+    CREATE TRIGGER ledger_queue_insert AFTER INSERT ON orders BEGIN
+        DELETE FROM ledger_outbox WHERE local_id = NEW.local_id;
+        INSERT INTO ledger_outbox (local_id, op) VALUES (NEW.local_id, 'upsert');
+    END;
+    CREATE TRIGGER ledger_queue_update AFTER UPDATE ON orders BEGIN
+        DELETE FROM ledger_outbox WHERE local_id = NEW.local_id;
+        INSERT INTO ledger_outbox (local_id, op) VALUES (NEW.local_id, 'upsert');
+    END;
+    CREATE TRIGGER ledger_queue_delete AFTER DELETE ON orders BEGIN
+        DELETE FROM ledger_outbox WHERE local_id = OLD.local_id;
+        INSERT INTO ledger_outbox (local_id, op) VALUES (OLD.local_id, 'delete');
+    END;
+    INSERT INTO ledger_outbox (local_id, op)
+        SELECT local_id, 'upsert' FROM orders ORDER BY local_id;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

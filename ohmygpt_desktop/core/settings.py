@@ -461,6 +461,40 @@ def _plain_text(*, allow_empty: bool, max_len: int = 200) -> Check:
     return check
 
 
+def _ledger_url(value: str, what: Text) -> str:
+    """Empty (no team ledger), or a ``postgresql://`` URL without a password.
+
+    The password belongs in the keyring (Settings, "Set ledger password…") or in a
+    PGPASSFILE, never in the settings file: a URL that carries one is refused.
+    """
+    value = value.strip()
+    if not value:
+        return ""
+    value = _check_url(
+        value, what=what, schemes=("postgresql", "postgres"), https_unless_local=False
+    )
+    parts = urlsplit(value)
+    in_query = any(
+        part.split("=", 1)[0].strip().lower() == "password" for part in parts.query.split("&")
+    )
+    if parts.password is not None or in_query:
+        raise SettingsError(
+            QT_TRANSLATE_NOOP(
+                _CTX,
+                "{what} must not contain a password (got {value}). Remove it from the "
+                "address and store it with “Set ledger password…” in Settings, or in a "
+                "PGPASSFILE.",
+            ),
+            what=what,
+            value=repr(redact_url(value) if not in_query else redact_url(value.split("?")[0])),
+        )
+    if parts.fragment:
+        raise SettingsError(
+            QT_TRANSLATE_NOOP(_CTX, "{what} must not have a fragment (#…)."), what=what
+        )
+    return value
+
+
 def _endpoints(value: dict[str, Any], _what: Text) -> dict[str, str]:
     try:
         return {key: check_override(key, path) for key, path in value.items()}
@@ -932,6 +966,36 @@ SETTINGS: tuple[SettingSpec, ...] = (
         ),
     ),
     SettingSpec(
+        "ledger_url",
+        str,
+        "",
+        "The team ledger: a postgresql://user@host:port/database URL of a PostgreSQL "
+        "database the team shares (README, For teams). Every order is published there "
+        "and the order history gets a Team scope. No password here: it comes from the "
+        "keyring (Settings, “Set ledger password…”) or a PGPASSFILE. Empty: no ledger.",
+        QT_TRANSLATE_NOOP(_CTX, "The team ledger address"),
+        _ledger_url,
+        tab=Tab.SERVICE,
+        widget=Widget.TEXT,
+        label=QT_TRANSLATE_NOOP(_FORM, "Team ledger:"),
+        help=QT_TRANSLATE_NOOP(
+            _FORM,
+            "Only for a team sharing one PostgreSQL database: postgresql://user@host/db. "
+            "Leave empty to keep the order history on this computer only.",
+        ),
+        placeholder="postgresql://",
+        applies=Applies.RESTART,
+    ),
+    SettingSpec(
+        "ledger_share_links",
+        bool,
+        False,
+        "Also publish each order's payment (checkout) link to the team ledger, so "
+        "colleagues can send it again. Off by default: links stay on this computer.",
+        QT_TRANSLATE_NOOP(_CTX, "Sharing payment links with the team"),
+        applies=Applies.RESTART,
+    ),
+    SettingSpec(
         "keyring_timeout_s",
         float,
         3.0,
@@ -996,6 +1060,11 @@ def _to_decimal(value: Any, what: Text | str) -> Decimal:
     raise SettingsError(_MUST_BE_A_NUMBER, what=what)
 
 
+#: How a yes/no setting may be written as text (an environment variable, a flag).
+_TRUE_TEXT = frozenset({"1", "true", "yes", "on"})
+_FALSE_TEXT = frozenset({"0", "false", "no", "off"})
+
+
 def coerce(spec: SettingSpec, value: Any, *, from_text: bool = False) -> Any:
     """Convert ``value`` (JSON, a Python value, or text when ``from_text``) to ``spec.type``.
 
@@ -1005,6 +1074,18 @@ def coerce(spec: SettingSpec, value: Any, *, from_text: bool = False) -> Any:
     if spec.type is str:
         if not isinstance(value, str):
             raise SettingsError(QT_TRANSLATE_NOOP(_CTX, "{what} must be text."), what=what)
+        return value
+    if spec.type is bool:
+        if from_text and isinstance(value, str):
+            text = value.strip().lower()
+            if text in _TRUE_TEXT or text in _FALSE_TEXT:
+                return text in _TRUE_TEXT
+        if not isinstance(value, bool):
+            raise SettingsError(
+                QT_TRANSLATE_NOOP(_CTX, "{what} must be true or false (got {value})."),
+                what=what,
+                value=repr(value),
+            )
         return value
     if spec.type is int:
         if from_text and isinstance(value, str):

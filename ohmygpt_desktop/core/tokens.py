@@ -44,6 +44,7 @@ T = TypeVar("T")
 # Keyring service names (not secrets).
 TOKEN_SERVICE_PREFIX = "ohmygpt-desktop"  # noqa: S105
 CLIENT_SECRET_SERVICE_PREFIX = "ohmygpt-desktop-client"  # noqa: S105
+LEDGER_SERVICE_PREFIX = "ohmygpt-desktop-ledger"
 #: More keyring threads than this still waiting on a hung backend → fail fast.
 MAX_PENDING_KEYRING_CALLS = 4
 _FILE_FORMAT = 1
@@ -240,6 +241,22 @@ class TokenStore:
         self, host: str, client_id: str, storage: TokenStorage = TokenStorage.KEYRING
     ) -> None:
         await self._delete(client_secret_service(host), host, client_id, storage, "client id")
+
+    async def save_ledger_password(self, host: str, user: str, password: Secret) -> None:
+        """The team ledger's password for ``user`` on the database server ``host``."""
+        await self._save(
+            f"{LEDGER_SERVICE_PREFIX}:{host}", host, user, password, TokenStorage.KEYRING, "user"
+        )
+
+    async def load_ledger_password(self, host: str, user: str) -> Secret | None:
+        return await self._load(
+            f"{LEDGER_SERVICE_PREFIX}:{host}", host, user, TokenStorage.KEYRING, "user"
+        )
+
+    async def delete_ledger_password(self, host: str, user: str) -> None:
+        await self._delete(
+            f"{LEDGER_SERVICE_PREFIX}:{host}", host, user, TokenStorage.KEYRING, "user"
+        )
 
     # ------------------------------------------------------------ mechanics
 

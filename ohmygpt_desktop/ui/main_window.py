@@ -149,6 +149,12 @@ class MainWindow(QMainWindow):
         network = names_applying(Applies.NETWORK)
         follow_settings(self, ctx.settings, network, self.refresh_current)
 
+        if ctx.ledger is not None:  # "Team ledger offline — 3 changes waiting", else nothing
+            from ohmygpt_desktop.ui.team_history import LedgerStatusLine
+
+            self.ledger_status = LedgerStatusLine(ctx.ledger, self.centralWidget())
+            self._outer.insertWidget(self._outer.indexOf(self.banner) + 1, self.ledger_status)
+
         self.retranslate()
         self._show_current()
         if ctx.startup_problems:  # one banner shows them all
@@ -286,13 +292,16 @@ class MainWindow(QMainWindow):
         if self._tabs is None:
             from ohmygpt_desktop.ui.accounts_page import AccountsPage
             from ohmygpt_desktop.ui.history_view import HistoryView
+            from ohmygpt_desktop.ui.team_history import with_team_scope
 
             assert self.ctx is not None
             self._tabs = QTabWidget(self._account_page)
             self._tabs.setDocumentMode(True)
             self._tabs.setTabBarAutoHide(True)
             self._history_view = HistoryView(self.ctx, self._tabs)
-            self._tabs.addTab(self._history_view, self.tr("Orders"))
+            #: The Orders tab: the history, inside the Team scope when there is a ledger.
+            self._orders_page = with_team_scope(self.ctx, self._history_view, self._tabs)
+            self._tabs.addTab(self._orders_page, self.tr("Orders"))
             self._accounts_page = AccountsPage(self.ctx, self._tabs)
             self._accounts_page.hide()
             self._accounts_page.switchRequested.connect(self.switcher.switch_to)
@@ -310,10 +319,13 @@ class MainWindow(QMainWindow):
 
     def search_orders(self) -> None:
         """Ctrl+F: the order history's search field."""
+        from ohmygpt_desktop.ui.team_history import show_this_computer
+
         if self.ctx is None or self.ctx.accounts.current() is None:
             return
         self.pages.setCurrentWidget(self.account_page)
-        self.tabs.setCurrentWidget(self.history_view)
+        self.tabs.setCurrentWidget(self._orders_page)
+        show_this_computer(self._orders_page)
         self.history_view.focus_search()
 
     @property

@@ -73,6 +73,7 @@ from ohmygpt_desktop.ui.plain import PlainLabel, title_safe, tooltip_text
 from ohmygpt_desktop.ui.qr import QrCodeWidget
 from ohmygpt_desktop.ui.styles import LINK_STYLE, set_themed_style
 from ohmygpt_desktop.ui.tasks import Op, unexpected_error_handler
+from ohmygpt_desktop.ui.team_history import TeamOpenOrders, operator_text
 
 if TYPE_CHECKING:
     from ohmygpt_desktop.core.accounts import Account
@@ -152,11 +153,14 @@ class RechargeDialog(QDialog):
         self._retry_timer.setInterval(200)
         self._retry_timer.timeout.connect(self._on_retry_tick)
         self._retry_shown = -1
+        #: With a team ledger: other desks' open orders of this account (the guard).
+        self.team_open_orders = TeamOpenOrders(ctx, self.account, self)
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
         self._fit_timer.setInterval(0)
         self._fit_timer.timeout.connect(self._fit_height)
         self._build()
+        self.team_open_orders.changed.connect(self._update_state)
         self._copied_timer = QTimer(self)
         self._copied_timer.setSingleShot(True)
         self._copied_timer.setInterval(2000)
@@ -825,7 +829,8 @@ class RechargeDialog(QDialog):
         except OrderHistoryError as exc:
             log.warning("Could not read the recent orders: %s", exc)
             self._duplicates = []
-        if not self._duplicates:
+        team = self.team_open_orders.orders
+        if not self._has_duplicates():
             self._duplicate_armed = False
         now = datetime.now(UTC)
         lines = [
@@ -834,25 +839,30 @@ class RechargeDialog(QDialog):
                 "it was not paid before you create another one:"
             )
         ]
-        for record in self._duplicates:
-            minutes = max(0, int((now - record.created_at).total_seconds() // 60))
-            amount = format_usd(record.amount)
-            if record.operator:
+        found = [(r.created_at, r.operator, r.amount) for r in self._duplicates]
+        found += [(o.created_at, operator_text(o), o.amount) for o in team]  # other desks'
+        for created_at, operator, amount_usd in sorted(found, key=lambda f: f[0], reverse=True):
+            minutes = max(0, int((now - created_at).total_seconds() // 60))
+            amount = format_usd(amount_usd)
+            if operator:
                 line = self.tr("Created {minutes} min ago by {operator}: {amount}, not yet paid")
             else:
                 line = self.tr("Created {minutes} min ago: {amount}, not yet paid")
             lines.append(
-                "• " + line.format(minutes=minutes, operator=shown(record.operator), amount=amount)
+                "• " + line.format(minutes=minutes, operator=shown(operator), amount=amount)
             )
         if self._duplicate_armed:
             lines.append(self.tr("Click “Yes, create another order” to create it anyway."))
         self.duplicate_label.setText("\n".join(lines))
-        self.duplicate_box.setVisible(bool(self._duplicates))
+        self.duplicate_box.setVisible(self._has_duplicates())
+
+    def _has_duplicates(self) -> bool:
+        return bool(self._duplicates or self.team_open_orders.orders)
 
     def _create_text(self) -> str:
         if self.busy:
             return self.tr("Creating…")
-        if self._duplicates:
+        if self._has_duplicates():
             if self._duplicate_armed:
                 return self.tr("Yes, create another order")
             return self.tr("Create another order")
@@ -877,7 +887,7 @@ class RechargeDialog(QDialog):
         """Create the order (one click, one request). Ignored unless the entry is valid."""
         if not self.can_submit():
             return
-        if self._duplicates and not self._duplicate_armed:
+        if self._has_duplicates() and not self._duplicate_armed:
             # A recent order may still be paid: the first click only asks to confirm.
             self._duplicate_armed = True
             self._update_state()

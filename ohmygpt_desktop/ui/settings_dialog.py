@@ -152,6 +152,7 @@ class SettingsDialog(QDialog):
         self.api_field = self._url_field("api_base_url")
         self.api_combo = self.api_field.combo
         self._build_latency_tester()
+        self._build_ledger_password_button()
         self.proxy_field = self._radio_field("proxy_mode")
 
         bottom = QHBoxLayout()
@@ -261,6 +262,26 @@ class SettingsDialog(QDialog):
         self.fastest_button.hide()
         fastest_row.addWidget(self.fastest_button)
         field.add_below_input(fastest_row)
+
+    def _build_ledger_password_button(self) -> None:
+        """“Set ledger password…” under the team ledger's address (kept in the keyring)."""
+        field = self._fields["ledger_url"]
+        self.ledger_password_button = QPushButton(field)
+        self.ledger_password_button.setObjectName("SetLedgerPassword")
+        self.ledger_password_button.clicked.connect(self.open_ledger_password)
+        row = QHBoxLayout()
+        row.addWidget(self.ledger_password_button)
+        row.addStretch(1)
+        field.add_below_input(row)
+        #: The last "Set ledger password…" dialog (tests drive it).
+        self.ledger_password_dialog: QDialog | None = None
+
+    def open_ledger_password(self) -> None:
+        from ohmygpt_desktop.ui.ledger_password import LedgerPasswordDialog
+
+        url = self._fields["ledger_url"].read() or self.settings.ledger_url
+        dialog = self.ledger_password_dialog = LedgerPasswordDialog(self.ctx.tokens, url, self)
+        dialog.open()
 
     def _build_secret_row(self, form: QFormLayout, page: QWidget, secret: SecretSpec) -> None:
         """The client secret: not a setting, a field of its own kept in the keyring."""
@@ -648,6 +669,7 @@ class SettingsDialog(QDialog):
         else:
             self.latency_hint.setText("")
         self.fastest_button.setText(self.tr("Use the fastest"))
+        self.ledger_password_button.setText(self.tr("Set ledger password…"))
 
     # =========================================================== translation
 
