@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from ohmygpt_desktop.core.settings import Settings
     from ohmygpt_desktop.core.tokens import TokenStore
     from ohmygpt_desktop.core.updates import UpdateChecker
+    from ohmygpt_desktop.core.usage import UsageHistory
     from ohmygpt_desktop.sandbox import SandboxServer
 
 log = logging.getLogger(__name__)
@@ -59,6 +60,8 @@ class AppContext:
     account_store: AccountStore
     accounts: AccountManager
     history: OrderHistory
+    #: Balance samples per account: charts and "runs out in" forecasts.
+    usage: UsageHistory
     recharge: RechargeService
     watcher: PaymentWatcher
     attempts: SignInAttempts
@@ -174,6 +177,7 @@ class AppContext:
         await self.watcher.stop()
         await self.clients.aclose()
         self.history.close()
+        self.usage.close()
         if self.sandbox is not None and self.owns_sandbox:
             await asyncio.to_thread(self.sandbox.stop)
 

@@ -295,7 +295,7 @@ def _dec(text: str | None) -> Decimal | None:
     return value if value.is_finite() else None
 
 
-def _csv_text(value: str | None) -> str:
+def csv_text(value: str | None) -> str:
     """Free text for a spreadsheet: never let it start like a formula."""
     if not value:
         return ""
@@ -866,17 +866,17 @@ class OrderHistory:
                     writer.writerow(
                         [
                             rec.created_at.strftime("%Y-%m-%d %H:%M:%S"),
-                            _csv_text(rec.account_key),
-                            _csv_text(rec.email),
-                            _csv_text(rec.host),
+                            csv_text(rec.account_key),
+                            csv_text(rec.email),
+                            csv_text(rec.host),
                             rec.kind.capitalize(),
                             str(rec.amount),
                             STATUS_TEXT[rec.status],
-                            _csv_text(rec.order_no),
+                            csv_text(rec.order_no),
                             "" if rec.balance_before is None else str(rec.balance_before),
                             "" if rec.balance_after is None else str(rec.balance_after),
-                            _csv_text(rec.checkout_url),
-                            _csv_text(rec.note),
+                            csv_text(rec.checkout_url),
+                            csv_text(rec.note),
                             rec.updated_at.strftime("%Y-%m-%d %H:%M:%S"),
                             rec.local_id,
                         ]
@@ -946,4 +946,5 @@ __all__ = [
     "OrderRecord",
     "OrderStatus",
     "apply_migrations",
+    "csv_text",
 ]
