@@ -44,6 +44,7 @@ from ohmygpt_desktop.ui.formatting import (
 from ohmygpt_desktop.ui.plain import PlainLabel, tooltip_text
 from ohmygpt_desktop.ui.styles import set_themed_style
 from ohmygpt_desktop.ui.tasks import Op
+from ohmygpt_desktop.ui.usage_view import UsageStrip
 
 if TYPE_CHECKING:
     from ohmygpt_desktop.core.accounts import Account
@@ -182,6 +183,8 @@ class BalanceView(QWidget):
         top.addLayout(buttons, 0, 1, 4, 1)
         top.setColumnStretch(0, 1)
         layout.addLayout(top)
+        self.usage_strip = UsageStrip(self.ctx, self.card)  # the last 30 days, the forecast
+        layout.addWidget(self.usage_strip)
 
         # Loading: a thin busy bar and "Updating…".
         self.busy_row = QWidget(self.card)

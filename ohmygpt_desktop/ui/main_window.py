@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from ohmygpt_desktop.ui.login_panel import LoginPanel
     from ohmygpt_desktop.ui.tasks import Op
     from ohmygpt_desktop.ui.update_notice import UpdateNoticeBar
+    from ohmygpt_desktop.ui.usage_view import UsageView
 
 
 _HEADER_STYLE = (
@@ -278,6 +279,10 @@ class MainWindow(QMainWindow):
             self._tabs = QTabWidget(self._account_page)
             self._history_view = HistoryView(self.ctx, self._tabs)
             self._tabs.addTab(self._history_view, self.tr("Orders"))
+            from ohmygpt_desktop.ui.usage_view import UsageView
+
+            self._usage_view = UsageView(self.ctx, self._tabs)
+            self._tabs.addTab(self._usage_view, self.tr("Usage"))
             self._page_layout.takeAt(1)  # the stretch that kept its place
             self._page_layout.addWidget(self._tabs, 1)
         return self._tabs
@@ -286,6 +291,11 @@ class MainWindow(QMainWindow):
     def history_view(self) -> HistoryView:
         _ = self.tabs
         return self._history_view
+
+    @property
+    def usage_view(self) -> UsageView:
+        _ = self.tabs
+        return self._usage_view
 
     def _build_rest(self) -> None:
         """What the first paint did not need: the header's switcher and menu, the history."""
@@ -415,6 +425,7 @@ class MainWindow(QMainWindow):
         )
         if self._account_page is not None and self._tabs is not None:
             self._tabs.setTabText(0, self.tr("Orders"))
+            self._tabs.setTabText(1, self.tr("Usage"))
         self.tray.retranslate()
         self._retranslate_header()
 
