@@ -86,7 +86,8 @@ MIN_SPAN_DAYS = 0.5
 #: ... and at least this many pairs of samples to take rates from.
 MIN_PAIRS = 3
 #: At most this many points of the window go into the slope (the rest are thinned).
-_MAX_POINTS = 48
+_MAX_POINTS = 28
+_STEP_S = WINDOW_DAYS * DAY // _MAX_POINTS
 #: A forecast range whose ends differ by more than this factor is shown as a range.
 NOISY_RATIO = 1.25
 
@@ -172,30 +173,27 @@ NOT_ENOUGH = Forecast(ForecastState.NOT_ENOUGH_DATA)
 # ------------------------------------------------------------------ forecasting
 
 
-def _segments(samples: Iterable[Sample]) -> list[list[tuple[float, float]]]:
+#: A reading as the forecast sees it: (UTC seconds, balance, kind).
+_Point = tuple[float, float, int]
+
+
+def _segments(points: Iterable[_Point]) -> list[list[tuple[float, float]]]:
     """Stretches of (days, balance) with no top-up, rise, break or clock going back."""
     segments: list[list[tuple[float, float]]] = []
-    previous: Sample | None = None
-    for sample in samples:
-        t = sample.at.timestamp() / DAY
-        value = float(sample.balance)
-        new = (
-            previous is None
-            or sample.kind is not SampleKind.READ
-            or sample.at <= previous.at
-            or sample.balance > previous.balance
-        )
-        if new:
-            segments.append([(t, value)])
+    previous: _Point | None = None
+    for point in points:
+        at, value, kind = point
+        if previous is None or kind != SampleKind.READ or at <= previous[0] or value > previous[1]:
+            segments.append([(at / DAY, value)])
         else:
-            segments[-1].append((t, value))
-        previous = sample
+            segments[-1].append((at / DAY, value))
+        previous = point
     return segments
 
 
 def _thinned(segment: list[tuple[float, float]], step: float) -> list[tuple[float, float]]:
     """The last point of each ``step``-long stretch (the first point kept too)."""
-    if step <= 0 or len(segment) <= 2:
+    if len(segment) <= 2:
         return segment
     kept = [segment[0]]
     bucket = math.floor(segment[0][0] / step)
@@ -227,45 +225,39 @@ def forecast(samples: Sequence[Sample], now: datetime) -> Forecast:
     """
     if not samples:
         return NOT_ENOUGH
-    newest = samples[-1]
-    if newest.balance <= 0:
+    points = [(s.at.timestamp(), float(s.balance), int(s.kind)) for s in samples]
+    return _forecast(points, samples[-1].balance, samples[-1].at, now)
+
+
+def _forecast(points: Sequence[_Point], balance: Decimal, at: datetime, now: datetime) -> Forecast:
+    """:func:`forecast` on plain points; ``balance`` and ``at``: the newest reading."""
+    if balance <= 0:
         return Forecast(
-            ForecastState.RAN_OUT,
-            runs_out_in=(0.0, 0.0),
-            days=0.0,
-            balance=newest.balance,
-            at=newest.at,
+            ForecastState.RAN_OUT, runs_out_in=(0.0, 0.0), days=0.0, balance=balance, at=at
         )
-    start = now - timedelta(days=WINDOW_DAYS)
-    recent = [s for s in samples if s.at >= start]
-    segments = _segments(recent)
-    spans = [seg[-1][0] - seg[0][0] for seg in segments]
-    longest = max(spans, default=0.0)
+    start = (now - timedelta(days=WINDOW_DAYS)).timestamp()
+    segments = _segments(p for p in points if p[0] >= start)
+    longest = max((seg[-1][0] - seg[0][0] for seg in segments), default=0.0)
     if longest < MIN_SPAN_DAYS:
-        return Forecast(ForecastState.NOT_ENOUGH_DATA, balance=newest.balance, at=newest.at)
+        return Forecast(ForecastState.NOT_ENOUGH_DATA, balance=balance, at=at)
     step = WINDOW_DAYS / _MAX_POINTS
     min_gap = min(1.0, longest / 2)
     slopes: list[float] = []
     for segment in segments:
-        points = _thinned(segment, step)
-        for i, (t0, b0) in enumerate(points):
-            for t1, b1 in points[i + 1 :]:
+        thinned = _thinned(segment, step)
+        for i, (t0, b0) in enumerate(thinned):
+            for t1, b1 in thinned[i + 1 :]:
                 if t1 - t0 >= min_gap:
                     slopes.append((b1 - b0) / (t1 - t0))
     if len(slopes) < MIN_PAIRS:
-        return Forecast(ForecastState.NOT_ENOUGH_DATA, balance=newest.balance, at=newest.at)
+        return Forecast(ForecastState.NOT_ENOUGH_DATA, balance=balance, at=at)
     slopes.sort()
     spend = -statistics.median(slopes)
     if spend <= 0:
-        return Forecast(
-            ForecastState.NOT_FALLING,
-            spent_per_day=Decimal(0),
-            balance=newest.balance,
-            at=newest.at,
-        )
+        return Forecast(ForecastState.NOT_FALLING, spent_per_day=Decimal(0), balance=balance, at=at)
     # Days already gone since the newest read count against what is left.
-    gone = max(0.0, (now - newest.at).total_seconds() / DAY)
-    left = float(newest.balance)
+    gone = max(0.0, (now - at).total_seconds() / DAY)
+    left = float(balance)
     spend_high = -_quantile(slopes, 0.25)
     spend_low = -_quantile(slopes, 0.75)
     days = max(0.0, left / spend - gone)
@@ -276,8 +268,8 @@ def forecast(samples: Sequence[Sample], now: datetime) -> Forecast:
         spent_per_day=Decimal(repr(spend)).quantize(Decimal("0.01")),
         runs_out_in=(soonest, max(latest, days)),
         days=days,
-        balance=newest.balance,
-        at=newest.at,
+        balance=balance,
+        at=at,
     )
 
 
@@ -718,42 +710,47 @@ class UsageHistory:
 
     def forecast(self, key: str) -> Forecast:
         """The account's forecast, computed once per new sample."""
-        cached = self._forecasts.get(key)
-        if cached is not None:
-            return cached
-        now = self.clock()
-        result = forecast(self.samples(key, now - timedelta(days=WINDOW_DAYS)), now)
-        self._forecasts[key] = result
-        return result
+        return self.forecast_all([key])[key]
 
     def forecast_all(self, keys: Iterable[str] | None = None) -> dict[str, Forecast]:
-        """Forecasts of many accounts (all stored ones by default), reading the
-        window of all those not cached in one query."""
+        """Forecasts of many accounts (all stored ones by default); those not cached
+        are computed from one query over the window, thinned in SQL to the last
+        reading of each account's 6-hour stretches (the points the slope takes)."""
         now = self.clock()
         with self._lock:
             if keys is None:
                 keys = [k for (k,) in self._conn.execute("SELECT key FROM accounts")]
             wanted = list(keys)
-            missing = {k for k in wanted if k not in self._forecasts}
+            missing = [k for k in wanted if k not in self._forecasts]
             if missing:
-                by_id: dict[int, list[Sample]] = {}
-                names = {
-                    i: k
-                    for k, i in self._conn.execute("SELECT key, id FROM accounts")
-                    if k in missing
-                }
                 since = int((now - timedelta(days=WINDOW_DAYS)).timestamp())
-                for row in self._conn.execute(
-                    "SELECT account, at, balance, free_balance, kind, topup, order_no "
-                    "FROM samples WHERE at >= ? ORDER BY account, at",
-                    (since,),
-                ):
-                    if row[0] in names:
-                        by_id.setdefault(row[0], []).append(_sample(row[1:]))
+                if len(missing) == 1:
+                    account = self._account_id(self._conn, missing[0], create=False)
+                    names = {} if account is None else {account: missing[0]}
+                    where, params = "at >= ? AND account = ?", (since, account)
+                else:
+                    wanted_set = set(missing)
+                    names = {
+                        i: k
+                        for k, i in self._conn.execute("SELECT key, id FROM accounts")
+                        if k in wanted_set
+                    }
+                    where, params = "at >= ?", (since,)
+                rows = self._conn.execute(
+                    # SQLite takes the other columns from the row holding MAX(at).
+                    f"SELECT account, MAX(at), balance, kind FROM samples WHERE {where} "  # noqa: S608
+                    "GROUP BY account, at / ?, CASE kind WHEN 0 THEN 0 ELSE at END "
+                    "ORDER BY account, 2",
+                    (*params, _STEP_S),
+                ).fetchall()
+                by_id: dict[int, list[tuple[int, str, int]]] = {}
+                for account, at, balance, kind in rows:
+                    if account in names:
+                        by_id.setdefault(account, []).append((at, balance, kind))
                 for account, key in names.items():
-                    self._forecasts[key] = forecast(by_id.get(account, []), now)
-                for key in missing - set(names.values()):
-                    self._forecasts[key] = NOT_ENOUGH
+                    self._forecasts[key] = _forecast_rows(by_id.get(account, []), now)
+                for key in missing:
+                    self._forecasts.setdefault(key, NOT_ENOUGH)
             return {k: self._forecasts[k] for k in wanted}
 
     # ---- export
@@ -821,6 +818,20 @@ class UsageHistory:
                 path=str(path),
                 reason=exc.strerror or str(exc),
             ) from None
+
+
+def _forecast_rows(rows: list[tuple[int, str, int]], now: datetime) -> Forecast:
+    """:func:`forecast` on stored rows (at, balance text, kind), oldest first."""
+    if not rows:
+        return NOT_ENOUGH
+    points = []
+    for at, balance, kind in rows:
+        try:
+            points.append((float(at), float(balance), kind))
+        except (TypeError, ValueError):  # not a number: written by something else
+            continue
+    at, balance, _kind = rows[-1]
+    return _forecast(points, _dec(balance) or Decimal(0), datetime.fromtimestamp(at, UTC), now)
 
 
 _KIND_TEXT = {SampleKind.READ: "Read", SampleKind.TOPUP: "Top-up", SampleKind.BREAK: "Clock break"}

@@ -99,6 +99,7 @@ class UsageChart(QWidget):
         self.compact = compact
         now = datetime.now().astimezone()
         self.data = ChartData(now - timedelta(days=30), now)
+        self._range: tuple[float, float] | None = None
         #: Shows a balance for the hover text (the view sets credits or USD).
         self.value_text: Callable[[Decimal], str] = lambda v: _tr(_CTX, "{credits} credits").format(
             credits=format_credits(v)
@@ -127,6 +128,7 @@ class UsageChart(QWidget):
 
     def set_data(self, data: ChartData) -> None:
         self.data = data
+        self._range = None
         self._describe()
         self.update()
 
@@ -167,15 +169,19 @@ class UsageChart(QWidget):
         return plot.left() + share * plot.width()
 
     def _value_range(self) -> tuple[float, float]:
-        values = [float(s.balance) for s in self.data.samples]
-        low, high = min(values), max(values)
-        forecast = self.data.forecast
-        if forecast is not None and forecast.state is ForecastState.FALLING:
-            low = 0.0
-        if high - low < 1e-9:
-            pad = abs(high) * 0.1 or 1.0
-            return low - pad, high + pad
-        return low, high + (high - low) * 0.05
+        """The balances the vertical axis spans (computed once per :meth:`set_data`)."""
+        if self._range is None:
+            values = [float(s.balance) for s in self.data.samples] or [0.0]
+            low, high = min(values), max(values)
+            forecast = self.data.forecast
+            if forecast is not None and forecast.state is ForecastState.FALLING:
+                low = 0.0
+            if high - low < 1e-9:
+                pad = abs(high) * 0.1 or 1.0
+                self._range = (low - pad, high + pad)
+            else:
+                self._range = (low, high + (high - low) * 0.05)
+        return self._range
 
     def y_for(self, value: Decimal | float) -> float:
         plot = self.plot_rect()
