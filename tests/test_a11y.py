@@ -13,6 +13,7 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
+    QDialog,
     QStackedWidget,
     QTabBar,
     QTabWidget,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 from ohmygpt_desktop.core.paths import AppPaths
 from ohmygpt_desktop.ui.about_dialog import AboutDialog
 from ohmygpt_desktop.ui.account_status import AccountStatusDialog
-from ohmygpt_desktop.ui.accounts_dialog import AccountsDialog
+from ohmygpt_desktop.ui.accounts_page import AccountsPage
 from ohmygpt_desktop.ui.main_window import MainWindow
 from ohmygpt_desktop.ui.settings_dialog import SettingsDialog
 from tests.helpers.asyncutil import until
@@ -125,10 +126,13 @@ def test_every_focusable_control_has_a_name(
     assert dialog.pages.currentWidget() is dialog.result_page
     check("recharge result", dialog)
 
+    dialog.reject()
+    window.show_accounts()
+    check("accounts", window.accounts_page)
+
     for screen, top in (
         ("settings", SettingsDialog(ctx)),
         ("about", AboutDialog(ctx)),
-        ("accounts", AccountsDialog(ctx)),
         ("account status", AccountStatusDialog(ctx, account.key)),
     ):
         widgets.add(top).show()
@@ -162,10 +166,9 @@ def test_focus_starts_on_the_primary_action(
     dialog = open_recharge(widgets, ctx, account.key)
     assert dialog.create_button.isDefault()
     assert dialog.focusWidget() is dialog.amount_edit
-    accounts = widgets.add(AccountsDialog(ctx))
-    accounts.show()
-    assert accounts.switch_button.isDefault()
-    assert accounts.focusWidget() is accounts.filter_field
+    dialog.reject()
+    window.show_accounts()  # type to find an account at once
+    assert window.focusWidget() is window.accounts_page.filter_field
 
 
 def _key(qtbot: Any, window: MainWindow, sequence: str) -> None:
@@ -185,7 +188,7 @@ def _dialog(window: MainWindow, kind: type[QWidget]) -> QWidget | None:
     [
         ("Ctrl+N", "RechargeDialog"),
         ("Ctrl+,", "SettingsDialog"),
-        ("Ctrl+Shift+A", "AccountsDialog"),
+        ("Ctrl+Shift+A", "AccountsPage"),
         ("F1", "ShortcutsDialog"),
         ("Ctrl+/", "ShortcutsDialog"),
     ],
@@ -199,14 +202,16 @@ def test_shortcut_opens_its_dialog(
     kinds = {
         "RechargeDialog": RechargeDialog,
         "SettingsDialog": SettingsDialog,
-        "AccountsDialog": AccountsDialog,
+        "AccountsPage": AccountsPage,
         "ShortcutsDialog": ShortcutsDialog,
     }
     ctx, _account = signed_in(make_ctx, run, sandbox, payment_intervals=(3600,))
     window = _open_window(run, ctx, widgets)
     _key(qtbot, window, keys)
     run(until(lambda: _dialog(window, kinds[opens]) is not None, message=f"{keys}: no {opens}"))
-    _dialog(window, kinds[opens]).reject()
+    opened = _dialog(window, kinds[opens])
+    if isinstance(opened, QDialog):
+        opened.reject()
 
 
 @pytest.mark.parametrize("keys", ["F5", "Ctrl+R"])

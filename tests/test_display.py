@@ -38,7 +38,6 @@ from shiboken6 import isValid
 from ohmygpt_desktop.app import AppContext
 from ohmygpt_desktop.core.display import visible_text
 from ohmygpt_desktop.sandbox import SandboxServer
-from ohmygpt_desktop.ui.accounts_dialog import AccountsDialog
 from ohmygpt_desktop.ui.crash_dialog import install_crash_handler
 from ohmygpt_desktop.ui.main_window import MainWindow
 from ohmygpt_desktop.ui.plain import mnemonic_safe, notification_text, title_safe, tooltip_text
@@ -240,11 +239,11 @@ def test_every_screen_shows_a_spoofed_email_as_text(
         switcher.account_actions[key],
     )
 
-    # “All accounts”.
-    switcher.show_all_accounts()
-    (accounts_dialog,) = visible_windows(AccountsDialog)
-    audit.expect("all accounts", accounts_dialog.list)
-    accounts_dialog.close()
+    # The Accounts page.
+    switcher.allAccountsRequested.emit()
+    run(until(window.accounts_page.isVisible))
+    audit.expect("all accounts", window.accounts_page.table)
+    window.tabs.setCurrentWidget(window.history_view)
 
     # Account status.
     switcher.show_status()

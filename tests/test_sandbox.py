@@ -965,3 +965,20 @@ def test_standalone_server_prints_its_details_and_stops_on_ctrl_c() -> None:
     assert proc.returncode == 0, err
     assert "Traceback" not in err
     assert "Sandbox stopped." in out
+
+
+def test_a_fault_can_be_aimed_at_one_user(sandbox: SandboxServer, http: httpx.Client) -> None:
+    alice, bob = sandbox.state.issue_token("888"), sandbox.state.issue_token("1024")
+    set_fault(http, endpoint="balance", kind="status", status=500, user_id="888")
+    assert error_of(http.post(BALANCE, headers=bearer(alice)))[:2] == (500, 500)
+    assert http.post(BALANCE, headers=bearer(bob)).status_code == 200  # others unharmed
+    listed = http.get("/_sandbox/faults").json()["data"]
+    assert [(f["endpoint"], f["user_id"]) for f in listed] == [("balance", "888")]
+    # The user's fault goes first; an endpoint-wide one still reaches everyone else.
+    sandbox.state.set_fault("balance", "status", status=503)
+    assert error_of(http.post(BALANCE, headers=bearer(alice)))[:2] == (500, 500)
+    assert error_of(http.post(BALANCE, headers=bearer(bob)))[:2] == (503, 503)
+    assert parse_fault("balance=status:user_id=0042,status=502")[2] == {
+        "user_id": "0042",
+        "status": 502,
+    }

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import httpx
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 
 from ohmygpt_desktop.core.usage import ForecastState, SampleKind
@@ -20,6 +21,7 @@ from tests.helpers.recharging import Widgets, signed_in, widget_scope
 from tests.helpers.signin import until_idle
 from tests.helpers.tray import fake_tray
 
+ASC, DESC = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
 USER = "888"  # alice@example.com, 340,000 credits in the seeded sandbox
 
 
@@ -183,3 +185,38 @@ def test_running_out_soon_is_notified_once_per_crossing(
     finally:
         player.close()
     run(until_idle())
+
+
+def test_support_desk_sorts_customers_by_runs_out(qtbot, make_ctx, run, sandbox, widgets) -> None:
+    from tests.test_accounts_table import AL, BEA, CY, DANA, both_orders, cell, desk_window, key
+
+    ctx, _window, page = desk_window(qtbot, make_ctx, run, sandbox, widgets, [AL, DANA, BEA, CY])
+    ctx.usage.clock = sandbox_clock(sandbox)
+    spend = {CY: 100_000, BEA: 100_000, DANA: 0}  # credits a day; al is never read
+    balances = {user: Decimal(user[2]) for user in spend}
+    with httpx.Client(base_url=sandbox.base_url, trust_env=False) as http:
+        for _ in range(4 * 3):  # three days, a read every 6 hours
+            http.post("/_sandbox/clock", json={"advance": 6 * 3600}).raise_for_status()
+            for user, per_day in spend.items():
+                balances[user] -= per_day // 4
+                reply = http.post(
+                    "/_sandbox/balance", json={"user_id": user[0], "balance": str(balances[user])}
+                )
+                reply.raise_for_status()
+                run(ctx.accounts.refresh_balance(key(user)))
+    run(until_idle())
+
+    orders = both_orders(qtbot, page, "runs_out")
+    emails = [user[1] for user in (CY, BEA, DANA, AL)]
+    assert orders[ASC] == emails  # soonest first; not falling, then no data, last
+    assert orders[DESC] == [DANA[1], BEA[1], CY[1], AL[1]]  # no data stays last
+    cy_days = ctx.usage.forecast(key(CY)).days
+    assert cy_days == pytest.approx(float(balances[CY]) / 100_000, abs=0.01)
+    assert cell(page, CY, "runs_out") == f"~{round(cy_days)} d"
+    assert cell(page, DANA, "runs_out") == "—"
+    assert cell(page, AL, "runs_out") == "no data"
+    assert cell(page, CY, "spent_per_day") == "≈ $2.94"
+    assert "Runs out in ~" in cell(page, CY, "runs_out", Qt.ItemDataRole.ToolTipRole)
+    spent = both_orders(qtbot, page, "spent_per_day")
+    assert spent[ASC][0] == DANA[1]
+    assert spent[ASC][-1] == AL[1]

@@ -9,7 +9,6 @@ the user to choose (no secure keyring), it awaits an injected async callback.
 from __future__ import annotations
 
 import logging
-from collections import deque
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -410,25 +409,8 @@ class AccountManager(QObject):
                 self.accountUpdated.emit(key)
 
     async def refresh_many(self, keys: Iterable[str] | None = None) -> dict[str, ApiError]:
-        """Refresh several balances, at most ``refresh_concurrency`` at a time.
+        """Refresh several balances, at most ``refresh_concurrency`` at a time
+        (:class:`~ohmygpt_desktop.core.bulk_refresh.BulkRefresh`). Returns the failures by key."""
+        from ohmygpt_desktop.core.bulk_refresh import BulkRefresh
 
-        A fixed pool of workers takes keys from a queue (rather than one task per
-        account), so a thousand accounts cost the event loop no burst of work.
-        Returns the failures by key.
-        """
-        import asyncio
-
-        pending = deque(keys if keys is not None else list(self._accounts))
-        failures: dict[str, ApiError] = {}
-
-        async def worker() -> None:
-            while pending:
-                key = pending.popleft()
-                try:
-                    await self.refresh_balance(key)
-                except ApiError as exc:
-                    failures[key] = exc
-
-        workers = max(1, min(self.refresh_concurrency, len(pending)))
-        await asyncio.gather(*(worker() for _ in range(workers)))
-        return failures
+        return await BulkRefresh(self, keys, concurrency=self.refresh_concurrency).run()

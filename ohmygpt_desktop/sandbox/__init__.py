@@ -13,7 +13,9 @@ by the tests and by the app's demo mode; never contacts the network.
 
 Fault injection (``state.set_fault(endpoint, kind, times=None, **params)`` or
 ``POST /_sandbox/faults``); ``endpoint`` is a counted endpoint name or ``"*"``;
-every kind also takes ``seconds`` (a delay first):
+``user_id`` aims the fault at the requests made with that user's token only (a
+user's fault goes before the endpoint's); every kind also takes ``seconds`` (a
+delay first):
 
 ==============  ============================  ===========================================
 kind            params (default)              what the client sees

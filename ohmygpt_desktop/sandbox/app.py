@@ -136,6 +136,16 @@ def _post_fault(fault: Fault, reply: JsonReply) -> None:
         replace_urls(reply.body, fault.get("url"))
 
 
+def _token_user(request: Request, state: SandboxState) -> str | None:
+    """The user whose valid bearer token came with the request, if any (for faults
+    aimed at one user)."""
+    scheme, _, value = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not value.strip():
+        return None
+    record = state.token(value.strip())
+    return record.user_id if record is not None else None
+
+
 def counted(name: str, handler: Handler) -> Callable[[Request], Awaitable[Response]]:
     """Wrap a handler: count the request, apply latency and faults, render JSON."""
     is_api = name in API_ENDPOINTS
@@ -143,7 +153,7 @@ def counted(name: str, handler: Handler) -> Callable[[Request], Awaitable[Respon
     async def endpoint(request: Request) -> Response:
         state: SandboxState = request.app.state.sandbox
         state.record_request(name)
-        fault = state.take_fault(name)
+        fault = state.take_fault(name, _token_user(request, state))
         delay = (state.config.latency if is_api else 0.0) + (fault.seconds if fault else 0.0)
         if delay > 0 and not await _pause(request, delay):
             return Response(status_code=499)  # the client is gone; nobody reads this
@@ -692,9 +702,10 @@ async def ctl_set_fault(request: Request, state: SandboxState, body: dict[str, A
     endpoint = params.pop("endpoint", None)
     kind = params.pop("kind", None)
     times = params.pop("times", None)
+    user_id = params.pop("user_id", None)
     if not isinstance(endpoint, str) or not isinstance(kind, str):
         raise ValueError("give at least 'endpoint' and 'kind'")
-    fault = state.set_fault(endpoint, kind, times=times, **params)
+    fault = state.set_fault(endpoint, kind, times=times, user_id=user_id, **params)
     return _control_ok("Fault set", fault.as_dict())
 
 

@@ -68,6 +68,8 @@ class Fault:
     kind: str
     params: dict[str, Any] = field(default_factory=dict)
     times: int | None = None
+    #: Only requests made with this user's token misbehave (``None``: every request).
+    user_id: str | None = None
 
     @property
     def seconds(self) -> float:
@@ -79,11 +81,18 @@ class Fault:
 
     def as_dict(self) -> dict[str, Any]:
         params = {k: v for k, v in self.params.items() if v is not _MISSING}
-        return {"endpoint": self.endpoint, "kind": self.kind, "times": self.times, **params}
+        head = {"endpoint": self.endpoint, "kind": self.kind, "times": self.times}
+        if self.user_id is not None:
+            head["user_id"] = self.user_id
+        return {**head, **params}
 
 
-def make_fault(endpoint: str, kind: str, times: int | None = None, **params: Any) -> Fault:
+def make_fault(
+    endpoint: str, kind: str, times: int | None = None, user_id: str | None = None, **params: Any
+) -> Fault:
     """Validate and build a fault. Raises ValueError with a readable reason."""
+    if user_id is not None and (not isinstance(user_id, str) or not user_id.strip()):
+        raise ValueError("user_id must be a non-empty string (or left out: every user)")
     if endpoint != "*" and endpoint not in ENDPOINTS:
         raise ValueError(f"unknown endpoint {endpoint!r}; use one of {', '.join(ENDPOINTS)} or *")
     if kind not in _PARAMS:
@@ -124,7 +133,7 @@ def make_fault(endpoint: str, kind: str, times: int | None = None, **params: Any
     for name in ("field", "url", "message", "error_type", "location"):
         if params.get(name) is not None and not isinstance(params[name], str):
             raise ValueError(f"{name} must be a string")
-    return Fault(endpoint=endpoint, kind=kind, params=dict(params), times=times)
+    return Fault(endpoint=endpoint, kind=kind, params=dict(params), times=times, user_id=user_id)
 
 
 def _number(value: Any, name: str) -> None:
@@ -340,6 +349,9 @@ def parse_fault(spec: str) -> tuple[str, str, dict[str, Any]]:
         key, sep, value = item.partition("=")
         if not sep or not key:
             raise ValueError(f"expected k=v in {spec!r}, got {item!r}")
+        if key.strip() == "user_id":  # an id is text even when it is all digits
+            params["user_id"] = value.strip()
+            continue
         try:
             params[key.strip()] = json.loads(value)
         except ValueError:

@@ -234,12 +234,21 @@ class SandboxState:
     # -- faults --------------------------------------------------------------------
 
     def set_fault(
-        self, endpoint: str, kind: str, *, times: int | None = None, **params: Any
+        self,
+        endpoint: str,
+        kind: str,
+        *,
+        times: int | None = None,
+        user_id: str | None = None,
+        **params: Any,
     ) -> Fault:
-        """Make ``endpoint`` (or ``"*"``) misbehave; replaces that endpoint's fault."""
-        fault = make_fault(endpoint, kind, times, **params)
+        """Make ``endpoint`` (or ``"*"``) misbehave, for every request or only for those
+        made with ``user_id``'s token; replaces the fault of that endpoint and user."""
+        fault = make_fault(endpoint, kind, times, user_id, **params)
         with self._lock:
-            self._faults = [f for f in self._faults if f.endpoint != endpoint]
+            self._faults = [
+                f for f in self._faults if (f.endpoint, f.user_id) != (endpoint, user_id)
+            ]
             self._faults.append(fault)
         return fault
 
@@ -255,12 +264,18 @@ class SandboxState:
         with self._lock:
             return [replace(f, params=dict(f.params)) for f in self._faults]
 
-    def take_fault(self, endpoint: str) -> Fault | None:
-        """The fault for this request (endpoint-specific first, then ``*``), using up one."""
+    def take_fault(self, endpoint: str, user_id: str | None = None) -> Fault | None:
+        """The fault for this request, using up one: the most specific first (this
+        user's on this endpoint, this endpoint's, this user's on ``*``, then ``*``)."""
         with self._lock:
-            chosen = next((f for f in self._faults if f.endpoint == endpoint), None)
-            if chosen is None:
-                chosen = next((f for f in self._faults if f.endpoint == "*"), None)
+            order = [(endpoint, None), ("*", None)]
+            if user_id is not None:
+                order = [(endpoint, user_id), order[0], ("*", user_id), order[1]]
+            chosen = None
+            for wanted in order:
+                chosen = next((f for f in self._faults if (f.endpoint, f.user_id) == wanted), None)
+                if chosen is not None:
+                    break
             if chosen is None:
                 return None
             if chosen.times is not None:

@@ -39,7 +39,7 @@ _BUTTON_STYLE = (
 )
 
 
-#: Accounts listed in the menu itself; more are reached through “All accounts”.
+#: Accounts listed in the menu itself; all of them are on the Accounts page.
 MENU_LIMIT = 12
 
 
@@ -47,6 +47,8 @@ class AccountSwitcher(QWidget):
     addAccountRequested = Signal()
     reauthRequested = Signal(str)
     rechargeRequested = Signal(str)
+    #: “All accounts…”: the window shows its Accounts page.
+    allAccountsRequested = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,7 +82,7 @@ class AccountSwitcher(QWidget):
         self.add_action = QAction(self)
         self.add_action.triggered.connect(self.addAccountRequested)
         self.all_action = QAction(self)
-        self.all_action.triggered.connect(self.show_all_accounts)
+        self.all_action.triggered.connect(self.allAccountsRequested)
         self.sign_out_action = QAction(self)
         self.sign_out_action.triggered.connect(self.confirm_sign_out)
 
@@ -182,7 +184,7 @@ class AccountSwitcher(QWidget):
         listed = accounts
         if len(accounts) > MENU_LIMIT:
             # Many accounts (support staff): the most recently used here, all of
-            # them in the searchable “All accounts” list.
+            # them on the Accounts page.
             order = {a.key: i for i, a in enumerate(accounts)}  # later added wins ties
             recent = sorted(
                 accounts, key=lambda a: (a.record.last_used_at, order[a.key]), reverse=True
@@ -212,14 +214,6 @@ class AccountSwitcher(QWidget):
         self.menu.addAction(self.sign_out_action)
 
     # --------------------------------------------------------------- actions
-
-    def show_all_accounts(self) -> None:
-        from ohmygpt_desktop.ui.accounts_dialog import AccountsDialog
-
-        dialog = AccountsDialog(self.ctx, self.window())
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.rechargeRequested.connect(self.rechargeRequested)
-        dialog.open()
 
     def switch_to(self, key: str) -> None:
         current = self.ctx.accounts.current()

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -50,6 +50,8 @@ if TYPE_CHECKING:
     from ohmygpt_desktop.core.accounts import Account
     from ohmygpt_desktop.core.context import AppContext
 
+_tr = QCoreApplication.translate
+
 #: How often the "Updated … ago" text is brought up to date.
 AGE_TICK_MS = 30_000
 
@@ -84,6 +86,8 @@ class BalanceView(QWidget):
         #: The clock for "Updated … ago" (tests replace it).
         self.now: Callable[[], datetime] = lambda: datetime.now(UTC)
         self._op: Op[object] | None = None
+        #: The account the running refresh of :attr:`_op` reads.
+        self._op_key = ""
         #: A failure of our own refresh that is not an API error (shown like one).
         self._local_error: BaseException | None = None
         self._build()
@@ -277,7 +281,20 @@ class BalanceView(QWidget):
 
     def _on_current_changed(self, key: str) -> None:
         self._local_error = None
-        self.render()
+        if self._needs_reading():  # a switch shows a fresh figure, never "not read"
+            self.refresh()
+        else:
+            self.render()
+
+    def _needs_reading(self) -> bool:
+        """Whether the current account's balance was never read or is older than the
+        refresh interval (and is not being read now)."""
+        account = self.account()
+        if account is None or account.refreshing:
+            return False
+        updated = account.balance_updated
+        interval = timedelta(seconds=max(30, int(self.ctx.settings.refresh_interval_s)))
+        return updated is None or self.now() - updated > interval
 
     def _on_watching_changed(self, key: str, watching: bool) -> None:
         self._on_account_updated(key)
@@ -299,9 +316,10 @@ class BalanceView(QWidget):
             # The watcher reads the balance now and compares it with the order.
             self.ctx.watcher.poke(account.key)
             return
-        if account.refreshing or (self._op is not None and self._op.running):
+        if account.refreshing or self._reading(account.key):
             return
         self._local_error = None
+        self._op_key = account.key
         self._op = (
             Op(self.ctx.accounts.refresh_balance, account.key)
             .on_failure(self._on_refresh_failed)
@@ -313,6 +331,10 @@ class BalanceView(QWidget):
     def refreshing(self) -> bool:
         """Whether a refresh started here is running."""
         return self._op is not None and self._op.running
+
+    def _reading(self, key: str) -> bool:
+        """Whether a refresh started here is reading ``key``'s balance."""
+        return self.refreshing() and self._op_key == key
 
     def _on_refresh_done(self) -> None:
         self.render()
@@ -352,7 +374,7 @@ class BalanceView(QWidget):
             return
         balance = account.balance
         rate = credit_rate(self.ctx.settings)
-        running = self._op is not None and self._op.running
+        running = self._reading(account.key)
         refreshing = account.refreshing or account.loading_token or running
         error = account.error if account.error is not None else self._local_error
         reauth = account.needs_reauth
@@ -394,7 +416,7 @@ class BalanceView(QWidget):
         for label in (self.amount_label, self.usd_label, self.credits_label):
             label.setEnabled(not stale)
         self.stale_badge.setVisible(balance is not None and stale)
-        self._update_age()
+        self._update_age(refreshing)
 
         self.busy_row.setVisible(refreshing and not reauth)
         self.status_label.setText(
@@ -471,14 +493,14 @@ class BalanceView(QWidget):
 
     # ---------------------------------------------------------------- the age
 
-    def _update_age(self) -> None:
+    def _update_age(self, refreshing: bool) -> None:
         account = self.account()
         if account is None:
             return
         updated = account.balance_updated
         if updated is None:
             self.updated_label.setText(
-                self.tr("Reading the balance…") if account.refreshing else self.tr("Not read yet")
+                self.tr("Reading the balance…") if refreshing else self.tr("Not read yet")
             )
             self.updated_label.setToolTip("")
             return
@@ -492,13 +514,17 @@ class BalanceView(QWidget):
 
     def age_text(self, moment: datetime) -> str:
         """ "just now", "2 min ago", "at 14:05" or a date, relative to :attr:`now`."""
-        seconds = (self.now() - moment).total_seconds()
-        if seconds < 60:
-            return self.tr("just now")
-        if seconds < 3600:
-            return self.tr("{minutes} min ago").format(minutes=int(seconds // 60))
-        local = to_qdatetime(moment)
-        now_local = to_qdatetime(self.now())
-        if local.date() == now_local.date():
-            return self.tr("at {time}").format(time=format_local_time(moment))
-        return self.tr("on {datetime}").format(datetime=format_local_datetime(moment))
+        return age_text(moment, self.now())
+
+
+def age_text(moment: datetime, now: datetime) -> str:
+    """How long ago ``moment`` was: "just now", "2 min ago", "at 14:05" or a date."""
+    seconds = (now - moment).total_seconds()
+    if seconds < 60:
+        return _tr("BalanceView", "just now")
+    if seconds < 3600:
+        return _tr("BalanceView", "{minutes} min ago").format(minutes=int(seconds // 60))
+    local = to_qdatetime(moment)
+    if local.date() == to_qdatetime(now).date():
+        return _tr("BalanceView", "at {time}").format(time=format_local_time(moment))
+    return _tr("BalanceView", "on {datetime}").format(datetime=format_local_datetime(moment))

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from ohmygpt_desktop.core.context import AppContext
     from ohmygpt_desktop.core.updates import UpdateNotice
     from ohmygpt_desktop.ui.account_switcher import AccountSwitcher
+    from ohmygpt_desktop.ui.accounts_page import AccountsPage
     from ohmygpt_desktop.ui.balance_view import BalanceView
     from ohmygpt_desktop.ui.history_view import HistoryView
     from ohmygpt_desktop.ui.login_panel import LoginPanel
@@ -176,7 +177,7 @@ class MainWindow(QMainWindow):
         self.refresh_action.setShortcuts([QKeySequence(Qt.Key.Key_F5), QKeySequence("Ctrl+R")])
         self.recharge_action = menu.addAction("", self.recharge_current)
         self.recharge_action.setShortcut(QKeySequence("Ctrl+N"))
-        self.accounts_action = menu.addAction("", self._switcher.show_all_accounts)
+        self.accounts_action = menu.addAction("", self.show_accounts)
         self.accounts_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
         menu.addSeparator()
         self.settings_action = menu.addAction("", self.open_settings)
@@ -209,6 +210,7 @@ class MainWindow(QMainWindow):
         self._switcher.addAccountRequested.connect(self.add_account)
         self._switcher.reauthRequested.connect(self.reauthorize)
         self._switcher.rechargeRequested.connect(self.open_recharge)
+        self._switcher.allAccountsRequested.connect(self.show_accounts)
         self._retranslate_header()
 
     def _sync_account_actions(self, *_: object) -> None:
@@ -270,17 +272,25 @@ class MainWindow(QMainWindow):
 
     @property
     def tabs(self) -> QTabWidget:
-        """The tabs under the balance card: the order history (built after the card)."""
+        """The tabs under the balance card: the order history and, with more than one
+        account, the Accounts page (built after the card)."""
         _ = self.account_page
         if self._tabs is None:
+            from ohmygpt_desktop.ui.accounts_page import AccountsPage
             from ohmygpt_desktop.ui.history_view import HistoryView
+            from ohmygpt_desktop.ui.usage_view import UsageView
 
             assert self.ctx is not None
             self._tabs = QTabWidget(self._account_page)
+            self._tabs.setDocumentMode(True)
             self._history_view = HistoryView(self.ctx, self._tabs)
             self._tabs.addTab(self._history_view, self.tr("Orders"))
-            from ohmygpt_desktop.ui.usage_view import UsageView
-
+            self._accounts_page = AccountsPage(self.ctx, self._tabs)
+            self._tabs.addTab(self._accounts_page, self.tr("Accounts"))
+            self._accounts_page.switchRequested.connect(self.switcher.switch_to)
+            self._accounts_page.rechargeRequested.connect(self.open_recharge)
+            self.ctx.accounts.accountsChanged.connect(self._sync_accounts_tab)
+            self._sync_accounts_tab()
             self._usage_view = UsageView(self.ctx, self._tabs)
             self._tabs.addTab(self._usage_view, self.tr("Usage"))
             self._page_layout.takeAt(1)  # the stretch that kept its place
@@ -291,6 +301,33 @@ class MainWindow(QMainWindow):
     def history_view(self) -> HistoryView:
         _ = self.tabs
         return self._history_view
+
+    @property
+    def accounts_page(self) -> AccountsPage:
+        """Every signed-in account in a table (a tab beside the orders)."""
+        _ = self.tabs
+        return self._accounts_page
+
+    def _sync_accounts_tab(self) -> None:
+        """The Accounts tab is there when there is more than one account (or it is open)."""
+        tabs = self.tabs
+        index = tabs.indexOf(self._accounts_page)
+        many = len(self.ctx.accounts.accounts()) > 1
+        tabs.setTabVisible(index, many or tabs.currentIndex() == index)
+
+    def show_accounts(self) -> None:
+        """Open the Accounts page, ready to type a search."""
+        current = self.ctx.accounts.current() if self.ctx is not None else None
+        if current is None:
+            return
+        self.pages.setCurrentWidget(self.account_page)
+        page = self.accounts_page
+        self.tabs.setTabVisible(self.tabs.indexOf(page), True)
+        self.tabs.setCurrentWidget(page)
+        if not page.table.currentIndex().isValid():
+            page.select_key(current.key)
+        page.filter_field.setFocus()
+        page.filter_field.selectAll()
 
     @property
     def usage_view(self) -> UsageView:
@@ -425,7 +462,8 @@ class MainWindow(QMainWindow):
         )
         if self._account_page is not None and self._tabs is not None:
             self._tabs.setTabText(0, self.tr("Orders"))
-            self._tabs.setTabText(1, self.tr("Usage"))
+            self._tabs.setTabText(1, self.tr("Accounts"))
+            self._tabs.setTabText(self._tabs.indexOf(self._usage_view), self.tr("Usage"))
         self.tray.retranslate()
         self._retranslate_header()
 
