@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ohmygpt_desktop.core.usage import Forecast, ForecastState, Sample, SampleKind
 from ohmygpt_desktop.ui.formatting import format_credits, format_local_datetime
+from ohmygpt_desktop.ui.plain import tooltip_text
 
 _CTX = "UsageChart"
 _tr = QCoreApplication.translate
@@ -105,7 +106,10 @@ class UsageChart(QWidget):
             credits=format_credits(v)
         )
         self.setMouseTracking(not compact)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(
+            QSizePolicy.Policy.Expanding,
+            QSizePolicy.Policy.Fixed if compact else QSizePolicy.Policy.Expanding,
+        )
         self.setMinimumHeight(36 if compact else 220)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
         self.retranslate()
@@ -354,7 +358,7 @@ class UsageChart(QWidget):
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             text = self.hover_text(event.position().x(), event.position().y())
             if text:
-                QToolTip.showText(event.globalPos(), text, self)
+                QToolTip.showText(event.globalPos(), tooltip_text(text), self)
             else:
                 QToolTip.hideText()
             return True
@@ -363,9 +367,8 @@ class UsageChart(QWidget):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if not self.compact and QToolTip.isVisible():
             position = event.position()
-            QToolTip.showText(
-                event.globalPosition().toPoint(), self.hover_text(position.x(), position.y()), self
-            )
+            text = tooltip_text(self.hover_text(position.x(), position.y()))
+            QToolTip.showText(event.globalPosition().toPoint(), text, self)
         super().mouseMoveEvent(event)
 
 

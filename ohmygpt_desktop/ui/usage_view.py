@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -30,6 +29,7 @@ from ohmygpt_desktop.ui.credit_rate import credit_rate
 from ohmygpt_desktop.ui.errors import describe
 from ohmygpt_desktop.ui.follow import follow_settings
 from ohmygpt_desktop.ui.formatting import shown
+from ohmygpt_desktop.ui.plain import PlainLabel
 from ohmygpt_desktop.ui.styles import MUTED_TEXT_STYLE, set_themed_style
 from ohmygpt_desktop.ui.usage_chart import ChartData, UsageChart, runs_out_text
 
@@ -38,6 +38,11 @@ if TYPE_CHECKING:
 
 #: The periods the Usage tab offers, in days.
 PERIODS = (7, 30, 90)
+#: The period shown stands out in either theme (the platform's checked look may not).
+_PERIOD_STYLE = (
+    "QPushButton#UsagePeriod:checked { background: $primary; color: #ffffff;"
+    " border: none; border-radius: 4px; padding: 4px 14px; font-weight: bold; }"
+)
 #: The sparkline's period, in days.
 SPARKLINE_DAYS = 30
 
@@ -74,8 +79,7 @@ class UsageStrip(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 0)
         self.chart = UsageChart(self, compact=True)
-        self.label = QLabel(self)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label = PlainLabel(self)
         set_themed_style(self.label, MUTED_TEXT_STYLE)
         layout.addWidget(self.chart, 1)
         layout.addWidget(self.label, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -122,12 +126,14 @@ class UsageView(QWidget):
         self.period_buttons: dict[int, QPushButton] = {}
         for days in PERIODS:
             button = QPushButton(self)
+            button.setObjectName("UsagePeriod")
             button.setCheckable(True)
             button.setChecked(days == self.days)
             self.period_group.addButton(button, days)
             self.period_buttons[days] = button
             row.addWidget(button)
         self.period_group.idClicked.connect(self.set_period)
+        set_themed_style(self, _PERIOD_STYLE)
         row.addStretch(1)
         self.csv_button = QPushButton(self)
         self.csv_button.setObjectName("UsageCsvButton")
@@ -140,8 +146,7 @@ class UsageView(QWidget):
         layout.addLayout(row)
         self.chart = UsageChart(self)
         layout.addWidget(self.chart, 1)
-        self.summary = QLabel(self)
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary = PlainLabel(self)
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         ctx.accounts.accountUpdated.connect(self._on_account_updated)
