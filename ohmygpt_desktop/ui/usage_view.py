@@ -38,11 +38,6 @@ if TYPE_CHECKING:
 
 #: The periods the Usage tab offers, in days.
 PERIODS = (7, 30, 90)
-#: The period shown stands out in either theme (the platform's checked look may not).
-_PERIOD_STYLE = (
-    "QPushButton#UsagePeriod:checked { background: $primary; color: #ffffff;"
-    " border: none; border-radius: 4px; padding: 4px 14px; font-weight: bold; }"
-)
 #: The sparkline's period, in days.
 SPARKLINE_DAYS = 30
 
@@ -133,7 +128,7 @@ class UsageView(QWidget):
             self.period_buttons[days] = button
             row.addWidget(button)
         self.period_group.idClicked.connect(self.set_period)
-        set_themed_style(self, _PERIOD_STYLE)
+        self._mark_period()
         row.addStretch(1)
         self.csv_button = QPushButton(self)
         self.csv_button.setObjectName("UsageCsvButton")
@@ -173,7 +168,16 @@ class UsageView(QWidget):
     def set_period(self, days: int) -> None:
         self.days = days
         self.period_buttons[days].setChecked(True)
+        self._mark_period()
         self.reload()
+
+    def _mark_period(self) -> None:
+        """The period shown is bold as well as checked (some styles barely show
+        a checked button, in the dark theme especially)."""
+        for days, button in self.period_buttons.items():
+            font = button.font()
+            font.setBold(days == self.days)
+            button.setFont(font)
 
     def _on_account_updated(self, key: str) -> None:
         if key == self.ctx.account_store.current:
