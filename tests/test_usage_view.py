@@ -12,6 +12,7 @@ import httpx
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QFileDialog
 
 from ohmygpt_desktop.core.usage import ForecastState, SampleKind
 from ohmygpt_desktop.ui.main_window import MainWindow
@@ -85,7 +86,7 @@ def pixels_near(chart: UsageChart, x: float, y: float, expected: QColor, reach: 
 
 
 def test_weeks_of_spending_and_a_top_up_show_in_the_usage_tab(
-    make_ctx, run, sandbox, widgets
+    make_ctx, run, sandbox, widgets, tmp_path
 ) -> None:
     ctx, account = signed_in(make_ctx, run, sandbox, usage_clock=sandbox_clock(sandbox))
     window = started_window(widgets, run, ctx)
@@ -148,6 +149,21 @@ def test_weeks_of_spending_and_a_top_up_show_in_the_usage_tab(
     # 7 days leave the older readings out.
     view.period_buttons[7].click()
     assert len(chart.data.samples) < len(samples)
+
+    # Export: CSV and JSON Lines of every sample, through the (non-blocking) save dialog.
+    for button, name in ((view.csv_button, "usage.csv"), (view.jsonl_button, "usage.jsonl")):
+        button.click()
+        dialog = view.export_dialog
+        assert isinstance(dialog, QFileDialog)
+        assert dialog.isVisible()
+        assert dialog.selectedFiles()[0].endswith(name.rsplit(".", 1)[1])
+        dialog.fileSelected.emit(str(tmp_path / name))
+        dialog.close()
+    lines = (tmp_path / "usage.csv").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 1 + len(samples)
+    assert ",Top-up,194000.00," in lines[1 + samples.index(top_up)]
+    assert len((tmp_path / "usage.jsonl").read_text(encoding="utf-8").splitlines()) == len(samples)
+    assert ctx.messages.history[-1][1].startswith(f"Exported {len(samples)} balance readings")
 
 
 def test_running_out_soon_is_notified_once_per_crossing(
