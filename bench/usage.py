@@ -154,10 +154,8 @@ def main() -> int:
     chart.resize(760, 280)
     start, end = NOW - timedelta(days=90), NOW + timedelta(days=15)
     samples = history.samples(keys[0], start)
-    full = ChartData(
-        start, end, samples, history.forecast(keys[0]), NOW,
-        usage.daily_spending(samples, 90, NOW, UTC),
-    )  # fmt: skip
+    spending = usage.daily_spending(samples, 90, NOW, UTC)
+    full = ChartData(start, end, samples, history.forecast(keys[0]), spending)
     empty = ChartData(start, end)
 
     def draw(data: ChartData) -> None:

@@ -160,12 +160,6 @@ class Forecast:
             return (0, self.days)
         return (1, 0.0) if self.state is ForecastState.NOT_FALLING else (2, 0.0)
 
-    def runs_out_at(self, now: datetime) -> datetime | None:
-        """When the middle estimate runs out, for drawing."""
-        if self.days is None or not math.isfinite(self.days):
-            return None
-        return now + timedelta(days=self.days)
-
 
 NOT_ENOUGH = Forecast(ForecastState.NOT_ENOUGH_DATA)
 

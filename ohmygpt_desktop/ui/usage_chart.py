@@ -85,9 +85,8 @@ class ChartData:
     start: datetime
     end: datetime
     samples: list[Sample] = field(default_factory=list)
+    #: The forecast line starts at the newest sample.
     forecast: Forecast | None = None
-    #: When the forecast line starts (the newest sample) and where it ends.
-    now: datetime | None = None
     #: Credits spent per day (full chart only).
     spending: list[tuple[date, Decimal]] = field(default_factory=list)
 

@@ -59,7 +59,6 @@ def chart_data(ctx: AppContext, key: str, days: int, *, spending: bool) -> Chart
         end=now + timedelta(days=days / 6),
         samples=samples,
         forecast=forecast,
-        now=now,
         spending=daily_spending(samples, days, now) if spending else [],
     )
 
