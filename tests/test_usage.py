@@ -370,6 +370,18 @@ def test_forecast_is_cached_until_a_new_sample(history: UsageHistory, clock: Clo
     everyone = history.forecast_all([KEY, "nobody@api.test"])
     assert everyone[KEY] is history.forecast(KEY)
     assert everyone["nobody@api.test"].state is ForecastState.NOT_ENOUGH_DATA
+    # Without new samples, an hour on the days left are counted again.
+    history.record(KEY, Decimal(1000))
+    clock.advance(hours=1)
+    for i in range(1, 25):
+        history.record(KEY, Decimal(1000) - Decimal(10) * i)
+        clock.advance(hours=1)
+    before = history.forecast(KEY)
+    clock.advance(minutes=59)
+    assert history.forecast(KEY) is before
+    clock.advance(hours=2)
+    later = history.forecast(KEY).days
+    assert later == pytest.approx(before.days - (59 + 120) / (24 * 60), abs=1e-6)
 
 
 def test_schema_is_versioned(tmp_path: Path) -> None:

@@ -88,6 +88,8 @@ MIN_PAIRS = 3
 #: At most this many points of the window go into the slope (the rest are thinned).
 _MAX_POINTS = 28
 _STEP_S = WINDOW_DAYS * DAY // _MAX_POINTS
+#: Cached forecasts are worked out again after this long (seconds), new samples or not.
+FORECAST_TTL_S = HOUR
 #: A forecast range whose ends differ by more than this factor is shown as a range.
 NOISY_RATIO = 1.25
 
@@ -410,6 +412,8 @@ class UsageHistory:
         self._newest: dict[str, _Newest | None] = {}
         self._thinned_at: dict[str, int] = {}
         self._forecasts: dict[str, Forecast] = {}
+        #: When the cached forecasts were computed (UTC seconds of ``clock``).
+        self._computed_at = 0.0
         self._added = 0
         #: Why the history is kept in memory only / was started afresh, if so.
         self.open_problem: Text | UsageHistoryError | None = None
@@ -712,6 +716,11 @@ class UsageHistory:
         reading of each account's 6-hour stretches (the points the slope takes)."""
         now = self.clock()
         with self._lock:
+            # Time counts against what is left even without new samples: an hour on
+            # (or a clock set back), every forecast is worked out again.
+            if not 0 <= now.timestamp() - self._computed_at < FORECAST_TTL_S:
+                self._forecasts.clear()
+                self._computed_at = now.timestamp()
             if keys is None:
                 keys = [k for (k,) in self._conn.execute("SELECT key FROM accounts")]
             wanted = list(keys)
@@ -849,6 +858,7 @@ def _sample(row: Sequence[Any]) -> Sample:
 
 __all__ = [
     "DEDUP_S",
+    "FORECAST_TTL_S",
     "HOURLY_UNTIL_S",
     "KEEP_ALL_S",
     "KEEP_AT_MOST_S",
