@@ -363,3 +363,19 @@ def test_switching_reads_a_never_read_or_stale_balance(
     run(until_idle())
     assert sandbox.state.request_counts["balance"] == before + 1
     assert "Not read yet" not in card.updated_label.text()
+
+
+def test_updated_ago_moves_on_with_the_clock(
+    qtbot: Any, make_ctx: Any, run: Any, sandbox: Any, widgets: Widgets
+) -> None:
+    ctx, _window, page = desk_window(qtbot, make_ctx, run, sandbox, widgets, [DANA, BEA])
+    run(until_idle())
+    assert cell(page, BEA, "updated") == "just now"  # the current one, read at start
+    read = ctx.accounts.get(key(BEA)).balance_updated
+    page.model.now = lambda: read + timedelta(minutes=5, seconds=1)
+    with recording(page.model.dataChanged) as changed:
+        page.model._age_timer.timeout.emit()  # the half-minute tick
+    assert cell(page, BEA, "updated") == "5 min ago"
+    # Only the columns that depend on the clock are redrawn.
+    ticking = {column_index("updated"), column_index("last_top_up")}
+    assert {top.column() for top, *_ in changed} == ticking

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ohmygpt_desktop.core.bulk_refresh import BulkProgress, BulkRefresh
 from ohmygpt_desktop.ui.accounts_table import (
@@ -164,6 +165,7 @@ class AccountsPage(QWidget):
         self.refresh_selected_button.setToolTip(self.tr("Read the balances of the selected rows"))
         self.recharge_button.setText(self.tr("Recharge…"))
         self.recharge_button.setToolTip(self.tr("Recharge the selected account (Ctrl+R)"))
+        self.progress.setAccessibleName(self.tr("Reading balances"))
         self.stop_button.setText(self.tr("Stop"))
         self.stop_button.setToolTip(self.tr("Send no more balance requests"))
         self.model.headerDataChanged.emit(
@@ -288,24 +290,36 @@ class AccountsPage(QWidget):
             self.rechargeRequested.emit(key)
 
     def refresh_all(self) -> None:
-        self._start_refresh(None)
+        """Read every balance, in the order the table shows the accounts."""
+        self._start_refresh(self.model.keys())
 
     def refresh_selected(self) -> None:
         self._start_refresh(self.selected_keys())
 
-    def _start_refresh(self, keys: list[str] | None) -> None:
+    def _start_refresh(self, keys: list[str]) -> None:
         if self._refresh_op is not None and self._refresh_op.running:
             return
-        refresh = self.refresh = BulkRefresh(
-            self.ctx.accounts, keys, on_progress=self._show_progress
-        )
+        page = self
+
+        def progress(state: BulkProgress) -> None:
+            if isValid(page):  # replies may still land after the window closed
+                page._show_progress(state)
+
+        refresh = self.refresh = BulkRefresh(self.ctx.accounts, keys, on_progress=progress)
         self._refresh_op = Op(refresh.run).on_done(lambda: self._refresh_done(refresh)).start(self)
         self._show_progress(refresh.progress)
         self._update_buttons()
 
     def stop(self) -> None:
+        """Send no more balance requests (those on the wire finish)."""
         if self.refresh is not None:
             self.refresh.stop()
+
+    def cancel(self) -> None:
+        """Stop, and stop waiting for the requests on the wire (the window closes)."""
+        self.stop()
+        if self._refresh_op is not None:
+            self._refresh_op.cancel()
 
     def refreshing(self) -> bool:
         """Whether a bulk refresh started here is running."""

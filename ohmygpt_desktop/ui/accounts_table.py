@@ -127,6 +127,8 @@ class ColumnSpec:
     colour: Callable[[Account, RowFacts], str | None] | None = None
     #: The starting width, in average characters.
     chars: int = 12
+    #: The text depends on the clock ("2 min ago"): redrawn every :data:`AGE_TICK_MS`.
+    ticks: bool = False
 
 
 # ------------------------------------------------------------------ the cells
@@ -352,6 +354,7 @@ COLUMNS: tuple[ColumnSpec, ...] = (
         tooltip=_updated_tooltip,
         colour=_updated_colour,
         chars=14,
+        ticks=True,
     ),
     ColumnSpec(
         "low",
@@ -396,6 +399,7 @@ COLUMNS: tuple[ColumnSpec, ...] = (
         lambda a, f: f.orders.last_paid.updated_at if f.orders.last_paid else None,
         tooltip=_top_up_tooltip,
         chars=16,
+        ticks=True,
     ),
     ColumnSpec(
         "sign_in",
@@ -527,7 +531,13 @@ class AccountsTableModel(QAbstractTableModel):
         self._all_changed()
 
     def _ages_changed(self) -> None:
-        self._all_changed()
+        """The "… ago" texts move on: only their columns are redrawn."""
+        if not self._keys:
+            return
+        last = len(self._keys) - 1
+        for column, spec in enumerate(self.columns):
+            if spec.ticks:
+                self.dataChanged.emit(self.index(0, column), self.index(last, column))
 
     def _all_changed(self) -> None:
         self._revision += 1
@@ -538,8 +548,9 @@ class AccountsTableModel(QAbstractTableModel):
 
     # ---------------------------------------------------------------- queries
 
-    def key_at(self, row: int) -> str:
-        return self._keys[row]
+    def keys(self) -> list[str]:
+        """Every account's key, in the table's order."""
+        return list(self._keys)
 
     def row_of(self, key: str) -> int | None:
         return self._rows.get(key)

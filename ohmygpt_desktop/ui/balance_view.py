@@ -341,8 +341,10 @@ class BalanceView(QWidget):
         self.refreshed.emit()
 
     def _on_refresh_failed(self, exc: Exception) -> None:
-        # API errors are kept on the account (accountUpdated redraws); others here.
-        if not isinstance(exc, ApiError):
+        # API errors are kept on the account (accountUpdated redraws); others here,
+        # unless the person switched to another account meanwhile.
+        account = self.account()
+        if not isinstance(exc, ApiError) and account is not None and account.key == self._op_key:
             self._local_error = exc
 
     def _on_recharge_clicked(self) -> None:

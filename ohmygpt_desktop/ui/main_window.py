@@ -437,6 +437,8 @@ class MainWindow(QMainWindow):
                 self._start_op.cancel()
             if self.update_check is not None:
                 self.update_check.cancel()
+            if self._account_page is not None and self._tabs is not None:
+                self._accounts_page.cancel()
         super().closeEvent(event)
         self.closed.emit()
 
