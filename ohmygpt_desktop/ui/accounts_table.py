@@ -383,7 +383,6 @@ COLUMNS: tuple[ColumnSpec, ...] = (
         tooltip=_runs_out_tooltip,
         colour=lambda a, f: "warning_text" if _runs_out_soon(a, f) else None,
         chars=10,
-        ticks=True,  # the days left shrink with time (forecasts are redone hourly)
     ),
     ColumnSpec(
         "open_orders",
