@@ -50,7 +50,6 @@ from ohmygpt_desktop.core.orders import OrderHistory, OrderHistoryError, OrderSt
 from ohmygpt_desktop.core.sqlite_files import (
     DAMAGE_CODES,
     Damaged,
-    check_intact,
     move_aside,
     sqlite_code,
 )
@@ -465,7 +464,9 @@ class UsageHistory:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         try:
             conn.execute("PRAGMA busy_timeout = 5000")
-            check_intact(conn)
+            # No whole-file check here (the order history's quick_check): at support-desk
+            # size it would read hundreds of MB before the first paint. A file that is not
+            # a database fails on the next line; damage deeper in fails that one write.
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")  # a lost last sample is no harm
             apply_migrations(conn)
