@@ -20,13 +20,15 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
 import sqlite3
 import statistics
 import sys
-import tempfile
 import time
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -52,6 +54,11 @@ def sample_times(now: int) -> list[int]:
     return sorted(t for t in times if now - usage.KEEP_AT_MOST_S <= t <= now)
 
 
+def key_of(n: int) -> str:
+    """The key of the n-th account of ``bench.account_list.profile_with``."""
+    return f"{100_000 + n}@api.ohmygpt.com"
+
+
 def build(path: Path, accounts: int) -> tuple[int, float]:
     """Write the file; returns (rows, seconds)."""
     started = time.perf_counter()
@@ -65,9 +72,7 @@ def build(path: Path, accounts: int) -> tuple[int, float]:
     rows = 0
     conn.execute("BEGIN")
     for n in range(accounts):
-        account = conn.execute(
-            "INSERT INTO accounts (key) VALUES (?)", (f"{n}@api.ohmygpt.com",)
-        ).lastrowid
+        account = conn.execute("INSERT INTO accounts (key) VALUES (?)", (key_of(n),)).lastrowid
         per_second = rng.uniform(0.05, 3.0)  # 4,000 .. 260,000 credits a day
         balance = rng.uniform(0.5, 20) * 1_000_000
         previous = times[0]
@@ -104,8 +109,12 @@ def main() -> int:
     parser.add_argument("--keep", action="store_true", help="keep the file (printed)")
     args = parser.parse_args()
 
-    folder = Path(tempfile.mkdtemp(prefix="usage-bench-"))
-    path = folder / "usage.sqlite3"
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["DBUS_SESSION_BUS_ADDRESS"] = "disabled:"
+    from bench.account_list import profile_with
+
+    paths = profile_with(args.accounts)  # the accounts, for the table at the end
+    path = paths.usage_db
     rows, build_s = build(path, args.accounts)
     size = path.stat().st_size
     per_row = size / rows
@@ -118,7 +127,7 @@ def main() -> int:
     )
 
     history = usage.UsageHistory(path, clock=lambda: NOW)
-    keys = [f"{n}@api.ohmygpt.com" for n in range(args.accounts)]
+    keys = [key_of(n) for n in range(args.accounts)]
 
     def baseline_sort() -> None:
         newest = history._conn.execute(
@@ -144,7 +153,6 @@ def main() -> int:
     thin_s = timed(history.thin)
     print(f"one thinning pass over every account: {thin_s:.1f} s, {history.count():,} samples left")
 
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
     from ohmygpt_desktop.ui.usage_chart import ChartData, UsageChart
@@ -170,14 +178,53 @@ def main() -> int:
         f"empty chart {empty_s * 1000:.1f} ms → {full_s / empty_s:.2f}×"
     )
     history.close()
+
+    table = table_sorts(app, paths)
+    base = table["balance"]
+    print(f"accounts table, sort by balance (baseline): {base * 1000:.0f} ms")
+    for name in ("runs out in, first", "runs out in, again", "spent/day"):
+        print(f"accounts table, sort by {name}: {table[name] * 1000:.0f} ms "
+              f"({table[name] / base:.2f}×)")  # fmt: skip
     del app
     if args.keep:
         print(f"kept {path}")
     else:
-        for leftover in folder.iterdir():
-            leftover.unlink()
-        folder.rmdir()
+        shutil.rmtree(paths.data_dir.parent)
     return 0
+
+
+def table_sorts(app: Any, paths: Any) -> dict[str, float]:
+    """The support desk's table over the same file: header sorts, timed."""
+    from keyring.backends import fail
+    from PySide6.QtCore import Qt
+
+    from ohmygpt_desktop.api.models import Balance
+    from ohmygpt_desktop.app import Options, build_context
+    from ohmygpt_desktop.ui.accounts_table import AccountsTableModel, column_index
+
+    ctx = build_context(
+        Options(), paths=paths, env={}, keyring_backend=fail.Keyring(), usage_clock=lambda: NOW
+    )
+    for i, account in enumerate(ctx.accounts.accounts()):
+        account.balance = Balance(
+            balance=Decimal((i * 7919) % 100_000 * 34), free_balance=Decimal(0)
+        )
+        account.loading_token = False
+    model = AccountsTableModel(ctx)
+    out = {}
+    steps = (
+        ("balance", "balance", Qt.SortOrder.AscendingOrder),
+        ("runs out in, first", "runs_out", Qt.SortOrder.AscendingOrder),
+        ("runs out in, again", "runs_out", Qt.SortOrder.DescendingOrder),
+        ("spent/day", "spent_per_day", Qt.SortOrder.AscendingOrder),
+    )
+    for name, column, order in steps:
+        model._revision += 1  # as after a balance arrived: the sort is done again
+        out[name] = timed(lambda c=column, o=order: model.sort(column_index(c), o))
+        app.processEvents()
+    ctx.history.close()
+    ctx.usage.close()
+    return out
 
 
 if __name__ == "__main__":
