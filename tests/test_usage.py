@@ -7,6 +7,7 @@ import json
 import random
 import sqlite3
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -395,3 +396,22 @@ def test_schema_is_versioned(tmp_path: Path) -> None:
     h = UsageHistory(path)
     assert "newer version" in str(h.open_problem)
     h.close()
+
+
+def test_forecasts_are_worked_out_in_a_thread_while_samples_come_in(
+    history: UsageHistory, clock: Clock
+) -> None:
+    keys = [f"{n}@api.test" for n in range(50)]
+    for hour in range(48):
+        for n, key in enumerate(keys):
+            history.record(key, Decimal(100_000 - hour * (n + 1) * 10))
+        clock.advance(hours=1)
+    with ThreadPoolExecutor(1) as pool:
+        future = pool.submit(history.forecast_all, keys)
+        for key in keys:  # the main thread goes on recording meanwhile
+            history.record(key, Decimal(1))
+        everyone = future.result(timeout=30)
+    assert [f.state for f in everyone.values()] == [ForecastState.FALLING] * len(keys)
+    assert everyone[keys[4]].spent_per_day == Decimal(1200)
+    # What came in meanwhile is not hidden by a forecast worked out before it.
+    assert history.forecast(keys[4]).balance == Decimal(1)

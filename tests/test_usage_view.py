@@ -4,6 +4,7 @@ balance card's sparkline and the tray's early warning."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -14,7 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFileDialog
 
-from ohmygpt_desktop.core.usage import ForecastState, SampleKind
+from ohmygpt_desktop.core.usage import ForecastState, SampleKind, UsageHistory
+from ohmygpt_desktop.ui import accounts_table
 from ohmygpt_desktop.ui.main_window import MainWindow
 from ohmygpt_desktop.ui.usage_chart import UsageChart
 from tests.helpers.asyncutil import until
@@ -204,10 +206,23 @@ def test_running_out_soon_is_notified_once_per_crossing(
     run(until_idle())
 
 
-def test_support_desk_sorts_customers_by_runs_out(qtbot, make_ctx, run, sandbox, widgets) -> None:
+def test_support_desk_sorts_customers_by_runs_out(
+    qtbot, make_ctx, run, sandbox, widgets, monkeypatch
+) -> None:
     from tests.test_accounts_table import AL, BEA, CY, DANA, both_orders, cell, desk_window, key
 
+    # Many accounts' forecasts are worked out in a worker thread (here: from 2 on).
+    monkeypatch.setattr(accounts_table, "WARM_FORECASTS_AT", 2)
+    threads: list[bool] = []
+    real_forecast_all = UsageHistory.forecast_all
+
+    def forecast_all(self, keys=None):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real_forecast_all(self, keys)
+
+    monkeypatch.setattr(UsageHistory, "forecast_all", forecast_all)
     ctx, _window, page = desk_window(qtbot, make_ctx, run, sandbox, widgets, [AL, DANA, BEA, CY])
+    assert False in threads  # the table's warm-up, off the GUI thread
     ctx.usage.clock = sandbox_clock(sandbox)
     spend = {CY: 100_000, BEA: 100_000, DANA: 0}  # credits a day; al is never read
     balances = {user: Decimal(user[2]) for user in spend}

@@ -410,14 +410,21 @@ class UsageHistory:
         self._ids: dict[str, int] = {}
         self._newest: dict[str, _Newest | None] = {}
         self._thinned_at: dict[str, int] = {}
-        self._forecasts: dict[str, Forecast] = {}
-        #: When the cached forecasts were computed (UTC seconds of ``clock``).
-        self._computed_at = 0.0
+        #: Per account: its forecast and when it was worked out (UTC seconds of ``clock``).
+        self._forecasts: dict[str, tuple[Forecast, float]] = {}
+        #: Per account: bumped by each new sample (a forecast worked out meanwhile is
+        #: not cached).
+        self._generations: dict[str, int] = {}
         self._added = 0
         #: Why the history is kept in memory only / was started afresh, if so.
         self.open_problem: Text | UsageHistoryError | None = None
         #: Why the last sample could not be stored, if it could not.
         self.write_problem: UsageHistoryError | None = None
+        #: Whether the history is in its file (not in memory): then big reads
+        #: (:meth:`forecast_all`) go through a reader of their own, outside the lock.
+        self._on_file = False
+        self._reader: sqlite3.Connection | None = None
+        self._read_lock = threading.Lock()
         self._conn = self._open()
 
     # ---- opening
@@ -436,10 +443,12 @@ class UsageHistory:
             if path.exists() and not path.is_file():
                 self._set_aside(path)
             try:
-                return self._open_file(path)
+                conn = self._open_file(path)
             except Damaged:
                 self._set_aside(path)
-                return self._open_file(path)
+                conn = self._open_file(path)
+            self._on_file = True
+            return conn
         except (OSError, sqlite3.Error, Damaged) as exc:
             reason = getattr(exc, "strerror", None) or str(exc) or "damaged"
             log.warning("The balance history %s could not be opened: %s", path, reason)
@@ -498,8 +507,21 @@ class UsageHistory:
         return self._path
 
     def close(self) -> None:
-        with self._lock:
+        with self._lock, self._read_lock:
             self._conn.close()
+            if self._reader is not None:
+                self._reader.close()
+                self._reader = None
+
+    def _reading_connection(self) -> sqlite3.Connection:
+        """A read-only connection to the file for big reads in a worker thread (the
+        file is in write-ahead mode: it reads while the main one writes)."""
+        if self._reader is None:
+            assert self._path is not None
+            uri = f"{self._path.resolve().as_uri()}?mode=ro"
+            self._reader = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            self._reader.execute("PRAGMA busy_timeout = 5000")
+        return self._reader
 
     def __repr__(self) -> str:
         return f"UsageHistory({str(self._path)!r})"
@@ -632,6 +654,7 @@ class UsageHistory:
         )
         self._newest[key] = _Newest(at, balance, free)
         self._forecasts.pop(key, None)
+        self._generations[key] = self._generations.get(key, 0) + 1
         return Sample(datetime.fromtimestamp(at, UTC), balance, free, kind, topup, order_no)
 
     def _thin(self, conn: sqlite3.Connection, account: int, now: int) -> None:
@@ -712,50 +735,70 @@ class UsageHistory:
         return self.forecast_all([key])[key]
 
     def forecast_all(self, keys: Iterable[str] | None = None) -> dict[str, Forecast]:
-        """Forecasts of many accounts (all stored ones by default); those not cached
-        are computed from one query over the window, thinned in SQL to the last
-        reading of each account's 6-hour stretches (the points the slope takes)."""
+        """Forecasts of many accounts (all stored ones by default).
+
+        Those not cached (or cached an hour ago or more: time counts against what
+        is left even without new samples) come from one query over the window,
+        thinned in SQL to the last reading of each account's 6-hour stretches (the
+        points the slope takes). Only the query holds the lock: a worker thread can
+        work out thousands while the GUI thread goes on recording samples."""
         now = self.clock()
+        stamp = now.timestamp()
         with self._lock:
-            # Time counts against what is left even without new samples: an hour on
-            # (or a clock set back), every forecast is worked out again.
-            if not 0 <= now.timestamp() - self._computed_at < FORECAST_TTL_S:
-                self._forecasts.clear()
-                self._computed_at = now.timestamp()
             if keys is None:
                 keys = [k for (k,) in self._conn.execute("SELECT key FROM accounts")]
             wanted = list(keys)
-            missing = [k for k in wanted if k not in self._forecasts]
-            if missing:
-                since = int((now - timedelta(days=WINDOW_DAYS)).timestamp())
-                if len(missing) == 1:
-                    account = self._account_id(self._conn, missing[0], create=False)
-                    names = {} if account is None else {account: missing[0]}
-                    where, params = "at >= ? AND account = ?", (since, account)
-                else:
-                    wanted_set = set(missing)
-                    names = {
-                        i: k
-                        for k, i in self._conn.execute("SELECT key, id FROM accounts")
-                        if k in wanted_set
-                    }
-                    where, params = "at >= ?", (since,)
-                rows = self._conn.execute(
-                    # SQLite takes the other columns from the row holding MAX(at).
-                    f"SELECT account, MAX(at), balance, kind FROM samples WHERE {where} "  # noqa: S608
-                    "GROUP BY account, at / ?, CASE kind WHEN 0 THEN 0 ELSE at END "
-                    "ORDER BY account, 2",
-                    (*params, _STEP_S),
-                ).fetchall()
-                by_id: dict[int, list[tuple[int, str, int]]] = {}
-                for account, at, balance, kind in rows:
-                    if account in names:
-                        by_id.setdefault(account, []).append((at, balance, kind))
-                for account, key in names.items():
-                    self._forecasts[key] = _forecast_rows(by_id.get(account, []), now)
-                for key in missing:
-                    self._forecasts.setdefault(key, NOT_ENOUGH)
-            return {k: self._forecasts[k] for k in wanted}
+            known: dict[str, Forecast] = {}
+            for key in wanted:
+                entry = self._forecasts.get(key)
+                if entry is not None and 0 <= stamp - entry[1] < FORECAST_TTL_S:
+                    known[key] = entry[0]
+            missing = [k for k in wanted if k not in known]
+            if not missing:
+                return known
+            generations = {k: self._generations.get(k, 0) for k in missing}
+            alone = len(missing) == 1 or not self._on_file
+            if alone:  # one account (a cell, the tray): quick, on the main connection
+                names, rows = self._window_rows(self._conn, missing, now)
+        if not alone:
+            with self._read_lock:
+                names, rows = self._window_rows(self._reading_connection(), missing, now)
+        by_id: dict[int, list[tuple[int, str, int]]] = {}
+        for account, at, balance, kind in rows:
+            if account in names:
+                by_id.setdefault(account, []).append((at, balance, kind))
+        for account, key in names.items():
+            known[key] = _forecast_rows(by_id.get(account, []), now)
+        with self._lock:
+            for key in missing:
+                result = known.setdefault(key, NOT_ENOUGH)
+                if self._generations.get(key, 0) == generations[key]:  # no sample since
+                    self._forecasts[key] = (result, stamp)
+        return {k: known[k] for k in wanted}
+
+    def _window_rows(
+        self, conn: sqlite3.Connection, keys: list[str], now: datetime
+    ) -> tuple[dict[int, str], list[tuple[int, int, str, int]]]:
+        """The accounts' ids and their forecast window's rows."""
+        since = int((now - timedelta(days=WINDOW_DAYS)).timestamp())
+        if len(keys) == 1:
+            account = self._account_id(conn, keys[0], create=False)
+            if account is None:
+                return {}, []
+            names = {account: keys[0]}
+            where, params = "at >= ? AND account = ?", (since, account)
+        else:
+            wanted = set(keys)
+            names = {i: k for k, i in conn.execute("SELECT key, id FROM accounts") if k in wanted}
+            where, params = "at >= ?", (since,)
+        rows = conn.execute(
+            # SQLite takes the other columns from the row holding MAX(at).
+            f"SELECT account, MAX(at), balance, kind FROM samples WHERE {where} "  # noqa: S608
+            "GROUP BY account, at / ?, CASE kind WHEN 0 THEN 0 ELSE at END "
+            "ORDER BY account, 2",
+            (*params, _STEP_S),
+        ).fetchall()
+        return names, rows
 
     # ---- export
 

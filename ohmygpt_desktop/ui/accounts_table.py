@@ -47,7 +47,7 @@ from ohmygpt_desktop.api import (
 from ohmygpt_desktop.api.models import credits_to_usd
 from ohmygpt_desktop.core.account_orders import NO_ORDERS, AccountOrders, summarize
 from ohmygpt_desktop.core.orders import OrderHistoryError
-from ohmygpt_desktop.core.usage import Forecast, ForecastState
+from ohmygpt_desktop.core.usage import FORECAST_TTL_S, Forecast, ForecastState
 from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP
 from ohmygpt_desktop.ui.balance_view import age_text
 from ohmygpt_desktop.ui.credit_rate import CreditRate, credit_rate
@@ -61,6 +61,7 @@ from ohmygpt_desktop.ui.formatting import (
 )
 from ohmygpt_desktop.ui.plain import tooltip_text
 from ohmygpt_desktop.ui.styles import colours
+from ohmygpt_desktop.ui.tasks import Op
 from ohmygpt_desktop.ui.usage_chart import runs_out_short, runs_out_text
 
 if TYPE_CHECKING:
@@ -80,6 +81,8 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
 #: How often the "updated … ago" texts are brought up to date.
 AGE_TICK_MS = 30_000
+#: From this many accounts on, the forecasts are worked out in a worker thread.
+WARM_FORECASTS_AT = 200
 
 _ROLES = frozenset(
     {
@@ -480,6 +483,11 @@ class AccountsTableModel(QAbstractTableModel):
         self._age_timer.setInterval(AGE_TICK_MS)
         self._age_timer.timeout.connect(self._ages_changed)
         self._age_timer.start()
+        # Forecasts are cached for an hour: worked out again in the background.
+        self._forecast_timer = QTimer(self)
+        self._forecast_timer.setInterval(FORECAST_TTL_S * 1000)
+        self._forecast_timer.timeout.connect(self._warm_forecasts)
+        self._forecast_timer.start()
         self.reload()
 
     # ---------------------------------------------------------------- updates
@@ -501,6 +509,20 @@ class AccountsTableModel(QAbstractTableModel):
             self._sorted_revision = self._revision
         self._rows = {key: row for row, key in enumerate(self._keys)}
         self.endResetModel()
+        self._warm_forecasts()
+
+    def _warm_forecasts(self) -> None:
+        """With many accounts, work out their forecasts in a worker thread, so that a
+        first sort by a forecast column takes no seconds on the GUI thread."""
+        if len(self._keys) < WARM_FORECASTS_AT:
+            return  # a few: cheap enough when first drawn
+        import asyncio
+
+        Op(asyncio.to_thread, self.ctx.usage.forecast_all, list(self._keys)).on_success(
+            lambda _: self._all_changed()
+        ).on_failure(
+            lambda exc: log.warning("Could not work out the spending forecasts: %s", exc)
+        ).start(self)
 
     def row_changed(self, key: str) -> None:
         """Redraw one account's row."""
