@@ -29,13 +29,10 @@ for this run. :attr:`UsageHistory.open_problem` says so.
 from __future__ import annotations
 
 import contextlib
-import csv
-import json
 import logging
 import math
 import os
 import sqlite3
-import statistics
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -247,7 +244,7 @@ def _forecast(points: Sequence[_Point], balance: Decimal, at: datetime, now: dat
     if len(slopes) < MIN_PAIRS:
         return Forecast(ForecastState.NOT_ENOUGH_DATA, balance=balance, at=at)
     slopes.sort()
-    spend = -statistics.median(slopes)
+    spend = -_quantile(slopes, 0.5)
     if spend <= 0:
         return Forecast(ForecastState.NOT_FALLING, spent_per_day=Decimal(0), balance=balance, at=at)
     # Days already gone since the newest read count against what is left.
@@ -804,6 +801,8 @@ class UsageHistory:
 
     def export_csv(self, path: Path, key: str) -> int:
         """Write the account's samples (oldest first) as CSV; returns the row count."""
+        import csv
+
         rows = self.samples(key)
         header = [
             "Time (UTC)",
@@ -836,6 +835,8 @@ class UsageHistory:
 
     def export_jsonl(self, path: Path, key: str) -> int:
         """Write the account's samples as JSON Lines (money as decimal strings)."""
+        import json
+
         rows = self.samples(key)
 
         def write(handle: Any) -> None:

@@ -293,6 +293,7 @@ class MainWindow(QMainWindow):
             self._sync_accounts_tab()
             self._usage_view = UsageView(self.ctx, self._tabs)
             self._tabs.addTab(self._usage_view, self.tr("Usage"))
+            self._balance_view.add_usage_strip()
             self._page_layout.takeAt(1)  # the stretch that kept its place
             self._page_layout.addWidget(self._tabs, 1)
         return self._tabs
@@ -498,6 +499,7 @@ class MainWindow(QMainWindow):
 
     def _on_signed_in(self, key: str) -> None:
         self.pages.setCurrentWidget(self.account_page)
+        self._balance_view.add_usage_strip()  # the first paint is long past
         self.refresh_current()
 
     def add_account(self) -> None:
