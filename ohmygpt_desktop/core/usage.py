@@ -84,6 +84,8 @@ MIN_PAIRS = 3
 #: At most this many points of the window go into the slope (the rest are thinned).
 _MAX_POINTS = 28
 _STEP_S = WINDOW_DAYS * DAY // _MAX_POINTS
+#: SQLite's default: the write-ahead log is folded into the file at this many pages.
+_AUTO_CHECKPOINT_PAGES = 1000
 #: Cached forecasts are worked out again after this long (seconds), new samples or not.
 FORECAST_TTL_S = HOUR
 #: A forecast range whose ends differ by more than this factor is shown as a range.
@@ -510,14 +512,23 @@ class UsageHistory:
                 self._reader.close()
                 self._reader = None
 
+    def _auto_checkpoint(self, pages: int) -> None:
+        with self._lock:
+            self._conn.execute(f"PRAGMA wal_autocheckpoint = {int(pages)}")
+
     def _reading_connection(self) -> sqlite3.Connection:
-        """A read-only connection to the file for big reads in a worker thread (the
-        file is in write-ahead mode: it reads while the main one writes)."""
+        """A second connection to the file for big reads in a worker thread (the file
+        is in write-ahead mode: it reads while the main one writes). It only reads,
+        and checkpoints."""
         if self._reader is None:
             assert self._path is not None
-            uri = f"{self._path.resolve().as_uri()}?mode=ro"
-            self._reader = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            self._reader = sqlite3.connect(
+                self._path, isolation_level=None, check_same_thread=False
+            )
             self._reader.execute("PRAGMA busy_timeout = 5000")
+            # The window query sorts in memory, not in temporary files that compete
+            # for the disk with the main connection's writes.
+            self._reader.execute("PRAGMA temp_store = MEMORY")
         return self._reader
 
     def __repr__(self) -> str:
@@ -759,7 +770,16 @@ class UsageHistory:
                 names, rows = self._window_rows(self._conn, missing, now)
         if not alone:
             with self._read_lock:
-                names, rows = self._window_rows(self._reading_connection(), missing, now)
+                reader = self._reading_connection()
+                # A checkpoint cannot finish while this read runs, but would still make
+                # the GUI thread's next write wait on the disk: none meanwhile; the log is
+                # folded into the file here, in this thread, once the read is done.
+                self._auto_checkpoint(0)
+                try:
+                    names, rows = self._window_rows(reader, missing, now)
+                    reader.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                finally:
+                    self._auto_checkpoint(_AUTO_CHECKPOINT_PAGES)
         by_id: dict[int, list[tuple[int, str, int]]] = {}
         for account, at, balance, kind in rows:
             if account in names:
