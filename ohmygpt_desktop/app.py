@@ -23,6 +23,8 @@ from ohmygpt_desktop.core.context import AppContext
 from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP, Problem, Text
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from keyring.backend import KeyringBackend
 
     from ohmygpt_desktop.core.clients import ApiClients
@@ -286,6 +288,7 @@ def build_context(
     owns_sandbox: bool = False,
     settings: Settings | None = None,
     payment_intervals: Sequence[float] | None = None,
+    usage_clock: Callable[[], datetime] | None = None,
 ) -> AppContext:
     """Build every service. No network traffic happens here.
 
@@ -294,6 +297,8 @@ def build_context(
     :func:`start_demo_sandbox`; ``owns_sandbox``: the context stops it when it closes);
     otherwise ``options.sandbox`` starts the embedded one. ``settings``: already loaded
     from the right profile (``main`` reads them before the first paint).
+    ``usage_clock``: the time balance samples are stamped with (tests follow the
+    sandbox's clock); default: now.
     """
     from ohmygpt_desktop.api import Secret, origin_of
     from ohmygpt_desktop.core.account_store import AccountStore
@@ -307,6 +312,7 @@ def build_context(
     from ohmygpt_desktop.core.permissions import FILE_NAME, AppPermissions
     from ohmygpt_desktop.core.recharge import RechargeService
     from ohmygpt_desktop.core.tokens import TokenStore
+    from ohmygpt_desktop.core.usage import UsageHistory, paid_order_matcher
     from ohmygpt_desktop.ui.browser import open_in_system_browser
 
     if paths is None:
@@ -367,6 +373,14 @@ def build_context(
         watcher_kwargs["intervals"] = payment_intervals
     watcher = PaymentWatcher(accounts, history, **watcher_kwargs)
     history.add_listener(watcher.on_history_change)  # every order created is watched
+    usage = UsageHistory(
+        paths.usage_db,
+        match_order=paid_order_matcher(history),
+        **({"clock": usage_clock} if usage_clock is not None else {}),
+    )
+    accounts.add_balance_listener(
+        lambda key, balance: usage.record(key, balance.balance, balance.free_balance)
+    )
     _follow_settings(settings, clients, tokens, watcher)
     ctx = AppContext(
         paths=paths,
@@ -377,6 +391,7 @@ def build_context(
         account_store=account_store,
         accounts=accounts,
         history=history,
+        usage=usage,
         recharge=recharge,
         watcher=watcher,
         attempts=SignInAttempts(),
@@ -393,6 +408,8 @@ def build_context(
         ctx.startup_problems.append(account_store.load_problem_text)
     if history.open_problem is not None:
         ctx.startup_problems.append(history.open_problem)
+    if usage.open_problem is not None:
+        ctx.startup_problems.append(usage.open_problem)
     return ctx
 
 
@@ -606,7 +623,12 @@ def _reset_demo(paths: AppPaths, settings: Settings) -> None:
         raise StartupFailure(exc) from None
     data = paths.data_dir
     try:
-        history = [p for p in data.glob(f"{paths.history_db.name}*") if p.is_file()]
+        history = [
+            p
+            for name in (paths.history_db.name, paths.usage_db.name)
+            for p in data.glob(f"{name}*")
+            if p.is_file()
+        ]
         for path in [data / SANDBOX_STATE_FILE, paths.insecure_tokens_file, *history]:
             path.unlink(missing_ok=True)  # the history with its -wal, -shm and damaged copies
     except OSError as exc:

@@ -539,17 +539,17 @@ def test_history_details_and_payable_orders(
     run(ctx.watcher.stop())
 
 
-def test_main_window_history_has_no_tab_widget_and_ctrl_f_searches(
+def test_main_window_tabs_for_one_account_and_ctrl_f_searches(
     qtbot, make_ctx, run, sandbox, widgets
 ) -> None:
     ctx, alice = signed_in(make_ctx, run, sandbox, payment_intervals=(3600,))
     _add(ctx, alice, "10", reference="ZD-5")
     window = _open_window(run, ctx, widgets)
     run(until(lambda: window.history_view.isVisible()))
-    # One page is no tab widget: the bar hides itself and the history names itself.
-    assert not window.tabs.tabBar().isVisible()
-    assert window.history_view.title_label.isVisible()
-    assert window.history_view.title_label.text() == "Orders"
+    # One account: Orders and Usage (no Accounts tab); the tab names the history.
+    tabs = window.tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Orders", "Usage"]
+    assert not window.history_view.title_label.isVisible()
     _key(qtbot, window, "Ctrl+F")
     run(until(lambda: window.focusWidget() is window.history_view.search_edit))
     qtbot.keyClicks(window.history_view.search_edit, "zd-5")

@@ -451,8 +451,10 @@ def test_every_error_for_people_is_described_translated(
         provisioning,
         recharge,
         settings,
+        sqlite_files,
         tokens,
         updates,
+        usage,
     )
     from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP, Problem, Text
     from ohmygpt_desktop.ui.errors import describe
@@ -541,6 +543,7 @@ def test_every_error_for_people_is_described_translated(
         recharge.OrderNotSaved: recharge.OrderNotSaved(record, full),
         recharge.OrderNotRecorded: recharge.OrderNotRecorded(full),
         app.ProfileSwitchError: app.ProfileSwitchError(error="boom"),
+        usage.UsageHistoryError: usage.UsageHistoryError(),
     }
     # Not shown themselves: the base (its template is the generic sentence, for bugs);
     # why the app cannot start is its ``reason`` (a Text or a Problem); the smoke test
@@ -554,6 +557,7 @@ def test_every_error_for_people_is_described_translated(
         StorageChoiceCancelled,
         files.LockBusy,  # the settings and account stores word it as their save error
         updates.FeedError,  # a feed that cannot be used is logged and ignored, never shown
+        sqlite_files.Damaged,  # caught where a database opens: the file is moved aside
     }
     assert _errors_defined_in_the_app() - not_for_people == set(examples)
 

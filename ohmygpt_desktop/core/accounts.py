@@ -75,6 +75,8 @@ class ClientSecretMissing(Problem):
 
 #: Async callback asked when no secure keyring exists: returns SESSION or FILE.
 StorageChooser = Callable[[], Awaitable[TokenStorage]]
+#: Told each fresh balance: (account key, balance), before ``accountUpdated``.
+BalanceListener = Callable[[str, Balance], None]
 
 
 def api_host(base_url: str) -> str:
@@ -151,6 +153,7 @@ class AccountManager(QObject):
         self._clients = clients
         self.refresh_concurrency = refresh_concurrency
         self._accounts: dict[str, Account] = {}
+        self._balance_listeners: list[BalanceListener] = []
         for record in store.records():
             self._accounts[record.key] = Account(record=record, loading_token=True)
 
@@ -368,6 +371,10 @@ class AccountManager(QObject):
 
     # ----------------------------------------------------------------- balances
 
+    def add_balance_listener(self, listener: BalanceListener) -> None:
+        """Call ``listener(key, balance)`` after every successful balance read."""
+        self._balance_listeners.append(listener)
+
     async def refresh_balance(self, key: str) -> Balance | None:
         """Read one account's balance; errors are kept on the account and re-raised."""
         account = self._accounts.get(key)
@@ -392,6 +399,11 @@ class AccountManager(QObject):
             account.balance = balance
             account.balance_updated = datetime.now(UTC)
             account.error = None
+            for listener in self._balance_listeners:
+                try:
+                    listener(key, balance)
+                except Exception:
+                    log.exception("A balance listener failed")
             return balance
         finally:
             account.refreshing = False

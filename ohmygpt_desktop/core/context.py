@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from ohmygpt_desktop.core.settings import Settings
     from ohmygpt_desktop.core.tokens import TokenStore
     from ohmygpt_desktop.core.updates import UpdateChecker
+    from ohmygpt_desktop.core.usage import UsageHistory
     from ohmygpt_desktop.sandbox import SandboxServer
 
 log = logging.getLogger(__name__)
@@ -60,6 +61,8 @@ class AppContext:
     account_store: AccountStore
     accounts: AccountManager
     history: OrderHistory
+    #: Balance samples per account: charts and "runs out in" forecasts.
+    usage: UsageHistory
     recharge: RechargeService
     watcher: PaymentWatcher
     attempts: SignInAttempts
@@ -218,6 +221,7 @@ class AppContext:
         if "ledger" in self.__dict__ and self.ledger is not None:  # built: stop it
             await self.ledger.aclose()
         self.history.close()
+        self.usage.close()
         if self.sandbox is not None and self.owns_sandbox:
             await asyncio.to_thread(self.sandbox.stop)
 

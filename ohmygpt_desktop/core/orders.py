@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import errno
 import json
 import logging
 import os
@@ -45,6 +44,14 @@ from pathlib import Path
 from typing import Any
 
 from ohmygpt_desktop.core.files import FileLock, lock_is_held
+from ohmygpt_desktop.core.sqlite_files import (
+    DAMAGE_CODES,
+    READ_ONLY_CODES,
+    Damaged,
+    check_intact,
+    move_aside,
+    sqlite_code,
+)
 from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP, Problem, Text
 
 log = logging.getLogger(__name__)
@@ -378,7 +385,7 @@ def _dec(text: str | None) -> Decimal | None:
     return value if value.is_finite() else None
 
 
-def _csv_text(value: str | None) -> str:
+def csv_text(value: str | None) -> str:
     """Free text for a spreadsheet: never let it start like a formula."""
     if not value:
         return ""
@@ -388,20 +395,11 @@ def _csv_text(value: str | None) -> str:
 # ------------------------------------------------------------------ history
 
 
-class _Damaged(Exception):
-    """The file is not a (sound) SQLite database."""
-
-
 class _NotWritable(Exception):
     """The file or its folder cannot be written."""
 
 
-#: Primary SQLite result codes (the low byte of extended codes).
-_DAMAGE_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
-_READ_ONLY_CODES = {sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM}
 _RUN_ID = re.compile(r"[0-9a-f]{32}")
-#: SQLite's companion files of a database in write-ahead mode.
-_JOURNALS = ("-wal", "-shm")
 
 
 def _empty_history() -> sqlite3.Connection:
@@ -411,26 +409,10 @@ def _empty_history() -> sqlite3.Connection:
     return conn
 
 
-def _code(exc: sqlite3.Error) -> int:
-    return (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
-
-
 def _can_write(path: Path) -> bool:
     """Can this process change (or create) ``path`` and its journal files beside it?"""
     writable = not path.exists() or os.access(path, os.W_OK)
     return writable and os.access(path.parent, os.W_OK)
-
-
-def _check_intact(conn: sqlite3.Connection) -> None:
-    """Raise :class:`_Damaged` unless SQLite finds the file sound (a quick check)."""
-    try:
-        rows = conn.execute("PRAGMA quick_check").fetchall()
-    except sqlite3.Error as exc:
-        if _code(exc) in _DAMAGE_CODES:
-            raise _Damaged from None
-        raise
-    if rows != [("ok",)]:
-        raise _Damaged
 
 
 class OrderHistory:
@@ -465,10 +447,10 @@ class OrderHistory:
         try:
             try:
                 self._conn = self._open_writable()
-            except _Damaged:
+            except Damaged:
                 self._set_aside()
                 self._conn = self._open_writable()
-        except _Damaged:
+        except Damaged:
             raise self._open_error("file is not a database") from None
         except _NotWritable:
             self._conn = self._open_read_only()
@@ -506,22 +488,22 @@ class OrderHistory:
             raise
         except sqlite3.Error as exc:
             conn.close()
-            if _code(exc) in _DAMAGE_CODES:
-                raise _Damaged from None
-            if _code(exc) in _READ_ONLY_CODES:
+            if sqlite_code(exc) in DAMAGE_CODES:
+                raise Damaged from None
+            if sqlite_code(exc) in READ_ONLY_CODES:
                 raise _NotWritable from None
             raise self._open_error(str(exc)) from None
         return conn
 
     def _check_file(self) -> None:
-        """Raise :class:`_Damaged` if the file is not a sound database.
+        """Raise :class:`Damaged` if the file is not a sound database.
 
         Checked on a read-only connection: closing a writable one on a damaged
         file would delete its write-ahead log, which may hold the latest orders.
         """
         conn = sqlite3.connect(f"{self._path.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            _check_intact(conn)
+            check_intact(conn)
         except sqlite3.Error:
             pass  # not damage: opening it for writing says what it is
         finally:
@@ -542,9 +524,9 @@ class OrderHistory:
             )
             try:
                 conn.execute("PRAGMA busy_timeout = 5000")
-                _check_intact(conn)
+                check_intact(conn)
                 version = _checked_version(conn)
-            except _Damaged:
+            except Damaged:
                 conn.close()
                 raise OrderHistoryError(
                     QT_TRANSLATE_NOOP(
@@ -570,8 +552,7 @@ class OrderHistory:
     def _set_aside(self) -> None:
         """Move the damaged file (and its journal files) to ``<name>.damaged-<time>``."""
         try:
-            target = self._damaged_name()
-            os.rename(self._path, target)
+            target = move_aside(self._path)
         except OSError as exc:
             raise OrderHistoryError(
                 QT_TRANSLATE_NOOP(
@@ -582,25 +563,8 @@ class OrderHistory:
                 path=str(self._path),
                 reason=exc.strerror or str(exc),
             ) from None
-        for side in _JOURNALS:
-            try:
-                os.rename(f"{self._path}{side}", f"{target}{side}")
-            except FileNotFoundError:
-                pass
-            except OSError as exc:
-                log.warning("Could not move %s%s aside: %s", self._path, side, exc.strerror)
         self.damaged_copy = target
         log.warning("The order history was damaged; kept it as %s and started a new one", target)
-
-    def _damaged_name(self) -> Path:
-        """A free ``<name>.damaged-<local time>[-n]`` beside the file (and its journals)."""
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")  # local time: for people
-        for attempt in range(1000):
-            suffix = f"{stamp}-{attempt}" if attempt else stamp
-            target = self._path.with_name(f"{self._path.name}.damaged-{suffix}")
-            if not any(os.path.lexists(f"{target}{side}") for side in ("", *_JOURNALS)):
-                return target
-        raise FileExistsError(errno.EEXIST, "too many damaged copies", str(self._path))
 
     @property
     def open_problem(self) -> Text | OrderHistoryError | None:
@@ -725,7 +689,7 @@ class OrderHistory:
 
     def _failed(self, exc: sqlite3.Error, *, reading: bool = False) -> OrderHistoryError:
         log.warning("The order history could not be %s: %s", "read" if reading else "changed", exc)
-        if _code(exc) == sqlite3.SQLITE_FULL:
+        if sqlite_code(exc) == sqlite3.SQLITE_FULL:
             return OrderHistoryFull(path=str(self._path))
         template = (
             QT_TRANSLATE_NOOP(_CTX, "The order history {path} could not be read ({reason}).")
@@ -1095,21 +1059,21 @@ class OrderHistory:
                     writer.writerow(
                         [
                             rec.created_at.strftime("%Y-%m-%d %H:%M:%S"),
-                            _csv_text(rec.account_key),
-                            _csv_text(rec.email),
-                            _csv_text(rec.host),
+                            csv_text(rec.account_key),
+                            csv_text(rec.email),
+                            csv_text(rec.host),
                             rec.kind.capitalize(),
                             str(rec.amount),
                             STATUS_TEXT[rec.status],
-                            _csv_text(rec.order_no),
+                            csv_text(rec.order_no),
                             "" if rec.balance_before is None else str(rec.balance_before),
                             "" if rec.balance_after is None else str(rec.balance_after),
-                            _csv_text(rec.checkout_url),
-                            _csv_text(rec.note),
+                            csv_text(rec.checkout_url),
+                            csv_text(rec.note),
                             rec.updated_at.strftime("%Y-%m-%d %H:%M:%S"),
                             rec.local_id,
-                            _csv_text(rec.operator),
-                            _csv_text(rec.reference),
+                            csv_text(rec.operator),
+                            csv_text(rec.reference),
                         ]
                     )
         except OSError as exc:
@@ -1226,5 +1190,6 @@ __all__ = [
     "OrderRecord",
     "OrderStatus",
     "apply_migrations",
+    "csv_text",
     "record_json",
 ]

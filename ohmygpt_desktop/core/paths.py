@@ -81,6 +81,11 @@ class AppPaths:
         return self.data_dir / "orders.sqlite3"
 
     @property
+    def usage_db(self) -> Path:
+        """The balance history (samples per account) behind charts and forecasts."""
+        return self.data_dir / "usage.sqlite3"
+
+    @property
     def accounts_file(self) -> Path:
         """The signed-in accounts (never their tokens), next to the token file."""
         return self.data_dir / "accounts.json"

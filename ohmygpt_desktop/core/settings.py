@@ -132,6 +132,7 @@ class Unit(Enum):
 
     SECONDS = QT_TRANSLATE_NOOP(_FORM, " seconds")
     MINUTES = QT_TRANSLATE_NOOP(_FORM, " minutes")
+    DAYS = QT_TRANSLATE_NOOP(_FORM, " days")
     USD = "USD"  # not translated: the currency code reads the same everywhere
 
 
@@ -142,6 +143,9 @@ _RANGE_MESSAGES = {
     ),
     Unit.MINUTES: QT_TRANSLATE_NOOP(
         _CTX, "{what} must be between {low} and {high} minutes (got {value})."
+    ),
+    Unit.DAYS: QT_TRANSLATE_NOOP(
+        _CTX, "{what} must be between {low} and {high} days (got {value})."
     ),
 }
 
@@ -910,6 +914,19 @@ SETTINGS: tuple[SettingSpec, ...] = (
         tab=Tab.BALANCE,
         widget=Widget.AMOUNT,
         label=QT_TRANSLATE_NOOP(_FORM, "Low-balance warning below:"),
+    ),
+    SettingSpec(
+        "runs_out_warning_days",
+        int,
+        3,
+        "Warn (a tray notification) when an account's balance is forecast to run out "
+        "within this many days; 0 turns the warning off.",
+        QT_TRANSLATE_NOOP(_CTX, "The runs-out warning"),
+        range=(0, 90),
+        unit=Unit.DAYS,
+        tab=Tab.BALANCE,
+        widget=Widget.SPIN,
+        label=QT_TRANSLATE_NOOP(_FORM, "Warn when forecast to run out within:"),
     ),
     SettingSpec(
         "credits_per_usd",

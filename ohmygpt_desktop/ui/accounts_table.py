@@ -16,6 +16,7 @@ Built for support staff with thousands of accounts:
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -46,6 +47,7 @@ from ohmygpt_desktop.api import (
 from ohmygpt_desktop.api.models import credits_to_usd
 from ohmygpt_desktop.core.account_orders import NO_ORDERS, AccountOrders, summarize
 from ohmygpt_desktop.core.orders import OrderHistoryError
+from ohmygpt_desktop.core.usage import FORECAST_TTL_S, Forecast, ForecastState
 from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP
 from ohmygpt_desktop.ui.balance_view import age_text
 from ohmygpt_desktop.ui.credit_rate import CreditRate, credit_rate
@@ -59,6 +61,8 @@ from ohmygpt_desktop.ui.formatting import (
 )
 from ohmygpt_desktop.ui.plain import tooltip_text
 from ohmygpt_desktop.ui.styles import colours
+from ohmygpt_desktop.ui.tasks import Op
+from ohmygpt_desktop.ui.usage_chart import runs_out_short, runs_out_text
 
 if TYPE_CHECKING:
     from ohmygpt_desktop.core.accounts import Account
@@ -77,6 +81,8 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
 #: How often the "updated … ago" texts are brought up to date.
 AGE_TICK_MS = 30_000
+#: From this many accounts on, the forecasts are worked out in a worker thread.
+WARM_FORECASTS_AT = 200
 
 _ROLES = frozenset(
     {
@@ -101,6 +107,10 @@ class RowFacts(NamedTuple):
     now: datetime
     orders: AccountOrders
     current: bool
+    #: The account's spending forecast (``UsageHistory.forecast``: cached per sample).
+    forecast: Callable[[str], Forecast]
+    #: The runs-out warning level, in days (0: off).
+    warn_days: int
 
 
 @dataclass(frozen=True)
@@ -268,6 +278,43 @@ def _sign_in_colour(account: Account, facts: RowFacts) -> str | None:
     return "warning_text" if account.needs_reauth else None
 
 
+def _spent_text(account: Account, facts: RowFacts) -> str:
+    spent = facts.forecast(account.key).spent_per_day
+    return facts.rate.usd(spent) if spent is not None else "—"
+
+
+def _spent_tooltip(account: Account, facts: RowFacts) -> str:
+    spent = facts.forecast(account.key).spent_per_day
+    if spent is None:
+        return runs_out_text(facts.forecast(account.key))
+    return _tr(_CTX, "{credits} a day over the last 7 days, top-ups left out").format(
+        credits=facts.rate.credits(spent)
+    )
+
+
+def _runs_out_key(account: Account, facts: RowFacts) -> float | None:
+    """Days left: ran out 0, falling by days, not falling last but one, no data last."""
+    forecast = facts.forecast(account.key)
+    if forecast.state is ForecastState.NOT_ENOUGH_DATA:
+        return None
+    if forecast.state is ForecastState.NOT_FALLING or forecast.days is None:
+        return math.inf
+    return forecast.days
+
+
+def _runs_out_soon(account: Account, facts: RowFacts) -> bool:
+    forecast = facts.forecast(account.key)
+    days = forecast.days
+    return facts.warn_days > 0 and days is not None and days <= facts.warn_days
+
+
+def _runs_out_tooltip(account: Account, facts: RowFacts) -> str:
+    return runs_out_text(facts.forecast(account.key)) or _tr(_CTX, "The balance is not falling.")
+
+
+#: The columns that read forecasts (a sort by one reads them all at once first).
+FORECAST_COLUMNS = frozenset({"spent_per_day", "runs_out"})
+
 COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec(
         "email",
@@ -320,6 +367,25 @@ COLUMNS: tuple[ColumnSpec, ...] = (
         tooltip=_low_tooltip,
         colour=lambda a, f: "warning_text" if _is_low(a, f) else None,
         chars=9,
+    ),
+    ColumnSpec(
+        "spent_per_day",
+        QT_TRANSLATE_NOOP(_CTX, "Spent/day"),
+        _spent_text,
+        lambda a, f: f.forecast(a.key).spent_per_day,
+        _RIGHT,
+        tooltip=_spent_tooltip,
+        chars=10,
+    ),
+    ColumnSpec(
+        "runs_out",
+        QT_TRANSLATE_NOOP(_CTX, "Runs out in"),
+        lambda a, f: runs_out_short(f.forecast(a.key)),
+        _runs_out_key,
+        _RIGHT,
+        tooltip=_runs_out_tooltip,
+        colour=lambda a, f: "warning_text" if _runs_out_soon(a, f) else None,
+        chars=10,
     ),
     ColumnSpec(
         "open_orders",
@@ -387,6 +453,7 @@ class AccountsTableModel(QAbstractTableModel):
         self._current = ""
         self._rate = credit_rate(ctx.settings)
         self._low_usd = ctx.settings.low_balance_usd
+        self._warn_days = ctx.settings.runs_out_warning_days
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -394,7 +461,12 @@ class AccountsTableModel(QAbstractTableModel):
         accounts.accountsChanged.connect(self.reload)
         accounts.accountUpdated.connect(self.row_changed)
         accounts.currentChanged.connect(self._on_current_changed)
-        follow_settings(self, ctx.settings, ["credits_per_usd", "low_balance_usd"], self._rates)
+        follow_settings(
+            self,
+            ctx.settings,
+            ["credits_per_usd", "low_balance_usd", "runs_out_warning_days"],
+            self._rates,
+        )
 
         self._ordersChanged.connect(self._reread_orders)
         history = ctx.history
@@ -411,6 +483,11 @@ class AccountsTableModel(QAbstractTableModel):
         self._age_timer.setInterval(AGE_TICK_MS)
         self._age_timer.timeout.connect(self._ages_changed)
         self._age_timer.start()
+        # Forecasts are cached for an hour: worked out again in the background.
+        self._forecast_timer = QTimer(self)
+        self._forecast_timer.setInterval(FORECAST_TTL_S * 1000)
+        self._forecast_timer.timeout.connect(self._warm_forecasts)
+        self._forecast_timer.start()
         self.reload()
 
     # ---------------------------------------------------------------- updates
@@ -432,6 +509,20 @@ class AccountsTableModel(QAbstractTableModel):
             self._sorted_revision = self._revision
         self._rows = {key: row for row, key in enumerate(self._keys)}
         self.endResetModel()
+        self._warm_forecasts()
+
+    def _warm_forecasts(self) -> None:
+        """With many accounts, work out their forecasts in a worker thread, so that a
+        first sort by a forecast column takes no seconds on the GUI thread."""
+        if len(self._keys) < WARM_FORECASTS_AT:
+            return  # a few: cheap enough when first drawn
+        import asyncio
+
+        Op(asyncio.to_thread, self.ctx.usage.forecast_all, list(self._keys)).on_success(
+            lambda _: self._all_changed()
+        ).on_failure(
+            lambda exc: log.warning("Could not work out the spending forecasts: %s", exc)
+        ).start(self)
 
     def row_changed(self, key: str) -> None:
         """Redraw one account's row."""
@@ -458,6 +549,7 @@ class AccountsTableModel(QAbstractTableModel):
     def _rates(self) -> None:
         self._rate = credit_rate(self.ctx.settings)
         self._low_usd = self.ctx.settings.low_balance_usd
+        self._warn_days = self.ctx.settings.runs_out_warning_days
         self._all_changed()
 
     def _ages_changed(self) -> None:
@@ -493,6 +585,8 @@ class AccountsTableModel(QAbstractTableModel):
             now or self.now(),
             self._orders.get(key, NO_ORDERS),
             key == self._current,
+            self.ctx.usage.forecast,
+            self._warn_days,
         )
 
     # ------------------------------------------------------------ Qt's model
@@ -573,6 +667,8 @@ class AccountsTableModel(QAbstractTableModel):
 
     def _sorted(self, keys: list[str], column: int, order: Qt.SortOrder) -> list[str]:
         spec = self.columns[column]
+        if spec.name in FORECAST_COLUMNS:
+            self.ctx.usage.forecast_all(keys)  # one query for every forecast not cached
         known: list[tuple[Any, str]] = []
         unknown: list[str] = []
         get = self.ctx.accounts.get

@@ -49,6 +49,7 @@ from ohmygpt_desktop.ui.tasks import Op
 if TYPE_CHECKING:
     from ohmygpt_desktop.core.accounts import Account
     from ohmygpt_desktop.core.context import AppContext
+    from ohmygpt_desktop.ui.usage_view import UsageStrip
 
 _tr = QCoreApplication.translate
 
@@ -186,6 +187,9 @@ class BalanceView(QWidget):
         top.addLayout(buttons, 0, 1, 4, 1)
         top.setColumnStretch(0, 1)
         layout.addLayout(top)
+        #: The last 30 days and the forecast, added here after the first paint.
+        self.usage_strip: UsageStrip | None = None
+        self._strip_place = (layout, layout.count())
 
         # Loading: a thin busy bar and "Updating…".
         self.busy_row = QWidget(self.card)
@@ -260,6 +264,17 @@ class BalanceView(QWidget):
         layout.addWidget(self.low_label)
 
     # ------------------------------------------------------------ i18n, events
+
+    def add_usage_strip(self) -> UsageStrip:
+        """Show the sparkline strip (built once the rest of the window is: it reads
+        the balance history, which the first paint can do without)."""
+        if self.usage_strip is None:
+            from ohmygpt_desktop.ui.usage_view import UsageStrip
+
+            layout, index = self._strip_place
+            self.usage_strip = UsageStrip(self.ctx, self.card)
+            layout.insertWidget(index, self.usage_strip)
+        return self.usage_strip
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

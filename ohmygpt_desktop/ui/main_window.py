@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from ohmygpt_desktop.ui.login_panel import LoginPanel
     from ohmygpt_desktop.ui.tasks import Op
     from ohmygpt_desktop.ui.update_notice import UpdateNoticeBar
+    from ohmygpt_desktop.ui.usage_view import UsageView
 
 
 _HEADER_STYLE = (
@@ -286,13 +287,14 @@ class MainWindow(QMainWindow):
 
     @property
     def tabs(self) -> QTabWidget:
-        """Under the balance card: the order history and, with more than one account, the
-        Accounts page. One page is no tab widget: the bar hides itself then."""
+        """Under the balance card: the order history, with more than one account the
+        Accounts page, and the balance's Usage (built after the card)."""
         _ = self.account_page
         if self._tabs is None:
             from ohmygpt_desktop.ui.accounts_page import AccountsPage
             from ohmygpt_desktop.ui.history_view import HistoryView
             from ohmygpt_desktop.ui.team_history import with_team_scope
+            from ohmygpt_desktop.ui.usage_view import UsageView
 
             assert self.ctx is not None
             self._tabs = QTabWidget(self._account_page)
@@ -306,8 +308,11 @@ class MainWindow(QMainWindow):
             self._accounts_page.hide()
             self._accounts_page.switchRequested.connect(self.switcher.switch_to)
             self._accounts_page.rechargeRequested.connect(self.open_recharge)
+            self._usage_view = UsageView(self.ctx, self._tabs)
+            self._tabs.addTab(self._usage_view, self.tr("Usage"))
             self.ctx.accounts.accountsChanged.connect(self._sync_accounts_tab)
             self._sync_accounts_tab()
+            self._balance_view.add_usage_strip()
             self._page_layout.takeAt(1)  # the stretch that kept its place
             self._page_layout.addWidget(self._tabs, 1)
         return self._tabs
@@ -343,7 +348,7 @@ class MainWindow(QMainWindow):
             index >= 0 and tabs.currentIndex() == index
         )
         if wanted and index < 0:
-            tabs.addTab(self._accounts_page, self.tr("Accounts"))
+            tabs.insertTab(1, self._accounts_page, self.tr("Accounts"))
         elif not wanted and index >= 0:
             tabs.removeTab(index)
         # The history names itself only when no tab bar does.
@@ -357,13 +362,18 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.account_page)
         page = self.accounts_page
         if self.tabs.indexOf(page) < 0:
-            self.tabs.addTab(page, self.tr("Accounts"))
+            self.tabs.insertTab(1, page, self.tr("Accounts"))
             self._history_view.title_label.hide()
         self.tabs.setCurrentWidget(page)
         if not page.table.currentIndex().isValid():
             page.select_key(current.key)
         page.filter_field.setFocus()
         page.filter_field.selectAll()
+
+    @property
+    def usage_view(self) -> UsageView:
+        _ = self.tabs
+        return self._usage_view
 
     def _build_rest(self) -> None:
         """What the first paint did not need: the header's switcher and menu, the history."""
@@ -498,6 +508,7 @@ class MainWindow(QMainWindow):
             accounts = self._tabs.indexOf(self._accounts_page)
             if accounts >= 0:
                 self._tabs.setTabText(accounts, self.tr("Accounts"))
+            self._tabs.setTabText(self._tabs.indexOf(self._usage_view), self.tr("Usage"))
         self.tray.retranslate()
         self._retranslate_header()
 
@@ -531,6 +542,7 @@ class MainWindow(QMainWindow):
 
     def _on_signed_in(self, key: str) -> None:
         self.pages.setCurrentWidget(self.account_page)
+        self._balance_view.add_usage_strip()  # the first paint is long past
         self.refresh_current()
 
     def add_account(self) -> None:

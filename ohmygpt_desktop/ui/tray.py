@@ -51,6 +51,8 @@ class TrayNotifier(QObject):
         self._parked = False
         #: Per account: whether its last balance read was below the low-balance level.
         self._below: dict[str, bool] = {}
+        #: Per account: whether it was last forecast to run out within the warning time.
+        self._running_out: dict[str, bool] = {}
         self.menu = QMenu(window)
         self.open_action = self.menu.addAction("", self.openRequested.emit)
         self.refresh_action = self.menu.addAction("", self.refreshRequested.emit)
@@ -200,6 +202,7 @@ class TrayNotifier(QObject):
         account = self.ctx.accounts.get(key)
         if account is None or account.balance is None or account.needs_reauth:
             return
+        self._check_runs_out(account)
         low = self.ctx.settings.low_balance_usd
         rate = self.ctx.settings.credits_per_usd
         below = credits_to_usd(account.balance.balance, rate) < low
@@ -215,6 +218,31 @@ class TrayNotifier(QObject):
                     email=shown(account.email),
                     threshold=format_usd(low),
                     balance=self._balance_text(account),
+                ),
+            )
+
+    def _check_runs_out(self, account: Account) -> None:
+        """Warn once each time the forecast comes within ``runs_out_warning_days``."""
+        from ohmygpt_desktop.core.usage import ForecastState
+        from ohmygpt_desktop.ui.usage_chart import runs_out_text
+
+        limit = self.ctx.settings.runs_out_warning_days
+        forecast = self.ctx.usage.forecast(account.key)
+        if forecast.state is ForecastState.NOT_ENOUGH_DATA:
+            return  # no verdict: the last one stands
+        soon = (
+            limit > 0
+            and forecast.state is ForecastState.FALLING
+            and forecast.days is not None
+            and forecast.days <= limit
+        )
+        was_soon = self._running_out.get(account.key, False)
+        self._running_out[account.key] = soon
+        if soon and not was_soon:
+            self.notify(
+                self.tr("Balance running out"),
+                self.tr("{email}: {forecast}. Recharge to keep your API calls running.").format(
+                    email=shown(account.email), forecast=runs_out_text(forecast)
                 ),
             )
 

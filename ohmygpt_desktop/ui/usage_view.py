@@ -1,0 +1,257 @@
+"""Where the money goes: the "Usage" tab (a larger chart with a 7/30/90-day switch,
+spending per day, the forecast, export of the samples) and the balance card's
+sparkline strip (the last 30 days and the forecast line).
+
+Both show the current account and follow its balance reads; the samples and the
+forecast come from ``ctx.usage`` (core/usage.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QStandardPaths, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFileDialog,
+    QHBoxLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ohmygpt_desktop.core.usage import UsageHistoryError, daily_spending
+from ohmygpt_desktop.ui.credit_rate import credit_rate
+from ohmygpt_desktop.ui.errors import describe
+from ohmygpt_desktop.ui.follow import follow_settings
+from ohmygpt_desktop.ui.formatting import shown
+from ohmygpt_desktop.ui.plain import PlainLabel
+from ohmygpt_desktop.ui.styles import MUTED_TEXT_STYLE, set_themed_style
+from ohmygpt_desktop.ui.usage_chart import ChartData, UsageChart, runs_out_text
+
+if TYPE_CHECKING:
+    from ohmygpt_desktop.core.context import AppContext
+
+#: The periods the Usage tab offers, in days.
+PERIODS = (7, 30, 90)
+#: The sparkline's period, in days.
+SPARKLINE_DAYS = 30
+
+
+def _value_text(ctx: AppContext) -> Callable[[Decimal], str]:
+    rate = credit_rate(ctx.settings)
+    return rate.usd if rate.exact else rate.credits
+
+
+def chart_data(ctx: AppContext, key: str, days: int, *, spending: bool) -> ChartData:
+    """The chart of one account over the last ``days`` days (and a little future for
+    the forecast line)."""
+    now = ctx.usage.clock()
+    start = now - timedelta(days=days)
+    samples = ctx.usage.samples(key, start)
+    forecast = ctx.usage.forecast(key)
+    return ChartData(
+        start=start,
+        end=now + timedelta(days=days / 6),
+        samples=samples,
+        forecast=forecast,
+        spending=daily_spending(samples, days, now) if spending else [],
+    )
+
+
+class UsageStrip(QWidget):
+    """The balance card's sparkline and its one-line forecast (hidden without data)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("UsageStrip")
+        self.ctx = ctx
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 0)
+        self.chart = UsageChart(self, compact=True)
+        self.label = PlainLabel(self)
+        set_themed_style(self.label, MUTED_TEXT_STYLE)
+        layout.addWidget(self.chart, 1)
+        layout.addWidget(self.label, 0, Qt.AlignmentFlag.AlignVCenter)
+        ctx.accounts.accountUpdated.connect(self._on_account_updated)
+        ctx.accounts.currentChanged.connect(self.reload)
+        follow_settings(self, ctx.settings, ["credits_per_usd"], self.reload)
+        self.reload()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.chart.retranslate()
+            self.reload()
+        super().changeEvent(event)
+
+    def _on_account_updated(self, key: str) -> None:
+        if key == self.ctx.account_store.current:
+            self.reload()
+
+    def reload(self, *_: object) -> None:
+        account = self.ctx.accounts.current()
+        if account is None:
+            self.hide()
+            return
+        data = chart_data(self.ctx, account.key, SPARKLINE_DAYS, spending=False)
+        self.chart.value_text = _value_text(self.ctx)
+        self.chart.set_data(data)
+        self.label.setText(runs_out_text(data.forecast) if data.forecast else "")
+        self.setVisible(len(data.samples) >= 2)
+
+
+class UsageView(QWidget):
+    """The Usage tab; see the module's description."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("UsageView")
+        self.ctx = ctx
+        self.days = PERIODS[1]
+        #: The last export dialog (tests drive it).
+        self.export_dialog: QFileDialog | None = None
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.period_group = QButtonGroup(self)
+        self.period_buttons: dict[int, QPushButton] = {}
+        for days in PERIODS:
+            button = QPushButton(self)
+            button.setObjectName("UsagePeriod")
+            button.setCheckable(True)
+            button.setChecked(days == self.days)
+            self.period_group.addButton(button, days)
+            self.period_buttons[days] = button
+            row.addWidget(button)
+        self.period_group.idClicked.connect(self.set_period)
+        self._mark_period()
+        row.addStretch(1)
+        self.csv_button = QPushButton(self)
+        self.csv_button.setObjectName("UsageCsvButton")
+        self.csv_button.clicked.connect(lambda: self.choose_export_file("csv"))
+        self.jsonl_button = QPushButton(self)
+        self.jsonl_button.setObjectName("UsageJsonlButton")
+        self.jsonl_button.clicked.connect(lambda: self.choose_export_file("jsonl"))
+        row.addWidget(self.csv_button)
+        row.addWidget(self.jsonl_button)
+        layout.addLayout(row)
+        self.chart = UsageChart(self)
+        layout.addWidget(self.chart, 1)
+        self.summary = PlainLabel(self)
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        ctx.accounts.accountUpdated.connect(self._on_account_updated)
+        ctx.accounts.currentChanged.connect(self.reload)
+        follow_settings(self, ctx.settings, ["credits_per_usd"], self.reload)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        for days, button in self.period_buttons.items():
+            button.setText(self.tr("{days} days").format(days=days))
+            button.setAccessibleName(self.tr("Show the last {days} days").format(days=days))
+        self.csv_button.setText(self.tr("Export CSV…"))
+        self.csv_button.setToolTip(self.tr("Save this account's balance readings as CSV"))
+        self.jsonl_button.setText(self.tr("Export JSON Lines…"))
+        self.jsonl_button.setToolTip(self.tr("Save this account's balance readings as JSON Lines"))
+        self.chart.retranslate()
+        self.reload()
+
+    def set_period(self, days: int) -> None:
+        self.days = days
+        self.period_buttons[days].setChecked(True)
+        self._mark_period()
+        self.reload()
+
+    def _mark_period(self) -> None:
+        """The period shown is bold as well as checked (some styles barely show
+        a checked button, in the dark theme especially)."""
+        for days, button in self.period_buttons.items():
+            font = button.font()
+            font.setBold(days == self.days)
+            button.setFont(font)
+
+    def _on_account_updated(self, key: str) -> None:
+        if key == self.ctx.account_store.current:
+            self.reload()
+
+    def reload(self, *_: object) -> None:
+        account = self.ctx.accounts.current()
+        has_account = account is not None
+        for button in (self.csv_button, self.jsonl_button):
+            button.setEnabled(has_account)
+        if account is None:
+            self.summary.setText("")
+            return
+        data = chart_data(self.ctx, account.key, self.days, spending=True)
+        value_text = _value_text(self.ctx)
+        self.chart.value_text = value_text
+        self.chart.set_data(data)
+        parts = []
+        forecast = data.forecast
+        if forecast is not None and forecast.spent_per_day is not None:
+            parts.append(
+                self.tr("Spent per day (last 7 days, top-ups left out): {amount}").format(
+                    amount=value_text(forecast.spent_per_day)
+                )
+            )
+        if forecast is not None and runs_out_text(forecast):
+            parts.append(runs_out_text(forecast))
+        self.summary.setText("\n".join(parts))
+
+    # ---------------------------------------------------------------- export
+
+    def choose_export_file(self, kind: str) -> None:
+        """Ask where to save (non-blocking dialog); the chosen path goes to :meth:`export_to`."""
+        account = self.ctx.accounts.current()
+        if account is None:
+            return
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        ) or str(Path.home())
+        name = "ohmygpt-balance-{}.{}".format(datetime.now().strftime("%Y-%m-%d"), kind)
+        dialog = QFileDialog(self, self.tr("Export balance readings"), str(Path(folder) / name))
+        dialog.setObjectName("UsageExportDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        if kind == "csv":
+            dialog.setNameFilter(self.tr("CSV files (*.csv)"))
+        else:
+            dialog.setNameFilter(self.tr("JSON Lines files (*.jsonl)"))
+        dialog.setDefaultSuffix(kind)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda path: self.export_to(path, kind))
+        self.export_dialog = dialog
+        dialog.open()
+
+    def export_to(self, path: str, kind: str) -> int | None:
+        """Write the current account's samples; returns the row count."""
+        account = self.ctx.accounts.current()
+        if not path or account is None:
+            return None
+        export = self.ctx.usage.export_csv if kind == "csv" else self.ctx.usage.export_jsonl
+        try:
+            count = export(Path(path), account.key)
+        except UsageHistoryError as exc:
+            self.ctx.messages.error(
+                self.tr("Could not export the balance readings: {reason}").format(
+                    reason=describe(exc)
+                )
+            )
+            return None
+        self.ctx.messages.success(
+            self.tr("Exported {count} balance readings to {path}.").format(
+                count=count, path=shown(path)
+            )
+        )
+        return count
+
+
+__all__ = ["PERIODS", "SPARKLINE_DAYS", "UsageStrip", "UsageView", "chart_data"]
