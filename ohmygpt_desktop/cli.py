@@ -536,11 +536,10 @@ def _accounts_arguments(parser: argparse.ArgumentParser) -> None:
     arguments=_accounts_arguments,
 )
 async def _accounts(run: CommandRun) -> int:
-    from ohmygpt_desktop.core.balance_memo import FILE_NAME, BalanceMemo
-
     ctx = run.ctx
     await ctx.accounts.load_tokens()
-    readings = BalanceMemo(ctx.paths.cache_dir / FILE_NAME).load()
+    # The newest balance the app or this command line read (the balance history).
+    readings = {a.key: ctx.usage.newest(a.key) for a in ctx.accounts.accounts()}
     current = ctx.accounts.current()
     items = []
     for account in ctx.accounts.accounts():
@@ -552,9 +551,9 @@ async def _accounts(run: CommandRun) -> int:
                 "host": account.host,
                 "current": current is not None and account.key == current.key,
                 "state": _state(account),
-                "balance_usd": _money(_usd(ctx, reading.balance.balance)) if reading else None,
-                "credits": str(reading.balance.balance) if reading else None,
-                "balance_read_at": iso_utc(reading.read_at) if reading else None,
+                "balance_usd": _money(_usd(ctx, reading.balance)) if reading else None,
+                "credits": str(reading.balance) if reading else None,
+                "balance_read_at": iso_utc(reading.at) if reading else None,
             }
         )
     if run.args.json:
@@ -570,7 +569,7 @@ async def _accounts(run: CommandRun) -> int:
             item["host"],
             item["key"],
             _dollars(None if item["balance_usd"] is None else Decimal(item["balance_usd"])),
-            _local_time(readings[item["key"]].read_at) if item["credits"] else "never",
+            _local_time(readings[item["key"]].at) if item["credits"] else "never",
             _STATE_TEXT[item["state"]],
         ]
         for item in items
@@ -595,13 +594,12 @@ def _balance_arguments(parser: argparse.ArgumentParser) -> None:
 @command(
     "balance",
     help="read an account's balance now",
-    description="Read an account's balance from the service now, and keep it as the "
-    "account's last balance (which `accounts` lists).",
+    description="Read an account's balance from the service now; like every read, it "
+    "goes into the balance history (which `accounts` and the app's Usage tab show).",
     arguments=_balance_arguments,
 )
 async def _balance(run: CommandRun) -> int:
     from ohmygpt_desktop.api import InvalidTokenError
-    from ohmygpt_desktop.core.balance_memo import FILE_NAME, BalanceMemo
 
     ctx = run.ctx
     account = await signed_in(ctx, find_account(ctx, run.args.account))
@@ -613,7 +611,6 @@ async def _balance(run: CommandRun) -> int:
         ) from None
     assert balance is not None
     assert account.balance_updated is not None
-    BalanceMemo(ctx.paths.cache_dir / FILE_NAME).save(account.key, balance, account.balance_updated)
     usd = _usd(ctx, balance.balance)
     if run.args.json:
         run.emit_json(

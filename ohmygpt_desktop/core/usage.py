@@ -726,6 +726,20 @@ class UsageHistory:
             ).fetchall()
         return [_sample(row) for row in rows]
 
+    def newest(self, key: str) -> Sample | None:
+        """The account's newest sample (an unchanged balance is stored at most hourly,
+        so a later read may have found the same figure)."""
+        with self._lock:
+            account = self._account_id(self._conn, key, create=False)
+            if account is None:
+                return None
+            row = self._conn.execute(
+                "SELECT at, balance, free_balance, kind, topup, order_no FROM samples "
+                "WHERE account = ? ORDER BY at DESC LIMIT 1",
+                (account,),
+            ).fetchone()
+        return None if row is None else _sample(row)
+
     def count(self, key: str | None = None) -> int:
         with self._lock:
             if key is None:
