@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/about_dialog.py" line="+140"/>
+        <location filename="../../ohmygpt_desktop/ui/about_dialog.py" line="+166"/>
         <source>About {app}</source>
         <translation>{app} について</translation>
     </message>
@@ -35,6 +35,16 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>OhMyGPT website</source>
+        <translation>OhMyGPT のウェブサイト</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact support</source>
+        <translation>サポートに連絡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Settings file:</source>
         <translation>設定ファイル：</translation>
     </message>
@@ -60,22 +70,9 @@
     </message>
 </context>
 <context>
-    <name>AccountListModel</name>
-    <message>
-        <location filename="../../ohmygpt_desktop/ui/accounts_dialog.py" line="+90"/>
-        <source>sign in again</source>
-        <translation>要再サインイン</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>User id {user_id}</source>
-        <translation>ユーザー ID：{user_id}</translation>
-    </message>
-</context>
-<context>
     <name>AccountStatusDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/account_status.py" line="+175"/>
+        <location filename="../../ohmygpt_desktop/ui/account_status.py" line="+178"/>
         <source>Account status</source>
         <translation>アカウントの状態</translation>
     </message>
@@ -183,7 +180,7 @@
 <context>
     <name>AccountSwitcher</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/account_switcher.py" line="+105"/>
+        <location filename="../../ohmygpt_desktop/ui/account_switcher.py" line="+111"/>
         <source>Recharge this account…</source>
         <translation>このアカウントにチャージ…</translation>
     </message>
@@ -208,12 +205,12 @@
         <translation>サインアウト…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+28"/>
         <source>Switch account, add one, or sign out</source>
         <translation>アカウントの切り替え・追加・サインアウト</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-21"/>
         <source>{email} — {host} (sign in again)</source>
         <translation>{email} — {host}（要再サインイン）</translation>
     </message>
@@ -223,7 +220,7 @@
         <translation>{email} — {host}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Accounts</source>
         <translation>アカウント</translation>
     </message>
@@ -238,12 +235,12 @@
         <translation>{email} · {host}</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+67"/>
         <source>All accounts ({count})…</source>
         <translation>すべてのアカウント（{count}）…</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+62"/>
         <location line="+9"/>
         <source>Sign out</source>
         <translation>サインアウト</translation>
@@ -373,28 +370,41 @@
     </message>
 </context>
 <context>
-    <name>AccountsDialog</name>
+    <name>AccountsPage</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/accounts_dialog.py" line="+61"/>
-        <location line="+4"/>
-        <source>All accounts</source>
-        <translation>すべてのアカウント</translation>
+        <location filename="../../ohmygpt_desktop/ui/accounts_page.py" line="+159"/>
+        <source>Search by e-mail or host</source>
+        <translation>メールアドレスまたはホストで検索</translation>
     </message>
     <message>
-        <location line="-3"/>
-        <source>Type part of an email address to find an account.</source>
-        <translation>メールアドレスの一部を入力して、アカウントを検索します。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <location line="+1"/>
         <source>Search accounts</source>
         <translation>アカウントを検索</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Switch to account</source>
-        <translation>このアカウントに切り替え</translation>
+        <location line="+1"/>
+        <source>Accounts</source>
+        <translation>アカウント</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh all</source>
+        <translation>すべて更新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the balance of every account</source>
+        <translation>すべてのアカウントの残高を読み取る</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh selected</source>
+        <translation>選択を更新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the balances of the selected rows</source>
+        <translation>選択した行の残高を読み取る</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -402,9 +412,223 @@
         <translation>チャージ…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+1"/>
+        <source>Recharge the selected account (Ctrl+R)</source>
+        <translation>選択したアカウントにチャージ (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading balances</source>
+        <translation>残高を読み取り中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send no more balance requests</source>
+        <translation>これ以上残高のリクエストを送信しない</translation>
+    </message>
+    <message>
+        <location line="+97"/>
         <source>{shown} of {total} accounts</source>
-        <translation>{total} 件中 {shown} 件のアカウントを表示</translation>
+        <translation>{total} 件中 {shown} 件のアカウント</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Reading balances: {done} of {total}</source>
+        <translation>残高を読み取り中: {done} / {total}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stopping: {done} of {total} read</source>
+        <translation>停止中: {done} / {total} 件読み取り済み</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stopped: {done} of {total} read</source>
+        <translation>停止しました: {done} / {total} 件読み取り済み</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{done} of {total} read</source>
+        <translation>{done} / {total} 件読み取り済み</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{progress}, {failed} failed</source>
+        <translation>{progress}、{failed} 件失敗</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsTable</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/accounts_table.py" line="+164"/>
+        <source>Sign-in expired</source>
+        <translation>サインインの期限切れ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Too many requests</source>
+        <translation>リクエストが多すぎます</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Network error</source>
+        <translation>ネットワークエラー</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server error</source>
+        <translation>サーバーエラー</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unexpected reply</source>
+        <translation>予期しない応答</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not updated</source>
+        <translation>更新されていません</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reading…</source>
+        <translation>読み取り中…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Never read</source>
+        <translation>未読み取り</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Could not update the balance: {reason}</source>
+        <translation>残高を更新できませんでした: {reason}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Last read {when}</source>
+        <translation>最終読み取り: {when}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Low</source>
+        <translation>不足</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The balance is below {threshold}.</source>
+        <translation>残高が {threshold} を下回っています。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{amount} · {when}</source>
+        <translation>{amount} · {when}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No paid order in the history on this computer.</source>
+        <translation>このコンピューターの履歴に支払い済みの注文はありません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{amount} paid {when} (order {order_no})</source>
+        <translation>{amount}、{when} に支払い済み（注文 {order_no}）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Signed in</source>
+        <translation>サインイン済み</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loading sign-in…</source>
+        <translation>サインイン情報を読み込み中…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in again</source>
+        <translation>再度サインインが必要</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{state} · current</source>
+        <translation>{state} · 現在</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+50"/>
+        <source>User id {user_id}</source>
+        <translation>ユーザー ID {user_id}</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>{credits} a day over the last 7 days, top-ups left out</source>
+        <translation>直近 7 日で 1 日あたり {credits}（チャージを除く）</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The balance is not falling.</source>
+        <translation>残高は減っていません。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>E-mail</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Host</source>
+        <translation>ホスト</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Balance</source>
+        <translation>残高</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Credits</source>
+        <translation>クレジット</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Low balance</source>
+        <translation>残高不足</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Spent/day</source>
+        <translation>1 日の利用額</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Runs out in</source>
+        <translation>残高切れまで</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Open orders</source>
+        <translation>未払いの注文</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Last top-up</source>
+        <translation>前回のチャージ</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sign-in</source>
+        <translation>サインイン</translation>
     </message>
 </context>
 <context>
@@ -584,7 +808,7 @@ Thank you.</source>
 <context>
     <name>BalanceView</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/balance_view.py" line="+256"/>
+        <location filename="../../ohmygpt_desktop/ui/balance_view.py" line="+285"/>
         <source>Balance</source>
         <translation>残高</translation>
     </message>
@@ -634,7 +858,7 @@ Thank you.</source>
         <translation>アプリが最後に取得した残高です。その後変わっている可能性があります。</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+119"/>
         <source>{email} · {host}</source>
         <translation>{email} · {host}</translation>
     </message>
@@ -649,7 +873,7 @@ Thank you.</source>
         <translation>{credits} クレジット · {free}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Updating…</source>
         <translation>更新中…</translation>
     </message>
@@ -669,12 +893,17 @@ Thank you.</source>
         <translation>{email} のサインインの有効期限が切れたか、取り消されました。残高の確認やチャージを行うには、再サインインしてください。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
+        <source>Could not update the balance (the figure shown is from {when}): {reason}</source>
+        <translation>残高を更新できませんでした（表示中の数値は{when}のものです）：{reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Could not update the balance: {reason}</source>
         <translation>残高を更新できませんでした：{reason}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Waiting for your payment… (checking the balance)</source>
         <translation>お支払いを待っています…（残高を確認中）</translation>
     </message>
@@ -689,7 +918,7 @@ Thank you.</source>
         <translation>サインインしているアカウントはありません。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>Reading the balance…</source>
         <translation>残高を取得中…</translation>
     </message>
@@ -709,7 +938,7 @@ Thank you.</source>
         <translation>最終更新：{when}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>just now</source>
         <translation>たった今</translation>
     </message>
@@ -719,7 +948,7 @@ Thank you.</source>
         <translation>{minutes} 分前</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>at {time}</source>
         <translation>{time}</translation>
     </message>
@@ -750,22 +979,17 @@ Thank you.</source>
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/crash_dialog.py" line="+316"/>
+        <location filename="../../ohmygpt_desktop/ui/crash_dialog.py" line="+323"/>
         <source>Unexpected error – {app}</source>
         <translation>予期しないエラー – {app}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The app has to close</source>
         <translation>アプリを終了する必要があります</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Something went wrong that the app cannot recover from. Your settings and order history are saved. Please start the app again.</source>
-        <translation>回復できないエラーが発生しました。設定と注文履歴は保存されています。アプリをもう一度起動してください。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
@@ -775,17 +999,37 @@ Thank you.</source>
         <translation>問題が発生しました</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Something went wrong. The app is still running; you can keep working. If this keeps happening, please send the details to the developers.</source>
-        <translation>問題が発生しました。アプリは引き続き動作しているので、このまま作業を続けられます。繰り返し発生する場合は、詳細を開発者に送ってください。</translation>
+        <location line="-7"/>
+        <source>It ran into a problem it cannot recover from. Your settings and order history are saved.</source>
+        <translation>回復できない問題が発生しました。設定と注文履歴は保存されています。</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Start the app again.</source>
+        <translation>アプリをもう一度起動してください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The app is still running: close this window and keep working. Your settings and order history are safe.</source>
+        <translation>アプリは動作を続けています。このウィンドウを閉じて作業を続けてください。設定と注文履歴は無事です。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>If this keeps happening, copy the details and send them with your question.</source>
+        <translation>繰り返し起きる場合は、詳細をコピーして質問と一緒に送ってください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>If this keeps happening, restarting the app usually helps.</source>
+        <translation>繰り返し起きる場合は、アプリを再起動するとたいてい解決します。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>One more error happened since this window opened.</source>
         <translation>このウィンドウを開いてから、さらに 1 件のエラーが発生しました。</translation>
     </message>
@@ -874,6 +1118,54 @@ Thank you.</source>
     </message>
 </context>
 <context>
+    <name>CustomerMessageBox</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/customer_message_box.py" line="+90"/>
+        <source>Message for the customer in:</source>
+        <translation>お客様へのメッセージの言語：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language of the message</source>
+        <translation>メッセージの言語</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy message</source>
+        <translation>メッセージをコピー</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy a ready-to-send text with the amount, the link and until when it works</source>
+        <translation>金額、リンク、その有効期限を含む、そのまま送れる文面をコピーします</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E-mail draft…</source>
+        <translation>メールの下書き…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the message in your e-mail program</source>
+        <translation>メールソフトでメッセージを開きます</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Copied.</source>
+        <translation>コピーしました。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The draft opened in your e-mail program.</source>
+        <translation>メールソフトで下書きを開きました。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No e-mail program could be opened: use “Copy message” instead.</source>
+        <translation>メールソフトを開けませんでした。代わりに「メッセージをコピー」を使ってください。</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../ohmygpt_desktop/translatable.py" line="+107"/>
@@ -943,7 +1235,7 @@ Thank you.</source>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/history_model.py" line="+106"/>
+        <location filename="../../ohmygpt_desktop/ui/history_model.py" line="+137"/>
         <source>Creating…</source>
         <translation>作成中…</translation>
     </message>
@@ -983,12 +1275,7 @@ Thank you.</source>
         <translation>{before} → {after}</translation>
     </message>
     <message>
-        <location line="-1"/>
-        <source>{before} →</source>
-        <translation>{before} →</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>{figures} credits</source>
         <translation>{figures} クレジット</translation>
     </message>
@@ -1069,9 +1356,27 @@ Thank you.</source>
     </message>
 </context>
 <context>
+    <name>HistoryScopes</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/team_history.py" line="+253"/>
+        <source>&amp;Show:</source>
+        <translation>表示(&amp;S):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This computer</source>
+        <translation>このコンピューター</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Team</source>
+        <translation>チーム</translation>
+    </message>
+</context>
+<context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/history_view.py" line="+183"/>
+        <location filename="../../ohmygpt_desktop/ui/history_view.py" line="+358"/>
         <source>&amp;Show:</source>
         <translation>表示(&amp;S)：</translation>
     </message>
@@ -1086,7 +1391,7 @@ Thank you.</source>
         <translation>すべてのアカウント</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+15"/>
         <source>Copy link</source>
         <translation>リンクをコピー</translation>
     </message>
@@ -1096,12 +1401,7 @@ Thank you.</source>
         <translation>選択した注文の支払いリンクをコピーします</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Open again</source>
-        <translation>もう一度開く</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Open the payment page of the selected order in your browser</source>
         <translation>選択した注文の支払いページをブラウザで開きます</translation>
     </message>
@@ -1111,32 +1411,173 @@ Thank you.</source>
         <translation>注文番号をコピー</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Export CSV…</source>
-        <translation>CSV をエクスポート…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-24"/>
+        <location line="+26"/>
         <source>Orders</source>
         <translation>注文</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Save the orders shown as a spreadsheet file</source>
-        <translation>表示中の注文をスプレッドシート用のファイルに保存します</translation>
-    </message>
-    <message>
-        <location line="+53"/>
+        <location line="+184"/>
         <source>No orders for this account yet. Choose “All accounts” to see the orders of your other accounts.</source>
         <translation>このアカウントの注文はまだありません。他のアカウントの注文を見るには「すべてのアカウント」を選んでください。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-3"/>
         <source>No orders yet. Recharges you make appear here.</source>
         <translation>注文はまだありません。チャージするとここに表示されます。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="-203"/>
+        <source>St&amp;atus:</source>
+        <translation>状態(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any</source>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Operator:</source>
+        <translation>担当者(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anyone</source>
+        <translation>全員</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;From:</source>
+        <translation>開始日(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;To:</source>
+        <translation>終了日(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Any day</source>
+        <translation>指定なし</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search by order number, reference or e-mail (Ctrl+F)</source>
+        <translation>注文番号・参照番号・メールアドレスで検索 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search orders</source>
+        <translation>注文を検索</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open payment page</source>
+        <translation>支払いページを開く</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export…</source>
+        <translation>エクスポート…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the orders shown as a spreadsheet (CSV) or for scripts (JSON Lines)</source>
+        <translation>表示中の注文をスプレッドシート (CSV) またはスクリプト用 (JSON Lines) として保存します</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Order number:</source>
+        <translation>注文番号：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status:</source>
+        <translation>状態：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account:</source>
+        <translation>アカウント：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind:</source>
+        <translation>種類：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount:</source>
+        <translation>金額：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created:</source>
+        <translation>作成日時：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link valid until:</source>
+        <translation>リンクの有効期限：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last change:</source>
+        <translation>最終更新：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Balance before:</source>
+        <translation>支払い前の残高：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Balance after:</source>
+        <translation>支払い後の残高：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operator:</source>
+        <translation>担当者：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference:</source>
+        <translation>参照番号：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note:</source>
+        <translation>メモ：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Local ID:</source>
+        <translation>ローカル ID：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select an order to see all of its details.</source>
+        <translation>注文を選択すると、詳細がすべて表示されます。</translation>
+    </message>
+    <message>
+        <location line="+166"/>
+        <source>No orders match. Change the filters or clear the search.</source>
+        <translation>条件に一致する注文はありません。絞り込み条件を変えるか、検索をクリアしてください。</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>{credits} credits ({usd})</source>
+        <translation>{credits} クレジット（{usd}）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{email} on {host}</source>
+        <translation>{email}（{host}）</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Payment link copied.</source>
         <translation>支払いリンクをコピーしました。</translation>
     </message>
@@ -1161,7 +1602,12 @@ Thank you.</source>
         <translation>CSV ファイル (*.csv)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+1"/>
+        <source>JSON Lines files (*.jsonl)</source>
+        <translation>JSON Lines ファイル (*.jsonl)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Could not export the orders: {reason}</source>
         <translation>注文をエクスポートできませんでした：{reason}</translation>
     </message>
@@ -1172,9 +1618,63 @@ Thank you.</source>
     </message>
 </context>
 <context>
+    <name>Ledger</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/core/ledger.py" line="+224"/>
+        <source>The team ledger cannot be reached ({reason}).</source>
+        <translation>チーム台帳に接続できません（{reason}）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Orders cannot be sent to the team ledger: the local queue failed ({reason}).</source>
+        <translation>注文をチーム台帳に送信できません: ローカルのキューでエラーが発生しました（{reason}）。</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPasswordDialog</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/ledger_password.py" line="+65"/>
+        <source>Team ledger password</source>
+        <translation>チーム台帳のパスワード</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The password of {user} on the database server {host}. It is kept in the system keyring, never in the settings file.</source>
+        <translation>データベースサーバー {host} の {user} のパスワードです。システムのキーリングに保存され、設定ファイルには決して書き込まれません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Forget stored password</source>
+        <translation>保存したパスワードを削除(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Saving to the system keyring…</source>
+        <translation>システムのキーリングに保存しています…</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerStatusLine</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/team_history.py" line="+78"/>
+        <source>Team ledger offline — 1 change waiting</source>
+        <translation>チーム台帳はオフラインです — 1 件の変更が送信待ちです</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Team ledger offline — {count} changes waiting</source>
+        <translation>チーム台帳はオフラインです — {count} 件の変更が送信待ちです</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Team ledger offline</source>
+        <translation>チーム台帳はオフラインです</translation>
+    </message>
+</context>
+<context>
     <name>LoginPanel</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/login_panel.py" line="+395"/>
+        <location filename="../../ohmygpt_desktop/ui/login_panel.py" line="+443"/>
         <source>Copied. Paste it into your browser’s address bar.</source>
         <translation>コピーしました。ブラウザのアドレスバーに貼り付けてください。</translation>
     </message>
@@ -1274,12 +1774,7 @@ Thank you.</source>
         <translation>アプリは {address} でブラウザからの応答を待ち受けできませんでした（{reason}）。代わりに下にコードを貼り付けてください。</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Waiting for your browser… The app finishes by itself once you approve. If nothing happens, paste the code or the whole address below.</source>
-        <translation>ブラウザを待っています… 承認するとアプリが自動的に完了します。何も起こらない場合は、コードまたはアドレス全体を下に貼り付けてください。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+18"/>
         <source>2. Paste the code shown in your browser</source>
         <translation>2. ブラウザに表示されたコードを貼り付ける</translation>
     </message>
@@ -1309,12 +1804,28 @@ Thank you.</source>
         <translation>コードは一度しか使えないため、「再試行」を押すとブラウザで新しいサインインを始めます。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-12"/>
+        <location line="+14"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-20"/>
+        <source>The app finishes by itself once you approve. If nothing happens, paste the code or the whole address below.</source>
+        <translation>承認すると、アプリが自動でサインインを完了します。何も起きない場合は、コードまたはアドレス全体を下に貼り付けてください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Waiting for you to approve in your browser…</source>
+        <translation>ブラウザーでの承認を待っています…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the page again</source>
+        <translation>ページをもう一度開く</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Signing in was cancelled because no place to keep the sign-in was chosen. Nothing was saved.</source>
         <translation>サインイン情報の保存先が選ばれなかったため、サインインをキャンセルしました。何も保存されていません。</translation>
     </message>
@@ -1360,19 +1871,19 @@ Thank you.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/main_window.py" line="+108"/>
-        <location line="+290"/>
+        <location filename="../../ohmygpt_desktop/ui/main_window.py" line="+111"/>
+        <location line="+377"/>
         <location line="+11"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-47"/>
         <source>{app} was already running, so these options of the new launch were not applied: {options}. Quit the app and start it again to use them.</source>
         <translation>{app} はすでに起動していたため、新しい起動で指定された次のオプションは適用されませんでした：{options}。使うにはアプリを終了してから起動し直してください。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>DEMO · sandbox</source>
         <translation>デモ · サンドボックス</translation>
     </message>
@@ -1382,13 +1893,26 @@ Thank you.</source>
         <translation>デモモード：このコンピューターに内蔵された模擬サーバーを使用します。実際のお金は動きません。</translation>
     </message>
     <message>
-        <location line="-134"/>
-        <location line="+137"/>
+        <location line="-198"/>
+        <location line="+201"/>
         <source>Orders</source>
         <translation>注文履歴</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-195"/>
+        <location line="+199"/>
+        <source>Usage</source>
+        <translation>使用状況</translation>
+    </message>
+    <message>
+        <location line="-160"/>
+        <location line="+14"/>
+        <location line="+145"/>
+        <source>Accounts</source>
+        <translation>アカウント</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <location line="+1"/>
         <source>Menu</source>
         <translation>メニュー</translation>
@@ -1407,6 +1931,11 @@ Thank you.</source>
         <location line="+1"/>
         <source>All accounts…</source>
         <translation>すべてのアカウント…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search orders</source>
+        <translation>注文を検索</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1434,7 +1963,7 @@ Thank you.</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>The app is already open with your own accounts in another window. It was brought to the front.</source>
         <translation>自分のアカウントを使うアプリが別のウィンドウで既に開いています。そのウィンドウを前面に表示しました。</translation>
     </message>
@@ -1624,7 +2153,7 @@ Thank you.</source>
 <context>
     <name>Orders</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/orders.py" line="+88"/>
+        <location filename="../../ohmygpt_desktop/core/orders.py" line="+96"/>
         <source>The order history could not be read or changed.</source>
         <translation>注文履歴の読み取りまたは変更ができませんでした。</translation>
     </message>
@@ -1639,12 +2168,12 @@ Thank you.</source>
         <translation>ローカル ID {local_id} の注文はありません。</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+227"/>
         <source>The order history was written by a newer version of OhMyGPT Desktop (format {version}; this version understands up to {supported}). Update the app to see it.</source>
         <translation>注文履歴は新しいバージョンの OhMyGPT Desktop で書き込まれています（形式 {version}。このバージョンが扱えるのは形式 {supported} までです）。表示するにはアプリを更新してください。</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+127"/>
         <source>The order history {path} could not be opened ({reason}).</source>
         <translation>注文履歴 {path} を開けませんでした（{reason}）。</translation>
     </message>
@@ -1654,12 +2183,12 @@ Thank you.</source>
         <translation>注文履歴 {path} は破損しており、読み取り専用のため別の場所に移せませんでした。ファイルを移動してから、アプリを起動し直してください。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>The order history {path} is damaged and could not be moved aside ({reason}). Move it away, then start the app again.</source>
         <translation>注文履歴 {path} は破損しており、別の場所に移せませんでした（{reason}）。ファイルを移動してから、アプリを起動し直してください。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+19"/>
         <source>The order history was damaged, so the app started a new, empty one. The damaged file was kept as {copy}.</source>
         <translation>注文履歴が破損していたため、新しい空の注文履歴を作成しました。破損したファイルは {copy} として保存してあります。</translation>
     </message>
@@ -1684,7 +2213,7 @@ Thank you.</source>
         <translation>注文履歴は閉じられています。</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+88"/>
         <source>Order {local_id} is already {status}; it cannot be completed.</source>
         <translation>注文 {local_id} はすでに {status} の状態のため、完了にできません。</translation>
     </message>
@@ -1699,7 +2228,7 @@ Thank you.</source>
         <translation>注文 {local_id} はすでに支払い済みです。</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+256"/>
         <source>Could not write {path}: {reason}.</source>
         <translation>{path} に書き込めませんでした：{reason}。</translation>
     </message>
@@ -1707,7 +2236,7 @@ Thank you.</source>
 <context>
     <name>ProfileSwitch</name>
     <message>
-        <location filename="../../ohmygpt_desktop/app.py" line="+770"/>
+        <location filename="../../ohmygpt_desktop/app.py" line="+821"/>
         <source>The demo is already running for this home (process {pid}) but does not answer. Close it, or end that process, then try again.</source>
         <translation>このホームではデモが既に実行中です（プロセス {pid}）が、応答がありません。それを閉じるかプロセスを終了してから、もう一度お試しください。</translation>
     </message>
@@ -1813,12 +2342,12 @@ Thank you.</source>
 <context>
     <name>Recharge</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/recharge.py" line="+200"/>
+        <location filename="../../ohmygpt_desktop/core/recharge.py" line="+234"/>
         <source>The connection was lost while the order was being created, so the app cannot tell whether it exists. It is listed as “unknown” in your order history: check your OhMyGPT orders before paying again.</source>
         <translation>注文の作成中に接続が切れたため、注文が作成されたかどうかを確認できません。注文履歴には「不明」と表示されます。再度支払う前に、OhMyGPT の注文を確認してください。</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-185"/>
         <source>Enter an amount.</source>
         <translation>金額を入力してください。</translation>
     </message>
@@ -1853,7 +2382,17 @@ Thank you.</source>
         <translation>最高金額は ${maximum} です。</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+98"/>
+        <source>The reference is too long: at most {maximum} characters (it has {count}).</source>
+        <translation>参照番号が長すぎます：最大 {maximum} 文字です（現在 {count} 文字）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The reference cannot contain line breaks, tabs or other control characters.</source>
+        <translation>参照番号に改行、タブ、その他の制御文字は使えません。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>This account is no longer signed in to the app. Sign in to it again to recharge.</source>
         <translation>このアカウントはアプリにサインインしていません。チャージするには、このアカウントにもう一度サインインしてください。</translation>
     </message>
@@ -1916,7 +2455,7 @@ Thank you.</source>
 <context>
     <name>RechargeDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/recharge_dialog.py" line="+436"/>
+        <location filename="../../ohmygpt_desktop/ui/recharge_dialog.py" line="+525"/>
         <source>Recharge {email} ({host})</source>
         <translation>{email}（{host}）にチャージ</translation>
     </message>
@@ -1977,6 +2516,26 @@ Thank you.</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Reference (optional):</source>
+        <translation>参照番号（任意）(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A ticket number or a short note</source>
+        <translation>チケット番号または短いメモ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kept with the order: shown in the order history, searchable and exported.</source>
+        <translation>注文と一緒に保存されます：注文履歴に表示され、検索やエクスポートもできます。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Created by {operator}</source>
+        <translation>作成者：{operator}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Sign in again</source>
         <translation>再サインイン</translation>
     </message>
@@ -2026,12 +2585,12 @@ Thank you.</source>
         <translation>もう一度開く</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+107"/>
         <source>Enter an email address like name@example.com, or leave the field empty.</source>
         <translation>name@example.com のような形式でメールアドレスを入力するか、空欄のままにしてください。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+15"/>
         <source>= {credits} credits</source>
         <translation>= {credits} クレジット</translation>
     </message>
@@ -2046,22 +2605,72 @@ Thank you.</source>
         <translation>チャージ先：{email}（{host}）</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>Creating the order… You can stop waiting: the order is still recorded under Orders.</source>
         <translation>注文を作成中です… 待つのをやめても、注文は「注文履歴」に記録されます。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+18"/>
+        <source>The order was not created: OhMyGPT asks for a pause between requests. You can try again in {seconds} seconds.</source>
+        <translation>注文は作成されませんでした。OhMyGPT からリクエストの間隔を空けるよう求められています。{seconds} 秒後にもう一度お試しください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The order was not created: OhMyGPT asks for a pause between requests. You can try again in 1 second.</source>
+        <translation>注文は作成されませんでした。OhMyGPT からリクエストの間隔を空けるよう求められています。1 秒後にもう一度お試しください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The order was not created: OhMyGPT asked for a pause between requests. You can try again now.</source>
+        <translation>注文は作成されませんでした。OhMyGPT からリクエストの間隔を空けるよう求められました。今すぐもう一度お試しいただけます。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Open your OhMyGPT orders</source>
+        <translation>OhMyGPT の注文一覧を開く</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>This account already has an open order from the last 30 minutes. Make sure it was not paid before you create another one:</source>
+        <translation>このアカウントには直近 30 分以内に作成された未払いの注文があります。もう一つ作成する前に、それが支払われていないことを確認してください：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Created {minutes} min ago by {operator}: {amount}, not yet paid</source>
+        <translation>{minutes} 分前に {operator} が作成：{amount}、未払い</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Created {minutes} min ago: {amount}, not yet paid</source>
+        <translation>{minutes} 分前に作成：{amount}、未払い</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Click “Yes, create another order” to create it anyway.</source>
+        <translation>それでも作成する場合は「はい、もう一つ注文を作成」をクリックしてください。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Creating…</source>
         <translation>作成中…</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+3"/>
+        <source>Yes, create another order</source>
+        <translation>はい、もう一つ注文を作成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create another order</source>
+        <translation>もう一つ注文を作成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Create order</source>
         <translation>注文を作成</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-116"/>
         <source>Stop waiting</source>
         <translation>待機をやめる</translation>
     </message>
@@ -2071,7 +2680,7 @@ Thank you.</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+27"/>
         <source>The order was not created. {reason}</source>
         <translation>注文は作成されませんでした。{reason}</translation>
     </message>
@@ -2086,12 +2695,22 @@ Thank you.</source>
         <translation>二重払いを防ぐため、確認したことをチェックで示すまで新しい注文は作成されません。</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+120"/>
         <source>Stopped waiting. The request had already been sent: if OhMyGPT creates the order, it appears under Orders as “Awaiting payment” and you can open it from there.</source>
         <translation>待機をやめました。リクエストはすでに送信済みです。OhMyGPT が注文を作成した場合は「注文履歴」に「支払い待ち」として表示され、そこから開けます。</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+63"/>
+        <source>This order: {amount}, sent {when}, order number {order_no}.</source>
+        <translation>この注文：{amount}、{when} に送信、注文番号 {order_no}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This order: {amount}, sent {when}; OhMyGPT named no order number.</source>
+        <translation>この注文：{amount}、{when} に送信。OhMyGPT から注文番号は届いていません。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Finish the payment in your browser</source>
         <translation>ブラウザで支払いを完了してください</translation>
     </message>
@@ -2136,12 +2755,17 @@ Thank you.</source>
         <translation>Stripe Checkout のリンクは、作成者が別の期限を設定しない限り、作成から 24 時間で失効します。OhMyGPT がどちらなのかは明示されていません。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The payment link as a QR code</source>
         <translation>支払いリンクの QR コード</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
+        <source>This is a demo link to the sandbox on this computer: pay in the browser here (a phone cannot open it).</source>
+        <translation>これはこのコンピューター上のサンドボックスへのデモ用リンクです。このコンピューターのブラウザーで支払ってください（スマートフォンでは開けません）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Or scan this code to pay on your phone.</source>
         <translation>スマートフォンでこのコードを読み取って支払うこともできます。</translation>
     </message>
@@ -2159,12 +2783,12 @@ Thank you.</source>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/settings.py" line="+81"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="+82"/>
         <source>The setting is not valid.</source>
         <translation>設定値が正しくありません。</translation>
     </message>
     <message>
-        <location line="+242"/>
+        <location line="+246"/>
         <source>{what} is not a valid URL.</source>
         <translation>{what}は有効な URL ではありません。</translation>
     </message>
@@ -2194,12 +2818,12 @@ Thank you.</source>
         <translation>{what}にクエリ（?…）やフラグメント（#…）を含めることはできません。</translation>
     </message>
     <message>
-        <location line="+261"/>
+        <location line="+295"/>
         <source>The redirect URI</source>
         <translation>リダイレクト URI</translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-208"/>
         <source>{what} must not be empty.</source>
         <translation>{what}を空にすることはできません。</translation>
     </message>
@@ -2214,7 +2838,7 @@ Thank you.</source>
         <translation>{what}に制御文字を含めることはできません。</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/api/endpoints.py" line="+69"/>
+        <location filename="../../ohmygpt_desktop/api/endpoints.py" line="+72"/>
         <source>Unknown endpoint {key}; known endpoints are {known}.</source>
         <translation>不明なエンドポイント {key} です。使用できるエンドポイント：{known}。</translation>
     </message>
@@ -2240,12 +2864,12 @@ Thank you.</source>
         <translation>{what}は {options} のいずれかにしてください（入力値：{value}）。</translation>
     </message>
     <message>
-        <location line="+309"/>
+        <location line="+343"/>
         <source>The proxy URL</source>
         <translation>プロキシのアドレス</translation>
     </message>
     <message>
-        <location line="-605"/>
+        <location line="-642"/>
         <source>{what} must be between {low} and {high} seconds (got {value}).</source>
         <translation>{what}は {low}～{high} 秒の範囲で指定してください（入力値：{value}）。</translation>
     </message>
@@ -2253,6 +2877,11 @@ Thank you.</source>
         <location line="+3"/>
         <source>{what} must be between {low} and {high} minutes (got {value}).</source>
         <translation>{what}は {low}～{high} 分の範囲で指定してください（入力値：{value}）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{what} must be between {low} and {high} days (got {value}).</source>
+        <translation>{what}は {low}～{high} 日の範囲で指定してください（指定値：{value}）。</translation>
     </message>
     <message>
         <location line="+256"/>
@@ -2265,14 +2894,24 @@ Thank you.</source>
         <translation>{what}はメールアドレスか https:// のアドレスにしてください（入力値：{value}）。</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+65"/>
+        <source>{what} must not contain a password (got {value}). Remove it from the address and store it with “Set ledger password…” in Settings, or in a PGPASSFILE.</source>
+        <translation>{what} にパスワードを含めることはできません（指定値: {value}）。アドレスから削除し、設定の「台帳のパスワードを設定…」で保存するか、PGPASSFILE に記載してください。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{what} must not have a fragment (#…).</source>
+        <translation>{what} にフラグメント（#…）を含めることはできません。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <location line="+31"/>
-        <location line="+434"/>
+        <location line="+508"/>
         <source>{what} must be a number.</source>
         <translation>{what}は数値で指定してください。</translation>
     </message>
     <message>
-        <location line="-462"/>
+        <location line="-536"/>
         <source>{what} must be at least {minimum} USD (got {value}).</source>
         <translation>{what}は {minimum} USD 以上にしてください（入力値：{value}）。</translation>
     </message>
@@ -2413,6 +3052,11 @@ Thank you.</source>
         <translation>残高警告のしきい値</translation>
     </message>
     <message>
+        <location line="+13"/>
+        <source>The runs-out warning</source>
+        <translation>残高切れの警告</translation>
+    </message>
+    <message>
         <location line="+14"/>
         <source>The number of credits per US dollar</source>
         <translation>1 米ドルあたりのクレジット数</translation>
@@ -2423,12 +3067,27 @@ Thank you.</source>
         <translation>リクエストの制限時間</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
+        <source>The operator name</source>
+        <translation>担当者名</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The team ledger address</source>
+        <translation>チーム台帳のアドレス</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Sharing payment links with the team</source>
+        <translation>支払いリンクのチーム共有</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The keyring timeout</source>
         <translation>キーリングのタイムアウト</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+43"/>
         <source>{what} must be a number (got {value}).</source>
         <translation>{what}は数値で指定してください（入力値：{value}）。</translation>
     </message>
@@ -2438,12 +3097,17 @@ Thank you.</source>
         <translation>{what}は整数で指定してください。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>{what} must be text.</source>
         <translation>{what}は文字列で指定してください。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>{what} must be true or false (got {value}).</source>
+        <translation>{what} は true または false である必要があります（指定値: {value}）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>{what} must be a whole number (got {value}).</source>
         <translation>{what}は整数で指定してください（入力値：{value}）。</translation>
     </message>
@@ -2581,7 +3245,7 @@ Thank you.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location line="-978"/>
+        <location line="-1069"/>
         <source>US main site, direct</source>
         <translation>米国メインサイト直結</translation>
     </message>
@@ -2646,7 +3310,13 @@ Thank you.</source>
         <translation>「{item}」は金額ではありません。金額はカンマで区切ってください。</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+350"/>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+88"/>
+        <source>Demo sandbox on this computer</source>
+        <extracomment>The line demo mode offers and tests: the sandbox on this computer.</extracomment>
+        <translation>このコンピューター上のデモ用サンドボックス</translation>
+    </message>
+    <message>
+        <location line="+290"/>
         <source>Enter the address of the proxy.</source>
         <translation>プロキシのアドレスを入力してください。</translation>
     </message>
@@ -2721,6 +3391,11 @@ Thank you.</source>
         <translation>最速を使用</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Set ledger password…</source>
+        <translation>台帳のパスワードを設定…</translation>
+    </message>
+    <message>
         <location line="+40"/>
         <source>Set by your organisation; it cannot be changed here.</source>
         <translation>組織によって設定されているため、ここでは変更できません。</translation>
@@ -2741,7 +3416,7 @@ Thank you.</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/settings.py" line="-497"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="-535"/>
         <source>Service</source>
         <translation>サービス</translation>
     </message>
@@ -2766,7 +3441,7 @@ Thank you.</source>
         <translation>残高とチャージ</translation>
     </message>
     <message>
-        <location line="+464"/>
+        <location line="+502"/>
         <source>API line:</source>
         <translation>API 接続先：</translation>
     </message>
@@ -2811,7 +3486,7 @@ Thank you.</source>
         <translation>クライアント ID：</translation>
     </message>
     <message>
-        <location line="+296"/>
+        <location line="+309"/>
         <source>Give up a request after:</source>
         <translation>リクエストを打ち切るまで：</translation>
     </message>
@@ -2821,7 +3496,27 @@ Thank you.</source>
         <translation>応答がどれほど遅くても、この時間で打ち切ります。応答が時間内に届かなかった注文は「不明」として残り、「作成されていない」とは表示しません。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+17"/>
+        <source>Operator name:</source>
+        <translation>担当者名：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recorded with each order you create. Leave empty to use your user name on this computer.</source>
+        <translation>作成する注文ごとに記録されます。空欄にすると、このコンピューターのユーザー名を使います。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Team ledger:</source>
+        <translation>チーム台帳:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only for a team sharing one PostgreSQL database: postgresql://user@host/db. Leave empty to keep the order history on this computer only.</source>
+        <translation>1 つの PostgreSQL データベースを共有するチーム向けです: postgresql://user@host/db。空欄のままにすると、注文履歴はこのコンピューターにのみ保存されます。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Client secret:</source>
         <translation>クライアントシークレット：</translation>
     </message>
@@ -2831,7 +3526,7 @@ Thank you.</source>
         <translation>保存済みのクライアントシークレットを削除</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/settings.py" line="-311"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="-371"/>
         <source>Redirect URI:</source>
         <translation>リダイレクト URI：</translation>
     </message>
@@ -2906,22 +3601,27 @@ Thank you.</source>
         <translation>残高の更新間隔：</translation>
     </message>
     <message>
-        <location line="-682"/>
+        <location line="-720"/>
         <source> seconds</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location line="+694"/>
+        <location line="+732"/>
         <source>Watch for a payment for:</source>
         <translation>支払いの確認期間：</translation>
     </message>
     <message>
-        <location line="-693"/>
+        <location line="-731"/>
         <source> minutes</source>
         <translation> 分</translation>
     </message>
     <message>
-        <location line="+523"/>
+        <location line="+1"/>
+        <source> days</source>
+        <translation> 日</translation>
+    </message>
+    <message>
+        <location line="+560"/>
         <source>Token-exchange service:</source>
         <translation>トークン交換サービス：</translation>
     </message>
@@ -2974,6 +3674,11 @@ Thank you.</source>
         <location line="+12"/>
         <source>Low-balance warning below:</source>
         <translation>残高警告のしきい値：</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Warn when forecast to run out within:</source>
+        <translation>残高切れの予測がこの期間内なら警告：</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -3041,7 +3746,7 @@ Thank you.</source>
         <translation>キーリングを確認できませんでした：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/settings.py" line="-264"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="-277"/>
         <source>Leave empty to use the provider&apos;s code page ({url}): you paste the code shown there into the app. A loopback address such as http://127.0.0.1:8765/callback lets the app finish sign-in by itself.</source>
         <translation>空欄の場合は、プロバイダーのコード表示ページ（{url}）を使います。そこに表示されたコードをアプリに貼り付けてください。http://127.0.0.1:8765/callback のようなループバックアドレスを指定すると、アプリが自動的にサインインを完了します。</translation>
     </message>
@@ -3072,7 +3777,7 @@ Thank you.</source>
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/accounts.py" line="+55"/>
+        <location filename="../../ohmygpt_desktop/core/accounts.py" line="+54"/>
         <source>{step} failed: {reason}</source>
         <translation>{step}に失敗しました：{reason}</translation>
     </message>
@@ -3135,12 +3840,12 @@ Thank you.</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ohmygpt_desktop/app.py" line="-346"/>
+        <location filename="../../ohmygpt_desktop/app.py" line="-357"/>
         <source>cannot use the folder {path} ({reason}).</source>
         <translation>フォルダー {path} を使用できません（{reason}）。</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+72"/>
         <source>it is already running for this home (process {pid}), and the smoke test needs the home to itself. Close it or use another --home.</source>
         <translation>このデータフォルダーでアプリがすでに起動しています（プロセス {pid}）。スモークテストにはフォルダーの専有が必要です。そのアプリを閉じるか、別の --home を指定してください。</translation>
     </message>
@@ -3150,7 +3855,7 @@ Thank you.</source>
         <translation>このデータフォルダーでアプリがすでに起動していますが（プロセス {pid}）、応答がありません。そのアプリを閉じるかプロセスを終了してから、起動し直してください。</translation>
     </message>
     <message>
-        <location line="+472"/>
+        <location line="+488"/>
         <source>an unexpected problem ({error}). Details are in the log file.</source>
         <translation>予期しない問題が発生しました（{error}）。詳細はログファイルにあります。</translation>
     </message>
@@ -3227,9 +3932,95 @@ Thank you.</source>
     </message>
 </context>
 <context>
+    <name>TeamHistoryModel</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/team_history.py" line="-271"/>
+        <source>{operator} ({desk})</source>
+        <translation>{operator}（{desk}）</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Creating…</source>
+        <translation>作成中…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Awaiting payment</source>
+        <translation>支払い待ち</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid</source>
+        <translation>支払い済み</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expired</source>
+        <translation>期限切れ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not created</source>
+        <translation>作成されていません</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Created</source>
+        <translation>作成日時</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operator</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference</source>
+        <translation>参照番号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account</source>
+        <translation>アカウント</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{email} on {host}</source>
+        <translation>{host} の {email}</translation>
+    </message>
+</context>
+<context>
+    <name>TeamHistoryView</name>
+    <message>
+        <location line="+67"/>
+        <source>No orders in the team ledger yet.</source>
+        <translation>チーム台帳にはまだ注文がありません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Team orders</source>
+        <translation>チームの注文</translation>
+    </message>
+</context>
+<context>
     <name>TokenStore</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/tokens.py" line="+71"/>
+        <location filename="../../ohmygpt_desktop/core/tokens.py" line="+72"/>
         <source>The saved sign-in could not be read or written.</source>
         <translation>保存されたサインイン情報を読み書きできませんでした。</translation>
     </message>
@@ -3249,7 +4040,7 @@ Thank you.</source>
         <translation>システムのキーリングでエラーが発生しました。</translation>
     </message>
     <message>
-        <location line="+288"/>
+        <location line="+304"/>
         <source>The system keyring is not answering (earlier requests are still waiting).</source>
         <translation>システムのキーリングが応答しません（以前の要求がまだ完了していません）。</translation>
     </message>
@@ -3287,7 +4078,7 @@ Thank you.</source>
 <context>
     <name>TrayNotifier</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/tray.py" line="+124"/>
+        <location filename="../../ohmygpt_desktop/ui/tray.py" line="+126"/>
         <source>{app} keeps watching for your payment here. To quit, use Quit in this icon&apos;s menu.</source>
         <translation>{app} はここで支払いの確認を続けます。終了するには、このアイコンのメニューから「終了」を選んでください。</translation>
     </message>
@@ -3332,7 +4123,7 @@ Thank you.</source>
         <translation>{credits}（{usd}）</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Low balance</source>
         <translation>残高が少なくなっています</translation>
     </message>
@@ -3341,11 +4132,21 @@ Thank you.</source>
         <source>The balance of {email} fell below {threshold}: {balance}. Recharge to keep your API calls running.</source>
         <translation>{email} の残高が {threshold} を下回りました：{balance}。API の呼び出しが止まらないよう、チャージしてください。</translation>
     </message>
+    <message>
+        <location line="+28"/>
+        <source>Balance running out</source>
+        <translation>残高がまもなくなくなります</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{email}: {forecast}. Recharge to keep your API calls running.</source>
+        <translation>{email}：{forecast}。API の呼び出しを続けるにはチャージしてください。</translation>
+    </message>
 </context>
 <context>
     <name>UpdateNoticeBar</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/update_notice.py" line="+72"/>
+        <location filename="../../ohmygpt_desktop/ui/update_notice.py" line="+69"/>
         <source>Release notes</source>
         <translation>リリースノート</translation>
     </message>
@@ -3368,6 +4169,211 @@ Thank you.</source>
         <location line="+4"/>
         <source>Version {version} is available.</source>
         <translation>バージョン {version} が公開されています。</translation>
+    </message>
+</context>
+<context>
+    <name>Usage</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/core/usage.py" line="+317"/>
+        <source>The balance history could not be read or changed.</source>
+        <translation>残高履歴を読み取りまたは変更できませんでした。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The balance history was written by a newer version of OhMyGPT Desktop (format {version}; this version understands up to {supported}).</source>
+        <translation>残高履歴は新しいバージョンの OhMyGPT Desktop で書き込まれています（形式 {version}、このバージョンは {supported} まで対応）。</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>The balance history {path} could not be opened ({reason}), so balances read now are kept only until the app closes.</source>
+        <translation>残高履歴 {path} を開けませんでした（{reason}）。今回読み取った残高はアプリを閉じるまでしか保持されません。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>The balance history was damaged, so the app started a new, empty one. The damaged file was kept as {copy}.</source>
+        <translation>残高履歴が破損していたため、新しい空の履歴を作成しました。破損したファイルは {copy} として保存されています。</translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>The balance history could not be changed ({reason}).</source>
+        <translation>残高履歴を変更できませんでした（{reason}）。</translation>
+    </message>
+    <message>
+        <location line="+297"/>
+        <source>Could not write {path}: {reason}.</source>
+        <translation>{path} に書き込めませんでした：{reason}。</translation>
+    </message>
+</context>
+<context>
+    <name>UsageChart</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/usage_chart.py" line="+45"/>
+        <source>Not enough data yet for a forecast</source>
+        <translation>予測に必要なデータがまだ足りません</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The balance has run out</source>
+        <translation>残高がなくなりました</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lasts more than a year at this rate</source>
+        <translation>このペースなら 1 年以上もちます</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Runs out within a day</source>
+        <translation>1 日以内になくなります</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Runs out in {low} days or later</source>
+        <translation>{low} 日以降になくなります</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Runs out in {low}–{high} days</source>
+        <translation>{low}～{high} 日でなくなります</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Runs out in ~{days} days</source>
+        <translation>約 {days} 日でなくなります</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>run out</source>
+        <translation>残高切れ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no data</source>
+        <translation>データなし</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&gt; 1 year</source>
+        <translation>&gt; 1 年</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{low}–{high} d</source>
+        <translation>{low}～{high} 日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>~{days} d</source>
+        <translation>約 {days} 日</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>{credits} credits</source>
+        <extracomment>Shows a balance for the hover text (the view sets credits or USD).</extracomment>
+        <translation>{credits} クレジット</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Balance trend</source>
+        <translation>残高の推移</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Balance history chart</source>
+        <translation>残高履歴のグラフ</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No balance readings in this period.</source>
+        <translation>この期間の残高記録はありません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} readings from {first} to {last}.</source>
+        <translation>{count} 件の記録、{first} から {last} まで。</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>No balance readings in this period yet.</source>
+        <translation>この期間の残高記録はまだありません。</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>{day}: spent {amount}</source>
+        <translation>{day}：利用額 {amount}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{time}: {balance}</source>
+        <translation>{time}：{balance}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Top-up: +{amount}</source>
+        <translation>チャージ：+{amount}</translation>
+    </message>
+</context>
+<context>
+    <name>UsageView</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/usage_view.py" line="+158"/>
+        <source>{days} days</source>
+        <translation>{days} 日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the last {days} days</source>
+        <translation>直近 {days} 日を表示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CSV…</source>
+        <translation>CSV をエクスポート…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save this account&apos;s balance readings as CSV</source>
+        <translation>このアカウントの残高記録を CSV で保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export JSON Lines…</source>
+        <translation>JSON Lines をエクスポート…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save this account&apos;s balance readings as JSON Lines</source>
+        <translation>このアカウントの残高記録を JSON Lines で保存</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Spent per day (last 7 days, top-ups left out): {amount}</source>
+        <translation>1 日あたりの利用額（直近 7 日、チャージを除く）：{amount}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Export balance readings</source>
+        <translation>残高記録をエクスポート</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>JSON Lines files (*.jsonl)</source>
+        <translation>JSON Lines ファイル (*.jsonl)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Could not export the balance readings: {reason}</source>
+        <translation>残高記録をエクスポートできませんでした：{reason}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Exported {count} balance readings to {path}.</source>
+        <translation>{count} 件の残高記録を {path} にエクスポートしました。</translation>
     </message>
 </context>
 </TS>

@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/about_dialog.py" line="+140"/>
+        <location filename="../../ohmygpt_desktop/ui/about_dialog.py" line="+166"/>
         <source>About {app}</source>
         <translation>关于 {app}</translation>
     </message>
@@ -35,6 +35,16 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>OhMyGPT website</source>
+        <translation>OhMyGPT 网站</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact support</source>
+        <translation>联系支持</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Settings file:</source>
         <translation>设置文件：</translation>
     </message>
@@ -60,22 +70,9 @@
     </message>
 </context>
 <context>
-    <name>AccountListModel</name>
-    <message>
-        <location filename="../../ohmygpt_desktop/ui/accounts_dialog.py" line="+90"/>
-        <source>sign in again</source>
-        <translation>需重新登录</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>User id {user_id}</source>
-        <translation>用户 ID：{user_id}</translation>
-    </message>
-</context>
-<context>
     <name>AccountStatusDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/account_status.py" line="+175"/>
+        <location filename="../../ohmygpt_desktop/ui/account_status.py" line="+178"/>
         <source>Account status</source>
         <translation>账户状态</translation>
     </message>
@@ -183,7 +180,7 @@
 <context>
     <name>AccountSwitcher</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/account_switcher.py" line="+105"/>
+        <location filename="../../ohmygpt_desktop/ui/account_switcher.py" line="+111"/>
         <source>Recharge this account…</source>
         <translation>为此账户充值…</translation>
     </message>
@@ -208,12 +205,12 @@
         <translation>退出登录…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+28"/>
         <source>Switch account, add one, or sign out</source>
         <translation>切换账户、添加账户或退出登录</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-21"/>
         <source>{email} — {host} (sign in again)</source>
         <translation>{email} — {host}（需重新登录）</translation>
     </message>
@@ -223,7 +220,7 @@
         <translation>{email} — {host}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
@@ -238,12 +235,12 @@
         <translation>{email} · {host}</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+67"/>
         <source>All accounts ({count})…</source>
         <translation>所有账户（{count}）…</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+62"/>
         <location line="+9"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
@@ -373,28 +370,41 @@
     </message>
 </context>
 <context>
-    <name>AccountsDialog</name>
+    <name>AccountsPage</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/accounts_dialog.py" line="+61"/>
-        <location line="+4"/>
-        <source>All accounts</source>
-        <translation>所有账户</translation>
+        <location filename="../../ohmygpt_desktop/ui/accounts_page.py" line="+159"/>
+        <source>Search by e-mail or host</source>
+        <translation>按电子邮件或主机搜索</translation>
     </message>
     <message>
-        <location line="-3"/>
-        <source>Type part of an email address to find an account.</source>
-        <translation>输入邮箱地址的一部分即可查找账户。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <location line="+1"/>
         <source>Search accounts</source>
         <translation>搜索账户</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Switch to account</source>
-        <translation>切换到此账户</translation>
+        <location line="+1"/>
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh all</source>
+        <translation>全部刷新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the balance of every account</source>
+        <translation>读取所有账户的余额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh selected</source>
+        <translation>刷新所选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the balances of the selected rows</source>
+        <translation>读取所选行的余额</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -402,9 +412,223 @@
         <translation>充值…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+1"/>
+        <source>Recharge the selected account (Ctrl+R)</source>
+        <translation>为所选账户充值 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading balances</source>
+        <translation>正在读取余额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send no more balance requests</source>
+        <translation>不再发送余额请求</translation>
+    </message>
+    <message>
+        <location line="+97"/>
         <source>{shown} of {total} accounts</source>
-        <translation>显示 {shown} 个，共 {total} 个账户</translation>
+        <translation>显示 {shown} / {total} 个账户</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Reading balances: {done} of {total}</source>
+        <translation>正在读取余额：{done} / {total}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stopping: {done} of {total} read</source>
+        <translation>正在停止：已读取 {done} / {total}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stopped: {done} of {total} read</source>
+        <translation>已停止：已读取 {done} / {total}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{done} of {total} read</source>
+        <translation>已读取 {done} / {total}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{progress}, {failed} failed</source>
+        <translation>{progress}，{failed} 个失败</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsTable</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/accounts_table.py" line="+164"/>
+        <source>Sign-in expired</source>
+        <translation>登录已过期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Too many requests</source>
+        <translation>请求过多</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Network error</source>
+        <translation>网络错误</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server error</source>
+        <translation>服务器错误</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unexpected reply</source>
+        <translation>意外的响应</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not updated</source>
+        <translation>未更新</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Never read</source>
+        <translation>从未读取</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Could not update the balance: {reason}</source>
+        <translation>无法更新余额：{reason}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Last read {when}</source>
+        <translation>上次读取于 {when}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Low</source>
+        <translation>不足</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The balance is below {threshold}.</source>
+        <translation>余额低于 {threshold}。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{amount} · {when}</source>
+        <translation>{amount} · {when}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No paid order in the history on this computer.</source>
+        <translation>本机的历史记录中没有已支付的订单。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{amount} paid {when} (order {order_no})</source>
+        <translation>{amount}，支付于 {when}（订单 {order_no}）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Signed in</source>
+        <translation>已登录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loading sign-in…</source>
+        <translation>正在读取登录信息…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in again</source>
+        <translation>需要重新登录</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{state} · current</source>
+        <translation>{state} · 当前</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+50"/>
+        <source>User id {user_id}</source>
+        <translation>用户 ID {user_id}</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>{credits} a day over the last 7 days, top-ups left out</source>
+        <translation>最近 7 天每天 {credits}，不含充值</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The balance is not falling.</source>
+        <translation>余额没有下降。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Credits</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Low balance</source>
+        <translation>余额不足</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Spent/day</source>
+        <translation>每日花费</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Runs out in</source>
+        <translation>预计耗尽</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Open orders</source>
+        <translation>未付订单</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Last top-up</source>
+        <translation>上次充值</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sign-in</source>
+        <translation>登录状态</translation>
     </message>
 </context>
 <context>
@@ -584,7 +808,7 @@ Thank you.</source>
 <context>
     <name>BalanceView</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/balance_view.py" line="+256"/>
+        <location filename="../../ohmygpt_desktop/ui/balance_view.py" line="+285"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
@@ -634,7 +858,7 @@ Thank you.</source>
         <translation>这是应用上次读取到的余额，之后可能已有变化。</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+119"/>
         <source>{email} · {host}</source>
         <translation>{email} · {host}</translation>
     </message>
@@ -649,7 +873,7 @@ Thank you.</source>
         <translation>{credits} 积分 · {free}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Updating…</source>
         <translation>正在更新…</translation>
     </message>
@@ -669,12 +893,17 @@ Thank you.</source>
         <translation>{email} 的登录已过期或已被撤销。请重新登录以查看余额和充值。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
+        <source>Could not update the balance (the figure shown is from {when}): {reason}</source>
+        <translation>无法更新余额（显示的数字来自{when}）：{reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Could not update the balance: {reason}</source>
         <translation>无法更新余额：{reason}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Waiting for your payment… (checking the balance)</source>
         <translation>正在等待付款…（检查余额中）</translation>
     </message>
@@ -689,7 +918,7 @@ Thank you.</source>
         <translation>尚未登录任何账户。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>Reading the balance…</source>
         <translation>正在读取余额…</translation>
     </message>
@@ -709,7 +938,7 @@ Thank you.</source>
         <translation>最后更新：{when}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
@@ -719,7 +948,7 @@ Thank you.</source>
         <translation>{minutes} 分钟前</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>at {time}</source>
         <translation>{time}</translation>
     </message>
@@ -750,22 +979,17 @@ Thank you.</source>
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/crash_dialog.py" line="+316"/>
+        <location filename="../../ohmygpt_desktop/ui/crash_dialog.py" line="+323"/>
         <source>Unexpected error – {app}</source>
         <translation>意外错误 – {app}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The app has to close</source>
         <translation>应用需要关闭</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Something went wrong that the app cannot recover from. Your settings and order history are saved. Please start the app again.</source>
-        <translation>发生了应用无法恢复的错误。你的设置和订单记录已保存。请重新启动应用。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -775,17 +999,37 @@ Thank you.</source>
         <translation>出错了</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Something went wrong. The app is still running; you can keep working. If this keeps happening, please send the details to the developers.</source>
-        <translation>出现了错误。应用仍在运行，你可以继续使用。如果此问题反复出现，请将详细信息发送给开发者。</translation>
+        <location line="-7"/>
+        <source>It ran into a problem it cannot recover from. Your settings and order history are saved.</source>
+        <translation>应用遇到了无法恢复的问题。你的设置和订单记录已保存。</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Start the app again.</source>
+        <translation>请重新启动应用。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The app is still running: close this window and keep working. Your settings and order history are safe.</source>
+        <translation>应用仍在运行：关闭此窗口即可继续使用。你的设置和订单记录都安然无恙。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>If this keeps happening, copy the details and send them with your question.</source>
+        <translation>如果此问题反复出现，请复制详细信息并随你的问题一起发送。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>If this keeps happening, restarting the app usually helps.</source>
+        <translation>如果此问题反复出现，重新启动应用通常会有帮助。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>One more error happened since this window opened.</source>
         <translation>此窗口打开后又发生了 1 个错误。</translation>
     </message>
@@ -874,6 +1118,54 @@ Thank you.</source>
     </message>
 </context>
 <context>
+    <name>CustomerMessageBox</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/customer_message_box.py" line="+90"/>
+        <source>Message for the customer in:</source>
+        <translation>给客户的消息语言：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language of the message</source>
+        <translation>消息的语言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy message</source>
+        <translation>复制消息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy a ready-to-send text with the amount, the link and until when it works</source>
+        <translation>复制一段可直接发送的文字，包含金额、链接及其有效期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E-mail draft…</source>
+        <translation>电子邮件草稿…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the message in your e-mail program</source>
+        <translation>在您的电子邮件程序中打开这条消息</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Copied.</source>
+        <translation>已复制。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The draft opened in your e-mail program.</source>
+        <translation>草稿已在您的电子邮件程序中打开。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No e-mail program could be opened: use “Copy message” instead.</source>
+        <translation>无法打开电子邮件程序：请改用“复制消息”。</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../ohmygpt_desktop/translatable.py" line="+107"/>
@@ -943,7 +1235,7 @@ Thank you.</source>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/history_model.py" line="+106"/>
+        <location filename="../../ohmygpt_desktop/ui/history_model.py" line="+137"/>
         <source>Creating…</source>
         <translation>正在创建…</translation>
     </message>
@@ -983,12 +1275,7 @@ Thank you.</source>
         <translation>{before} → {after}</translation>
     </message>
     <message>
-        <location line="-1"/>
-        <source>{before} →</source>
-        <translation>{before} →</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>{figures} credits</source>
         <translation>{figures} 积分</translation>
     </message>
@@ -1069,9 +1356,27 @@ Thank you.</source>
     </message>
 </context>
 <context>
+    <name>HistoryScopes</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/team_history.py" line="+253"/>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+</context>
+<context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/history_view.py" line="+183"/>
+        <location filename="../../ohmygpt_desktop/ui/history_view.py" line="+358"/>
         <source>&amp;Show:</source>
         <translation>显示(&amp;S)：</translation>
     </message>
@@ -1086,7 +1391,7 @@ Thank you.</source>
         <translation>所有账户</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+15"/>
         <source>Copy link</source>
         <translation>复制链接</translation>
     </message>
@@ -1096,12 +1401,7 @@ Thank you.</source>
         <translation>复制所选订单的支付链接</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Open again</source>
-        <translation>再次打开</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Open the payment page of the selected order in your browser</source>
         <translation>在浏览器中打开所选订单的支付页面</translation>
     </message>
@@ -1111,32 +1411,173 @@ Thank you.</source>
         <translation>复制订单号</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Export CSV…</source>
-        <translation>导出 CSV…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-24"/>
+        <location line="+26"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Save the orders shown as a spreadsheet file</source>
-        <translation>将显示的订单保存为电子表格文件</translation>
-    </message>
-    <message>
-        <location line="+53"/>
+        <location line="+184"/>
         <source>No orders for this account yet. Choose “All accounts” to see the orders of your other accounts.</source>
         <translation>此账户还没有订单。选择“所有账户”可查看其他账户的订单。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-3"/>
         <source>No orders yet. Recharges you make appear here.</source>
         <translation>还没有订单。你的充值订单会显示在这里。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="-203"/>
+        <source>St&amp;atus:</source>
+        <translation>状态(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Operator:</source>
+        <translation>操作员(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anyone</source>
+        <translation>任何人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;To:</source>
+        <translation>到(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Any day</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search by order number, reference or e-mail (Ctrl+F)</source>
+        <translation>按订单号、备注编号或电子邮件搜索 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search orders</source>
+        <translation>搜索订单</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open payment page</source>
+        <translation>打开付款页面</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the orders shown as a spreadsheet (CSV) or for scripts (JSON Lines)</source>
+        <translation>将显示的订单保存为电子表格 (CSV) 或供脚本使用的格式 (JSON Lines)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Order number:</source>
+        <translation>订单号：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account:</source>
+        <translation>账户：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount:</source>
+        <translation>金额：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created:</source>
+        <translation>创建时间：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link valid until:</source>
+        <translation>链接有效期至：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last change:</source>
+        <translation>最后更新：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Balance before:</source>
+        <translation>付款前余额：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Balance after:</source>
+        <translation>付款后余额：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operator:</source>
+        <translation>操作员：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference:</source>
+        <translation>备注编号：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Local ID:</source>
+        <translation>本地 ID：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select an order to see all of its details.</source>
+        <translation>选择一个订单即可查看其全部详情。</translation>
+    </message>
+    <message>
+        <location line="+166"/>
+        <source>No orders match. Change the filters or clear the search.</source>
+        <translation>没有符合条件的订单。请更改筛选条件或清除搜索。</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>{credits} credits ({usd})</source>
+        <translation>{credits} 积分（{usd}）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{email} on {host}</source>
+        <translation>{email}（{host}）</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Payment link copied.</source>
         <translation>已复制支付链接。</translation>
     </message>
@@ -1161,7 +1602,12 @@ Thank you.</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+1"/>
+        <source>JSON Lines files (*.jsonl)</source>
+        <translation>JSON Lines 文件 (*.jsonl)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Could not export the orders: {reason}</source>
         <translation>无法导出订单：{reason}</translation>
     </message>
@@ -1172,9 +1618,63 @@ Thank you.</source>
     </message>
 </context>
 <context>
+    <name>Ledger</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/core/ledger.py" line="+224"/>
+        <source>The team ledger cannot be reached ({reason}).</source>
+        <translation>无法连接团队账本（{reason}）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Orders cannot be sent to the team ledger: the local queue failed ({reason}).</source>
+        <translation>无法向团队账本发送订单：本地队列出错（{reason}）。</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPasswordDialog</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/ledger_password.py" line="+65"/>
+        <source>Team ledger password</source>
+        <translation>团队账本密码</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The password of {user} on the database server {host}. It is kept in the system keyring, never in the settings file.</source>
+        <translation>数据库服务器 {host} 上 {user} 的密码。它保存在系统密钥环中，绝不会写入设置文件。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Forget stored password</source>
+        <translation>删除已保存的密码(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Saving to the system keyring…</source>
+        <translation>正在保存到系统密钥环…</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerStatusLine</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/team_history.py" line="+78"/>
+        <source>Team ledger offline — 1 change waiting</source>
+        <translation>团队账本离线 — 1 项更改等待同步</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Team ledger offline — {count} changes waiting</source>
+        <translation>团队账本离线 — {count} 项更改等待同步</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Team ledger offline</source>
+        <translation>团队账本离线</translation>
+    </message>
+</context>
+<context>
     <name>LoginPanel</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/login_panel.py" line="+395"/>
+        <location filename="../../ohmygpt_desktop/ui/login_panel.py" line="+443"/>
         <source>Copied. Paste it into your browser’s address bar.</source>
         <translation>已复制。请粘贴到浏览器的地址栏中。</translation>
     </message>
@@ -1274,12 +1774,7 @@ Thank you.</source>
         <translation>应用无法在 {address} 上等待浏览器返回（{reason}）。请改为在下方粘贴代码。</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Waiting for your browser… The app finishes by itself once you approve. If nothing happens, paste the code or the whole address below.</source>
-        <translation>正在等待浏览器… 批准后应用会自动完成登录。如果没有反应，请在下方粘贴代码或完整地址。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+18"/>
         <source>2. Paste the code shown in your browser</source>
         <translation>2. 粘贴浏览器中显示的代码</translation>
     </message>
@@ -1309,12 +1804,28 @@ Thank you.</source>
         <translation>每个代码只能使用一次，因此“重试”会在浏览器中开始新的登录。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-12"/>
+        <location line="+14"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-20"/>
+        <source>The app finishes by itself once you approve. If nothing happens, paste the code or the whole address below.</source>
+        <translation>你批准后，应用会自动完成登录。如果没有反应，请将授权码或完整地址粘贴到下方。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Waiting for you to approve in your browser…</source>
+        <translation>正在等待你在浏览器中批准…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the page again</source>
+        <translation>再次打开页面</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Signing in was cancelled because no place to keep the sign-in was chosen. Nothing was saved.</source>
         <translation>由于没有选择登录信息的保存位置，登录已取消。未保存任何内容。</translation>
     </message>
@@ -1360,19 +1871,19 @@ Thank you.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/main_window.py" line="+108"/>
-        <location line="+290"/>
+        <location filename="../../ohmygpt_desktop/ui/main_window.py" line="+111"/>
+        <location line="+377"/>
         <location line="+11"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-47"/>
         <source>{app} was already running, so these options of the new launch were not applied: {options}. Quit the app and start it again to use them.</source>
         <translation>{app} 已在运行，因此新启动时给出的这些选项未生效：{options}。如需使用，请退出应用后重新启动。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>DEMO · sandbox</source>
         <translation>演示 · 沙盒</translation>
     </message>
@@ -1382,13 +1893,26 @@ Thank you.</source>
         <translation>演示模式：使用本机内置的模拟服务器，不涉及真实资金。</translation>
     </message>
     <message>
-        <location line="-134"/>
-        <location line="+137"/>
+        <location line="-198"/>
+        <location line="+201"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-195"/>
+        <location line="+199"/>
+        <source>Usage</source>
+        <translation>用量</translation>
+    </message>
+    <message>
+        <location line="-160"/>
+        <location line="+14"/>
+        <location line="+145"/>
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <location line="+1"/>
         <source>Menu</source>
         <translation>菜单</translation>
@@ -1407,6 +1931,11 @@ Thank you.</source>
         <location line="+1"/>
         <source>All accounts…</source>
         <translation>所有账户…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search orders</source>
+        <translation>搜索订单</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1434,7 +1963,7 @@ Thank you.</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>The app is already open with your own accounts in another window. It was brought to the front.</source>
         <translation>应用已在另一个窗口中以你自己的账户打开，已将其切换到前台。</translation>
     </message>
@@ -1624,7 +2153,7 @@ Thank you.</source>
 <context>
     <name>Orders</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/orders.py" line="+88"/>
+        <location filename="../../ohmygpt_desktop/core/orders.py" line="+96"/>
         <source>The order history could not be read or changed.</source>
         <translation>无法读取或更改订单记录。</translation>
     </message>
@@ -1639,12 +2168,12 @@ Thank you.</source>
         <translation>不存在本地 ID 为 {local_id} 的订单。</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+227"/>
         <source>The order history was written by a newer version of OhMyGPT Desktop (format {version}; this version understands up to {supported}). Update the app to see it.</source>
         <translation>订单记录由更新版本的 OhMyGPT Desktop 写入（格式 {version}；此版本最高只支持格式 {supported}）。请更新应用后再查看。</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+127"/>
         <source>The order history {path} could not be opened ({reason}).</source>
         <translation>无法打开订单记录 {path}（{reason}）。</translation>
     </message>
@@ -1654,12 +2183,12 @@ Thank you.</source>
         <translation>订单记录 {path} 已损坏且为只读，因此无法移到一旁。请将其移走，然后重新启动应用。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>The order history {path} is damaged and could not be moved aside ({reason}). Move it away, then start the app again.</source>
         <translation>订单记录 {path} 已损坏，且无法移到一旁（{reason}）。请将其移走，然后重新启动应用。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+19"/>
         <source>The order history was damaged, so the app started a new, empty one. The damaged file was kept as {copy}.</source>
         <translation>订单记录已损坏，因此应用新建了一个空的订单记录。损坏的文件已保留为 {copy}。</translation>
     </message>
@@ -1684,7 +2213,7 @@ Thank you.</source>
         <translation>订单记录已关闭。</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+88"/>
         <source>Order {local_id} is already {status}; it cannot be completed.</source>
         <translation>订单 {local_id} 的状态已是 {status}，无法再完成。</translation>
     </message>
@@ -1699,7 +2228,7 @@ Thank you.</source>
         <translation>订单 {local_id} 已支付。</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+256"/>
         <source>Could not write {path}: {reason}.</source>
         <translation>无法写入 {path}：{reason}。</translation>
     </message>
@@ -1707,7 +2236,7 @@ Thank you.</source>
 <context>
     <name>ProfileSwitch</name>
     <message>
-        <location filename="../../ohmygpt_desktop/app.py" line="+770"/>
+        <location filename="../../ohmygpt_desktop/app.py" line="+821"/>
         <source>The demo is already running for this home (process {pid}) but does not answer. Close it, or end that process, then try again.</source>
         <translation>演示已在此主目录下运行（进程 {pid}），但没有响应。请关闭它，或结束该进程，然后重试。</translation>
     </message>
@@ -1813,12 +2342,12 @@ Thank you.</source>
 <context>
     <name>Recharge</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/recharge.py" line="+200"/>
+        <location filename="../../ohmygpt_desktop/core/recharge.py" line="+234"/>
         <source>The connection was lost while the order was being created, so the app cannot tell whether it exists. It is listed as “unknown” in your order history: check your OhMyGPT orders before paying again.</source>
         <translation>创建订单时连接中断，应用无法确定订单是否已创建。它在订单记录中标记为“未知”：再次付款前，请先查看你的 OhMyGPT 订单。</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-185"/>
         <source>Enter an amount.</source>
         <translation>请输入金额。</translation>
     </message>
@@ -1853,7 +2382,17 @@ Thank you.</source>
         <translation>最高金额为 ${maximum}。</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+98"/>
+        <source>The reference is too long: at most {maximum} characters (it has {count}).</source>
+        <translation>备注编号太长：最多 {maximum} 个字符（当前为 {count} 个）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The reference cannot contain line breaks, tabs or other control characters.</source>
+        <translation>备注编号不能包含换行符、制表符或其他控制字符。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>This account is no longer signed in to the app. Sign in to it again to recharge.</source>
         <translation>此账户已不在本应用中登录。请重新登录此账户后再充值。</translation>
     </message>
@@ -1916,7 +2455,7 @@ Thank you.</source>
 <context>
     <name>RechargeDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/recharge_dialog.py" line="+436"/>
+        <location filename="../../ohmygpt_desktop/ui/recharge_dialog.py" line="+525"/>
         <source>Recharge {email} ({host})</source>
         <translation>为 {email}（{host}）充值</translation>
     </message>
@@ -1977,6 +2516,26 @@ Thank you.</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Reference (optional):</source>
+        <translation>备注编号（可选）(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A ticket number or a short note</source>
+        <translation>工单号或简短备注</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kept with the order: shown in the order history, searchable and exported.</source>
+        <translation>随订单保存：显示在订单记录中，可搜索，也会被导出。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Created by {operator}</source>
+        <translation>创建人：{operator}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Sign in again</source>
         <translation>重新登录</translation>
     </message>
@@ -2026,12 +2585,12 @@ Thank you.</source>
         <translation>再次打开</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+107"/>
         <source>Enter an email address like name@example.com, or leave the field empty.</source>
         <translation>请输入类似 name@example.com 的邮箱地址，或将此栏留空。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+15"/>
         <source>= {credits} credits</source>
         <translation>= {credits} 积分</translation>
     </message>
@@ -2046,22 +2605,72 @@ Thank you.</source>
         <translation>充值到 {email}（{host}）</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>Creating the order… You can stop waiting: the order is still recorded under Orders.</source>
         <translation>正在创建订单… 你可以停止等待：订单仍会记录在“订单”中。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+18"/>
+        <source>The order was not created: OhMyGPT asks for a pause between requests. You can try again in {seconds} seconds.</source>
+        <translation>订单未创建：OhMyGPT 要求两次请求之间稍作等待。你可以在 {seconds} 秒后重试。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The order was not created: OhMyGPT asks for a pause between requests. You can try again in 1 second.</source>
+        <translation>订单未创建：OhMyGPT 要求两次请求之间稍作等待。你可以在 1 秒后重试。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The order was not created: OhMyGPT asked for a pause between requests. You can try again now.</source>
+        <translation>订单未创建：OhMyGPT 要求两次请求之间稍作等待。现在可以重试了。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Open your OhMyGPT orders</source>
+        <translation>打开你的 OhMyGPT 订单</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>This account already has an open order from the last 30 minutes. Make sure it was not paid before you create another one:</source>
+        <translation>该账户在最近 30 分钟内已有一个未完成的订单。再创建一个之前，请先确认它尚未支付：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Created {minutes} min ago by {operator}: {amount}, not yet paid</source>
+        <translation>{minutes} 分钟前由 {operator} 创建：{amount}，尚未支付</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Created {minutes} min ago: {amount}, not yet paid</source>
+        <translation>{minutes} 分钟前创建：{amount}，尚未支付</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Click “Yes, create another order” to create it anyway.</source>
+        <translation>如仍要创建，请点击“是，再创建一个订单”。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Creating…</source>
         <translation>正在创建…</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+3"/>
+        <source>Yes, create another order</source>
+        <translation>是，再创建一个订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create another order</source>
+        <translation>再创建一个订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Create order</source>
         <translation>创建订单</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-116"/>
         <source>Stop waiting</source>
         <translation>停止等待</translation>
     </message>
@@ -2071,7 +2680,7 @@ Thank you.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+27"/>
         <source>The order was not created. {reason}</source>
         <translation>订单未创建。{reason}</translation>
     </message>
@@ -2086,12 +2695,22 @@ Thank you.</source>
         <translation>为避免重复付款，只有在你确认已查看订单后，应用才会创建新订单。</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+120"/>
         <source>Stopped waiting. The request had already been sent: if OhMyGPT creates the order, it appears under Orders as “Awaiting payment” and you can open it from there.</source>
         <translation>已停止等待。请求已经发出：如果 OhMyGPT 创建了订单，它会以“待支付”状态出现在“订单”中，你可以从那里打开它。</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+63"/>
+        <source>This order: {amount}, sent {when}, order number {order_no}.</source>
+        <translation>此订单：{amount}，发送于 {when}，订单号 {order_no}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This order: {amount}, sent {when}; OhMyGPT named no order number.</source>
+        <translation>此订单：{amount}，发送于 {when}；OhMyGPT 没有给出订单号。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Finish the payment in your browser</source>
         <translation>请在浏览器中完成支付</translation>
     </message>
@@ -2136,12 +2755,17 @@ Thank you.</source>
         <translation>除非创建者另行设置，Stripe Checkout 链接会在创建 24 小时后失效；OhMyGPT 并未说明它采用哪种方式。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The payment link as a QR code</source>
         <translation>支付链接的二维码</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
+        <source>This is a demo link to the sandbox on this computer: pay in the browser here (a phone cannot open it).</source>
+        <translation>这是指向本机沙盒的演示链接：请在这台电脑的浏览器中付款（手机无法打开它）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Or scan this code to pay on your phone.</source>
         <translation>也可以用手机扫描此二维码完成支付。</translation>
     </message>
@@ -2159,12 +2783,12 @@ Thank you.</source>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/settings.py" line="+81"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="+82"/>
         <source>The setting is not valid.</source>
         <translation>该设置无效。</translation>
     </message>
     <message>
-        <location line="+242"/>
+        <location line="+246"/>
         <source>{what} is not a valid URL.</source>
         <translation>{what}不是有效的 URL。</translation>
     </message>
@@ -2194,12 +2818,12 @@ Thank you.</source>
         <translation>{what}不能包含查询参数（?…）或片段（#…）。</translation>
     </message>
     <message>
-        <location line="+261"/>
+        <location line="+295"/>
         <source>The redirect URI</source>
         <translation>重定向 URI</translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-208"/>
         <source>{what} must not be empty.</source>
         <translation>{what}不能为空。</translation>
     </message>
@@ -2214,7 +2838,7 @@ Thank you.</source>
         <translation>{what}不能包含控制字符。</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/api/endpoints.py" line="+69"/>
+        <location filename="../../ohmygpt_desktop/api/endpoints.py" line="+72"/>
         <source>Unknown endpoint {key}; known endpoints are {known}.</source>
         <translation>未知的端点 {key}；可用的端点有 {known}。</translation>
     </message>
@@ -2240,12 +2864,12 @@ Thank you.</source>
         <translation>{what}必须是 {options} 之一（当前为 {value}）。</translation>
     </message>
     <message>
-        <location line="+309"/>
+        <location line="+343"/>
         <source>The proxy URL</source>
         <translation>代理地址</translation>
     </message>
     <message>
-        <location line="-605"/>
+        <location line="-642"/>
         <source>{what} must be between {low} and {high} seconds (got {value}).</source>
         <translation>{what}必须在 {low} 到 {high} 秒之间（当前为 {value}）。</translation>
     </message>
@@ -2253,6 +2877,11 @@ Thank you.</source>
         <location line="+3"/>
         <source>{what} must be between {low} and {high} minutes (got {value}).</source>
         <translation>{what}必须在 {low} 到 {high} 分钟之间（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{what} must be between {low} and {high} days (got {value}).</source>
+        <translation>{what}必须在 {low} 到 {high} 天之间（当前为 {value}）。</translation>
     </message>
     <message>
         <location line="+256"/>
@@ -2265,14 +2894,24 @@ Thank you.</source>
         <translation>{what}必须是电子邮件地址或 https:// 地址（当前为 {value}）。</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+65"/>
+        <source>{what} must not contain a password (got {value}). Remove it from the address and store it with “Set ledger password…” in Settings, or in a PGPASSFILE.</source>
+        <translation>{what} 不得包含密码（当前为 {value}）。请从地址中删除密码，并在“设置”中通过“设置账本密码…”保存，或写入 PGPASSFILE。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{what} must not have a fragment (#…).</source>
+        <translation>{what} 不得包含片段（#…）。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <location line="+31"/>
-        <location line="+434"/>
+        <location line="+508"/>
         <source>{what} must be a number.</source>
         <translation>{what}必须是数字。</translation>
     </message>
     <message>
-        <location line="-462"/>
+        <location line="-536"/>
         <source>{what} must be at least {minimum} USD (got {value}).</source>
         <translation>{what}不能低于 {minimum} USD（当前为 {value}）。</translation>
     </message>
@@ -2413,6 +3052,11 @@ Thank you.</source>
         <translation>余额提醒阈值</translation>
     </message>
     <message>
+        <location line="+13"/>
+        <source>The runs-out warning</source>
+        <translation>余额耗尽提醒</translation>
+    </message>
+    <message>
         <location line="+14"/>
         <source>The number of credits per US dollar</source>
         <translation>每美元对应的积分数</translation>
@@ -2423,12 +3067,27 @@ Thank you.</source>
         <translation>请求时限</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
+        <source>The operator name</source>
+        <translation>操作员名称</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The team ledger address</source>
+        <translation>团队账本地址</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Sharing payment links with the team</source>
+        <translation>与团队共享付款链接</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The keyring timeout</source>
         <translation>密钥环超时时间</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+43"/>
         <source>{what} must be a number (got {value}).</source>
         <translation>{what}必须是数字（当前为 {value}）。</translation>
     </message>
@@ -2438,12 +3097,17 @@ Thank you.</source>
         <translation>{what}必须是整数。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>{what} must be text.</source>
         <translation>{what}必须是文本。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>{what} must be true or false (got {value}).</source>
+        <translation>{what} 必须为 true 或 false（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>{what} must be a whole number (got {value}).</source>
         <translation>{what}必须是整数（当前为 {value}）。</translation>
     </message>
@@ -2581,7 +3245,7 @@ Thank you.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location line="-978"/>
+        <location line="-1069"/>
         <source>US main site, direct</source>
         <translation>美国主站直连</translation>
     </message>
@@ -2646,7 +3310,13 @@ Thank you.</source>
         <translation>“{item}”不是有效的金额。请用逗号分隔各个金额。</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+350"/>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+88"/>
+        <source>Demo sandbox on this computer</source>
+        <extracomment>The line demo mode offers and tests: the sandbox on this computer.</extracomment>
+        <translation>本机上的演示沙盒</translation>
+    </message>
+    <message>
+        <location line="+290"/>
         <source>Enter the address of the proxy.</source>
         <translation>请输入代理地址。</translation>
     </message>
@@ -2721,6 +3391,11 @@ Thank you.</source>
         <translation>使用最快线路</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Set ledger password…</source>
+        <translation>设置账本密码…</translation>
+    </message>
+    <message>
         <location line="+40"/>
         <source>Set by your organisation; it cannot be changed here.</source>
         <translation>由你的组织设定，无法在此更改。</translation>
@@ -2741,7 +3416,7 @@ Thank you.</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/settings.py" line="-497"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="-535"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
@@ -2766,7 +3441,7 @@ Thank you.</source>
         <translation>余额与充值</translation>
     </message>
     <message>
-        <location line="+464"/>
+        <location line="+502"/>
         <source>API line:</source>
         <translation>API 线路：</translation>
     </message>
@@ -2811,7 +3486,7 @@ Thank you.</source>
         <translation>客户端 ID：</translation>
     </message>
     <message>
-        <location line="+296"/>
+        <location line="+309"/>
         <source>Give up a request after:</source>
         <translation>请求超时时间：</translation>
     </message>
@@ -2821,7 +3496,27 @@ Thank you.</source>
         <translation>无论回复到达得多慢，到时都会放弃。回复未能及时到达的订单会保留为“未知”，绝不会显示为“未创建”。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+17"/>
+        <source>Operator name:</source>
+        <translation>操作员名称：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recorded with each order you create. Leave empty to use your user name on this computer.</source>
+        <translation>会随您创建的每个订单一起记录。留空则使用您在这台电脑上的用户名。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Team ledger:</source>
+        <translation>团队账本：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only for a team sharing one PostgreSQL database: postgresql://user@host/db. Leave empty to keep the order history on this computer only.</source>
+        <translation>仅适用于共用一个 PostgreSQL 数据库的团队：postgresql://user@host/db。留空则订单记录只保存在本机。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Client secret:</source>
         <translation>客户端密钥：</translation>
     </message>
@@ -2831,7 +3526,7 @@ Thank you.</source>
         <translation>删除已保存的客户端密钥</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/settings.py" line="-311"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="-371"/>
         <source>Redirect URI:</source>
         <translation>重定向 URI：</translation>
     </message>
@@ -2906,22 +3601,27 @@ Thank you.</source>
         <translation>余额刷新间隔：</translation>
     </message>
     <message>
-        <location line="-682"/>
+        <location line="-720"/>
         <source> seconds</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location line="+694"/>
+        <location line="+732"/>
         <source>Watch for a payment for:</source>
         <translation>等待付款时长：</translation>
     </message>
     <message>
-        <location line="-693"/>
+        <location line="-731"/>
         <source> minutes</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location line="+523"/>
+        <location line="+1"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location line="+560"/>
         <source>Token-exchange service:</source>
         <translation>令牌交换服务：</translation>
     </message>
@@ -2974,6 +3674,11 @@ Thank you.</source>
         <location line="+12"/>
         <source>Low-balance warning below:</source>
         <translation>余额低于此值时提醒：</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Warn when forecast to run out within:</source>
+        <translation>预计在以下时间内耗尽时提醒：</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -3041,7 +3746,7 @@ Thank you.</source>
         <translation>无法检查密钥环：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/settings.py" line="-264"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="-277"/>
         <source>Leave empty to use the provider&apos;s code page ({url}): you paste the code shown there into the app. A loopback address such as http://127.0.0.1:8765/callback lets the app finish sign-in by itself.</source>
         <translation>留空则使用服务方的代码页面（{url}）：你需要将页面上显示的代码粘贴到应用中。若填写 http://127.0.0.1:8765/callback 这样的本机回环地址，应用可以自动完成登录。</translation>
     </message>
@@ -3072,7 +3777,7 @@ Thank you.</source>
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/accounts.py" line="+55"/>
+        <location filename="../../ohmygpt_desktop/core/accounts.py" line="+54"/>
         <source>{step} failed: {reason}</source>
         <translation>{step}失败：{reason}</translation>
     </message>
@@ -3135,12 +3840,12 @@ Thank you.</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ohmygpt_desktop/app.py" line="-346"/>
+        <location filename="../../ohmygpt_desktop/app.py" line="-357"/>
         <source>cannot use the folder {path} ({reason}).</source>
         <translation>无法使用文件夹 {path}（{reason}）。</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+72"/>
         <source>it is already running for this home (process {pid}), and the smoke test needs the home to itself. Close it or use another --home.</source>
         <translation>应用已在使用此数据文件夹运行（进程 {pid}），而冒烟测试需要独占该文件夹。请关闭它，或使用其他 --home。</translation>
     </message>
@@ -3150,7 +3855,7 @@ Thank you.</source>
         <translation>应用已在使用此数据文件夹运行（进程 {pid}），但没有响应。请关闭它或结束该进程，然后重新启动应用。</translation>
     </message>
     <message>
-        <location line="+472"/>
+        <location line="+488"/>
         <source>an unexpected problem ({error}). Details are in the log file.</source>
         <translation>出现意外问题（{error}）。详细信息见日志文件。</translation>
     </message>
@@ -3227,9 +3932,95 @@ Thank you.</source>
     </message>
 </context>
 <context>
+    <name>TeamHistoryModel</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/team_history.py" line="-271"/>
+        <source>{operator} ({desk})</source>
+        <translation>{operator}（{desk}）</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Creating…</source>
+        <translation>正在创建…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Awaiting payment</source>
+        <translation>等待付款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not created</source>
+        <translation>未创建</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference</source>
+        <translation>备注编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{email} on {host}</source>
+        <translation>{host} 上的 {email}</translation>
+    </message>
+</context>
+<context>
+    <name>TeamHistoryView</name>
+    <message>
+        <location line="+67"/>
+        <source>No orders in the team ledger yet.</source>
+        <translation>团队账本中还没有订单。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Team orders</source>
+        <translation>团队订单</translation>
+    </message>
+</context>
+<context>
     <name>TokenStore</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/tokens.py" line="+71"/>
+        <location filename="../../ohmygpt_desktop/core/tokens.py" line="+72"/>
         <source>The saved sign-in could not be read or written.</source>
         <translation>无法读取或写入已保存的登录信息。</translation>
     </message>
@@ -3249,7 +4040,7 @@ Thank you.</source>
         <translation>系统密钥环报告了错误。</translation>
     </message>
     <message>
-        <location line="+288"/>
+        <location line="+304"/>
         <source>The system keyring is not answering (earlier requests are still waiting).</source>
         <translation>系统密钥环没有响应（之前的请求仍在等待中）。</translation>
     </message>
@@ -3287,7 +4078,7 @@ Thank you.</source>
 <context>
     <name>TrayNotifier</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/tray.py" line="+124"/>
+        <location filename="../../ohmygpt_desktop/ui/tray.py" line="+126"/>
         <source>{app} keeps watching for your payment here. To quit, use Quit in this icon&apos;s menu.</source>
         <translation>{app} 会在这里继续等待您的付款。如需退出，请使用此图标菜单中的“退出”。</translation>
     </message>
@@ -3332,7 +4123,7 @@ Thank you.</source>
         <translation>{credits}（{usd}）</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Low balance</source>
         <translation>余额不足</translation>
     </message>
@@ -3341,11 +4132,21 @@ Thank you.</source>
         <source>The balance of {email} fell below {threshold}: {balance}. Recharge to keep your API calls running.</source>
         <translation>{email} 的余额已低于 {threshold}：{balance}。请及时充值，以免 API 调用中断。</translation>
     </message>
+    <message>
+        <location line="+28"/>
+        <source>Balance running out</source>
+        <translation>余额即将耗尽</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{email}: {forecast}. Recharge to keep your API calls running.</source>
+        <translation>{email}：{forecast}。请充值以保证 API 调用不中断。</translation>
+    </message>
 </context>
 <context>
     <name>UpdateNoticeBar</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/update_notice.py" line="+72"/>
+        <location filename="../../ohmygpt_desktop/ui/update_notice.py" line="+69"/>
         <source>Release notes</source>
         <translation>发行说明</translation>
     </message>
@@ -3368,6 +4169,211 @@ Thank you.</source>
         <location line="+4"/>
         <source>Version {version} is available.</source>
         <translation>版本 {version} 已发布。</translation>
+    </message>
+</context>
+<context>
+    <name>Usage</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/core/usage.py" line="+317"/>
+        <source>The balance history could not be read or changed.</source>
+        <translation>无法读取或更改余额历史。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The balance history was written by a newer version of OhMyGPT Desktop (format {version}; this version understands up to {supported}).</source>
+        <translation>余额历史由更新版本的 OhMyGPT Desktop 写入（格式 {version}；此版本最多支持 {supported}）。</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>The balance history {path} could not be opened ({reason}), so balances read now are kept only until the app closes.</source>
+        <translation>无法打开余额历史 {path}（{reason}），因此现在读取的余额只保留到应用关闭。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>The balance history was damaged, so the app started a new, empty one. The damaged file was kept as {copy}.</source>
+        <translation>余额历史已损坏，应用已新建一个空的历史。损坏的文件保存为 {copy}。</translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>The balance history could not be changed ({reason}).</source>
+        <translation>无法更改余额历史（{reason}）。</translation>
+    </message>
+    <message>
+        <location line="+297"/>
+        <source>Could not write {path}: {reason}.</source>
+        <translation>无法写入 {path}：{reason}。</translation>
+    </message>
+</context>
+<context>
+    <name>UsageChart</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/usage_chart.py" line="+45"/>
+        <source>Not enough data yet for a forecast</source>
+        <translation>数据尚不足以预测</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The balance has run out</source>
+        <translation>余额已用完</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lasts more than a year at this rate</source>
+        <translation>按此速度可用一年以上</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Runs out within a day</source>
+        <translation>一天内耗尽</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Runs out in {low} days or later</source>
+        <translation>{low} 天或更久后耗尽</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Runs out in {low}–{high} days</source>
+        <translation>{low}–{high} 天后耗尽</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Runs out in ~{days} days</source>
+        <translation>约 {days} 天后耗尽</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>run out</source>
+        <translation>已耗尽</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&gt; 1 year</source>
+        <translation>&gt; 1 年</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{low}–{high} d</source>
+        <translation>{low}–{high} 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>~{days} d</source>
+        <translation>约 {days} 天</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>{credits} credits</source>
+        <extracomment>Shows a balance for the hover text (the view sets credits or USD).</extracomment>
+        <translation>{credits} 积分</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Balance trend</source>
+        <translation>余额趋势</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Balance history chart</source>
+        <translation>余额历史图表</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No balance readings in this period.</source>
+        <translation>此期间没有余额记录。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} readings from {first} to {last}.</source>
+        <translation>{count} 条记录，从 {first} 到 {last}。</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>No balance readings in this period yet.</source>
+        <translation>此期间尚无余额记录。</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>{day}: spent {amount}</source>
+        <translation>{day}：花费 {amount}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{time}: {balance}</source>
+        <translation>{time}：{balance}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Top-up: +{amount}</source>
+        <translation>充值：+{amount}</translation>
+    </message>
+</context>
+<context>
+    <name>UsageView</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/usage_view.py" line="+158"/>
+        <source>{days} days</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the last {days} days</source>
+        <translation>显示最近 {days} 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save this account&apos;s balance readings as CSV</source>
+        <translation>将此账户的余额记录保存为 CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export JSON Lines…</source>
+        <translation>导出 JSON Lines…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save this account&apos;s balance readings as JSON Lines</source>
+        <translation>将此账户的余额记录保存为 JSON Lines</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Spent per day (last 7 days, top-ups left out): {amount}</source>
+        <translation>每日花费（最近 7 天，不含充值）：{amount}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Export balance readings</source>
+        <translation>导出余额记录</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>JSON Lines files (*.jsonl)</source>
+        <translation>JSON Lines 文件 (*.jsonl)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Could not export the balance readings: {reason}</source>
+        <translation>无法导出余额记录：{reason}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Exported {count} balance readings to {path}.</source>
+        <translation>已将 {count} 条余额记录导出到 {path}。</translation>
     </message>
 </context>
 </TS>
