@@ -44,7 +44,7 @@ def test_table_declares_everything_once() -> None:
         "update_feed_url", "update_public_key",
         "proxy_mode", "proxy_url", "language", "theme", "tray", "refresh_interval_s",
         "payment_watch_minutes", "recharge_min", "recharge_max", "recharge_presets",
-        "low_balance_usd", "keyring_timeout_s",
+        "low_balance_usd", "runs_out_warning_days", "keyring_timeout_s",
         "credits_per_usd", "request_deadline_s", "operator", "ledger_url", "ledger_share_links",
     }  # fmt: skip
     assert not any("secret" in name for name in names)

@@ -84,7 +84,7 @@ if TYPE_CHECKING:
 API_LINES: tuple[tuple[str, str], ...] = tuple(
     (choice.value, choice.label) for choice in SPECS["api_base_url"].suggestions
 )
-#: The line demo mode offers and tests: the sandbox on this computer.
+# The line demo mode offers and tests: the sandbox on this computer.
 DEMO_LINE = QT_TRANSLATE_NOOP("SettingsDialog", "Demo sandbox on this computer")
 #: The documented hosts of the authorization pages (docs/api.md#hosts), as declared.
 AUTH_HOSTS: tuple[tuple[str, str], ...] = tuple(

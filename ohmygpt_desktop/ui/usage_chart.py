@@ -100,7 +100,7 @@ class UsageChart(QWidget):
         now = datetime.now().astimezone()
         self.data = ChartData(now - timedelta(days=30), now)
         self._range: tuple[float, float] | None = None
-        #: Shows a balance for the hover text (the view sets credits or USD).
+        # Shows a balance for the hover text (the view sets credits or USD).
         self.value_text: Callable[[Decimal], str] = lambda v: _tr(_CTX, "{credits} credits").format(
             credits=format_credits(v)
         )

@@ -3312,7 +3312,6 @@ Thank you.</source>
     <message>
         <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+88"/>
         <source>Demo sandbox on this computer</source>
-        <extracomment>The line demo mode offers and tests: the sandbox on this computer.</extracomment>
         <translation>本机上的演示沙盒</translation>
     </message>
     <message>
@@ -4269,7 +4268,6 @@ Thank you.</source>
     <message>
         <location line="+27"/>
         <source>{credits} credits</source>
-        <extracomment>Shows a balance for the hover text (the view sets credits or USD).</extracomment>
         <translation>{credits} 积分</translation>
     </message>
     <message>
