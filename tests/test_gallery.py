@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QApplication
 from ohmygpt_desktop.sandbox import SandboxServer
 from tests.helpers.gallery import render
 
-SCREENS = {"first-run", "sign-in", "recharge", "recharge-result", "balance", "about"}
+SCREENS = {
+    "first-run", "sign-in", "recharge", "recharge-result", "balance", "about", "accounts", "usage"
+}  # fmt: skip
 
 
 def test_the_gallery_renders_one_language_and_theme(

@@ -102,6 +102,12 @@ def _local_midnight(day: QDate) -> datetime:
     return datetime.combine(date(day.year(), day.month(), day.day()), time()).astimezone()
 
 
+#: The most room the account and order-number columns take (their tooltips hold the
+#: whole text), in pixels.
+_ACCOUNT_WIDTH = 220
+_ORDER_NO_WIDTH = 150
+
+
 class HistoryView(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -185,13 +191,13 @@ class HistoryView(QWidget):
         header = self.table.horizontalHeader()
         # Sized to the contents after each reload (not at every repaint), from the
         # first rows: a long history is never measured whole. The table scrolls
-        # sideways when narrow; only the account and the order number, whose tooltips
-        # hold them whole, give up room.
+        # sideways when narrow; the account and the order number, whose tooltips hold
+        # them whole, are kept narrow (elided in the middle) so the amount and the
+        # status stay in view.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setResizeContentsPrecision(40)
-        header.setSectionResizeMode(Column.ACCOUNT, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(Column.ORDER_NO, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
+        header.setStretchLastSection(True)
         header.setHighlightSections(False)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.table.addActions(
@@ -557,7 +563,11 @@ class HistoryView(QWidget):
     def _fit_columns(self) -> None:
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
-        header.resizeSection(Column.ORDER_NO, min(header.sectionSize(Column.ORDER_NO), 150))
+        for column, widest in (
+            (Column.ACCOUNT, _ACCOUNT_WIDTH),
+            (Column.ORDER_NO, _ORDER_NO_WIDTH),
+        ):
+            header.resizeSection(column, min(header.sectionSize(column), widest))
 
     def _update_empty_text(self) -> None:
         if self._history_empty:

@@ -17,6 +17,8 @@ import os
 import tempfile
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -158,7 +160,7 @@ async def _one_pass(home: Path, sandbox: Any, save: Save, *, smallest: bool = Fa
     contexts: list[AppContext] = []
     windows: list[Any] = []
 
-    def make(folder: str, *, with_sandbox: bool = True) -> AppContext:
+    def make(folder: str, *, with_sandbox: bool = True, **extra: Any) -> AppContext:
         ctx = build_context(
             Options(),
             paths=AppPaths.under(home / folder),
@@ -167,6 +169,7 @@ async def _one_pass(home: Path, sandbox: Any, save: Save, *, smallest: bool = Fa
             keyring_backend=MemoryKeyring(),
             sandbox=sandbox if with_sandbox else None,
             payment_intervals=(3600,),  # no balance checks while the pictures are taken
+            **extra,
         )
         contexts.append(ctx)
         return ctx
@@ -285,6 +288,29 @@ async def _one_pass(home: Path, sandbox: Any, save: Save, *, smallest: bool = Fa
             message="the accounts were not read",
         )
         await save("accounts", main)
+
+        # Twelve days of spending with a top-up on day 6: the Usage tab and the card's
+        # sparkline. The samples are stamped on a clock of their own (the sandbox's
+        # clock stays as it is for the other screens); the last one is now.
+        stamp = [datetime.now(UTC) - timedelta(days=12)]
+        spender = make("usage", usage_clock=lambda: stamp[0])
+        sandbox.state.add_user("5151", "carol@usage.example", balance="340000")
+        carol = await sign_in(spender, sandbox, user_id="5151")
+        credits = Decimal(340_000)
+        for step in range(4 * 12):  # a read every 6 hours, 24,000 credits a day
+            credits += -6000 + (200_000 if step == 4 * 6 else 0)
+            stamp[0] += timedelta(hours=6)
+            spender.usage.record(carol.key, credits)
+        stamp[0] = datetime.now(UTC)
+        sandbox.state.set_balance("5151", credits)
+        usage = await shown(MainWindow(spender), 880, 760)
+        usage.start()
+        await until_idle(lambda: usage.pages.currentWidget() is usage.account_page)
+        usage.tabs.setCurrentWidget(usage.usage_view)
+        await until_idle(
+            lambda: usage.usage_view.isVisible() and not usage.balance_view.refreshing()
+        )
+        await save("usage", usage)
 
         # A damaged account list: the window says so in its banner.
         damaged = profile_paths(AppPaths.under(home / "damaged"), demo=True).accounts_file
