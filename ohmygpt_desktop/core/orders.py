@@ -49,6 +49,7 @@ from ohmygpt_desktop.core.sqlite_files import (
     READ_ONLY_CODES,
     Damaged,
     check_intact,
+    migrate,
     move_aside,
     sqlite_code,
 )
@@ -315,18 +316,7 @@ _COLUMNS = (
 def apply_migrations(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
     """Bring ``conn`` (autocommit mode) up to ``target``; returns the version reached."""
     version = _checked_version(conn)
-    while version < target:
-        script = MIGRATIONS[version]
-        version += 1
-        try:
-            conn.executescript(
-                f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {version};\nCOMMIT;"
-            )
-        except sqlite3.Error:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-    return version
+    return migrate(conn, MIGRATIONS, version, target)
 
 
 def _checked_version(conn: sqlite3.Connection) -> int:

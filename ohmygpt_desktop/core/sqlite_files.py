@@ -9,6 +9,7 @@ import errno
 import logging
 import os
 import sqlite3
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -70,6 +71,24 @@ def move_aside(path: Path) -> Path:
     return target
 
 
+def migrate(conn: sqlite3.Connection, migrations: Sequence[str], version: int, target: int) -> int:
+    """Run ``migrations[version:target]`` on ``conn`` (autocommit mode), each in its own
+    transaction together with the new ``user_version``; returns the version reached.
+    A failing step is rolled back whole and re-raised."""
+    while version < target:
+        script = migrations[version]
+        version += 1
+        try:
+            conn.executescript(
+                f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {version};\nCOMMIT;"
+            )
+        except sqlite3.Error:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    return version
+
+
 __all__ = [
     "DAMAGE_CODES",
     "JOURNALS",
@@ -77,6 +96,7 @@ __all__ = [
     "Damaged",
     "check_intact",
     "damaged_name",
+    "migrate",
     "move_aside",
     "sqlite_code",
 ]

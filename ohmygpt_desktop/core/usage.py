@@ -47,6 +47,7 @@ from ohmygpt_desktop.core.orders import OrderHistory, OrderHistoryError, OrderSt
 from ohmygpt_desktop.core.sqlite_files import (
     DAMAGE_CODES,
     Damaged,
+    migrate,
     move_aside,
     sqlite_code,
 )
@@ -344,17 +345,7 @@ def apply_migrations(conn: sqlite3.Connection) -> None:
             version=version,
             supported=SCHEMA_VERSION,
         )
-    while version < SCHEMA_VERSION:
-        script = MIGRATIONS[version]
-        version += 1
-        try:
-            conn.executescript(
-                f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {version};\nCOMMIT;"
-            )
-        except sqlite3.Error:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
+    migrate(conn, MIGRATIONS, version, SCHEMA_VERSION)
 
 
 #: Finds the paid order behind a rise: (account key, since, until) -> order number.
