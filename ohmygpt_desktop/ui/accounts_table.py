@@ -446,6 +446,9 @@ class AccountsTableModel(QAbstractTableModel):
         self._rows: dict[str, int] = {}
         self._orders: dict[str, AccountOrders] = {}
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        #: A sort by a forecast column waiting for the forecasts (worked out in a thread).
+        self._pending_sort: tuple[int, Qt.SortOrder] | None = None
+        self._forecast_op: Op[Any] | None = None
         #: Bumped by every change a sort may depend on; a sort of the same column,
         #: order and revision is skipped.
         self._revision = 0
@@ -652,6 +655,36 @@ class AccountsTableModel(QAbstractTableModel):
             return
         if self._sort == (column, order) and self._sorted_revision == self._revision:
             return  # the view asks twice per header click (indicator, then sort)
+        if self.columns[column].name in FORECAST_COLUMNS and len(self._keys) >= WARM_FORECASTS_AT:
+            # Forecasts not yet worked out would take seconds here: in a worker thread
+            # first; the rows take their new order when it is done.
+            self._sort_after_forecasts(column, order)
+            return
+        self._apply_sort(column, order)
+
+    def _sort_after_forecasts(self, column: int, order: Qt.SortOrder) -> None:
+        self._pending_sort = (column, order)
+        if self._forecast_op is not None and self._forecast_op.running:
+            return  # the sort asked for last is applied when that one ends
+        import asyncio
+
+        def done(_: object) -> None:
+            pending, self._pending_sort = self._pending_sort, None
+            if pending is not None:
+                self._apply_sort(*pending)
+
+        def failed(exc: Exception) -> None:
+            self._pending_sort = None
+            log.warning("Could not work out the spending forecasts to sort by: %s", exc)
+
+        self._forecast_op = (
+            Op(asyncio.to_thread, self.ctx.usage.forecast_all, list(self._keys))
+            .on_success(done)
+            .on_failure(failed)
+            .start(self)
+        )
+
+    def _apply_sort(self, column: int, order: Qt.SortOrder) -> None:
         self._sort = (column, order)
         self._sorted_revision = self._revision
         self.layoutAboutToBeChanged.emit()
