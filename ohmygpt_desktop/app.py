@@ -490,12 +490,15 @@ def _folder_failure(exc: OSError) -> StartupFailure:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the app; a start-up failure is explained on stderr and in a dialog."""
     args = list(sys.argv[1:] if argv is None else argv)
-    from ohmygpt_desktop.cli import is_command
+    # ohmygpt-desktop balance …: no window, never a second launch. A command is a first
+    # word that is not a flag: a launch from the desktop never loads the command line.
+    if args and not args[0].startswith("-"):
+        from ohmygpt_desktop.cli import is_command
 
-    if is_command(args):  # ohmygpt-desktop balance …: no window, never a second launch
-        from ohmygpt_desktop.cli import main as cli_main
+        if is_command(args):
+            from ohmygpt_desktop.cli import main as cli_main
 
-        return cli_main(args)
+            return cli_main(args)
     # No arguments (a launch from the desktop): the defaults, without building the parser.
     options = parse_args(args) if args else Options()
     if options.show_config:  # no window, no Qt

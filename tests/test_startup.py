@@ -32,6 +32,11 @@ SLOW_FOR_THE_FIRST_PAINT = [
     "ohmygpt_desktop.ui.account_switcher",
     "ohmygpt_desktop.core.logs",
     "ohmygpt_desktop.sandbox",
+    "ohmygpt_desktop.cli",
+    "ohmygpt_desktop.ui.accounts_page",
+    "ohmygpt_desktop.ui.usage_view",
+    "ohmygpt_desktop.core.ledger",
+    "psycopg",
 ]
 
 
