@@ -299,8 +299,8 @@ class MainWindow(QMainWindow):
             assert self.ctx is not None
             self._tabs = QTabWidget(self._account_page)
             self._tabs.setDocumentMode(True)
-            self._tabs.setTabBarAutoHide(True)
             self._history_view = HistoryView(self.ctx, self._tabs)
+            self._history_view.title_label.hide()  # its tab names it
             #: The Orders tab: the history, inside the Team scope when there is a ledger.
             self._orders_page = with_team_scope(self.ctx, self._history_view, self._tabs)
             self._tabs.addTab(self._orders_page, self.tr("Orders"))
@@ -351,8 +351,6 @@ class MainWindow(QMainWindow):
             tabs.insertTab(1, self._accounts_page, self.tr("Accounts"))
         elif not wanted and index >= 0:
             tabs.removeTab(index)
-        # The history names itself only when no tab bar does.
-        self._history_view.title_label.setVisible(tabs.count() < 2)
 
     def show_accounts(self) -> None:
         """Open the Accounts page, ready to type a search."""
@@ -363,7 +361,6 @@ class MainWindow(QMainWindow):
         page = self.accounts_page
         if self.tabs.indexOf(page) < 0:
             self.tabs.insertTab(1, page, self.tr("Accounts"))
-            self._history_view.title_label.hide()
         self.tabs.setCurrentWidget(page)
         if not page.table.currentIndex().isValid():
             page.select_key(current.key)
