@@ -8,9 +8,10 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
@@ -128,3 +129,23 @@ def bare_rss_mb() -> float:
 
 def median(values: list[float]) -> float:
     return statistics.median(values)
+
+
+def compare_counts(
+    measure: Callable[[Any, int], dict[str, float]], title: str, small: int = 10, big: int = 10_000
+) -> int:
+    """Run ``measure(app, n)`` for ``small`` and ``big`` counts in one process and print
+    each operation's milliseconds and the ratio big/small (the same run's baseline)."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    app.setQuitOnLastWindowClosed(False)
+    few = measure(app, small)
+    many = measure(app, big)
+    width = max(len(name) for name in few) + 2
+    print(f"{title} (ms):")
+    print(f"{'operation':<{width}}{f'{small:,} accounts':>14}{f'{big:,}':>10}{'ratio':>8}")
+    for name in few:
+        a, b = few[name], many[name]
+        print(f"{name:<{width}}{a:>14.1f}{b:>10.1f}{b / a if a else float('nan'):>7.1f}×")
+    return 0

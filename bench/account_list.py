@@ -24,6 +24,7 @@ os.environ["DBUS_SESSION_BUS_ADDRESS"] = "disabled:"
 from keyring.backends import fail
 from PySide6.QtWidgets import QApplication
 
+from bench._common import compare_counts
 from ohmygpt_desktop.app import Options, build_context
 from ohmygpt_desktop.core.account_store import AccountRecord
 from ohmygpt_desktop.core.paths import AppPaths
@@ -83,16 +84,7 @@ def measure(app: QApplication, count: int) -> dict[str, float]:
 
 
 def main() -> int:
-    app = QApplication.instance() or QApplication([])
-    app.setQuitOnLastWindowClosed(False)
-    small = measure(app, 10)
-    big = measure(app, 10_000)
-    print("account list, offscreen, main window shown (ms):")
-    print(f"{'operation':<42}{'10 accounts':>12}{'10,000':>10}{'ratio':>8}")
-    for name in small:
-        a, b = small[name], big[name]
-        print(f"{name:<42}{a:>12.1f}{b:>10.1f}{b / a if a else float('nan'):>7.1f}×")
-    return 0
+    return compare_counts(measure, "account list, offscreen, main window shown")
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ from keyring.backends import fail
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from bench._common import compare_counts
 from bench.account_list import profile_with
 from ohmygpt_desktop.api.models import Balance
 from ohmygpt_desktop.app import Options, build_context
@@ -113,16 +114,7 @@ def measure(app: QApplication, count: int) -> dict[str, float]:
 
 
 def main() -> int:
-    app = QApplication.instance() or QApplication([])
-    app.setQuitOnLastWindowClosed(False)
-    small = measure(app, 10)
-    big = measure(app, 10_000)
-    print("accounts table, offscreen, main window shown (ms):")
-    print(f"{'operation':<40}{'10 accounts':>12}{'10,000':>10}{'ratio':>8}")
-    for name in small:
-        a, b = small[name], big[name]
-        print(f"{name:<40}{a:>12.1f}{b:>10.1f}{b / a if a else float('nan'):>7.1f}×")
-    return 0
+    return compare_counts(measure, "accounts table, offscreen, main window shown")
 
 
 if __name__ == "__main__":
