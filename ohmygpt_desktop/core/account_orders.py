@@ -26,20 +26,13 @@ class AccountOrders:
 NO_ORDERS = AccountOrders()
 
 
-def _still_open(record: OrderRecord, now: datetime) -> bool:
-    if not record.is_open:
-        return False
-    expires = record.expires_at
-    return expires is None or expires > now
-
-
 def summarize(records: Iterable[OrderRecord], now: datetime) -> dict[str, AccountOrders]:
     """The facts for every account that has orders in ``records``."""
     open_counts: dict[str, int] = {}
     last_paid: dict[str, OrderRecord] = {}
     for record in records:
         key = record.account_key
-        if _still_open(record, now):
+        if record.open_at(now):
             open_counts[key] = open_counts.get(key, 0) + 1
         if record.status is OrderStatus.PAID:
             best = last_paid.get(key)

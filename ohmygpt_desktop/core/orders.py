@@ -147,6 +147,11 @@ class OrderRecord:
             return self.created_at + CHECKOUT_LIFETIME
         return None
 
+    def open_at(self, now: datetime) -> bool:
+        """:attr:`is_open`, and its link has not run out by ``now``."""
+        expires = self.expires_at
+        return self.is_open and (expires is None or expires > now)
+
     def __repr__(self) -> str:  # the checkout link is left out on purpose
         return (
             f"OrderRecord(local_id={self.local_id}, order_no={self.order_no!r}, "

@@ -593,10 +593,9 @@ class HistoryView(QWidget):
     @staticmethod
     def payable(record: OrderRecord | None) -> bool:
         """Can its payment page still be used: unpaid, with a link that has not run out?"""
-        if record is None or not record.is_open or not record.checkout_url:
-            return False
-        expires = record.expires_at
-        return expires is None or expires > datetime.now(UTC)
+        return (
+            record is not None and bool(record.checkout_url) and record.open_at(datetime.now(UTC))
+        )
 
     def _update_actions(self) -> None:
         record = self.selected_record()
