@@ -515,17 +515,31 @@ class AccountsTableModel(QAbstractTableModel):
         self._warm_forecasts()
 
     def _warm_forecasts(self) -> None:
-        """With many accounts, work out their forecasts in a worker thread, so that a
-        first sort by a forecast column takes no seconds on the GUI thread."""
+        """With many accounts, work out their forecasts in a worker thread (one run at a
+        time), so that a sort by a forecast column takes no seconds on the GUI thread;
+        a sort asked for meanwhile is applied when the run ends."""
         if len(self._keys) < WARM_FORECASTS_AT:
             return  # a few: cheap enough when first drawn
+        if self._forecast_op is not None and self._forecast_op.running:
+            return
         import asyncio
 
-        Op(asyncio.to_thread, self.ctx.usage.forecast_all, list(self._keys)).on_success(
-            lambda _: self._all_changed()
-        ).on_failure(
-            lambda exc: log.warning("Could not work out the spending forecasts: %s", exc)
-        ).start(self)
+        def done(_: object) -> None:
+            self._all_changed()
+            pending, self._pending_sort = self._pending_sort, None
+            if pending is not None:
+                self._apply_sort(*pending)
+
+        def failed(exc: Exception) -> None:
+            self._pending_sort = None
+            log.warning("Could not work out the spending forecasts: %s", exc)
+
+        self._forecast_op = (
+            Op(asyncio.to_thread, self.ctx.usage.forecast_all, list(self._keys))
+            .on_success(done)
+            .on_failure(failed)
+            .start(self)
+        )
 
     def row_changed(self, key: str) -> None:
         """Redraw one account's row."""
@@ -658,31 +672,10 @@ class AccountsTableModel(QAbstractTableModel):
         if self.columns[column].name in FORECAST_COLUMNS and len(self._keys) >= WARM_FORECASTS_AT:
             # Forecasts not yet worked out would take seconds here: in a worker thread
             # first; the rows take their new order when it is done.
-            self._sort_after_forecasts(column, order)
+            self._pending_sort = (column, order)
+            self._warm_forecasts()
             return
         self._apply_sort(column, order)
-
-    def _sort_after_forecasts(self, column: int, order: Qt.SortOrder) -> None:
-        self._pending_sort = (column, order)
-        if self._forecast_op is not None and self._forecast_op.running:
-            return  # the sort asked for last is applied when that one ends
-        import asyncio
-
-        def done(_: object) -> None:
-            pending, self._pending_sort = self._pending_sort, None
-            if pending is not None:
-                self._apply_sort(*pending)
-
-        def failed(exc: Exception) -> None:
-            self._pending_sort = None
-            log.warning("Could not work out the spending forecasts to sort by: %s", exc)
-
-        self._forecast_op = (
-            Op(asyncio.to_thread, self.ctx.usage.forecast_all, list(self._keys))
-            .on_success(done)
-            .on_failure(failed)
-            .start(self)
-        )
 
     def _apply_sort(self, column: int, order: Qt.SortOrder) -> None:
         self._sort = (column, order)
