@@ -248,6 +248,39 @@ def test_ledger_down_mid_stream_queues_says_so_and_catches_up_exactly_once(
     assert any(s.offline and s.queued for s in statuses)
 
 
+def test_the_team_view_recovers_when_its_connections_were_cut_while_a_change_landed(
+    run: Runner, ledger_url: str, postgres_cluster: PostgresCluster, history: OrderHistory
+) -> None:
+    """A server restart (or an administrator) cuts every connection; another desk's
+    order lands before this desk listens again. The team list must still show it: the
+    first read after the cut meets the dead connection, and that is no reason to stop."""
+    database = ledger_url.rsplit("/", 1)[1]
+    # One statement: the row is written, and every other connection to the database is
+    # cut (waiting until it is gone) before the commit sends the notification.
+    other_desks_order_and_the_cut = (
+        "WITH added AS (INSERT INTO ledger_orders (instance_id, local_id, version, desk, "
+        "operator, reference, account_key, email, host, kind, amount_usd, product_id, "
+        "status, created_at, updated_at) VALUES (gen_random_uuid(), 1, 1, 'desk-b', 'Bob', "
+        "'T-B', 'a@example.com@sandbox', 'a@example.com', 'sandbox', 'checkout', 7, 'p1', "
+        "'awaiting_payment', now(), now()) RETURNING 1) "
+        "SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity, added "
+        "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+    )
+
+    async def scenario() -> list[str | None]:
+        async with running(ledger_url, history) as ledger:
+            begin(history, "3")
+            await until(lambda: len(ledger.team_orders()) == 1, timeout=15)
+            cut = await asyncio.to_thread(
+                postgres_cluster.sql, other_desks_order_and_the_cut, database
+            )
+            assert cut == [(True,), (True,)]  # its listening and its working connection
+            await until(lambda: len(ledger.team_orders()) == 2, timeout=15)
+            return [order.reference for order in ledger.team_orders()]
+
+    assert sorted(run(scenario(), 40)) == ["T-3", "T-B"]
+
+
 def test_killed_mid_publish_loses_and_duplicates_nothing(
     run: Runner, ledger_url: str, postgres_cluster: PostgresCluster, tmp_path: Path
 ) -> None:

@@ -596,6 +596,29 @@ class Ledger:
             with contextlib.suppress(Exception):
                 await conn.close()
 
+    async def _read(self, query: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+        """The rows of one read on the shared connection.
+
+        A connection kept from before a server restart (or cut by an administrator)
+        only says so when next used: then the read is made once more on a new one.
+        """
+        import psycopg
+
+        async with self._conn_lock:
+            reused = self._conn is not None and not self._conn.closed
+            conn = await self._main_conn()
+            try:
+                cursor = await conn.execute(query, params)  # type: ignore[arg-type]
+                return await cursor.fetchall()
+            except psycopg.OperationalError:
+                if not reused or not conn.closed:
+                    raise
+                log.info("The team ledger's connection was cut; connecting again")
+                await self._drop_main_conn()
+                conn = await self._main_conn()
+                cursor = await conn.execute(query, params)  # type: ignore[arg-type]
+                return await cursor.fetchall()
+
     # ---- publishing
 
     async def _publish_forever(self) -> None:
@@ -759,15 +782,25 @@ class Ledger:
 
     async def _load_team_forever(self) -> None:
 
-        assert self._team_dirty is not None
+        dirty = self._team_dirty
+        assert dirty is not None
+        pause = _FIRST_RETRY_S
         while not self._closed:
-            await self._team_dirty.wait()
-            self._team_dirty.clear()
+            await dirty.wait()
+            dirty.clear()
             try:
                 team = await self._query_team()
             except Exception as exc:  # a background task never dies: retry
                 log.info("The team's orders could not be read: %s", _reason(exc))
-                continue  # the listener sets the flag again once it is back
+                # Read again later, or sooner on the listener's word. Not only on its
+                # word: the reconnect it announces may be the one this read just missed.
+                with contextlib.suppress(TimeoutError):
+                    async with asyncio.timeout(pause):
+                        await dirty.wait()
+                pause = min(pause * 2, _LAST_RETRY_S)
+                dirty.set()
+                continue
+            pause = _FIRST_RETRY_S
             self._team = team
             for listener in list(self._team_listeners):
                 try:
@@ -776,14 +809,11 @@ class Ledger:
                     log.exception("A team listener failed")
 
     async def _query_team(self) -> list[TeamOrder]:
-        async with self._conn_lock:
-            conn = await self._main_conn()
-            cursor = await conn.execute(
-                f"SELECT {_TEAM_COLUMNS} FROM ledger_orders WHERE status <> %s "  # noqa: S608
-                "ORDER BY created_at DESC, local_id DESC LIMIT %s",
-                (DISCARDED, TEAM_ROWS),
-            )
-            rows = await cursor.fetchall()
+        rows = await self._read(
+            f"SELECT {_TEAM_COLUMNS} FROM ledger_orders WHERE status <> %s "  # noqa: S608
+            "ORDER BY created_at DESC, local_id DESC LIMIT %s",
+            (DISCARDED, TEAM_ROWS),
+        )
         mine = self.instance_id
         return [_team_order(row, mine) for row in rows]
 
@@ -798,15 +828,12 @@ class Ledger:
         Raises ``psycopg.Error`` / ``OSError`` when the ledger cannot be reached.
         """
         since = datetime.now(UTC) - within
-        async with self._conn_lock:
-            conn = await self._main_conn()
-            cursor = await conn.execute(
-                f"SELECT {_TEAM_COLUMNS} FROM ledger_orders "  # noqa: S608
-                "WHERE email = %s AND host = %s AND created_at >= %s AND status = ANY(%s) "
-                "ORDER BY created_at DESC",
-                (email, host, since, list(OPEN_STATUSES)),
-            )
-            rows = await cursor.fetchall()
+        rows = await self._read(
+            f"SELECT {_TEAM_COLUMNS} FROM ledger_orders "  # noqa: S608
+            "WHERE email = %s AND host = %s AND created_at >= %s AND status = ANY(%s) "
+            "ORDER BY created_at DESC",
+            (email, host, since, list(OPEN_STATUSES)),
+        )
         mine = self.instance_id
         orders = [_team_order(row, mine) for row in rows]
         return [o for o in orders if not (others_only and o.mine)]
