@@ -281,6 +281,32 @@ def test_the_team_view_recovers_when_its_connections_were_cut_while_a_change_lan
     assert sorted(run(scenario(), 40)) == ["T-3", "T-B"]
 
 
+def test_cut_connections_to_a_server_that_is_up_are_replaced_without_saying_offline(
+    run: Runner, ledger_url: str, postgres_cluster: PostgresCluster, history: OrderHistory
+) -> None:
+    statuses: list[LedgerStatus] = []
+    database = ledger_url.rsplit("/", 1)[1]
+    cut_all = (
+        "SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity "
+        "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+    )
+
+    async def scenario() -> None:
+        async with running(ledger_url, history) as ledger:
+            begin(history, "1")
+            await until(drained(ledger, history.path), timeout=15)
+            ledger.add_status_listener(statuses.append)
+            cut = await asyncio.to_thread(postgres_cluster.sql, cut_all, database)
+            assert cut == [(True,), (True,)]
+            begin(history, "2")
+            await until(drained(ledger, history.path), timeout=15)
+            await until(lambda: len(ledger.team_orders()) == 2, timeout=15)
+
+    run(scenario(), 40)
+    assert [r[2] for r in ledger_rows(postgres_cluster, ledger_url)] == [Decimal(1), Decimal(2)]
+    assert [s for s in statuses if s.offline] == []
+
+
 def test_killed_mid_publish_loses_and_duplicates_nothing(
     run: Runner, ledger_url: str, postgres_cluster: PostgresCluster, tmp_path: Path
 ) -> None:

@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import unquote, urlsplit
 
 from ohmygpt_desktop.core.settings import redact_url
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from ohmygpt_desktop.core.orders import HistoryEvent, OrderHistory
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 _CTX = "Ledger"
 #: The NOTIFY channel of the ledger's table.
@@ -596,11 +597,13 @@ class Ledger:
             with contextlib.suppress(Exception):
                 await conn.close()
 
-    async def _read(self, query: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
-        """The rows of one read on the shared connection.
+    async def _on_conn(self, work: Callable[[psycopg.AsyncConnection[Any]], Awaitable[T]]) -> T:
+        """``work`` on the shared connection (one at a time).
 
         A connection kept from before a server restart (or cut by an administrator)
-        only says so when next used: then the read is made once more on a new one.
+        only says so when next used: then ``work`` runs once more on a new one. Every
+        ``work`` here may run twice: reads, and publishing (whose versions make a replay
+        change nothing).
         """
         import psycopg
 
@@ -608,16 +611,22 @@ class Ledger:
             reused = self._conn is not None and not self._conn.closed
             conn = await self._main_conn()
             try:
-                cursor = await conn.execute(query, params)  # type: ignore[arg-type]
-                return await cursor.fetchall()
+                return await work(conn)
             except psycopg.OperationalError:
                 if not reused or not conn.closed:
                     raise
                 log.info("The team ledger's connection was cut; connecting again")
                 await self._drop_main_conn()
-                conn = await self._main_conn()
-                cursor = await conn.execute(query, params)  # type: ignore[arg-type]
-                return await cursor.fetchall()
+                return await work(await self._main_conn())
+
+    async def _read(self, query: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+        """The rows of one read on the shared connection."""
+
+        async def read(conn: psycopg.AsyncConnection[Any]) -> list[tuple[Any, ...]]:
+            cursor = await conn.execute(query, params)  # type: ignore[arg-type]
+            return await cursor.fetchall()
+
+        return await self._on_conn(read)
 
     # ---- publishing
 
@@ -677,8 +686,7 @@ class Ledger:
         rows = await asyncio.to_thread(outbox.pending, BATCH)
         if not rows:
             if not self._status.connected:  # reachable? (a quiet start says so too)
-                async with self._conn_lock:
-                    await (await self._main_conn()).execute("SELECT 1")
+                await self._read("SELECT 1", ())
                 self._set_status(connected=True, queued=0, problem=None)
             return 0
         instance = outbox.instance_id()
@@ -690,13 +698,15 @@ class Ledger:
                 upserts.append(self._upsert_params(instance, seq, local_id, order))
             else:
                 discards.append((DISCARDED, seq, instance, local_id, seq))
-        async with self._conn_lock:
-            conn = await self._main_conn()
+
+        async def publish(conn: psycopg.AsyncConnection[Any]) -> None:
             async with conn.transaction(), conn.cursor() as cursor:
                 if upserts:
                     await cursor.executemany(_UPSERT, upserts)  # type: ignore[arg-type]
                 if discards:
                     await cursor.executemany(_DISCARD, discards)  # type: ignore[arg-type]
+
+        await self._on_conn(publish)
         # Only now that the server has them: a crash before this line publishes them
         # again, and the versions make that replay change nothing.
         await asyncio.to_thread(outbox.published, [row[0] for row in rows])
@@ -759,6 +769,11 @@ class Ledger:
                 conn = await self._connect()
             except Exception as exc:  # a background task never dies: retry
                 log.info("The ledger's change feed is away: %s", _reason(exc))
+                self._set_status(
+                    connected=False,
+                    queued=await self._queue_length(),
+                    problem=unreachable(_reason(exc)),
+                )
                 await asyncio.sleep(pause)
                 pause = min(pause * 2, _LAST_RETRY_S)
                 continue
@@ -769,13 +784,10 @@ class Ledger:
                 self.publish_soon()  # the server is back: publish what waits
                 async for _note in conn.notifies():
                     self._team_dirty.set()
-            except Exception as exc:  # a background task never dies: retry
+            except Exception as exc:  # a background task never dies: reconnect
+                # Offline only if that fails: a cut connection to a server that is up
+                # is nobody's business.
                 log.info("The ledger's change feed stopped: %s", _reason(exc))
-                self._set_status(
-                    connected=False,
-                    queued=await self._queue_length(),
-                    problem=unreachable(_reason(exc)),
-                )
             finally:
                 with contextlib.suppress(Exception):
                     await conn.close()
