@@ -26,7 +26,7 @@ from ohmygpt_desktop.sandbox import DEFAULT_APP
 from ohmygpt_desktop.ui.formatting import format_local_datetime
 from ohmygpt_desktop.ui.history_model import Column, status_color
 from ohmygpt_desktop.ui.history_view import FILTER_ALL, FILTER_CURRENT, HistoryView
-from tests.helpers.asyncutil import until
+from tests.helpers.asyncutil import outcome, until
 from tests.helpers.recharging import Widgets, click, signed_in, widget_scope
 from tests.helpers.signed_in import sign_in
 from tests.test_provisioning import provisioned_ctx, service
@@ -274,6 +274,14 @@ def test_export_csv(make_ctx, run, sandbox, widgets, qtbot, tmp_path: Path) -> N
     target = tmp_path / "orders.csv"
     dialog.fileSelected.emit(str(target))  # the person picked a file
     dialog.close()
+    # Written off the GUI thread; one export at a time.
+    export = view.export_op
+    assert export is not None
+    assert not view.export_button.isEnabled()
+    assert view.export_to(str(tmp_path / "second.csv")) is None
+    assert run(outcome(export)) == 2
+    assert view.export_button.isEnabled()
+    assert not (tmp_path / "second.csv").exists()
 
     with target.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.reader(handle))
@@ -284,7 +292,7 @@ def test_export_csv(make_ctx, run, sandbox, widgets, qtbot, tmp_path: Path) -> N
     assert level == "success"
     assert text == f"Exported 2 orders to {target}."
     # A place that cannot be written: a message, not a crash.
-    assert view.export_to(str(tmp_path / "missing" / "dir" / "x.csv")) is None
+    assert run(outcome(view.export_to(str(tmp_path / "missing" / "dir" / "x.csv")))) is None
     level, text = ctx.messages.history[-1]
     assert level == "error"
     assert text.startswith("Could not export the orders: ")

@@ -29,7 +29,7 @@ from ohmygpt_desktop.ui import history_model
 from ohmygpt_desktop.ui.customer_message_box import agent_zone
 from ohmygpt_desktop.ui.formatting import format_local_datetime
 from ohmygpt_desktop.ui.history_view import ACCOUNT_PREFIX, FILTER_ALL, HistoryView
-from tests.helpers.asyncutil import until
+from tests.helpers.asyncutil import outcome, until
 from tests.helpers.recharging import (
     Widgets,
     click,
@@ -304,7 +304,7 @@ def test_reference_and_operator_flow_to_history_and_exports(
 
     # Exports: the current filter only.
     csv_path = tmp_path / "support.csv"
-    assert history.export_to(str(csv_path)) == 1
+    assert run(outcome(history.export_to(str(csv_path)))) == 1
     with csv_path.open(encoding="utf-8", newline="") as handle:
         [row] = list(csv.DictReader(handle))
     assert (row["Order number"], row["Operator"], row["Reference"]) == (
@@ -313,7 +313,7 @@ def test_reference_and_operator_flow_to_history_and_exports(
         "ZD-4711 refund",
     )
     jsonl_path = tmp_path / "support.jsonl"
-    assert history.export_to(str(jsonl_path)) == 1
+    assert run(outcome(history.export_to(str(jsonl_path)))) == 1
     [line] = [json.loads(x) for x in jsonl_path.read_text(encoding="utf-8").splitlines()]
     assert (line["order_no"], line["operator"], line["reference"]) == (
         record.order_no,

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QApplication
 from ohmygpt_desktop import APP_NAME
 from ohmygpt_desktop.ui import i18n
 from ohmygpt_desktop.ui.i18n import LanguageManager, compile_ts, translation_stems
+from tests.helpers.asyncutil import outcome
 from tests.helpers.ci import load_ci_script
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -396,7 +397,7 @@ def test_token_store_and_order_errors_are_described_translated(
     ctx = make_ctx(sandbox=None)
     view = HistoryView(ctx)
     qtbot.addWidget(view)
-    assert view.export_to(str(target)) is None
+    assert run(outcome(view.export_to(str(target)))) is None
     level, text = ctx.messages.history[-1]
     assert level == "error"
     assert text == translated(lang, "HistoryView", "Could not export the orders: {reason}").format(

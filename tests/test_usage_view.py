@@ -19,7 +19,7 @@ from ohmygpt_desktop.core.usage import ForecastState, SampleKind, UsageHistory
 from ohmygpt_desktop.ui import accounts_table
 from ohmygpt_desktop.ui.main_window import MainWindow
 from ohmygpt_desktop.ui.usage_chart import UsageChart
-from tests.helpers.asyncutil import until
+from tests.helpers.asyncutil import outcome, until
 from tests.helpers.recharging import Widgets, signed_in, widget_scope
 from tests.helpers.signin import until_idle
 from tests.helpers.tray import fake_tray
@@ -161,6 +161,10 @@ def test_weeks_of_spending_and_a_top_up_show_in_the_usage_tab(
         assert dialog.selectedFiles()[0].endswith(name.rsplit(".", 1)[1])
         dialog.fileSelected.emit(str(tmp_path / name))
         dialog.close()
+        # Written off the GUI thread; the buttons wait for it.
+        assert not view.csv_button.isEnabled()
+        assert run(outcome(view.export_op)) == len(samples)
+        assert view.csv_button.isEnabled()
     lines = (tmp_path / "usage.csv").read_text(encoding="utf-8").splitlines()
     assert len(lines) == 1 + len(samples)
     assert ",Top-up,194000.00," in lines[1 + samples.index(top_up)]

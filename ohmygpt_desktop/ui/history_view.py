@@ -60,6 +60,7 @@ from ohmygpt_desktop.core.orders import (
 )
 from ohmygpt_desktop.ui.credit_rate import credit_rate
 from ohmygpt_desktop.ui.errors import describe
+from ohmygpt_desktop.ui.file_export import export_off_thread
 from ohmygpt_desktop.ui.follow import follow_settings
 from ohmygpt_desktop.ui.formatting import (
     NOT_SHOWN,
@@ -73,6 +74,7 @@ from ohmygpt_desktop.ui.plain import PlainLabel
 
 if TYPE_CHECKING:
     from ohmygpt_desktop.core.context import AppContext
+    from ohmygpt_desktop.ui.tasks import Op
 
 log = logging.getLogger(__name__)
 
@@ -115,6 +117,9 @@ class HistoryView(QWidget):
         self.setObjectName("HistoryView")
         #: The last export dialog (tests drive it).
         self.export_dialog: QFileDialog | None = None
+        #: The export being written, if any (one at a time; the file is written off
+        #: the GUI thread).
+        self.export_op: Op[int] | None = None
         self._others_hidden = False
         self._history_empty = True
         #: The accounts and operators offered by the filters must be read again.
@@ -603,7 +608,8 @@ class HistoryView(QWidget):
         self.copy_link_action.setEnabled(payable)
         self.open_again_action.setEnabled(payable)
         self.copy_order_action.setEnabled(record is not None and bool(record.order_no))
-        self.export_button.setEnabled(self.model.rowCount() > 0)
+        exporting = self.export_op is not None and self.export_op.running
+        self.export_button.setEnabled(self.model.rowCount() > 0 and not exporting)
         for button, action in (
             (self.copy_link_button, self.copy_link_action),
             (self.open_again_button, self.open_again_action),
@@ -724,25 +730,44 @@ class HistoryView(QWidget):
         self.export_dialog = dialog
         dialog.open()
 
-    def export_to(self, path: str) -> int | None:
+    def export_to(self, path: str) -> Op[int] | None:
         """Write the orders the filters select: JSON Lines for a ``.jsonl`` file, CSV
-        otherwise; returns the row count."""
-        if not path:
+        otherwise, off the GUI thread (one export at a time). The op's result is the
+        row count; the message bar says how it went."""
+        if not path or (self.export_op is not None and self.export_op.running):
             return None
         # No account signed in ("this account" is none): every order, as before filters.
         where = self.current_filter() or OrderFilter()
         target = Path(path)
-        try:
-            if target.suffix.lower() == ".jsonl":
-                count = self.ctx.history.export_jsonl(target, where)
-            else:
-                count = self.ctx.history.export_csv(target, where=where)
-        except OrderHistoryError as exc:
+        history = self.ctx.history
+        as_jsonl = target.suffix.lower() == ".jsonl"
+
+        def write() -> int:
+            if as_jsonl:
+                return history.export_jsonl(target, where)
+            return history.export_csv(target, where=where)
+
+        def exported(count: int) -> None:
+            self.ctx.messages.success(
+                self.tr("Exported {count} orders to {path}.").format(count=count, path=shown(path))
+            )
+
+        def failed(exc: Exception) -> None:
             self.ctx.messages.error(
                 self.tr("Could not export the orders: {reason}").format(reason=describe(exc))
             )
-            return None
-        self.ctx.messages.success(
-            self.tr("Exported {count} orders to {path}.").format(count=count, path=shown(path))
+
+        def finished() -> None:
+            self.export_op = None
+            self._update_actions()
+
+        self.export_op = export_off_thread(
+            self,
+            write,
+            expected=OrderHistoryError,
+            succeeded=exported,
+            failed=failed,
+            finished=finished,
         )
-        return count
+        self._update_actions()
+        return self.export_op

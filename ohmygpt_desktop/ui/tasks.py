@@ -62,6 +62,8 @@ class Op(Generic[T]):
         self._owner: QObject | None = None
         self._keeper: BackgroundWork | None = None
         self.task: asyncio.Future[T] | None = None
+        #: Ended, and its callbacks have run.
+        self.finished = False
 
     def on_success(self, fn: Callable[[T], None]) -> Op[T]:
         self._success = fn
@@ -123,11 +125,14 @@ class Op(Generic[T]):
         except Exception as exc:  # a bug in a callback must not vanish
             unexpected_error_handler(exc, f"callback of {name}")
         finally:
-            if self._done is not None and self._owner_alive():
-                try:
-                    self._done()
-                except Exception as exc:
-                    unexpected_error_handler(exc, f"on_done of {name}")
+            try:
+                if self._done is not None and self._owner_alive():
+                    try:
+                        self._done()
+                    except Exception as exc:
+                        unexpected_error_handler(exc, f"on_done of {name}")
+            finally:
+                self.finished = True
 
 
 def running_ops() -> list[Op[Any]]:

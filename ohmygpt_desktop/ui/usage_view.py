@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ohmygpt_desktop.core.usage import UsageHistoryError, daily_spending
 from ohmygpt_desktop.ui.credit_rate import credit_rate
 from ohmygpt_desktop.ui.errors import describe
+from ohmygpt_desktop.ui.file_export import export_off_thread
 from ohmygpt_desktop.ui.follow import follow_settings
 from ohmygpt_desktop.ui.formatting import shown
 from ohmygpt_desktop.ui.plain import PlainLabel
@@ -35,6 +36,7 @@ from ohmygpt_desktop.ui.usage_chart import ChartData, UsageChart, runs_out_text
 
 if TYPE_CHECKING:
     from ohmygpt_desktop.core.context import AppContext
+    from ohmygpt_desktop.ui.tasks import Op
 
 #: The periods the Usage tab offers, in days.
 PERIODS = (7, 30, 90)
@@ -114,6 +116,8 @@ class UsageView(QWidget):
         self.days = PERIODS[1]
         #: The last export dialog (tests drive it).
         self.export_dialog: QFileDialog | None = None
+        #: The export being written, if any.
+        self.export_op: Op[int] | None = None
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         self.period_group = QButtonGroup(self)
@@ -178,15 +182,18 @@ class UsageView(QWidget):
             font.setBold(days == self.days)
             button.setFont(font)
 
+    def _update_export_buttons(self) -> None:
+        exporting = self.export_op is not None and self.export_op.running
+        for button in (self.csv_button, self.jsonl_button):
+            button.setEnabled(self.ctx.accounts.current() is not None and not exporting)
+
     def _on_account_updated(self, key: str) -> None:
         if key == self.ctx.account_store.current:
             self.reload()
 
     def reload(self, *_: object) -> None:
         account = self.ctx.accounts.current()
-        has_account = account is not None
-        for button in (self.csv_button, self.jsonl_button):
-            button.setEnabled(has_account)
+        self._update_export_buttons()
         if account is None:
             self.summary.setText("")
             return
@@ -231,27 +238,48 @@ class UsageView(QWidget):
         self.export_dialog = dialog
         dialog.open()
 
-    def export_to(self, path: str, kind: str) -> int | None:
-        """Write the current account's samples; returns the row count."""
+    def export_to(self, path: str, kind: str) -> Op[int] | None:
+        """Write the current account's samples off the GUI thread (one export at a
+        time); the op's result is the row count, the message bar says how it went."""
         account = self.ctx.accounts.current()
-        if not path or account is None:
+        running = self.export_op is not None and self.export_op.running
+        if not path or account is None or running:
             return None
-        export = self.ctx.usage.export_csv if kind == "csv" else self.ctx.usage.export_jsonl
-        try:
-            count = export(Path(path), account.key)
-        except UsageHistoryError as exc:
+        usage, key, target = self.ctx.usage, account.key, Path(path)
+
+        def write() -> int:
+            if kind == "csv":
+                return usage.export_csv(target, key)
+            return usage.export_jsonl(target, key)
+
+        def exported(count: int) -> None:
+            self.ctx.messages.success(
+                self.tr("Exported {count} balance readings to {path}.").format(
+                    count=count, path=shown(path)
+                )
+            )
+
+        def failed(exc: Exception) -> None:
             self.ctx.messages.error(
                 self.tr("Could not export the balance readings: {reason}").format(
                     reason=describe(exc)
                 )
             )
-            return None
-        self.ctx.messages.success(
-            self.tr("Exported {count} balance readings to {path}.").format(
-                count=count, path=shown(path)
-            )
+
+        def finished() -> None:
+            self.export_op = None
+            self._update_export_buttons()
+
+        self.export_op = export_off_thread(
+            self,
+            write,
+            expected=UsageHistoryError,
+            succeeded=exported,
+            failed=failed,
+            finished=finished,
         )
-        return count
+        self._update_export_buttons()
+        return self.export_op
 
 
 __all__ = ["PERIODS", "SPARKLINE_DAYS", "UsageStrip", "UsageView", "chart_data"]

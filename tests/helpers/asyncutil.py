@@ -5,9 +5,12 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import SignalInstance
+
+if TYPE_CHECKING:
+    from ohmygpt_desktop.ui.tasks import Op
 
 
 async def wait_signal(signal: SignalInstance, *, timeout: float = 5.0) -> tuple[Any, ...]:
@@ -56,3 +59,14 @@ async def until(
                 await asyncio.sleep(0.005)
     except TimeoutError:
         raise AssertionError(message or f"condition not met within {timeout}s") from None
+
+
+async def outcome(op: Op[Any] | None, *, timeout: float = 10.0) -> Any:
+    """Wait until a UI op has ended and its callbacks ran: its result, or ``None`` when
+    it failed or was cancelled (its failure callback has shown what went wrong)."""
+    assert op is not None, "nothing was started"
+    await until(lambda: op.finished, timeout=timeout)
+    assert op.task is not None
+    if op.task.cancelled() or op.task.exception() is not None:
+        return None
+    return op.task.result()
