@@ -28,6 +28,7 @@ from ohmygpt_desktop.ui.team_history import (
     HistoryScopes,
     LedgerStatusLine,
     TeamColumn,
+    TeamHistoryView,
     with_team_scope,
 )
 from tests.helpers.asyncutil import until
@@ -75,13 +76,8 @@ def test_demo_orders_never_reach_a_ledger_named_in_the_environment(
     assert ctx.ledger is None
 
 
-def team_texts(scopes: HistoryScopes) -> list[tuple[str, str, str, str]]:
-    model = scopes.team_view.model
-    columns = (TeamColumn.OPERATOR, TeamColumn.REFERENCE, TeamColumn.AMOUNT, TeamColumn.STATUS)
-    return [
-        tuple(str(model.index(row, c).data()) for c in columns)  # type: ignore[misc]
-        for row in range(model.rowCount())
-    ]
+def team_texts(scopes: HistoryScopes) -> list[tuple[str, ...]]:
+    return team_texts_of(scopes.team_view)
 
 
 def test_two_desks_see_each_others_orders_live_and_the_guard_covers_the_team(
@@ -192,9 +188,14 @@ def test_the_main_window_shows_the_team_scope_and_a_status_line_only_when_offlin
         assert [scopes.scope_combo.itemText(i) for i in range(2)] == ["This computer", "Team"]
         assert scopes.stack.currentWidget() is window.history_view  # this computer first
         assert unnamed(window) == []
+        # Ctrl+F searches the orders shown: this computer's, or the team's.
+        window.search_orders()
+        assert window.focusWidget() is window.history_view.search_edit
         scopes.set_scope(SCOPE_TEAM)
-        window.search_orders()  # Ctrl+F searches this computer's history
-        assert scopes.scope() == SCOPE_LOCAL
+        window.search_orders()
+        assert scopes.scope() == SCOPE_TEAM
+        assert window.focusWidget() is scopes.team_view.search_edit
+        scopes.set_scope(SCOPE_LOCAL)
         assert window.history_view.isVisible()
         await until(lambda: ledger.status.connected, timeout=15)
         assert not window.ledger_status.isVisible()
@@ -208,3 +209,63 @@ def test_the_main_window_shows_the_team_scope_and_a_status_line_only_when_offlin
         await until(lambda: not window.ledger_status.isVisible(), timeout=30)
 
     run(scenario(), 60)
+
+
+def test_the_team_view_searches_narrows_to_open_orders_and_keeps_the_selection_live(
+    make_ctx: Callable[..., AppContext],
+    run: Runner,
+    sandbox: SandboxServer,
+    tmp_path: Path,
+    ledger_url: str,
+    widgets: Widgets,
+) -> None:
+    ctx, account = desk("a", make_ctx, run, sandbox, tmp_path, ledger_url, "Ann")
+    assert ctx.ledger is not None
+    ledger = ctx.ledger
+
+    async def scenario() -> None:
+        await ctx.start()
+        view = widgets.add(TeamHistoryView(ledger))
+        view.show()
+        assert view.empty_label.text() == "No orders in the team ledger yet."
+        assert view.count_label.text() == ""
+        paid = await ctx.recharge.create_order(account.key, Decimal(10), reference="ZD-1 refund")
+        await ctx.recharge.create_order(account.key, Decimal(20), reference="ZD-2")
+        ctx.history.mark_paid(paid.local_id, balance_before=None, balance_after=Decimal(1))
+        await until(lambda: len(team_texts_of(view)) == 2, timeout=15)
+        await until(lambda: team_texts_of(view)[1][3] == "Paid", timeout=15)
+
+        # Words in any order, any case, across operator, reference and e-mail.
+        view.search_edit.setText("refund ann")
+        assert [row[1] for row in team_texts_of(view)] == ["ZD-1 refund"]
+        assert view.count_label.text() == "Showing 1 of 2"
+        view.search_edit.setText("nobody")
+        assert view.pages.currentWidget() is view.empty_label
+        assert view.empty_label.text() == "No team orders match the search."
+        view.search_edit.setText(account.email.upper())
+        assert len(team_texts_of(view)) == 2
+        view.search_edit.clear()
+        assert view.count_label.text() == ""
+
+        view.open_only.setChecked(True)
+        assert [row[1] for row in team_texts_of(view)] == ["ZD-2"]
+        view.open_only.setChecked(False)
+
+        # A live update (another order) keeps the selected order selected.
+        view.table.selectRow(1)
+        assert view.selected_order() is not None
+        chosen = view.selected_order()
+        await ctx.recharge.create_order(account.key, Decimal(30), reference="ZD-3")
+        await until(lambda: len(team_texts_of(view)) == 3, timeout=15)
+        assert view.selected_order() == chosen
+        assert team_texts_of(view)[2][1] == "ZD-1 refund"
+
+    run(scenario(), 60)
+
+
+def team_texts_of(view: TeamHistoryView) -> list[tuple[str, ...]]:
+    model = view.model
+    columns = (TeamColumn.OPERATOR, TeamColumn.REFERENCE, TeamColumn.AMOUNT, TeamColumn.STATUS)
+    return [
+        tuple(str(model.index(row, c).data()) for c in columns) for row in range(model.rowCount())
+    ]

@@ -323,15 +323,15 @@ class MainWindow(QMainWindow):
         return self._history_view
 
     def search_orders(self) -> None:
-        """Ctrl+F: the order history's search field."""
-        from ohmygpt_desktop.ui.team_history import show_this_computer
+        """Ctrl+F: the order history's search field (the team's, when it is shown)."""
+        from ohmygpt_desktop.ui.team_history import focus_team_search
 
         if self.ctx is None or self.ctx.accounts.current() is None:
             return
         self.pages.setCurrentWidget(self.account_page)
         self.tabs.setCurrentWidget(self._orders_page)
-        show_this_computer(self._orders_page)
-        self.history_view.focus_search()
+        if not focus_team_search(self._orders_page):
+            self.history_view.focus_search()
 
     @property
     def accounts_page(self) -> AccountsPage:

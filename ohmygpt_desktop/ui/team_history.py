@@ -24,9 +24,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLineEdit,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -34,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from ohmygpt_desktop.core.ledger import DISCARDED, LedgerStatus, TeamOrder
+from ohmygpt_desktop.core.ledger import DISCARDED, OPEN_STATUSES, LedgerStatus, TeamOrder
 from ohmygpt_desktop.core.orders import OrderStatus
 from ohmygpt_desktop.ui.errors import describe
 from ohmygpt_desktop.ui.formatting import NOT_SHOWN, format_local_datetime, format_usd, shown
@@ -161,18 +163,48 @@ class TeamHistoryModel(QAbstractTableModel):
         return self.status_text(order.status)
 
 
+def team_order_matches(order: TeamOrder, words: Sequence[str]) -> bool:
+    """Every word (case-folded) is in one of the order's texts: who made it (operator,
+    desk), its reference, account (e-mail, host) or order number."""
+    haystack = " ".join(
+        text.casefold()
+        for text in (
+            order.operator,
+            order.desk,
+            order.reference,
+            order.email,
+            order.host,
+            order.order_no,
+        )
+        if text
+    )
+    return all(word in haystack for word in words)
+
+
 class TeamHistoryView(QWidget):
-    """The team's orders, live: the ledger calls back after each NOTIFY."""
+    """The team's orders, live: the ledger calls back after each NOTIFY.
+
+    A search and "Open orders only" narrow the list; a live update keeps the selected
+    order selected (and the filters as they are)."""
 
     def __init__(self, ledger: Ledger, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("TeamHistoryView")
         self.ledger = ledger
+        self._orders: list[TeamOrder] = []
         self.model = TeamHistoryModel(self)
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName("TeamSearch")
+        self.search_edit.setClearButtonEnabled(True)
+        self.open_only = QCheckBox(self)
+        self.open_only.setObjectName("TeamOpenOnly")
+        self.count_label = PlainLabel(self)
+        self.count_label.setObjectName("TeamCount")
         self.table = QTableView(self)
         self.table.setObjectName("TeamHistoryTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -183,17 +215,57 @@ class TeamHistoryView(QWidget):
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.table)
         self.pages.addWidget(self.empty_label)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(8, 4, 8, 0)
+        bar.addWidget(self.search_edit, 1)
+        bar.addWidget(self.open_only)
+        bar.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
         layout.addWidget(self.pages)
+        self.search_edit.textChanged.connect(lambda _text: self._show())
+        self.open_only.toggled.connect(lambda _on: self._show())
         ledger.add_team_listener(self._on_team)
         self.destroyed.connect(lambda *_: ledger.remove_team_listener(self._on_team))
         self.retranslate()
         self._on_team(ledger.team_orders())
 
     def _on_team(self, orders: Sequence[TeamOrder]) -> None:
-        self.model.set_orders(orders)
-        self.pages.setCurrentWidget(self.table if orders else self.empty_label)
+        self._orders = list(orders)
+        self._show()
+
+    def shown_orders(self) -> list[TeamOrder]:
+        """The orders the search and "Open orders only" let through, newest first."""
+        words = self.search_edit.text().casefold().split()
+        open_only = self.open_only.isChecked()
+        return [
+            order
+            for order in self._orders
+            if (not open_only or order.status in OPEN_STATUSES) and team_order_matches(order, words)
+        ]
+
+    def selected_order(self) -> TeamOrder | None:
+        rows = self.table.selectionModel().selectedRows()
+        orders = self.model.orders()
+        return orders[rows[0].row()] if rows and rows[0].row() < len(orders) else None
+
+    def _show(self) -> None:
+        selected = self.selected_order()
+        shown_orders = self.shown_orders()
+        self.model.set_orders(shown_orders)
+        if selected is not None:
+            ids = [(o.instance_id, o.local_id) for o in shown_orders]
+            wanted = (selected.instance_id, selected.local_id)
+            if wanted in ids:
+                self.table.selectRow(ids.index(wanted))
+        self.pages.setCurrentWidget(self.table if shown_orders else self.empty_label)
+        self._retranslate_counts()
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the search field, its text selected to be typed over."""
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -201,9 +273,28 @@ class TeamHistoryView(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.empty_label.setText(self.tr("No orders in the team ledger yet."))
+        self.search_edit.setPlaceholderText(
+            self.tr("Search by operator, reference, e-mail or order number (Ctrl+F)")
+        )
+        self.search_edit.setAccessibleName(self.tr("Search team orders"))
+        self.open_only.setText(self.tr("Open orders only"))
+        self.open_only.setToolTip(self.tr("Only orders that are not yet paid"))
         self.table.setAccessibleName(self.tr("Team orders"))
         self.model.retranslate()
+        self._retranslate_counts()
+
+    def _retranslate_counts(self) -> None:
+        shown_count, total = self.model.rowCount(), len(self._orders)
+        filtered = bool(self.search_edit.text().strip()) or self.open_only.isChecked()
+        if not total:
+            self.empty_label.setText(self.tr("No orders in the team ledger yet."))
+        elif not shown_count:
+            self.empty_label.setText(self.tr("No team orders match the search."))
+        self.count_label.setText(
+            self.tr("Showing {shown} of {total}").format(shown=shown_count, total=total)
+            if filtered
+            else ""
+        )
 
 
 class HistoryScopes(QWidget):
@@ -349,7 +440,11 @@ def with_team_scope(ctx: AppContext, local: QWidget, parent: QWidget) -> QWidget
     return HistoryScopes(local, ctx.ledger, parent)
 
 
-def show_this_computer(page: QWidget) -> None:
-    """The Orders tab's ``page`` (see :func:`with_team_scope`) shows this computer's history."""
-    if isinstance(page, HistoryScopes):
-        page.set_scope(SCOPE_LOCAL)
+def focus_team_search(page: QWidget) -> bool:
+    """Ctrl+F on the Orders tab's ``page`` (see :func:`with_team_scope`): when it shows
+    the team's orders, their search field takes the focus (true); otherwise false (the
+    caller focuses this computer's search)."""
+    if isinstance(page, HistoryScopes) and page.scope() == SCOPE_TEAM:
+        page.team_view.focus_search()
+        return True
+    return False

@@ -1358,7 +1358,7 @@ Thank you.</source>
 <context>
     <name>HistoryScopes</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/team_history.py" line="+253"/>
+        <location filename="../../ohmygpt_desktop/ui/team_history.py" line="+344"/>
         <source>&amp;Show:</source>
         <translation>表示(&amp;S):</translation>
     </message>
@@ -1376,7 +1376,7 @@ Thank you.</source>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/history_view.py" line="+358"/>
+        <location filename="../../ohmygpt_desktop/ui/history_view.py" line="+369"/>
         <source>&amp;Show:</source>
         <translation>表示(&amp;S)：</translation>
     </message>
@@ -1417,7 +1417,7 @@ Thank you.</source>
         <translation>注文</translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="+188"/>
         <source>No orders for this account yet. Choose “All accounts” to see the orders of your other accounts.</source>
         <translation>このアカウントの注文はまだありません。他のアカウントの注文を見るには「すべてのアカウント」を選んでください。</translation>
     </message>
@@ -1427,7 +1427,7 @@ Thank you.</source>
         <translation>注文はまだありません。チャージするとここに表示されます。</translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-207"/>
         <source>St&amp;atus:</source>
         <translation>状態(&amp;A)：</translation>
     </message>
@@ -1562,7 +1562,7 @@ Thank you.</source>
         <translation>注文を選択すると、詳細がすべて表示されます。</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+170"/>
         <source>No orders match. Change the filters or clear the search.</source>
         <translation>条件に一致する注文はありません。絞り込み条件を変えるか、検索をクリアしてください。</translation>
     </message>
@@ -1607,12 +1607,12 @@ Thank you.</source>
         <translation>JSON Lines ファイル (*.jsonl)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+35"/>
         <source>Could not export the orders: {reason}</source>
         <translation>注文をエクスポートできませんでした：{reason}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-5"/>
         <source>Exported {count} orders to {path}.</source>
         <translation>{count} 件の注文を {path} にエクスポートしました。</translation>
     </message>
@@ -1620,7 +1620,7 @@ Thank you.</source>
 <context>
     <name>Ledger</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/ledger.py" line="+224"/>
+        <location filename="../../ohmygpt_desktop/core/ledger.py" line="+225"/>
         <source>The team ledger cannot be reached ({reason}).</source>
         <translation>チーム台帳に接続できません（{reason}）。</translation>
     </message>
@@ -1872,7 +1872,7 @@ Thank you.</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../ohmygpt_desktop/ui/main_window.py" line="+111"/>
-        <location line="+377"/>
+        <location line="+374"/>
         <location line="+11"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
@@ -1893,21 +1893,21 @@ Thank you.</source>
         <translation>デモモード：このコンピューターに内蔵された模擬サーバーを使用します。実際のお金は動きません。</translation>
     </message>
     <message>
-        <location line="-198"/>
-        <location line="+201"/>
+        <location line="-195"/>
+        <location line="+198"/>
         <source>Orders</source>
         <translation>注文履歴</translation>
     </message>
     <message>
-        <location line="-195"/>
-        <location line="+199"/>
+        <location line="-192"/>
+        <location line="+196"/>
         <source>Usage</source>
         <translation>使用状況</translation>
     </message>
     <message>
-        <location line="-160"/>
-        <location line="+14"/>
-        <location line="+145"/>
+        <location line="-157"/>
+        <location line="+12"/>
+        <location line="+144"/>
         <source>Accounts</source>
         <translation>アカウント</translation>
     </message>
@@ -2153,7 +2153,7 @@ Thank you.</source>
 <context>
     <name>Orders</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/orders.py" line="+96"/>
+        <location filename="../../ohmygpt_desktop/core/orders.py" line="+97"/>
         <source>The order history could not be read or changed.</source>
         <translation>注文履歴の読み取りまたは変更ができませんでした。</translation>
     </message>
@@ -2168,7 +2168,7 @@ Thank you.</source>
         <translation>ローカル ID {local_id} の注文はありません。</translation>
     </message>
     <message>
-        <location line="+227"/>
+        <location line="+221"/>
         <source>The order history was written by a newer version of OhMyGPT Desktop (format {version}; this version understands up to {supported}). Update the app to see it.</source>
         <translation>注文履歴は新しいバージョンの OhMyGPT Desktop で書き込まれています（形式 {version}。このバージョンが扱えるのは形式 {supported} までです）。表示するにはアプリを更新してください。</translation>
     </message>
@@ -2236,7 +2236,7 @@ Thank you.</source>
 <context>
     <name>ProfileSwitch</name>
     <message>
-        <location filename="../../ohmygpt_desktop/app.py" line="+821"/>
+        <location filename="../../ohmygpt_desktop/app.py" line="+824"/>
         <source>The demo is already running for this home (process {pid}) but does not answer. Close it, or end that process, then try again.</source>
         <translation>このホームではデモが既に実行中です（プロセス {pid}）が、応答がありません。それを閉じるかプロセスを終了してから、もう一度お試しください。</translation>
     </message>
@@ -3839,12 +3839,12 @@ Thank you.</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ohmygpt_desktop/app.py" line="-357"/>
+        <location filename="../../ohmygpt_desktop/app.py" line="-360"/>
         <source>cannot use the folder {path} ({reason}).</source>
         <translation>フォルダー {path} を使用できません（{reason}）。</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+75"/>
         <source>it is already running for this home (process {pid}), and the smoke test needs the home to itself. Close it or use another --home.</source>
         <translation>このデータフォルダーでアプリがすでに起動しています（プロセス {pid}）。スモークテストにはフォルダーの専有が必要です。そのアプリを閉じるか、別の --home を指定してください。</translation>
     </message>
@@ -3933,7 +3933,7 @@ Thank you.</source>
 <context>
     <name>TeamHistoryModel</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/team_history.py" line="-271"/>
+        <location filename="../../ohmygpt_desktop/ui/team_history.py" line="-360"/>
         <source>{operator} ({desk})</source>
         <translation>{operator}（{desk}）</translation>
     </message>
@@ -4006,12 +4006,42 @@ Thank you.</source>
 <context>
     <name>TeamHistoryView</name>
     <message>
-        <location line="+67"/>
+        <location line="+138"/>
+        <source>Search by operator, reference, e-mail or order number (Ctrl+F)</source>
+        <translation>担当者・参照番号・メールアドレス・注文番号で検索 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search team orders</source>
+        <translation>チームの注文を検索</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open orders only</source>
+        <translation>未払いの注文のみ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only orders that are not yet paid</source>
+        <translation>まだ支払われていない注文だけを表示</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>No orders in the team ledger yet.</source>
         <translation>チーム台帳にはまだ注文がありません。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>No team orders match the search.</source>
+        <translation>検索に一致するチームの注文はありません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Showing {shown} of {total}</source>
+        <translation>{total} 件中 {shown} 件を表示</translation>
+    </message>
+    <message>
+        <location line="-12"/>
         <source>Team orders</source>
         <translation>チームの注文</translation>
     </message>
@@ -4173,7 +4203,7 @@ Thank you.</source>
 <context>
     <name>Usage</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/usage.py" line="+317"/>
+        <location filename="../../ohmygpt_desktop/core/usage.py" line="+318"/>
         <source>The balance history could not be read or changed.</source>
         <translation>残高履歴を読み取りまたは変更できませんでした。</translation>
     </message>
@@ -4183,7 +4213,7 @@ Thank you.</source>
         <translation>残高履歴は新しいバージョンの OhMyGPT Desktop で書き込まれています（形式 {version}、このバージョンは {supported} まで対応）。</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+106"/>
         <source>The balance history {path} could not be opened ({reason}), so balances read now are kept only until the app closes.</source>
         <translation>残高履歴 {path} を開けませんでした（{reason}）。今回読み取った残高はアプリを閉じるまでしか保持されません。</translation>
     </message>
@@ -4314,7 +4344,7 @@ Thank you.</source>
 <context>
     <name>UsageView</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/usage_view.py" line="+158"/>
+        <location filename="../../ohmygpt_desktop/ui/usage_view.py" line="+162"/>
         <source>{days} days</source>
         <translation>{days} 日</translation>
     </message>
@@ -4344,7 +4374,7 @@ Thank you.</source>
         <translation>このアカウントの残高記録を JSON Lines で保存</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>Spent per day (last 7 days, top-ups left out): {amount}</source>
         <translation>1 日あたりの利用額（直近 7 日、チャージを除く）：{amount}</translation>
     </message>
@@ -4364,12 +4394,12 @@ Thank you.</source>
         <translation>JSON Lines ファイル (*.jsonl)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+30"/>
         <source>Could not export the balance readings: {reason}</source>
         <translation>残高記録をエクスポートできませんでした：{reason}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-7"/>
         <source>Exported {count} balance readings to {path}.</source>
         <translation>{count} 件の残高記録を {path} にエクスポートしました。</translation>
     </message>

@@ -1358,7 +1358,7 @@ Thank you.</source>
 <context>
     <name>HistoryScopes</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/team_history.py" line="+253"/>
+        <location filename="../../ohmygpt_desktop/ui/team_history.py" line="+344"/>
         <source>&amp;Show:</source>
         <translation>显示(&amp;S)：</translation>
     </message>
@@ -1376,7 +1376,7 @@ Thank you.</source>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/history_view.py" line="+358"/>
+        <location filename="../../ohmygpt_desktop/ui/history_view.py" line="+369"/>
         <source>&amp;Show:</source>
         <translation>显示(&amp;S)：</translation>
     </message>
@@ -1417,7 +1417,7 @@ Thank you.</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="+188"/>
         <source>No orders for this account yet. Choose “All accounts” to see the orders of your other accounts.</source>
         <translation>此账户还没有订单。选择“所有账户”可查看其他账户的订单。</translation>
     </message>
@@ -1427,7 +1427,7 @@ Thank you.</source>
         <translation>还没有订单。你的充值订单会显示在这里。</translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-207"/>
         <source>St&amp;atus:</source>
         <translation>状态(&amp;A)：</translation>
     </message>
@@ -1562,7 +1562,7 @@ Thank you.</source>
         <translation>选择一个订单即可查看其全部详情。</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+170"/>
         <source>No orders match. Change the filters or clear the search.</source>
         <translation>没有符合条件的订单。请更改筛选条件或清除搜索。</translation>
     </message>
@@ -1607,12 +1607,12 @@ Thank you.</source>
         <translation>JSON Lines 文件 (*.jsonl)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+35"/>
         <source>Could not export the orders: {reason}</source>
         <translation>无法导出订单：{reason}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-5"/>
         <source>Exported {count} orders to {path}.</source>
         <translation>已将 {count} 个订单导出到 {path}。</translation>
     </message>
@@ -1620,7 +1620,7 @@ Thank you.</source>
 <context>
     <name>Ledger</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/ledger.py" line="+224"/>
+        <location filename="../../ohmygpt_desktop/core/ledger.py" line="+225"/>
         <source>The team ledger cannot be reached ({reason}).</source>
         <translation>无法连接团队账本（{reason}）。</translation>
     </message>
@@ -1872,7 +1872,7 @@ Thank you.</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../ohmygpt_desktop/ui/main_window.py" line="+111"/>
-        <location line="+377"/>
+        <location line="+374"/>
         <location line="+11"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
@@ -1893,21 +1893,21 @@ Thank you.</source>
         <translation>演示模式：使用本机内置的模拟服务器，不涉及真实资金。</translation>
     </message>
     <message>
-        <location line="-198"/>
-        <location line="+201"/>
+        <location line="-195"/>
+        <location line="+198"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location line="-195"/>
-        <location line="+199"/>
+        <location line="-192"/>
+        <location line="+196"/>
         <source>Usage</source>
         <translation>用量</translation>
     </message>
     <message>
-        <location line="-160"/>
-        <location line="+14"/>
-        <location line="+145"/>
+        <location line="-157"/>
+        <location line="+12"/>
+        <location line="+144"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
@@ -2153,7 +2153,7 @@ Thank you.</source>
 <context>
     <name>Orders</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/orders.py" line="+96"/>
+        <location filename="../../ohmygpt_desktop/core/orders.py" line="+97"/>
         <source>The order history could not be read or changed.</source>
         <translation>无法读取或更改订单记录。</translation>
     </message>
@@ -2168,7 +2168,7 @@ Thank you.</source>
         <translation>不存在本地 ID 为 {local_id} 的订单。</translation>
     </message>
     <message>
-        <location line="+227"/>
+        <location line="+221"/>
         <source>The order history was written by a newer version of OhMyGPT Desktop (format {version}; this version understands up to {supported}). Update the app to see it.</source>
         <translation>订单记录由更新版本的 OhMyGPT Desktop 写入（格式 {version}；此版本最高只支持格式 {supported}）。请更新应用后再查看。</translation>
     </message>
@@ -2236,7 +2236,7 @@ Thank you.</source>
 <context>
     <name>ProfileSwitch</name>
     <message>
-        <location filename="../../ohmygpt_desktop/app.py" line="+821"/>
+        <location filename="../../ohmygpt_desktop/app.py" line="+824"/>
         <source>The demo is already running for this home (process {pid}) but does not answer. Close it, or end that process, then try again.</source>
         <translation>演示已在此主目录下运行（进程 {pid}），但没有响应。请关闭它，或结束该进程，然后重试。</translation>
     </message>
@@ -3839,12 +3839,12 @@ Thank you.</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ohmygpt_desktop/app.py" line="-357"/>
+        <location filename="../../ohmygpt_desktop/app.py" line="-360"/>
         <source>cannot use the folder {path} ({reason}).</source>
         <translation>无法使用文件夹 {path}（{reason}）。</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+75"/>
         <source>it is already running for this home (process {pid}), and the smoke test needs the home to itself. Close it or use another --home.</source>
         <translation>应用已在使用此数据文件夹运行（进程 {pid}），而冒烟测试需要独占该文件夹。请关闭它，或使用其他 --home。</translation>
     </message>
@@ -3933,7 +3933,7 @@ Thank you.</source>
 <context>
     <name>TeamHistoryModel</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/team_history.py" line="-271"/>
+        <location filename="../../ohmygpt_desktop/ui/team_history.py" line="-360"/>
         <source>{operator} ({desk})</source>
         <translation>{operator}（{desk}）</translation>
     </message>
@@ -4006,12 +4006,42 @@ Thank you.</source>
 <context>
     <name>TeamHistoryView</name>
     <message>
-        <location line="+67"/>
+        <location line="+138"/>
+        <source>Search by operator, reference, e-mail or order number (Ctrl+F)</source>
+        <translation>按操作员、备注编号、电子邮件或订单号搜索 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search team orders</source>
+        <translation>搜索团队订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open orders only</source>
+        <translation>仅未支付订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only orders that are not yet paid</source>
+        <translation>只显示尚未支付的订单</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>No orders in the team ledger yet.</source>
         <translation>团队账本中还没有订单。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>No team orders match the search.</source>
+        <translation>没有符合搜索条件的团队订单。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Showing {shown} of {total}</source>
+        <translation>显示 {shown} / {total}</translation>
+    </message>
+    <message>
+        <location line="-12"/>
         <source>Team orders</source>
         <translation>团队订单</translation>
     </message>
@@ -4173,7 +4203,7 @@ Thank you.</source>
 <context>
     <name>Usage</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/usage.py" line="+317"/>
+        <location filename="../../ohmygpt_desktop/core/usage.py" line="+318"/>
         <source>The balance history could not be read or changed.</source>
         <translation>无法读取或更改余额历史。</translation>
     </message>
@@ -4183,7 +4213,7 @@ Thank you.</source>
         <translation>余额历史由更新版本的 OhMyGPT Desktop 写入（格式 {version}；此版本最多支持 {supported}）。</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+106"/>
         <source>The balance history {path} could not be opened ({reason}), so balances read now are kept only until the app closes.</source>
         <translation>无法打开余额历史 {path}（{reason}），因此现在读取的余额只保留到应用关闭。</translation>
     </message>
@@ -4314,7 +4344,7 @@ Thank you.</source>
 <context>
     <name>UsageView</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/usage_view.py" line="+158"/>
+        <location filename="../../ohmygpt_desktop/ui/usage_view.py" line="+162"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
@@ -4344,7 +4374,7 @@ Thank you.</source>
         <translation>将此账户的余额记录保存为 JSON Lines</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>Spent per day (last 7 days, top-ups left out): {amount}</source>
         <translation>每日花费（最近 7 天，不含充值）：{amount}</translation>
     </message>
@@ -4364,12 +4394,12 @@ Thank you.</source>
         <translation>JSON Lines 文件 (*.jsonl)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+30"/>
         <source>Could not export the balance readings: {reason}</source>
         <translation>无法导出余额记录：{reason}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-7"/>
         <source>Exported {count} balance readings to {path}.</source>
         <translation>已将 {count} 条余额记录导出到 {path}。</translation>
     </message>

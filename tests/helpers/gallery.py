@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from tests.helpers.postgres import PostgresCluster
+
 LANGUAGES: tuple[str, ...] = ("en", "zh_CN", "ja")
 THEMES: tuple[str, ...] = ("light", "dark")
 
@@ -49,13 +51,15 @@ def render(
     sandbox: Any = None,
     check: Check | None = None,
     smallest: bool = False,
+    new_ledger: Callable[[], str] | None = None,
 ) -> list[Shot]:
     """Grab every screen for each language × theme into ``out``; write ``out/index.html``.
 
     ``sandbox``: a running sandbox to use (its state is reset per pass); else one is
     started and stopped here. ``check(shot, widget)`` looks at each screen as it is
     grabbed (a coroutine function may await the loop); ``smallest``: each window at
-    its minimum size instead of a roomy one.
+    its minimum size instead of a roomy one; ``new_ledger``: makes an empty team ledger
+    database (its URL) for each pass, for the Team screen (none without it).
     """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import qasync
@@ -105,7 +109,14 @@ def render(
 
                     loop.run_until_complete(
                         asyncio.wait_for(
-                            _one_pass(home, sandbox, save, smallest=smallest), timeout=120
+                            _one_pass(
+                                home,
+                                sandbox,
+                                save,
+                                smallest=smallest,
+                                ledger_url=new_ledger() if new_ledger is not None else None,
+                            ),
+                            timeout=120,
                         )
                     )
             manager.apply("en")
@@ -140,7 +151,9 @@ Check = Callable[[Shot, Any], Awaitable[None] | None]
 LONG_EMAIL = "alexandra.konstantinopoulou-vanderberg@research.example-university.org"
 
 
-async def _one_pass(home: Path, sandbox: Any, save: Save, *, smallest: bool = False) -> None:
+async def _one_pass(
+    home: Path, sandbox: Any, save: Save, *, smallest: bool = False, ledger_url: str | None = None
+) -> None:
     """Every screen once, in the language and theme in force."""
     from PySide6.QtTest import QTest
 
@@ -312,6 +325,9 @@ async def _one_pass(home: Path, sandbox: Any, save: Save, *, smallest: bool = Fa
         )
         await save("usage", usage)
 
+        if ledger_url is not None:
+            await _team_screen(make, shown, save, sandbox, ledger_url)
+
         # A damaged account list: the window says so in its banner.
         damaged = profile_paths(AppPaths.under(home / "damaged"), demo=True).accounts_file
         damaged.parent.mkdir(parents=True)
@@ -327,6 +343,42 @@ async def _one_pass(home: Path, sandbox: Any, save: Save, *, smallest: bool = Fa
         for ctx in contexts:
             if not ctx.clients.closed:
                 await ctx.aclose()
+
+
+async def _team_screen(
+    make: Callable[..., Any],
+    shown: Callable[[Any, int, int], Awaitable[Any]],
+    save: Save,
+    sandbox: Any,
+    ledger_url: str,
+) -> None:
+    """The Orders tab's Team scope on a real ledger: a desk's orders, searched."""
+    from ohmygpt_desktop.ui.main_window import MainWindow
+    from ohmygpt_desktop.ui.team_history import SCOPE_TEAM, HistoryScopes
+    from tests.helpers.asyncutil import until
+    from tests.helpers.signed_in import sign_in
+    from tests.helpers.signin import until_idle
+
+    team = make("team")
+    team.settings.set("ledger_url", ledger_url)
+    team.settings.set("operator", "Ann")
+    team.settings.save()
+    sandbox.state.add_user("6161", "dana@team.example", balance="90000")
+    dana = await sign_in(team, sandbox, user_id="6161")
+    window = await shown(MainWindow(team), 880, 640)
+    window.start()
+    await until_idle(lambda: window.pages.currentWidget() is window.account_page)
+    ledger = team.ledger
+    assert ledger is not None
+    for amount, reference in ((10, "ZD-4711 refund"), (25, "ZD-4712"), (5, "ZD-4790")):
+        await team.recharge.create_order(dana.key, Decimal(amount), reference=reference)
+    await until(lambda: len(ledger.team_orders()) == 3, timeout=15, message="no team orders")
+    scopes = window.findChild(HistoryScopes)
+    assert scopes is not None
+    scopes.set_scope(SCOPE_TEAM)
+    scopes.team_view.search_edit.setText("zd-471")
+    await until_idle(lambda: scopes.team_view.model.rowCount() == 2)
+    await save("orders-team", window)
 
 
 #: The web pages' pictures: what a demo user sees in the browser (``web-…`` screens).
@@ -435,7 +487,18 @@ def write_index(out: Path, shots: list[Shot]) -> Path:
 def main() -> int:
     """Render the whole gallery into ``artifacts/screenshots/`` of the checkout."""
     out = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
-    shots = render(out)
+    try:
+        cluster = PostgresCluster()
+    except RuntimeError as exc:  # no PostgreSQL server here: no Team screen
+        print(f"No Team screen: {exc}")
+        shots = render(out)
+    else:
+        try:
+            cluster.start()
+            shots = render(out, new_ledger=cluster.new_database)
+            cluster.stop()
+        finally:
+            cluster.remove()
     shots += render_web_pages(out)
     write_index(out, shots)
     print(f"{len(shots)} screenshots and {out / 'index.html'}")
