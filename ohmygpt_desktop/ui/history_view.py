@@ -608,7 +608,7 @@ class HistoryView(QWidget):
         self.copy_link_action.setEnabled(payable)
         self.open_again_action.setEnabled(payable)
         self.copy_order_action.setEnabled(record is not None and bool(record.order_no))
-        exporting = self.export_op is not None and self.export_op.running
+        exporting = self.export_op is not None
         self.export_button.setEnabled(self.model.rowCount() > 0 and not exporting)
         for button, action in (
             (self.copy_link_button, self.copy_link_action),
@@ -734,7 +734,7 @@ class HistoryView(QWidget):
         """Write the orders the filters select: JSON Lines for a ``.jsonl`` file, CSV
         otherwise, off the GUI thread (one export at a time). The op's result is the
         row count; the message bar says how it went."""
-        if not path or (self.export_op is not None and self.export_op.running):
+        if not path or self.export_op is not None:
             return None
         # No account signed in ("this account" is none): every order, as before filters.
         where = self.current_filter() or OrderFilter()

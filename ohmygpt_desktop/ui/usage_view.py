@@ -183,7 +183,7 @@ class UsageView(QWidget):
             button.setFont(font)
 
     def _update_export_buttons(self) -> None:
-        exporting = self.export_op is not None and self.export_op.running
+        exporting = self.export_op is not None
         for button in (self.csv_button, self.jsonl_button):
             button.setEnabled(self.ctx.accounts.current() is not None and not exporting)
 
@@ -242,8 +242,7 @@ class UsageView(QWidget):
         """Write the current account's samples off the GUI thread (one export at a
         time); the op's result is the row count, the message bar says how it went."""
         account = self.ctx.accounts.current()
-        running = self.export_op is not None and self.export_op.running
-        if not path or account is None or running:
+        if not path or account is None or self.export_op is not None:
             return None
         usage, key, target = self.ctx.usage, account.key, Path(path)
 
