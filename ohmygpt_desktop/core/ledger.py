@@ -29,12 +29,14 @@ import sqlite3
 import uuid
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import unquote, urlsplit
 
+from ohmygpt_desktop.core.orders import OPEN_STATUSES as OPEN_ORDER_STATUSES
+from ohmygpt_desktop.core.orders import RECENT_OPEN
 from ohmygpt_desktop.core.settings import redact_url
 from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP, Text
 
@@ -55,10 +57,8 @@ _MIGRATION_LOCK = 0x6F6D676C
 BATCH = 500
 #: How many of the team's orders the Team view shows (newest first).
 TEAM_ROWS = 1000
-#: The double top-up guard looks this far back.
-RECENT_OPEN = timedelta(minutes=30)
-#: Statuses of orders someone may still pay.
-OPEN_STATUSES = ("creating", "awaiting_payment")
+#: Statuses of orders someone may still pay, as the ledger stores them.
+OPEN_STATUSES = tuple(status.value for status in OPEN_ORDER_STATUSES)
 #: Status the ledger keeps for an order the desk discarded (proven never created).
 DISCARDED = "discarded"
 _CONNECT_TIMEOUT_S = 5
@@ -447,6 +447,21 @@ def _team_order(row: Sequence[Any], mine: str | None) -> TeamOrder:
     )
 
 
+def _open_outbox(path: Path) -> LocalOutbox:
+    """The local outbox, its instance id read (in a worker thread, with the driver's
+    import: psycopg takes tens of milliseconds to load, not on the GUI thread)."""
+    with contextlib.suppress(ImportError):  # a missing driver is said on connecting
+        import psycopg  # noqa: F401 - loaded here, used by the connections later
+
+    outbox = LocalOutbox(path)
+    try:
+        outbox.instance_id()
+    except BaseException:
+        outbox.close()
+        raise
+    return outbox
+
+
 class Ledger:
     """Publishes the local history to the ledger and keeps the team's orders live."""
 
@@ -528,8 +543,7 @@ class Ledger:
         self._wake = asyncio.Event()
         self._team_dirty = asyncio.Event()
         try:
-            self._outbox = await asyncio.to_thread(LocalOutbox, self._path)
-            await asyncio.to_thread(self._outbox.instance_id)
+            self._outbox = await asyncio.to_thread(_open_outbox, self._path)
         except sqlite3.Error as exc:  # the history itself says what is wrong with it
             log.warning("The team ledger's local queue could not be opened: %s", exc)
             self._outbox = None
@@ -537,7 +551,8 @@ class Ledger:
             return
         if self._history is not None:
             self._history.add_listener(self._on_history)
-        self._team_dirty.set()
+        # The team's orders are first read once the change feed listens (it says so):
+        # a read before that could miss a change, and would be made twice.
         for work in (self._publish_forever, self._listen_forever, self._load_team_forever):
             self._tasks.append(asyncio.create_task(work(), name=f"ledger {work.__name__}"))
 
@@ -831,36 +846,24 @@ class Ledger:
 
     # ---- the double top-up guard
 
-    async def recent_open_orders(
-        self, email: str, host: str, within: timedelta = RECENT_OPEN, *, others_only: bool = True
-    ) -> list[TeamOrder]:
-        """Open orders of the same account (e-mail and host) from the last ``within``,
-        other desks' only unless ``others_only`` is false; newest first.
-
-        Raises ``psycopg.Error`` / ``OSError`` when the ledger cannot be reached.
-        """
-        since = datetime.now(UTC) - within
-        rows = await self._read(
-            f"SELECT {_TEAM_COLUMNS} FROM ledger_orders "  # noqa: S608
-            "WHERE email = %s AND host = %s AND created_at >= %s AND status = ANY(%s) "
-            "ORDER BY created_at DESC",
-            (email, host, since, list(OPEN_STATUSES)),
-        )
-        mine = self.instance_id
-        orders = [_team_order(row, mine) for row in rows]
-        return [o for o in orders if not (others_only and o.mine)]
-
-    async def recent_open_orders_or_none(
-        self, email: str, host: str, within: timedelta = RECENT_OPEN
-    ) -> list[TeamOrder]:
-        """:meth:`recent_open_orders` of other desks; none when the ledger is away."""
+    async def other_desks_open_orders(self, email: str, host: str) -> list[TeamOrder]:
+        """Other desks' open orders of the same account (e-mail and host) from the last
+        :data:`RECENT_OPEN`, newest first; none when the ledger cannot be read."""
         import psycopg
 
+        since = datetime.now(UTC) - RECENT_OPEN
         try:
-            return await self.recent_open_orders(email, host, within)
+            rows = await self._read(
+                f"SELECT {_TEAM_COLUMNS} FROM ledger_orders "  # noqa: S608
+                "WHERE email = %s AND host = %s AND created_at >= %s AND status = ANY(%s) "
+                "ORDER BY created_at DESC",
+                (email, host, since, list(OPEN_STATUSES)),
+            )
         except (psycopg.Error, OSError, _SchemaTooNew) as exc:
             log.info("The team's open orders could not be read: %s", _reason(exc))
             return []
+        mine = self.instance_id
+        return [order for row in rows if not (order := _team_order(row, mine)).mine]
 
 
 def password_key(url: str) -> tuple[str, str]:

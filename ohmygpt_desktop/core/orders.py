@@ -77,6 +77,12 @@ class OrderStatus(StrEnum):
     UNKNOWN = "unknown"
 
 
+#: Statuses of orders someone may still pay.
+OPEN_STATUSES = (OrderStatus.CREATING, OrderStatus.AWAITING_PAYMENT)
+#: The double top-up guard looks this far back (this computer's orders and, with a
+#: team ledger, the other desks').
+RECENT_OPEN = timedelta(minutes=30)
+
 #: Plain-English status texts (CSV export; the UI translates its own).
 STATUS_TEXT: dict[OrderStatus, str] = {
     OrderStatus.CREATING: "Creating",
@@ -1002,7 +1008,7 @@ class OrderHistory:
         )
 
     def recent_open_orders(
-        self, account_key: str, within: timedelta = timedelta(minutes=30)
+        self, account_key: str, within: timedelta = RECENT_OPEN
     ) -> list[OrderRecord]:
         """The account's orders created in the last ``within`` that may still be paid
         (being created or awaiting payment, link not run out), newest first.
@@ -1015,8 +1021,7 @@ class OrderHistory:
             "AND (kind != 'checkout' OR created_at > ?)",
             (
                 account_key,
-                OrderStatus.CREATING.value,
-                OrderStatus.AWAITING_PAYMENT.value,
+                *(status.value for status in OPEN_STATUSES),
                 _ts(now - within),
                 _ts(now - CHECKOUT_LIFETIME),
             ),

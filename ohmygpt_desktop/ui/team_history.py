@@ -379,7 +379,7 @@ class TeamOpenOrders(QObject):
         if self._op is not None:
             self._op.cancel()
         self._op = (
-            Op(self._ledger.recent_open_orders_or_none, account.email, account.host)
+            Op(self._ledger.other_desks_open_orders, account.email, account.host)
             .on_success(self._set)
             .start(self)
         )
