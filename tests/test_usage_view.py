@@ -11,14 +11,15 @@ from decimal import Decimal
 
 import httpx
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFileDialog
 
 from ohmygpt_desktop.core.usage import ForecastState, SampleKind, UsageHistory
 from ohmygpt_desktop.ui import accounts_table
+from ohmygpt_desktop.ui.formatting import to_qdatetime
 from ohmygpt_desktop.ui.main_window import MainWindow
-from ohmygpt_desktop.ui.usage_chart import UsageChart
+from ohmygpt_desktop.ui.usage_chart import ChartData, UsageChart
 from tests.helpers.asyncutil import outcome, until
 from tests.helpers.recharging import Widgets, signed_in, widget_scope
 from tests.helpers.signin import until_idle
@@ -278,3 +279,22 @@ def test_support_desk_sorts_customers_by_runs_out(
     spent = both_orders("spent_per_day")
     assert spent[ASC][0] == DANA[1]
     assert spent[ASC][-1] == AL[1]
+
+
+@pytest.mark.parametrize("name", ["hu_HU", "ko_KR", "sk_SK", "de_DE", "en_US"])
+def test_the_time_axis_shows_whole_dates_in_every_locale(name: str, qtbot) -> None:
+    saved = QLocale()
+    QLocale.setDefault(QLocale(name))
+    try:
+        chart = UsageChart()
+        qtbot.addWidget(chart)
+        start = datetime(2026, 1, 5, 12, tzinfo=UTC)
+        end = datetime(2026, 2, 4, 12, tzinfo=UTC)
+        chart.set_data(ChartData(start, end))
+        whole = [
+            QLocale(name).toString(to_qdatetime(m).date(), QLocale.FormatType.ShortFormat)
+            for m in (start, end)
+        ]
+        assert list(chart.axis_dates()) == whole
+    finally:
+        QLocale.setDefault(saved)

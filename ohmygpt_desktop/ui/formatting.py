@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import ParamSpec
 
-from PySide6.QtCore import QDateTime, QLocale
+from PySide6.QtCore import QDate, QDateTime, QLocale
 
 from ohmygpt_desktop.api.models import credits_to_usd
 from ohmygpt_desktop.core.display import visible_text
@@ -135,6 +135,19 @@ def format_local_datetime(moment: datetime, *, locale: QLocale | None = None) ->
     if loc.language() == QLocale.Language.C:  # no real locale: unambiguous ISO-like
         return to_qdatetime(moment).toString("yyyy-MM-dd HH:mm")
     return loc.toString(to_qdatetime(moment), QLocale.FormatType.ShortFormat)
+
+
+def format_local_date(moment: datetime | date, *, locale: QLocale | None = None) -> str:
+    """The day in the user's time zone (a ``date`` as it is), the locale's short format."""
+    loc = _locale(locale)
+    day = (
+        to_qdatetime(moment).date()
+        if isinstance(moment, datetime)
+        else QDate(moment.year, moment.month, moment.day)
+    )
+    if loc.language() == QLocale.Language.C:
+        return day.toString("yyyy-MM-dd")
+    return loc.toString(day, QLocale.FormatType.ShortFormat)
 
 
 def format_local_time(moment: datetime, *, locale: QLocale | None = None) -> str:

@@ -30,7 +30,11 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ohmygpt_desktop.core.usage import Forecast, ForecastState, Sample, SampleKind
-from ohmygpt_desktop.ui.formatting import format_credits, format_local_datetime
+from ohmygpt_desktop.ui.formatting import (
+    format_credits,
+    format_local_date,
+    format_local_datetime,
+)
 from ohmygpt_desktop.ui.plain import tooltip_text
 
 _CTX = "UsageChart"
@@ -247,11 +251,11 @@ class UsageChart(QWidget):
         painter.setPen(muted)
         metrics = self.fontMetrics()
         bottom = self.rect().bottom() - 2
-        for moment, align in (
-            (self.data.start, Qt.AlignmentFlag.AlignLeft),
-            (self.data.end, Qt.AlignmentFlag.AlignRight),
+        for text, align in zip(
+            self.axis_dates(),
+            (Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight),
+            strict=True,
         ):
-            text = format_local_datetime(moment).split(" ")[0]
             box = QRectF(plot.left(), bottom - metrics.height(), plot.width(), metrics.height())
             painter.drawText(box, align, text)
         if self.data.samples:
@@ -332,13 +336,17 @@ class UsageChart(QWidget):
 
     # ------------------------------------------------------------------ hover
 
+    def axis_dates(self) -> tuple[str, str]:
+        """The first and last day of the time axis, as its labels show them."""
+        return format_local_date(self.data.start), format_local_date(self.data.end)
+
     def hover_text(self, x: float, y: float) -> str:
         """What the tooltip says at a point: the day's spending over a bar, else the
         nearest reading."""
         for rect, day, value in self.bar_rects():
             if rect.left() <= x <= rect.right() and y >= self.bars_rect().top():
                 return _tr(_CTX, "{day}: spent {amount}").format(
-                    day=day.isoformat(), amount=self.value_text(value)
+                    day=format_local_date(day), amount=self.value_text(value)
                 )
         samples: Sequence[Sample] = self.data.samples
         if not samples:
