@@ -677,16 +677,17 @@ def _positive(text: str) -> int:
     arguments=_orders_arguments,
 )
 async def _orders(run: CommandRun) -> int:
+    from ohmygpt_desktop.core.orders import OrderFilter, OrderStatus
+
     ctx, args = run.ctx, run.args
-    records = ctx.history.list()
+    key = None
     if args.account is not None:
         candidates = [(a.key, a.email) for a in ctx.accounts.accounts()]
-        candidates += [(r.account_key, r.email) for r in records]
+        candidates += ctx.history.accounts()
         key = _one_of(list(dict.fromkeys(candidates)), args.account)
-        records = [r for r in records if r.account_key == key]
-    if args.status is not None:
-        records = [r for r in records if r.status.value == args.status]
-    records = records[: args.limit]
+    statuses = frozenset({OrderStatus(args.status)}) if args.status is not None else frozenset()
+    where = OrderFilter(statuses=statuses, account_key=key)
+    records = ctx.history.find(where, limit=args.limit)  # filtered and cut by SQLite
     if args.json:
         run.emit_json([order_json(r) for r in records])
         return EXIT_OK
