@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ohmygpt_desktop.core.account_orders import summarize
 from ohmygpt_desktop.core.orders import (
     INTERRUPTED_NOTE,
     MIGRATIONS,
@@ -378,6 +379,43 @@ def test_recent_open_orders(history: OrderHistory, clock: Clock) -> None:
     ]
     clock.advance(minutes=31)
     assert history.recent_open_orders(ACCOUNT) == []
+
+
+def test_summary_rows_give_the_accounts_table_the_same_facts_as_the_whole_history(
+    history: OrderHistory, clock: Clock
+) -> None:
+    other = "u2@api.ohmygpt.com"
+    expired = begin(history, amount="1")  # a checkout link that has run out
+    history.complete(expired, order_no="ORD-EXPIRED", checkout_url=URL)
+    invoice = begin(history, amount="2", kind="invoice")  # no link to run out
+    history.complete(invoice, order_no="ORD-INVOICE", checkout_url=URL)
+    for amount in ("3", "4"):  # two paid: the later counts
+        paid = begin(history, amount=amount, account_key=other)
+        history.complete(paid, order_no=f"ORD-PAID-{amount}", checkout_url=URL)
+        clock.advance(minutes=5)
+        history.mark_paid(paid, balance_before=None, balance_after=Decimal(9))
+    clock.advance(hours=25)
+    lost = begin(history, amount="5")  # unknown, no link: cannot be paid
+    history.mark_unknown(lost, "no reply")
+    linked = begin(history, amount="6", account_key=other)  # unknown with a link: open
+    history.complete(linked, order_no="ORD-LINKED", checkout_url=URL)
+    history.mark_unknown(linked, "no reply")
+    fresh = begin(history, amount="7")
+    history.complete(fresh, order_no="ORD-FRESH", checkout_url=URL)
+    begin(history, amount="8")  # being created
+
+    now = clock()
+    whole = summarize(history.list(), now)
+    assert summarize(history.summary_rows(now), now) == whole
+    for key in (ACCOUNT, other, "nobody@x"):
+        assert summarize(history.summary_rows(now, key), now) == {
+            k: v for k, v in whole.items() if k == key
+        }
+    assert whole[ACCOUNT].open_orders == 2  # the invoice and the fresh checkout
+    assert whole[other].open_orders == 1
+    assert whole[other].last_paid is not None
+    assert whole[other].last_paid.order_no == "ORD-PAID-4"
+    assert len(history.summary_rows(now)) < len(history.list())
 
 
 def test_v3_file_gains_operator_and_reference(db_path: Path, clock: Clock) -> None:

@@ -958,6 +958,27 @@ class OrderHistory:
             return self._select()
         return self._select("WHERE account_key = ?", (account_key,))
 
+    def summary_rows(self, now: datetime, account_key: str | None = None) -> list[OrderRecord]:
+        """The orders per-account facts come from (``core.account_orders.summarize``):
+        those that may still be paid at ``now``, and each account's most recently
+        updated paid order; everyone's, or one account's. Picked by SQLite: a long
+        history is not read whole."""
+        clause = (
+            "(status = ? OR (status = ? AND COALESCE(checkout_url, '') != '')) "
+            "AND (kind != 'checkout' OR created_at > ?) "
+            "OR local_id IN (SELECT local_id FROM (SELECT local_id, MAX(updated_at) "
+            "FROM orders WHERE status = ? GROUP BY account_key))"
+        )
+        params: tuple[Any, ...] = (
+            OrderStatus.AWAITING_PAYMENT.value,
+            OrderStatus.UNKNOWN.value,
+            _ts(now - CHECKOUT_LIFETIME),
+            OrderStatus.PAID.value,
+        )
+        if account_key is not None:
+            clause, params = f"account_key = ? AND ({clause})", (account_key, *params)
+        return self._select(f"WHERE {clause}", params)
+
     def find(
         self, where: OrderFilter, *, limit: int | None = None, offset: int = 0
     ) -> list[OrderRecord]:

@@ -43,7 +43,13 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from ohmygpt_desktop.core.orders import OrderHistory, OrderHistoryError, OrderStatus, csv_text
+from ohmygpt_desktop.core.orders import (
+    OrderFilter,
+    OrderHistory,
+    OrderHistoryError,
+    OrderStatus,
+    csv_text,
+)
 from ohmygpt_desktop.core.sqlite_files import (
     DAMAGE_CODES,
     Damaged,
@@ -362,13 +368,13 @@ def paid_order_matcher(history: OrderHistory) -> OrderMatcher:
 
     def match(key: str, since: datetime, until: datetime) -> str | None:
         try:
-            orders = history.list(key)
+            orders = history.find(OrderFilter(frozenset({OrderStatus.PAID}), account_key=key))
         except OrderHistoryError as exc:
             log.warning("Could not read the order history to match a top-up: %s", exc)
             return None
         for order in orders:  # newest first
             paid_within = since - ORDER_MATCH_SLACK <= order.updated_at <= until + ORDER_MATCH_SLACK
-            if order.status is OrderStatus.PAID and order.order_no and paid_within:
+            if order.order_no and paid_within:
                 return order.order_no
         return None
 

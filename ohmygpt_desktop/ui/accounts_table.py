@@ -500,7 +500,8 @@ class AccountsTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._keys = [a.key for a in self.ctx.accounts.accounts()]
         try:
-            self._orders = summarize(self.ctx.history.list(), self.now())
+            now = self.now()
+            self._orders = summarize(self.ctx.history.summary_rows(now), now)
         except OrderHistoryError as exc:
             log.warning("The accounts table could not read the order history: %s", exc)
             self._orders = {}
@@ -556,7 +557,8 @@ class AccountsTableModel(QAbstractTableModel):
     def _reread_orders(self, keys: list[str]) -> None:
         for key in keys:
             try:
-                facts = summarize(self.ctx.history.list(key), self.now()).get(key, NO_ORDERS)
+                now = self.now()
+                facts = summarize(self.ctx.history.summary_rows(now, key), now).get(key, NO_ORDERS)
             except OrderHistoryError as exc:
                 log.warning("The accounts table could not read the order history: %s", exc)
                 continue
