@@ -38,6 +38,7 @@ from urllib.parse import unquote, urlsplit
 from ohmygpt_desktop.core.orders import OPEN_STATUSES as OPEN_ORDER_STATUSES
 from ohmygpt_desktop.core.orders import RECENT_OPEN
 from ohmygpt_desktop.core.settings import redact_url
+from ohmygpt_desktop.core.sqlite_files import immediate
 from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP, Text
 
 if TYPE_CHECKING:
@@ -288,8 +289,7 @@ class LocalOutbox:
 
     def published(self, seqs: Iterable[int]) -> None:
         """Forget these outbox rows (a newer change of the same order has another seq)."""
-        with self._conn:  # one transaction (one sync to disk) per batch
-            self._conn.execute("BEGIN IMMEDIATE")
+        with immediate(self._conn):  # one transaction (one sync to disk) per batch
             self._conn.executemany("DELETE FROM ledger_outbox WHERE seq = ?", [(s,) for s in seqs])
 
     def length(self) -> int:

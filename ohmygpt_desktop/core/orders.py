@@ -38,21 +38,23 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from ohmygpt_desktop.core.files import FileLock, lock_is_held
+from ohmygpt_desktop.core.files import DIR_MODE, FILE_MODE, FileLock, lock_is_held
 from ohmygpt_desktop.core.sqlite_files import (
     DAMAGE_CODES,
     READ_ONLY_CODES,
     Damaged,
     check_intact,
+    immediate,
     migrate,
     move_aside,
     sqlite_code,
 )
+from ohmygpt_desktop.core.sqlite_files import stored_decimal as _dec
 from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP, Problem, Text
 
 log = logging.getLogger(__name__)
@@ -63,8 +65,6 @@ log = logging.getLogger(__name__)
 CHECKOUT_LIFETIME = timedelta(hours=24)
 KINDS = ("checkout", "invoice")
 INTERRUPTED_NOTE = "The app stopped while this order was being created."
-_FILE_MODE = 0o600
-_DIR_MODE = 0o700
 _CTX = "Orders"
 
 
@@ -375,17 +375,6 @@ def _money(value: Decimal | None, what: str, *, allow_none: bool = True) -> str 
     return str(value)
 
 
-def _dec(text: str | None) -> Decimal | None:
-    """A stored number; ``None`` when there is none or it is not a finite number."""
-    if text is None:
-        return None
-    try:
-        value = Decimal(text)
-    except (InvalidOperation, TypeError):  # TypeError: a blob where text was written
-        return None
-    return value if value.is_finite() else None
-
-
 def csv_text(value: str | None) -> str:
     """Free text for a spreadsheet: never let it start like a formula."""
     if not value:
@@ -437,7 +426,7 @@ class OrderHistory:
         #: SQLite's count of other connections' commits, when :meth:`changed_elsewhere` last looked.
         self._data_version: int | None = None
         try:
-            self._path.parent.mkdir(mode=_DIR_MODE, parents=True, exist_ok=True)
+            self._path.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
         except OSError as exc:
             raise self._open_error(exc.strerror or str(exc)) from None
         if self._path.exists() and not self._path.is_file():  # e.g. a folder in its place
@@ -469,10 +458,10 @@ class OrderHistory:
 
     def _open_writable(self) -> sqlite3.Connection:
         try:
-            fd = os.open(self._path, os.O_RDWR | os.O_CREAT, _FILE_MODE)
+            fd = os.open(self._path, os.O_RDWR | os.O_CREAT, FILE_MODE)
             os.close(fd)
             if os.name == "posix":
-                os.chmod(self._path, _FILE_MODE)
+                os.chmod(self._path, FILE_MODE)
         except PermissionError:
             raise _NotWritable from None
         except OSError as exc:
@@ -676,15 +665,8 @@ class OrderHistory:
             if problem is not None:
                 raise problem
             try:
-                conn.execute("BEGIN IMMEDIATE")
-                try:
+                with immediate(conn):
                     yield conn
-                    conn.execute("COMMIT")
-                except BaseException:
-                    if conn.in_transaction:
-                        with contextlib.suppress(sqlite3.Error):
-                            conn.execute("ROLLBACK")
-                    raise
             except sqlite3.Error as exc:
                 raise self._failed(exc) from None
 

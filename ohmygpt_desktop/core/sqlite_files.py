@@ -5,12 +5,14 @@ kept for the user and never deleted. Plain Python (no Qt)."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import logging
 import os
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -29,6 +31,33 @@ class Damaged(Exception):
 def sqlite_code(exc: sqlite3.Error) -> int:
     """The primary result code of a SQLite error (0 when it has none)."""
     return (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+
+
+@contextlib.contextmanager
+def immediate(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction on an autocommit connection: ``BEGIN IMMEDIATE`` (the write
+    lock at once, no deadlock on upgrading), ``COMMIT`` at the end, rolled back when
+    anything goes wrong."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+        raise
+
+
+def stored_decimal(text: str | None) -> Decimal | None:
+    """A number stored as text; ``None`` when there is none or it is not finite."""
+    if text is None:
+        return None
+    try:
+        value = Decimal(text)
+    except (InvalidOperation, TypeError):  # TypeError: a blob where text was written
+        return None
+    return value if value.is_finite() else None
 
 
 def check_intact(conn: sqlite3.Connection) -> None:

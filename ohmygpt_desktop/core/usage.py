@@ -28,21 +28,21 @@ for this run. :attr:`UsageHistory.open_problem` says so.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import math
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import IntEnum, StrEnum
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from ohmygpt_desktop.core.files import DIR_MODE, FILE_MODE
 from ohmygpt_desktop.core.orders import (
     OrderFilter,
     OrderHistory,
@@ -53,17 +53,17 @@ from ohmygpt_desktop.core.orders import (
 from ohmygpt_desktop.core.sqlite_files import (
     DAMAGE_CODES,
     Damaged,
+    immediate,
     migrate,
     move_aside,
     sqlite_code,
 )
+from ohmygpt_desktop.core.sqlite_files import stored_decimal as _dec
 from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP, Problem, Text
 
 log = logging.getLogger(__name__)
 
 _CTX = "Usage"
-_FILE_MODE = 0o600
-_DIR_MODE = 0o700
 
 HOUR = 3600
 DAY = 86400
@@ -328,16 +328,6 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def _dec(text: str | None) -> Decimal | None:
-    if text is None:
-        return None
-    try:
-        value = Decimal(text)
-    except (InvalidOperation, TypeError):
-        return None
-    return value if value.is_finite() else None
-
-
 def apply_migrations(conn: sqlite3.Connection) -> None:
     """Bring ``conn`` (autocommit mode) up to :data:`SCHEMA_VERSION`."""
     version: int = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -435,7 +425,7 @@ class UsageHistory:
         if path is None:
             return self._memory()
         try:
-            path.parent.mkdir(mode=_DIR_MODE, parents=True, exist_ok=True)
+            path.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
             if path.exists() and not path.is_file():
                 self._set_aside(path)
             try:
@@ -462,10 +452,10 @@ class UsageHistory:
         return self._memory()
 
     def _open_file(self, path: Path) -> sqlite3.Connection:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, _FILE_MODE)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
         os.close(fd)
         if os.name == "posix":
-            os.chmod(path, _FILE_MODE)
+            os.chmod(path, FILE_MODE)
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         try:
             conn.execute("PRAGMA busy_timeout = 5000")
@@ -533,19 +523,6 @@ class UsageHistory:
 
     # ---- plumbing
 
-    @contextlib.contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        conn = self._conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield conn
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                with contextlib.suppress(sqlite3.Error):
-                    conn.execute("ROLLBACK")
-            raise
-
     def _account_id(self, conn: sqlite3.Connection, key: str, *, create: bool) -> int | None:
         known = self._ids.get(key)
         if known is not None:
@@ -582,7 +559,7 @@ class UsageHistory:
         now = int(self.clock().timestamp())
         with self._lock:
             try:
-                with self._transaction() as conn:
+                with immediate(self._conn) as conn:
                     sample = self._record(conn, key, now, balance, free_balance)
                     if sample is not None and now - self._thinned_at.get(key, 0) >= _THIN_EVERY_S:
                         self._thin(conn, self._ids[key], now)
@@ -686,7 +663,7 @@ class UsageHistory:
     def thin(self, now: datetime | None = None) -> None:
         """Thin every account's samples and hold the file to :data:`MAX_SAMPLES`."""
         moment = int((now or self.clock()).timestamp())
-        with self._lock, self._transaction() as conn:
+        with self._lock, immediate(self._conn) as conn:
             for (account,) in conn.execute("SELECT id FROM accounts").fetchall():
                 self._thin(conn, account, moment)
         self.enforce_cap()
@@ -694,7 +671,7 @@ class UsageHistory:
 
     def enforce_cap(self) -> int:
         """Drop the oldest samples beyond :data:`MAX_SAMPLES`; returns how many went."""
-        with self._lock, self._transaction() as conn:
+        with self._lock, immediate(self._conn) as conn:
             (count,) = conn.execute("SELECT COUNT(*) FROM samples").fetchone()
             excess = count - MAX_SAMPLES
             if excess <= 0:
