@@ -38,6 +38,7 @@ from bench._common import (
 )
 from ohmygpt_desktop.api import Secret
 from ohmygpt_desktop.app import Options, build_context
+from ohmygpt_desktop.core.bulk_refresh import DEFAULT_CONCURRENCY, BulkRefresh
 from ohmygpt_desktop.core.paths import AppPaths
 from ohmygpt_desktop.core.tokens import TokenStorage
 from ohmygpt_desktop.ui.main_window import MainWindow
@@ -58,8 +59,6 @@ async def bench(base: str, quick: bool, concurrency: int | None) -> None:
         keyring_backend=fail.Keyring(),
         open_url=lambda url: True,
     )
-    if concurrency:
-        ctx.accounts.refresh_concurrency = concurrency
     window = MainWindow(ctx)
     window.show()
     await ctx.start()
@@ -68,7 +67,7 @@ async def bench(base: str, quick: bool, concurrency: int | None) -> None:
     rss_start = rss_mb()
     token = Secret(issue_token(base))
     monitor = StallMonitor()
-    concurrency = ctx.accounts.refresh_concurrency
+    concurrency = concurrency or DEFAULT_CONCURRENCY
     print(f"balance refresh, sandbox latency 100 ms, app concurrency {concurrency}:")
     columns = ("accounts", "bounded", "one-by-one", "speed-up", "max stall", "p99")
     print("".join(f"{c:>11}" for c in columns))
@@ -87,7 +86,7 @@ async def bench(base: str, quick: bool, concurrency: int | None) -> None:
         keys = [a.key for a in ctx.accounts.accounts()][:count]
         monitor.start()
         started = time.perf_counter()
-        failures = await ctx.accounts.refresh_many(keys)
+        failures = await BulkRefresh(ctx.accounts, keys, concurrency=concurrency).run()
         bounded = time.perf_counter() - started
         stall_max, stall_p99 = monitor.stop()
         assert not failures, failures
@@ -95,11 +94,9 @@ async def bench(base: str, quick: bool, concurrency: int | None) -> None:
             sequential = sequential_100 * 10
             note = " (extrapolated)"
         else:
-            ctx.accounts.refresh_concurrency = 1
             started = time.perf_counter()
-            await ctx.accounts.refresh_many(keys)
+            await BulkRefresh(ctx.accounts, keys, concurrency=1).run()
             sequential = time.perf_counter() - started
-            ctx.accounts.refresh_concurrency = concurrency
             note = ""
         if count == 100:
             sequential_100 = sequential
@@ -121,7 +118,9 @@ async def bench(base: str, quick: bool, concurrency: int | None) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--concurrency", type=int, help="override the app's default")
+    parser.add_argument(
+        "--concurrency", type=int, help="override the app's default (the Accounts page's, 4)"
+    )
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     app.setQuitOnLastWindowClosed(False)

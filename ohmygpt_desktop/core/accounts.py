@@ -9,7 +9,7 @@ the user to choose (no secure keyring), it awaits an injected async callback.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from enum import Enum
@@ -137,7 +137,6 @@ class AccountManager(QObject):
         clients: ApiClients,
         *,
         service_id: str | None = None,
-        refresh_concurrency: int = 32,
         parent: QObject | None = None,
     ) -> None:
         """``service_id`` names the service in account keys; default: the API host.
@@ -151,7 +150,6 @@ class AccountManager(QObject):
         self.store = store
         self.tokens = tokens
         self._clients = clients
-        self.refresh_concurrency = refresh_concurrency
         self._accounts: dict[str, Account] = {}
         self._balance_listeners: list[BalanceListener] = []
         for record in store.records():
@@ -409,10 +407,3 @@ class AccountManager(QObject):
             account.refreshing = False
             if key in self._accounts:
                 self.accountUpdated.emit(key)
-
-    async def refresh_many(self, keys: Iterable[str] | None = None) -> dict[str, ApiError]:
-        """Refresh several balances, at most ``refresh_concurrency`` at a time
-        (:class:`~ohmygpt_desktop.core.bulk_refresh.BulkRefresh`). Returns the failures by key."""
-        from ohmygpt_desktop.core.bulk_refresh import BulkRefresh
-
-        return await BulkRefresh(self, keys, concurrency=self.refresh_concurrency).run()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
 
@@ -78,12 +78,6 @@ class HistoryModel(QAbstractTableModel):
         self._fetch: Fetch | None = None
 
     # ---- content
-
-    def set_records(self, records: Sequence[OrderRecord]) -> None:
-        self.beginResetModel()
-        self._records = list(records)
-        self._fetch = None
-        self.endResetModel()
 
     def set_source(self, fetch: Fetch) -> None:
         """Show the orders ``fetch(offset, limit)`` pages through: the first page now,
