@@ -35,7 +35,7 @@ from ohmygpt_desktop.api.models import Secret
 from ohmygpt_desktop.core.client_secret import ClientSecretRefused, check_secret_text
 from ohmygpt_desktop.core.files import nested_deeper_than
 from ohmygpt_desktop.core.paths import APP_AUTHOR, APP_DIR_NAME
-from ohmygpt_desktop.core.settings import SECRETS, SPECS, Origin, SettingsError, coerce
+from ohmygpt_desktop.core.settings import SECRETS, SPECS, Origin, SettingsError, check_setting
 from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP, Problem, Sentences, Text
 
 _CTX = "Provisioning"
@@ -219,7 +219,7 @@ def _check_key(key: str, value: Any) -> Any:
     """One key's value, checked; raises :class:`SettingsError` or :class:`_Refused`."""
     spec = SPECS.get(key)
     if spec is not None:  # the setting's own validation, as for the settings file
-        return spec.validate(coerce(spec, value))
+        return check_setting(spec, value)
     if key == LOCKED_KEY:
         return _locked(value)
     if key in SECRET_KEYS:

@@ -1170,8 +1170,10 @@ def _to_json(value: Any) -> Any:
 _MAX_DEPTH = 32
 
 
-def _check(spec: SettingSpec, value: Any, *, from_text: bool = False) -> Any:
-    """Coerce and validate; raises :class:`SettingsError` with a human message."""
+def check_setting(spec: SettingSpec, value: Any, *, from_text: bool = False) -> Any:
+    """Coerce (see :func:`coerce`) and validate (see :meth:`SettingSpec.validate`): the
+    value to use, or :class:`SettingsError` with a human message. Wherever a value comes
+    from (the file, the environment, a flag, provisioning, a form), it is checked so."""
     return spec.validate(coerce(spec, value, from_text=from_text))
 
 
@@ -1268,7 +1270,7 @@ class Settings:
             if text is None or text.strip() == "":
                 continue
             try:
-                settings._env[spec.name] = (_check(spec, text, from_text=True), spec.env)
+                settings._env[spec.name] = (check_setting(spec, text, from_text=True), spec.env)
             except SettingsError as exc:
                 raise SettingsError(
                     QT_TRANSLATE_NOOP(_CTX, "Environment variable {variable}: {problem}"),
@@ -1290,7 +1292,7 @@ class Settings:
             if name in self._locked:
                 continue  # the provisioning decides it
             try:
-                self._overrides[name] = _check(spec, value, from_text=isinstance(value, str))
+                self._overrides[name] = check_setting(spec, value, from_text=isinstance(value, str))
             except SettingsError as exc:
                 raise SettingsError(
                     QT_TRANSLATE_NOOP(_CTX, "Command-line setting {name}: {problem}"),
@@ -1334,7 +1336,7 @@ class Settings:
                 self._unknown[key] = value
                 continue
             try:
-                self._file[key] = _check(spec, value)
+                self._file[key] = check_setting(spec, value)
             except SettingsError as exc:
                 problems.append(
                     Text(_CTX, QT_TRANSLATE_NOOP(_CTX, "{name}: {problem}"), name=key, problem=exc)
@@ -1530,7 +1532,7 @@ class Settings:
     def set(self, name: str, value: Any) -> None:
         """Validate and store a file-level value (takes effect unless overridden)."""
         spec = self._spec(name)
-        checked = _check(spec, value)
+        checked = check_setting(spec, value)
         before = self.get(name)
         self._changed.add(name)
         self._file[name] = checked
@@ -1588,7 +1590,7 @@ class Settings:
                 valid[key] = value
                 continue
             try:
-                _check(spec, value)
+                check_setting(spec, value)
             except (ValueError, TypeError, ArithmeticError, RecursionError):
                 continue  # backed up when read; saving repairs the file
             valid[key] = value
@@ -1702,6 +1704,7 @@ __all__ = [
     "Tab",
     "Unit",
     "Widget",
+    "check_setting",
     "coerce",
     "is_loopback_url",
     "names_applying",

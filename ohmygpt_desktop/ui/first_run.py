@@ -39,7 +39,7 @@ from ohmygpt_desktop.api.endpoints import CODE_PAGE
 from ohmygpt_desktop.core.app_check import PageCheck, PageVerdict, check_authorization_page
 from ohmygpt_desktop.core.client_secret import ClientSecretRefused, SecretUpdate, check_secret_text
 from ohmygpt_desktop.core.provisioning import ENV_VAR, FILE_NAME
-from ohmygpt_desktop.core.settings import SECRETS, SPECS, SettingsError, coerce
+from ohmygpt_desktop.core.settings import SECRETS, SPECS, SettingsError, check_setting
 from ohmygpt_desktop.ui.errors import describe
 from ohmygpt_desktop.ui.formatting import sentence_gap, shown
 from ohmygpt_desktop.ui.plain import PlainLabel
@@ -415,7 +415,7 @@ class OAuthAppForm(QWidget):
                 message = self.tr("Enter the client ID of your OAuth app.")
             else:
                 try:
-                    values[name] = spec.validate(coerce(spec, raw, from_text=True))
+                    values[name] = check_setting(spec, raw, from_text=True)
                 except SettingsError as exc:
                     message = describe(exc)
             field.show_error(message)

@@ -58,7 +58,7 @@ from ohmygpt_desktop.core.settings import (
     SettingsError,
     SettingSpec,
     Tab,
-    coerce,
+    check_setting,
 )
 from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP
 from ohmygpt_desktop.ui.a11y import add_labelled_row, name_by_label
@@ -330,12 +330,6 @@ class SettingsDialog(QDialog):
 
     # ============================================================== validation
 
-    @staticmethod
-    def check_value(name: str, raw: Any) -> Any:
-        """The setting's own validation; raises ValueError with a human message."""
-        spec = SPECS[name]
-        return spec.validate(coerce(spec, raw, from_text=isinstance(raw, str)))
-
     def validate(self) -> bool:
         """Check every editable field; show messages; enable OK only when all are valid."""
         self._values.clear()
@@ -346,7 +340,8 @@ class SettingsDialog(QDialog):
             if name == "proxy_url" and self.proxy_field.read() != "custom":
                 continue
             try:
-                self._values[name] = self.check_value(name, field.read())
+                raw = field.read()
+                self._values[name] = check_setting(field.spec, raw, from_text=isinstance(raw, str))
             except SettingsError as exc:  # the setting's own check: translatable
                 self._errors[name] = describe(exc)
             except ValueError as exc:  # the field's own parsing: already translated
