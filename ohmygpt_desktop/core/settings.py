@@ -368,7 +368,9 @@ def _service_url(value: str, what: Text) -> str:
     return value.rstrip("/")
 
 
-def _redirect_uri(value: str, what: Text) -> str:
+def _optional_url(value: str, what: Text) -> str:
+    """Empty (the redirect URI's default, no update notices), or an https:// address
+    (http:// only on this computer)."""
     value = value.strip()
     if not value:
         return ""
@@ -379,14 +381,6 @@ def _exchange_url(value: str, what: Text) -> str:
     """Empty (no token-exchange service), or a service address like the API line's."""
     value = value.strip()
     return _service_url(value, what) if value else ""
-
-
-def _feed_url(value: str, what: Text) -> str:
-    """Empty (no update notices), or an https:// address (http:// only on this computer)."""
-    value = value.strip()
-    if not value:
-        return ""
-    return _check_url(value, what=what, schemes=("https", "http"), https_unless_local=True)
 
 
 def _public_key(value: str, what: Text) -> str:
@@ -658,7 +652,7 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "loopback URI such as http://127.0.0.1:8765/callback makes the app finish sign-in "
         "by itself.",
         QT_TRANSLATE_NOOP(_CTX, "The redirect URI"),
-        _redirect_uri,
+        _optional_url,
         flag=True,
         tab=Tab.OAUTH,
         widget=Widget.TEXT,
@@ -708,7 +702,7 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "When set, the app checks it at most once a day and says when a newer or a fixed "
         "version is out; it never downloads anything. Empty: no update notices.",
         QT_TRANSLATE_NOOP(_CTX, "The update feed address"),
-        _feed_url,
+        _optional_url,
     ),
     SettingSpec(
         "update_public_key",
