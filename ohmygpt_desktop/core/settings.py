@@ -306,6 +306,12 @@ def is_loopback_url(url: str) -> bool:
     return bool(host) and _is_loopback(host or "")
 
 
+def default_redirect_uri(auth_base_url: str) -> str:
+    """The redirect URI sign-in uses when none is set: the code page of the sign-in
+    page host (the person pastes the code shown there into the app)."""
+    return auth_base_url.rstrip("/") + CODE_PAGE
+
+
 def redact_url(url: str) -> str:
     """``url`` with any ``user:password@`` part masked, for messages."""
     try:
@@ -1519,7 +1525,7 @@ class Settings:
         return None
 
     def effective_redirect_uri(self) -> str:
-        return self.get("redirect_uri") or self.get("auth_base_url").rstrip("/") + CODE_PAGE
+        return self.get("redirect_uri") or default_redirect_uri(self.get("auth_base_url"))
 
     # ---- writing
 
@@ -1700,6 +1706,7 @@ __all__ = [
     "Widget",
     "check_setting",
     "coerce",
+    "default_redirect_uri",
     "is_loopback_url",
     "names_applying",
     "operator_name",

@@ -35,11 +35,16 @@ from PySide6.QtWidgets import (
 
 from ohmygpt_desktop import APP_NAME, __version__
 from ohmygpt_desktop.api import Secret
-from ohmygpt_desktop.api.endpoints import CODE_PAGE
 from ohmygpt_desktop.core.app_check import PageCheck, PageVerdict, check_authorization_page
 from ohmygpt_desktop.core.client_secret import ClientSecretRefused, SecretUpdate, check_secret_text
 from ohmygpt_desktop.core.provisioning import ENV_VAR, FILE_NAME
-from ohmygpt_desktop.core.settings import SECRETS, SPECS, SettingsError, check_setting
+from ohmygpt_desktop.core.settings import (
+    SECRETS,
+    SPECS,
+    SettingsError,
+    check_setting,
+    default_redirect_uri,
+)
 from ohmygpt_desktop.ui.errors import describe
 from ohmygpt_desktop.ui.formatting import sentence_gap, shown
 from ohmygpt_desktop.ui.plain import PlainLabel
@@ -400,7 +405,7 @@ class OAuthAppForm(QWidget):
             field.set_overridden(settings.overridden(name))
 
     def _default_redirect(self) -> str:
-        return self.ctx.settings.auth_base_url.rstrip("/") + CODE_PAGE
+        return default_redirect_uri(self.ctx.settings.auth_base_url)
 
     def _read(self) -> dict[str, str] | None:
         """The checked values (empty redirect URI: the default), or ``None`` after

@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ohmygpt_desktop.api import Secret
-from ohmygpt_desktop.api.endpoints import CODE_PAGE
 from ohmygpt_desktop.core.accounts import api_host
 from ohmygpt_desktop.core.client_secret import (
     ClientSecretRefused,
@@ -59,6 +58,7 @@ from ohmygpt_desktop.core.settings import (
     SettingSpec,
     Tab,
     check_setting,
+    default_redirect_uri,
 )
 from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP
 from ohmygpt_desktop.ui.a11y import add_labelled_row, name_by_label
@@ -753,7 +753,7 @@ class SettingsDialog(QDialog):
     def _retranslate_redirect_hint(self) -> None:
         """The redirect URI's default follows the sign-in page chosen above it."""
         auth = self._fields["auth_base_url"].read().strip().rstrip("/")
-        default = (auth or SPECS["auth_base_url"].default) + CODE_PAGE
+        default = default_redirect_uri(auth or SPECS["auth_base_url"].default)
         redirect = self._fields["redirect_uri"]
         redirect.input.setPlaceholderText(default)
         redirect.set_help_params(url=default)
