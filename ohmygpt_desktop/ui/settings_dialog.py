@@ -173,8 +173,7 @@ class SettingsDialog(QDialog):
         self.load_values()
         self._connect()
         self.setMinimumSize(640, 520)
-        self.retranslate()
-        self.validate()
+        self.retranslate()  # validates too
         self._load_secret_state()
 
     # ================================================================ building
@@ -663,8 +662,6 @@ class SettingsDialog(QDialog):
             self.latency_hint.setText(hint)
         else:
             self.latency_hint.setText("")
-        self.fastest_button.setText(self.tr("Use the fastest"))
-        self.ledger_password_button.setText(self.tr("Set ledger password…"))
 
     # =========================================================== translation
 
@@ -685,7 +682,9 @@ class SettingsDialog(QDialog):
         self.test_button.setText(self.tr("Test"))
         self.test_button.setToolTip(self.tr("Measure how fast each line answers from here."))
         self.latency_tree.setHeaderLabels([self.tr("Line"), self.tr("Response time")])
+        self.fastest_button.setText(self.tr("Use the fastest"))
         self._render_latency()
+        self.ledger_password_button.setText(self.tr("Set ledger password…"))
 
         # The OAuth app and its secret.
         self.oauth_intro.setText(
