@@ -273,7 +273,6 @@ class SecretSpec:
     ``tab`` right after the setting ``follows``."""
 
     name: str
-    description: str
     tab: Tab
     follows: str
     label: str
@@ -1027,10 +1026,9 @@ SPECS: dict[str, SettingSpec] = {spec.name: spec for spec in SETTINGS}
 
 #: Values the app needs that are never settings (provisioned into the keyring only).
 SECRETS: tuple[SecretSpec, ...] = (
+    # The OAuth app's client secret.
     SecretSpec(
         "client_secret",
-        "The OAuth app's client secret. Kept in the system keyring, never in a file, an "
-        "environment variable or a flag.",
         tab=Tab.OAUTH,
         follows="client_id",
         label=QT_TRANSLATE_NOOP(_FORM, "Client secret:"),
