@@ -46,7 +46,7 @@ def show_config(options: Options, *, out: TextIO | None = None, err: TextIO | No
 
 def report(settings: Settings) -> str:
     """The text ``--show-config`` prints."""
-    from ohmygpt_desktop.core.settings import SETTINGS, redact_url
+    from ohmygpt_desktop.core.settings import SECRETS, SETTINGS, redact_url
 
     lines = [f"{APP_NAME} {__version__}: effective settings", ""]
     provisioning = settings.provisioning
@@ -67,8 +67,7 @@ def report(settings: Settings) -> str:
         if settings.locked(spec.name):
             origin += ", locked"
         rows.append((spec.name, _shown(settings.get(spec.name), redact_url), origin))
-        if spec.name == "client_id":
-            rows.append(_secret_row(settings))
+        rows += [_secret_row(settings, s.name) for s in SECRETS if s.follows == spec.name]
     width = max(len(name) for name, _value, _origin in rows) + 2
     value_width = min(48, max(len(value) for _name, value, _origin in rows)) + 2
     lines.append(f"{'setting':<{width}}{'value':<{value_width}}from")
@@ -84,15 +83,16 @@ def report(settings: Settings) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _secret_row(settings: Settings) -> tuple[str, str, str]:
+def _secret_row(settings: Settings, name: str) -> tuple[str, str, str]:
+    """A secret's row (the client secret: the only one), never its value."""
     from ohmygpt_desktop.core.settings import Origin
 
     provisioning = settings.provisioning
     secret = provisioning.client_secret if provisioning is not None else None
-    locked = provisioning is not None and "client_secret" in provisioning.locked
+    locked = ", locked" if provisioning is not None and name in provisioning.locked else ""
     if secret is None:
-        return ("client_secret", "not set", Origin.DEFAULT + (", locked" if locked else ""))
-    return ("client_secret", "set (hidden)", str(secret[1]) + (", locked" if locked else ""))
+        return (name, "not set", Origin.DEFAULT + locked)
+    return (name, "set (hidden)", str(secret[1]) + locked)
 
 
 def _shown(value: Any, redact_url: Any) -> str:

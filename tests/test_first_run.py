@@ -372,6 +372,24 @@ def test_saving_the_own_app_shows_the_sign_in_button(
     assert sign_in(qtbot, run, panel, browser).startswith("888@")
 
 
+def test_the_own_app_form_refuses_a_secret_too_long_and_stores_nothing(
+    qtbot: Any, run: Any, own_app_panel: LoginPanel, keyring_backend: MemoryKeyring
+) -> None:
+    """The same text rule as Settings and provisioning: a paste gone wrong is refused."""
+    panel = own_app_panel
+    ctx = panel.ctx
+    form = panel.first_run.app_form
+    fill_form(qtbot, panel, secret="s" * 601)
+    click(qtbot, form.save_button)
+    run(until_idle())
+    assert form.secret_error.isVisible()
+    assert "The client secret is too long." in form.secret_error.text()
+    assert not ctx.settings.client_id
+    assert not ctx.settings.path.exists()
+    assert not keyring_backend.entries
+    assert form.secret_edit.text() == "s" * 601, "what was typed is kept to correct"
+
+
 # ---------------------------------------------------------- administrator
 
 

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ohmygpt_desktop.api.models import Secret
-from ohmygpt_desktop.core.logs import register_secret
 from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP, Problem
 
 if TYPE_CHECKING:
@@ -30,14 +29,20 @@ class ClientSecretRefused(Problem, ValueError):
     context = _CTX
 
 
-def check_client_secret(text: str, client_id: str) -> None:
-    """Raise :class:`ClientSecretRefused` unless ``text`` can be stored for ``client_id``."""
+def check_secret_text(text: str) -> None:
+    """Raise :class:`ClientSecretRefused` unless ``text`` can be a client secret: the one
+    rule for what is typed (Settings, the first-run form) and what is provisioned."""
     if any(ch.isspace() or not ch.isprintable() for ch in text):
         raise ClientSecretRefused(
             QT_TRANSLATE_NOOP(_CTX, "The client secret must not contain spaces or line breaks.")
         )
     if len(text) > MAX_LENGTH:
         raise ClientSecretRefused(QT_TRANSLATE_NOOP(_CTX, "The client secret is too long."))
+
+
+def check_client_secret(text: str, client_id: str) -> None:
+    """Raise :class:`ClientSecretRefused` unless ``text`` can be stored for ``client_id``."""
+    check_secret_text(text)
     if not client_id:
         raise ClientSecretRefused(
             QT_TRANSLATE_NOOP(_CTX, "Enter the client id first: the secret is stored for it.")
@@ -83,6 +88,10 @@ class ClientSecrets:
         self._tokens = tokens
 
     async def load(self, host: str, client_id: str) -> Secret | None:
+        # Imported here: the logging set-up waits until after the first paint, and the
+        # first-run form (painted first) checks secrets with this module.
+        from ohmygpt_desktop.core.logs import register_secret
+
         secret = await self._tokens.load_client_secret(host, client_id)
         if not secret:
             return None
@@ -95,6 +104,8 @@ class ClientSecrets:
 
     async def apply(self, update: SecretUpdate) -> bool:
         """Do what ``update`` asks; True when the stored secret changed."""
+        from ohmygpt_desktop.core.logs import register_secret
+
         tokens = self._tokens
         changed = False
         if update.forget and update.client_id:
@@ -118,4 +129,5 @@ __all__ = [
     "ClientSecrets",
     "SecretUpdate",
     "check_client_secret",
+    "check_secret_text",
 ]

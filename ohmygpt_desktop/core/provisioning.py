@@ -32,9 +32,10 @@ from pathlib import Path
 from typing import Any
 
 from ohmygpt_desktop.api.models import Secret
+from ohmygpt_desktop.core.client_secret import ClientSecretRefused, check_secret_text
 from ohmygpt_desktop.core.files import nested_deeper_than
 from ohmygpt_desktop.core.paths import APP_AUTHOR, APP_DIR_NAME
-from ohmygpt_desktop.core.settings import SECRETS, SPECS, Origin, SettingsError, coerce
+from ohmygpt_desktop.core.settings import SECRETS, SPECS, Origin, SettingsError, check_setting
 from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP, Problem, Sentences, Text
 
 _CTX = "Provisioning"
@@ -45,8 +46,6 @@ ENV_VAR = "OHMYGPT_PROVISIONING"
 #: The keys a provisioning file may hold besides the settings.
 LOCKED_KEY = "locked"
 SECRET_KEYS = frozenset(spec.provisioning_key for spec in SECRETS)
-#: Longest client secret accepted (as the Settings dialog).
-_MAX_SECRET = 500
 _MAX_DEPTH = 32
 
 
@@ -220,7 +219,7 @@ def _check_key(key: str, value: Any) -> Any:
     """One key's value, checked; raises :class:`SettingsError` or :class:`_Refused`."""
     spec = SPECS.get(key)
     if spec is not None:  # the setting's own validation, as for the settings file
-        return spec.validate(coerce(spec, value))
+        return check_setting(spec, value)
     if key == LOCKED_KEY:
         return _locked(value)
     if key in SECRET_KEYS:
@@ -248,17 +247,16 @@ def _locked(value: Any) -> set[str]:
 
 
 def _secret(value: Any) -> Secret:
-    if (
-        not isinstance(value, str)
-        or not value
-        or len(value) > _MAX_SECRET
-        or any(ch.isspace() or not ch.isprintable() for ch in value)
-    ):
-        raise _Refused(
-            _text(
-                QT_TRANSLATE_NOOP(_CTX, "client_secret must be text without spaces or line breaks.")
-            )
-        )
+    """Text by the rule typed secrets follow (:func:`check_secret_text`), not empty."""
+    refused = _Refused(
+        _text(QT_TRANSLATE_NOOP(_CTX, "client_secret must be text without spaces or line breaks."))
+    )
+    if not isinstance(value, str) or not value:
+        raise refused
+    try:
+        check_secret_text(value)
+    except ClientSecretRefused:
+        raise refused from None
     return Secret(value)
 
 

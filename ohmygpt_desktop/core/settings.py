@@ -273,7 +273,6 @@ class SecretSpec:
     ``tab`` right after the setting ``follows``."""
 
     name: str
-    description: str
     tab: Tab
     follows: str
     label: str
@@ -304,6 +303,12 @@ def is_loopback_url(url: str) -> bool:
     except ValueError:
         return False
     return bool(host) and _is_loopback(host or "")
+
+
+def default_redirect_uri(auth_base_url: str) -> str:
+    """The redirect URI sign-in uses when none is set: the code page of the sign-in
+    page host (the person pastes the code shown there into the app)."""
+    return auth_base_url.rstrip("/") + CODE_PAGE
 
 
 def redact_url(url: str) -> str:
@@ -368,7 +373,9 @@ def _service_url(value: str, what: Text) -> str:
     return value.rstrip("/")
 
 
-def _redirect_uri(value: str, what: Text) -> str:
+def _optional_url(value: str, what: Text) -> str:
+    """Empty (the redirect URI's default, no update notices), or an https:// address
+    (http:// only on this computer)."""
     value = value.strip()
     if not value:
         return ""
@@ -379,14 +386,6 @@ def _exchange_url(value: str, what: Text) -> str:
     """Empty (no token-exchange service), or a service address like the API line's."""
     value = value.strip()
     return _service_url(value, what) if value else ""
-
-
-def _feed_url(value: str, what: Text) -> str:
-    """Empty (no update notices), or an https:// address (http:// only on this computer)."""
-    value = value.strip()
-    if not value:
-        return ""
-    return _check_url(value, what=what, schemes=("https", "http"), https_unless_local=True)
 
 
 def _public_key(value: str, what: Text) -> str:
@@ -658,7 +657,7 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "loopback URI such as http://127.0.0.1:8765/callback makes the app finish sign-in "
         "by itself.",
         QT_TRANSLATE_NOOP(_CTX, "The redirect URI"),
-        _redirect_uri,
+        _optional_url,
         flag=True,
         tab=Tab.OAUTH,
         widget=Widget.TEXT,
@@ -708,7 +707,7 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "When set, the app checks it at most once a day and says when a newer or a fixed "
         "version is out; it never downloads anything. Empty: no update notices.",
         QT_TRANSLATE_NOOP(_CTX, "The update feed address"),
-        _feed_url,
+        _optional_url,
     ),
     SettingSpec(
         "update_public_key",
@@ -1027,10 +1026,9 @@ SPECS: dict[str, SettingSpec] = {spec.name: spec for spec in SETTINGS}
 
 #: Values the app needs that are never settings (provisioned into the keyring only).
 SECRETS: tuple[SecretSpec, ...] = (
+    # The OAuth app's client secret.
     SecretSpec(
         "client_secret",
-        "The OAuth app's client secret. Kept in the system keyring, never in a file, an "
-        "environment variable or a flag.",
         tab=Tab.OAUTH,
         follows="client_id",
         label=QT_TRANSLATE_NOOP(_FORM, "Client secret:"),
@@ -1170,8 +1168,10 @@ def _to_json(value: Any) -> Any:
 _MAX_DEPTH = 32
 
 
-def _check(spec: SettingSpec, value: Any, *, from_text: bool = False) -> Any:
-    """Coerce and validate; raises :class:`SettingsError` with a human message."""
+def check_setting(spec: SettingSpec, value: Any, *, from_text: bool = False) -> Any:
+    """Coerce (see :func:`coerce`) and validate (see :meth:`SettingSpec.validate`): the
+    value to use, or :class:`SettingsError` with a human message. Wherever a value comes
+    from (the file, the environment, a flag, provisioning, a form), it is checked so."""
     return spec.validate(coerce(spec, value, from_text=from_text))
 
 
@@ -1268,7 +1268,7 @@ class Settings:
             if text is None or text.strip() == "":
                 continue
             try:
-                settings._env[spec.name] = (_check(spec, text, from_text=True), spec.env)
+                settings._env[spec.name] = (check_setting(spec, text, from_text=True), spec.env)
             except SettingsError as exc:
                 raise SettingsError(
                     QT_TRANSLATE_NOOP(_CTX, "Environment variable {variable}: {problem}"),
@@ -1290,7 +1290,7 @@ class Settings:
             if name in self._locked:
                 continue  # the provisioning decides it
             try:
-                self._overrides[name] = _check(spec, value, from_text=isinstance(value, str))
+                self._overrides[name] = check_setting(spec, value, from_text=isinstance(value, str))
             except SettingsError as exc:
                 raise SettingsError(
                     QT_TRANSLATE_NOOP(_CTX, "Command-line setting {name}: {problem}"),
@@ -1334,7 +1334,7 @@ class Settings:
                 self._unknown[key] = value
                 continue
             try:
-                self._file[key] = _check(spec, value)
+                self._file[key] = check_setting(spec, value)
             except SettingsError as exc:
                 problems.append(
                     Text(_CTX, QT_TRANSLATE_NOOP(_CTX, "{name}: {problem}"), name=key, problem=exc)
@@ -1523,14 +1523,14 @@ class Settings:
         return None
 
     def effective_redirect_uri(self) -> str:
-        return self.get("redirect_uri") or self.get("auth_base_url").rstrip("/") + CODE_PAGE
+        return self.get("redirect_uri") or default_redirect_uri(self.get("auth_base_url"))
 
     # ---- writing
 
     def set(self, name: str, value: Any) -> None:
         """Validate and store a file-level value (takes effect unless overridden)."""
         spec = self._spec(name)
-        checked = _check(spec, value)
+        checked = check_setting(spec, value)
         before = self.get(name)
         self._changed.add(name)
         self._file[name] = checked
@@ -1588,7 +1588,7 @@ class Settings:
                 valid[key] = value
                 continue
             try:
-                _check(spec, value)
+                check_setting(spec, value)
             except (ValueError, TypeError, ArithmeticError, RecursionError):
                 continue  # backed up when read; saving repairs the file
             valid[key] = value
@@ -1702,7 +1702,9 @@ __all__ = [
     "Tab",
     "Unit",
     "Widget",
+    "check_setting",
     "coerce",
+    "default_redirect_uri",
     "is_loopback_url",
     "names_applying",
     "operator_name",

@@ -35,10 +35,16 @@ from PySide6.QtWidgets import (
 
 from ohmygpt_desktop import APP_NAME, __version__
 from ohmygpt_desktop.api import Secret
-from ohmygpt_desktop.api.endpoints import CODE_PAGE
 from ohmygpt_desktop.core.app_check import PageCheck, PageVerdict, check_authorization_page
+from ohmygpt_desktop.core.client_secret import ClientSecretRefused, SecretUpdate, check_secret_text
 from ohmygpt_desktop.core.provisioning import ENV_VAR, FILE_NAME
-from ohmygpt_desktop.core.settings import SECRETS, SPECS, SettingsError, coerce
+from ohmygpt_desktop.core.settings import (
+    SECRETS,
+    SPECS,
+    SettingsError,
+    check_setting,
+    default_redirect_uri,
+)
 from ohmygpt_desktop.ui.errors import describe
 from ohmygpt_desktop.ui.formatting import sentence_gap, shown
 from ohmygpt_desktop.ui.plain import PlainLabel
@@ -399,7 +405,7 @@ class OAuthAppForm(QWidget):
             field.set_overridden(settings.overridden(name))
 
     def _default_redirect(self) -> str:
-        return self.ctx.settings.auth_base_url.rstrip("/") + CODE_PAGE
+        return default_redirect_uri(self.ctx.settings.auth_base_url)
 
     def _read(self) -> dict[str, str] | None:
         """The checked values (empty redirect URI: the default), or ``None`` after
@@ -414,7 +420,7 @@ class OAuthAppForm(QWidget):
                 message = self.tr("Enter the client ID of your OAuth app.")
             else:
                 try:
-                    values[name] = spec.validate(coerce(spec, raw, from_text=True))
+                    values[name] = check_setting(spec, raw, from_text=True)
                 except SettingsError as exc:
                     message = describe(exc)
             field.show_error(message)
@@ -426,8 +432,11 @@ class OAuthAppForm(QWidget):
         message = ""
         if not text:
             message = self.tr("Enter the client secret of your OAuth app.")
-        elif any(ch.isspace() or not ch.isprintable() for ch in text):
-            message = self.tr("The client secret must not contain spaces or line breaks.")
+        else:
+            try:
+                check_secret_text(text)
+            except ClientSecretRefused as exc:
+                message = describe(exc)
         self.secret_error.setText(message)
         self.secret_error.setVisible(bool(message))
         return None if message else Secret(text)
@@ -492,9 +501,6 @@ class OAuthAppForm(QWidget):
         self._update()
 
     async def _store_secret(self, client_id: str, secret: Secret) -> None:
-        # Imported here: it brings the logging set-up, which waits until after the first paint.
-        from ohmygpt_desktop.core.client_secret import SecretUpdate
-
         host = self.ctx.accounts.host
         await self.ctx.client_secrets.apply(
             SecretUpdate(host, client_id, host, client_id, secret=secret)

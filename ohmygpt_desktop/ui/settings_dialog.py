@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ohmygpt_desktop.api import Secret
-from ohmygpt_desktop.api.endpoints import CODE_PAGE
 from ohmygpt_desktop.core.accounts import api_host
 from ohmygpt_desktop.core.client_secret import (
     ClientSecretRefused,
@@ -58,7 +57,8 @@ from ohmygpt_desktop.core.settings import (
     SettingsError,
     SettingSpec,
     Tab,
-    coerce,
+    check_setting,
+    default_redirect_uri,
 )
 from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP
 from ohmygpt_desktop.ui.a11y import add_labelled_row, name_by_label
@@ -173,8 +173,7 @@ class SettingsDialog(QDialog):
         self.load_values()
         self._connect()
         self.setMinimumSize(640, 520)
-        self.retranslate()
-        self.validate()
+        self.retranslate()  # validates too
         self._load_secret_state()
 
     # ================================================================ building
@@ -330,12 +329,6 @@ class SettingsDialog(QDialog):
 
     # ============================================================== validation
 
-    @staticmethod
-    def check_value(name: str, raw: Any) -> Any:
-        """The setting's own validation; raises ValueError with a human message."""
-        spec = SPECS[name]
-        return spec.validate(coerce(spec, raw, from_text=isinstance(raw, str)))
-
     def validate(self) -> bool:
         """Check every editable field; show messages; enable OK only when all are valid."""
         self._values.clear()
@@ -346,7 +339,8 @@ class SettingsDialog(QDialog):
             if name == "proxy_url" and self.proxy_field.read() != "custom":
                 continue
             try:
-                self._values[name] = self.check_value(name, field.read())
+                raw = field.read()
+                self._values[name] = check_setting(field.spec, raw, from_text=isinstance(raw, str))
             except SettingsError as exc:  # the setting's own check: translatable
                 self._errors[name] = describe(exc)
             except ValueError as exc:  # the field's own parsing: already translated
@@ -668,8 +662,6 @@ class SettingsDialog(QDialog):
             self.latency_hint.setText(hint)
         else:
             self.latency_hint.setText("")
-        self.fastest_button.setText(self.tr("Use the fastest"))
-        self.ledger_password_button.setText(self.tr("Set ledger password…"))
 
     # =========================================================== translation
 
@@ -690,7 +682,9 @@ class SettingsDialog(QDialog):
         self.test_button.setText(self.tr("Test"))
         self.test_button.setToolTip(self.tr("Measure how fast each line answers from here."))
         self.latency_tree.setHeaderLabels([self.tr("Line"), self.tr("Response time")])
+        self.fastest_button.setText(self.tr("Use the fastest"))
         self._render_latency()
+        self.ledger_password_button.setText(self.tr("Set ledger password…"))
 
         # The OAuth app and its secret.
         self.oauth_intro.setText(
@@ -758,7 +752,7 @@ class SettingsDialog(QDialog):
     def _retranslate_redirect_hint(self) -> None:
         """The redirect URI's default follows the sign-in page chosen above it."""
         auth = self._fields["auth_base_url"].read().strip().rstrip("/")
-        default = (auth or SPECS["auth_base_url"].default) + CODE_PAGE
+        default = default_redirect_uri(auth or SPECS["auth_base_url"].default)
         redirect = self._fields["redirect_uri"]
         redirect.input.setPlaceholderText(default)
         redirect.set_help_params(url=default)
