@@ -12,6 +12,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -19,6 +20,7 @@ from urllib.parse import urlsplit
 from PySide6.QtCore import QObject, Signal
 
 from ohmygpt_desktop.api import ApiError, Balance, InvalidTokenError, Secret
+from ohmygpt_desktop.api.models import credits_to_usd
 from ohmygpt_desktop.core.account_store import AccountRecord, AccountStore, AccountStoreError
 from ohmygpt_desktop.core.tokens import (
     KeyringUnavailable,
@@ -120,6 +122,13 @@ class Account:
     @property
     def needs_reauth(self) -> bool:
         return self.record.needs_reauth or (self.token is None and not self.loading_token)
+
+    def is_low(self, low_usd: Decimal, credits_per_usd: Decimal) -> bool | None:
+        """Is the balance below ``low_usd`` dollars? ``None`` when there is nothing to
+        judge: never read, or the account must sign in again (its figure is old)."""
+        if self.balance is None or self.needs_reauth:
+            return None
+        return credits_to_usd(self.balance.balance, credits_per_usd) < low_usd
 
 
 class AccountManager(QObject):

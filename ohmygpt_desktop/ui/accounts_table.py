@@ -44,7 +44,6 @@ from ohmygpt_desktop.api import (
     RateLimitedError,
     ServerError,
 )
-from ohmygpt_desktop.api.models import credits_to_usd
 from ohmygpt_desktop.core.account_orders import NO_ORDERS, AccountOrders, summarize
 from ohmygpt_desktop.core.orders import OrderHistoryError
 from ohmygpt_desktop.core.usage import FORECAST_TTL_S, Forecast, ForecastState
@@ -152,10 +151,7 @@ def _credits_text(account: Account, facts: RowFacts) -> str:
 
 
 def _is_low(account: Account, facts: RowFacts) -> bool | None:
-    credits = _credits(account)
-    if credits is None or account.needs_reauth:
-        return None
-    return credits_to_usd(credits, facts.rate.credits_per_usd) < facts.low_usd
+    return account.is_low(facts.low_usd, facts.rate.credits_per_usd)
 
 
 def short_failure(error: BaseException) -> str:

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from ohmygpt_desktop.api import ApiError
-from ohmygpt_desktop.api.models import credits_to_usd
 from ohmygpt_desktop.ui.credit_rate import credit_rate
 from ohmygpt_desktop.ui.errors import describe, support_line
 from ohmygpt_desktop.ui.follow import follow_settings
@@ -479,12 +478,7 @@ class BalanceView(QWidget):
         self.watch_label.setText(self.tr("Waiting for your payment… (checking the balance)"))
 
         low = self.ctx.settings.low_balance_usd
-        is_low = (
-            balance is not None
-            and not reauth
-            and credits_to_usd(balance.balance, rate.credits_per_usd) < low
-        )
-        self.low_label.setVisible(is_low)
+        self.low_label.setVisible(bool(account.is_low(low, rate.credits_per_usd)))
         self.low_label.setText(
             self.tr(
                 "Your balance is below {threshold}. Recharge to keep your API calls running."

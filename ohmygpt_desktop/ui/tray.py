@@ -19,7 +19,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from ohmygpt_desktop import APP_NAME
-from ohmygpt_desktop.api.models import credits_to_usd
 from ohmygpt_desktop.ui.credit_rate import credit_rate
 from ohmygpt_desktop.ui.follow import follow_settings
 from ohmygpt_desktop.ui.formatting import format_usd, shown
@@ -204,8 +203,7 @@ class TrayNotifier(QObject):
             return
         self._check_runs_out(account)
         low = self.ctx.settings.low_balance_usd
-        rate = self.ctx.settings.credits_per_usd
-        below = credits_to_usd(account.balance.balance, rate) < low
+        below = bool(account.is_low(low, self.ctx.settings.credits_per_usd))
         was_below = self._below.get(key)
         self._below[key] = below
         if below and was_below is False:  # a crossing, not the first reading
