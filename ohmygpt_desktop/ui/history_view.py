@@ -25,7 +25,6 @@ from PySide6.QtCore import (
     QEvent,
     QItemSelectionModel,
     QObject,
-    QStandardPaths,
     Qt,
     QTimer,
     Signal,
@@ -60,7 +59,7 @@ from ohmygpt_desktop.core.orders import (
 )
 from ohmygpt_desktop.ui.credit_rate import credit_rate
 from ohmygpt_desktop.ui.errors import describe
-from ohmygpt_desktop.ui.file_export import export_off_thread
+from ohmygpt_desktop.ui.file_export import ask_export_path, export_off_thread
 from ohmygpt_desktop.ui.follow import follow_settings
 from ohmygpt_desktop.ui.formatting import (
     NOT_SHOWN,
@@ -710,25 +709,14 @@ class HistoryView(QWidget):
 
     def choose_export_file(self) -> None:
         """Ask where to save (non-blocking dialog); the chosen path goes to :meth:`export_to`."""
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        ) or str(Path.home())
-        name = "ohmygpt-orders-{}.csv".format(datetime.now().strftime("%Y-%m-%d"))
-        dialog = QFileDialog(self, self.tr("Export orders"), str(Path(folder) / name))
-        dialog.setObjectName("ExportDialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        csv_filter = self.tr("CSV files (*.csv)")
-        jsonl_filter = self.tr("JSON Lines files (*.jsonl)")
-        dialog.setNameFilters([csv_filter, jsonl_filter])
-        dialog.setDefaultSuffix("csv")
-        dialog.filterSelected.connect(
-            lambda chosen: dialog.setDefaultSuffix("jsonl" if chosen == jsonl_filter else "csv")
+        self.export_dialog = ask_export_path(
+            self,
+            title=self.tr("Export orders"),
+            object_name="ExportDialog",
+            stem="ohmygpt-orders",
+            kinds=("csv", "jsonl"),
+            chosen=self.export_to,
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(self.export_to)
-        self.export_dialog = dialog
-        dialog.open()
 
     def export_to(self, path: str) -> Op[int] | None:
         """Write the orders the filters select: JSON Lines for a ``.jsonl`` file, CSV

@@ -9,12 +9,12 @@ forecast come from ``ctx.usage`` (core/usage.py).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QStandardPaths, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from ohmygpt_desktop.core.usage import UsageHistoryError, daily_spending
 from ohmygpt_desktop.ui.credit_rate import credit_rate
 from ohmygpt_desktop.ui.errors import describe
-from ohmygpt_desktop.ui.file_export import export_off_thread
+from ohmygpt_desktop.ui.file_export import ask_export_path, export_off_thread
 from ohmygpt_desktop.ui.follow import follow_settings
 from ohmygpt_desktop.ui.formatting import shown
 from ohmygpt_desktop.ui.plain import PlainLabel
@@ -217,26 +217,16 @@ class UsageView(QWidget):
 
     def choose_export_file(self, kind: str) -> None:
         """Ask where to save (non-blocking dialog); the chosen path goes to :meth:`export_to`."""
-        account = self.ctx.accounts.current()
-        if account is None:
+        if self.ctx.accounts.current() is None:
             return
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        ) or str(Path.home())
-        name = "ohmygpt-balance-{}.{}".format(datetime.now().strftime("%Y-%m-%d"), kind)
-        dialog = QFileDialog(self, self.tr("Export balance readings"), str(Path(folder) / name))
-        dialog.setObjectName("UsageExportDialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        if kind == "csv":
-            dialog.setNameFilter(self.tr("CSV files (*.csv)"))
-        else:
-            dialog.setNameFilter(self.tr("JSON Lines files (*.jsonl)"))
-        dialog.setDefaultSuffix(kind)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda path: self.export_to(path, kind))
-        self.export_dialog = dialog
-        dialog.open()
+        self.export_dialog = ask_export_path(
+            self,
+            title=self.tr("Export balance readings"),
+            object_name="UsageExportDialog",
+            stem="ohmygpt-balance",
+            kinds=(kind,),
+            chosen=lambda path: self.export_to(path, kind),
+        )
 
     def export_to(self, path: str, kind: str) -> Op[int] | None:
         """Write the current account's samples off the GUI thread (one export at a

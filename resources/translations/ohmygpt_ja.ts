@@ -465,7 +465,7 @@
 <context>
     <name>AccountsTable</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/accounts_table.py" line="+164"/>
+        <location filename="../../ohmygpt_desktop/ui/accounts_table.py" line="+160"/>
         <source>Sign-in expired</source>
         <translation>サインインの期限切れ</translation>
     </message>
@@ -634,7 +634,7 @@
 <context>
     <name>AdminRequest</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/first_run.py" line="+701"/>
+        <location filename="../../ohmygpt_desktop/ui/first_run.py" line="+707"/>
         <source>Copied. Paste it into an e-mail or a chat.</source>
         <translation>コピーしました。メールやチャットに貼り付けてください。</translation>
     </message>
@@ -808,7 +808,7 @@ Thank you.</source>
 <context>
     <name>BalanceView</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/balance_view.py" line="+285"/>
+        <location filename="../../ohmygpt_desktop/ui/balance_view.py" line="+284"/>
         <source>Balance</source>
         <translation>残高</translation>
     </message>
@@ -908,7 +908,7 @@ Thank you.</source>
         <translation>お支払いを待っています…（残高を確認中）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
         <source>Your balance is below {threshold}. Recharge to keep your API calls running.</source>
         <translation>残高が {threshold} を下回っています。API の呼び出しが止まらないよう、チャージしてください。</translation>
     </message>
@@ -971,7 +971,7 @@ Thank you.</source>
         <translation>クライアントシークレットが長すぎます。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Enter the client id first: the secret is stored for it.</source>
         <translation>先にクライアント ID を入力してください。シークレットはその ID に紐づけて保存されます。</translation>
     </message>
@@ -1174,6 +1174,19 @@ Thank you.</source>
     </message>
 </context>
 <context>
+    <name>FileExport</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/file_export.py" line="+25"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON Lines files (*.jsonl)</source>
+        <translation>JSON Lines ファイル (*.jsonl)</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunPage</name>
     <message>
         <location filename="../../ohmygpt_desktop/ui/first_run.py" line="-499"/>
@@ -1235,7 +1248,7 @@ Thank you.</source>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/history_model.py" line="+137"/>
+        <location filename="../../ohmygpt_desktop/ui/history_model.py" line="+131"/>
         <source>Creating…</source>
         <translation>作成中…</translation>
     </message>
@@ -1376,7 +1389,7 @@ Thank you.</source>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/history_view.py" line="+369"/>
+        <location filename="../../ohmygpt_desktop/ui/history_view.py" line="+368"/>
         <source>&amp;Show:</source>
         <translation>表示(&amp;S)：</translation>
     </message>
@@ -1592,22 +1605,12 @@ Thank you.</source>
         <translation>注文番号 {order_no} をコピーしました。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Export orders</source>
         <translation>注文をエクスポート</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV ファイル (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>JSON Lines files (*.jsonl)</source>
-        <translation>JSON Lines ファイル (*.jsonl)</translation>
-    </message>
-    <message>
-        <location line="+35"/>
+        <location line="+31"/>
         <source>Could not export the orders: {reason}</source>
         <translation>注文をエクスポートできませんでした：{reason}</translation>
     </message>
@@ -1620,7 +1623,7 @@ Thank you.</source>
 <context>
     <name>Ledger</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/ledger.py" line="+225"/>
+        <location filename="../../ohmygpt_desktop/core/ledger.py" line="+226"/>
         <source>The team ledger cannot be reached ({reason}).</source>
         <translation>チーム台帳に接続できません（{reason}）。</translation>
     </message>
@@ -2010,12 +2013,7 @@ Thank you.</source>
         <translation>OAuth アプリのクライアントシークレットを入力してください。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The client secret must not contain spaces or line breaks.</source>
-        <translation>クライアントシークレットに空白や改行を含めることはできません。</translation>
-    </message>
-    <message>
-        <location line="+85"/>
+        <location line="+87"/>
         <source>Your OAuth app is set up for now, but the settings could not be saved: {reason}</source>
         <translation>OAuth アプリは今回の実行では設定されましたが、設定を保存できませんでした：{reason}</translation>
     </message>
@@ -2153,7 +2151,7 @@ Thank you.</source>
 <context>
     <name>Orders</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/orders.py" line="+97"/>
+        <location filename="../../ohmygpt_desktop/core/orders.py" line="+103"/>
         <source>The order history could not be read or changed.</source>
         <translation>注文履歴の読み取りまたは変更ができませんでした。</translation>
     </message>
@@ -2173,7 +2171,7 @@ Thank you.</source>
         <translation>注文履歴は新しいバージョンの OhMyGPT Desktop で書き込まれています（形式 {version}。このバージョンが扱えるのは形式 {supported} までです）。表示するにはアプリを更新してください。</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+116"/>
         <source>The order history {path} could not be opened ({reason}).</source>
         <translation>注文履歴 {path} を開けませんでした（{reason}）。</translation>
     </message>
@@ -2198,7 +2196,7 @@ Thank you.</source>
         <translation>注文履歴 {path} は読み取り専用のため、新しい注文を作成できません。過去の注文は表示されます。ファイルとそのフォルダーを書き込み可能にしてから、アプリを起動し直してください。</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+96"/>
         <source>The order history {path} could not be read ({reason}).</source>
         <translation>注文履歴 {path} を読み込めませんでした（{reason}）。</translation>
     </message>
@@ -2228,7 +2226,7 @@ Thank you.</source>
         <translation>注文 {local_id} はすでに支払い済みです。</translation>
     </message>
     <message>
-        <location line="+256"/>
+        <location line="+276"/>
         <source>Could not write {path}: {reason}.</source>
         <translation>{path} に書き込めませんでした：{reason}。</translation>
     </message>
@@ -2269,7 +2267,7 @@ Thank you.</source>
 <context>
     <name>Provisioning</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/provisioning.py" line="+57"/>
+        <location filename="../../ohmygpt_desktop/core/provisioning.py" line="+56"/>
         <source>The provisioning file {path} cannot be used: {problem}</source>
         <translation>プロビジョニングファイル {path} は使用できません：{problem}</translation>
     </message>
@@ -2334,7 +2332,7 @@ Thank you.</source>
         <translation>locked に指定された {key} は設定ではありません。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
         <source>client_secret must be text without spaces or line breaks.</source>
         <translation>client_secret は空白や改行を含まないテキストにしてください。</translation>
     </message>
@@ -2788,7 +2786,7 @@ Thank you.</source>
         <translation>設定値が正しくありません。</translation>
     </message>
     <message>
-        <location line="+246"/>
+        <location line="+251"/>
         <source>{what} is not a valid URL.</source>
         <translation>{what}は有効な URL ではありません。</translation>
     </message>
@@ -2818,7 +2816,7 @@ Thank you.</source>
         <translation>{what}にクエリ（?…）やフラグメント（#…）を含めることはできません。</translation>
     </message>
     <message>
-        <location line="+295"/>
+        <location line="+289"/>
         <source>The redirect URI</source>
         <translation>リダイレクト URI</translation>
     </message>
@@ -2858,8 +2856,8 @@ Thank you.</source>
         <translation>エンドポイント {key} には URL ではなくパスを指定してください。</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/settings.py" line="-211"/>
-        <location line="+190"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="-210"/>
+        <location line="+189"/>
         <source>{what} must be one of {options} (got {value}).</source>
         <translation>{what}は {options} のいずれかにしてください（入力値：{value}）。</translation>
     </message>
@@ -2869,7 +2867,7 @@ Thank you.</source>
         <translation>プロキシのアドレス</translation>
     </message>
     <message>
-        <location line="-642"/>
+        <location line="-641"/>
         <source>{what} must be between {low} and {high} seconds (got {value}).</source>
         <translation>{what}は {low}～{high} 秒の範囲で指定してください（入力値：{value}）。</translation>
     </message>
@@ -2884,7 +2882,7 @@ Thank you.</source>
         <translation>{what}は {low}～{high} 日の範囲で指定してください（指定値：{value}）。</translation>
     </message>
     <message>
-        <location line="+256"/>
+        <location line="+255"/>
         <source>{what} must be an Ed25519 public key: 32 bytes written in base64.</source>
         <translation>{what}は Ed25519 公開鍵（32 バイトを base64 で表したもの）でなければなりません。</translation>
     </message>
@@ -2906,12 +2904,12 @@ Thank you.</source>
     <message>
         <location line="+26"/>
         <location line="+31"/>
-        <location line="+508"/>
+        <location line="+507"/>
         <source>{what} must be a number.</source>
         <translation>{what}は数値で指定してください。</translation>
     </message>
     <message>
-        <location line="-536"/>
+        <location line="-535"/>
         <source>{what} must be at least {minimum} USD (got {value}).</source>
         <translation>{what}は {minimum} USD 以上にしてください（入力値：{value}）。</translation>
     </message>
@@ -3087,7 +3085,7 @@ Thank you.</source>
         <translation>キーリングのタイムアウト</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+42"/>
         <source>{what} must be a number (got {value}).</source>
         <translation>{what}は数値で指定してください（入力値：{value}）。</translation>
     </message>
@@ -3132,7 +3130,7 @@ Thank you.</source>
         <translation>{what} の各値</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+124"/>
         <source>Environment variable {variable}: {problem}</source>
         <translation>環境変数 {variable}：{problem}</translation>
     </message>
@@ -3245,7 +3243,7 @@ Thank you.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location line="-1069"/>
+        <location line="-1070"/>
         <source>US main site, direct</source>
         <translation>米国メインサイト直結</translation>
     </message>
@@ -3315,7 +3313,7 @@ Thank you.</source>
         <translation>このコンピューター上のデモ用サンドボックス</translation>
     </message>
     <message>
-        <location line="+290"/>
+        <location line="+284"/>
         <source>Enter the address of the proxy.</source>
         <translation>プロキシのアドレスを入力してください。</translation>
     </message>
@@ -3385,17 +3383,17 @@ Thank you.</source>
         <translation>接続先をダブルクリックすると切り替えます。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+24"/>
         <source>Use the fastest</source>
         <translation>最速を使用</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Set ledger password…</source>
         <translation>台帳のパスワードを設定…</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+19"/>
         <source>Set by your organisation; it cannot be changed here.</source>
         <translation>組織によって設定されているため、ここでは変更できません。</translation>
     </message>
@@ -3410,12 +3408,12 @@ Thank you.</source>
         <translation>{label} — {host}</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="-31"/>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="-33"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/settings.py" line="-535"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="-534"/>
         <source>Service</source>
         <translation>サービス</translation>
     </message>
@@ -3440,7 +3438,7 @@ Thank you.</source>
         <translation>残高とチャージ</translation>
     </message>
     <message>
-        <location line="+502"/>
+        <location line="+501"/>
         <source>API line:</source>
         <translation>API 接続先：</translation>
     </message>
@@ -3475,7 +3473,7 @@ Thank you.</source>
         <translation>サインインページ：</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+6"/>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+8"/>
         <source>The OhMyGPT OAuth app this program signs in with. You get the client id and secret when you register an app with OhMyGPT.</source>
         <translation>このプログラムがサインインに使う OhMyGPT OAuth アプリです。クライアント ID とシークレットは、OhMyGPT でアプリを登録すると発行されます。</translation>
     </message>
@@ -3515,7 +3513,7 @@ Thank you.</source>
         <translation>1 つの PostgreSQL データベースを共有するチーム向けです: postgresql://user@host/db。空欄のままにすると、注文履歴はこのコンピューターにのみ保存されます。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+37"/>
         <source>Client secret:</source>
         <translation>クライアントシークレット：</translation>
     </message>
@@ -3525,7 +3523,7 @@ Thank you.</source>
         <translation>保存済みのクライアントシークレットを削除</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/settings.py" line="-371"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="-370"/>
         <source>Redirect URI:</source>
         <translation>リダイレクト URI：</translation>
     </message>
@@ -3600,17 +3598,17 @@ Thank you.</source>
         <translation>残高の更新間隔：</translation>
     </message>
     <message>
-        <location line="-720"/>
+        <location line="-719"/>
         <source> seconds</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location line="+732"/>
+        <location line="+731"/>
         <source>Watch for a payment for:</source>
         <translation>支払いの確認期間：</translation>
     </message>
     <message>
-        <location line="-731"/>
+        <location line="-730"/>
         <source> minutes</source>
         <translation> 分</translation>
     </message>
@@ -3620,7 +3618,7 @@ Thank you.</source>
         <translation> 日</translation>
     </message>
     <message>
-        <location line="+560"/>
+        <location line="+559"/>
         <source>Token-exchange service:</source>
         <translation>トークン交換サービス：</translation>
     </message>
@@ -3776,7 +3774,7 @@ Thank you.</source>
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/accounts.py" line="+54"/>
+        <location filename="../../ohmygpt_desktop/core/accounts.py" line="+56"/>
         <source>{step} failed: {reason}</source>
         <translation>{step}に失敗しました：{reason}</translation>
     </message>
@@ -4107,7 +4105,7 @@ Thank you.</source>
 <context>
     <name>TrayNotifier</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/tray.py" line="+126"/>
+        <location filename="../../ohmygpt_desktop/ui/tray.py" line="+125"/>
         <source>{app} keeps watching for your payment here. To quit, use Quit in this icon&apos;s menu.</source>
         <translation>{app} はここで支払いの確認を続けます。終了するには、このアイコンのメニューから「終了」を選んでください。</translation>
     </message>
@@ -4152,7 +4150,7 @@ Thank you.</source>
         <translation>{credits}（{usd}）</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>Low balance</source>
         <translation>残高が少なくなっています</translation>
     </message>
@@ -4203,12 +4201,12 @@ Thank you.</source>
 <context>
     <name>Usage</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/usage.py" line="+318"/>
+        <location filename="../../ohmygpt_desktop/core/usage.py" line="+324"/>
         <source>The balance history could not be read or changed.</source>
         <translation>残高履歴を読み取りまたは変更できませんでした。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+12"/>
         <source>The balance history was written by a newer version of OhMyGPT Desktop (format {version}; this version understands up to {supported}).</source>
         <translation>残高履歴は新しいバージョンの OhMyGPT Desktop で書き込まれています（形式 {version}、このバージョンは {supported} まで対応）。</translation>
     </message>
@@ -4223,7 +4221,7 @@ Thank you.</source>
         <translation>残高履歴が破損していたため、新しい空の履歴を作成しました。破損したファイルは {copy} として保存されています。</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+93"/>
         <source>The balance history could not be changed ({reason}).</source>
         <translation>残高履歴を変更できませんでした（{reason}）。</translation>
     </message>
@@ -4236,7 +4234,7 @@ Thank you.</source>
 <context>
     <name>UsageChart</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/usage_chart.py" line="+45"/>
+        <location filename="../../ohmygpt_desktop/ui/usage_chart.py" line="+49"/>
         <source>Not enough data yet for a forecast</source>
         <translation>予測に必要なデータがまだ足りません</translation>
     </message>
@@ -4326,7 +4324,7 @@ Thank you.</source>
         <translation>この期間の残高記録はまだありません。</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+106"/>
         <source>{day}: spent {amount}</source>
         <translation>{day}：利用額 {amount}</translation>
     </message>
@@ -4379,22 +4377,12 @@ Thank you.</source>
         <translation>1 日あたりの利用額（直近 7 日、チャージを除く）：{amount}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+16"/>
         <source>Export balance readings</source>
         <translation>残高記録をエクスポート</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV ファイル (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>JSON Lines files (*.jsonl)</source>
-        <translation>JSON Lines ファイル (*.jsonl)</translation>
-    </message>
-    <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>Could not export the balance readings: {reason}</source>
         <translation>残高記録をエクスポートできませんでした：{reason}</translation>
     </message>

@@ -465,7 +465,7 @@
 <context>
     <name>AccountsTable</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/accounts_table.py" line="+164"/>
+        <location filename="../../ohmygpt_desktop/ui/accounts_table.py" line="+160"/>
         <source>Sign-in expired</source>
         <translation>登录已过期</translation>
     </message>
@@ -634,7 +634,7 @@
 <context>
     <name>AdminRequest</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/first_run.py" line="+701"/>
+        <location filename="../../ohmygpt_desktop/ui/first_run.py" line="+707"/>
         <source>Copied. Paste it into an e-mail or a chat.</source>
         <translation>已复制。请粘贴到邮件或聊天中。</translation>
     </message>
@@ -808,7 +808,7 @@ Thank you.</source>
 <context>
     <name>BalanceView</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/balance_view.py" line="+285"/>
+        <location filename="../../ohmygpt_desktop/ui/balance_view.py" line="+284"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
@@ -908,7 +908,7 @@ Thank you.</source>
         <translation>正在等待付款…（检查余额中）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
         <source>Your balance is below {threshold}. Recharge to keep your API calls running.</source>
         <translation>余额已低于 {threshold}。请及时充值，以免 API 调用中断。</translation>
     </message>
@@ -971,7 +971,7 @@ Thank you.</source>
         <translation>客户端密钥过长。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Enter the client id first: the secret is stored for it.</source>
         <translation>请先输入客户端 ID：密钥将按该 ID 保存。</translation>
     </message>
@@ -1174,6 +1174,19 @@ Thank you.</source>
     </message>
 </context>
 <context>
+    <name>FileExport</name>
+    <message>
+        <location filename="../../ohmygpt_desktop/ui/file_export.py" line="+25"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON Lines files (*.jsonl)</source>
+        <translation>JSON Lines 文件 (*.jsonl)</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunPage</name>
     <message>
         <location filename="../../ohmygpt_desktop/ui/first_run.py" line="-499"/>
@@ -1235,7 +1248,7 @@ Thank you.</source>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/history_model.py" line="+137"/>
+        <location filename="../../ohmygpt_desktop/ui/history_model.py" line="+131"/>
         <source>Creating…</source>
         <translation>正在创建…</translation>
     </message>
@@ -1376,7 +1389,7 @@ Thank you.</source>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/history_view.py" line="+369"/>
+        <location filename="../../ohmygpt_desktop/ui/history_view.py" line="+368"/>
         <source>&amp;Show:</source>
         <translation>显示(&amp;S)：</translation>
     </message>
@@ -1592,22 +1605,12 @@ Thank you.</source>
         <translation>已复制订单号 {order_no}。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Export orders</source>
         <translation>导出订单</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>JSON Lines files (*.jsonl)</source>
-        <translation>JSON Lines 文件 (*.jsonl)</translation>
-    </message>
-    <message>
-        <location line="+35"/>
+        <location line="+31"/>
         <source>Could not export the orders: {reason}</source>
         <translation>无法导出订单：{reason}</translation>
     </message>
@@ -1620,7 +1623,7 @@ Thank you.</source>
 <context>
     <name>Ledger</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/ledger.py" line="+225"/>
+        <location filename="../../ohmygpt_desktop/core/ledger.py" line="+226"/>
         <source>The team ledger cannot be reached ({reason}).</source>
         <translation>无法连接团队账本（{reason}）。</translation>
     </message>
@@ -2010,12 +2013,7 @@ Thank you.</source>
         <translation>请填写你的 OAuth 应用的客户端密钥。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The client secret must not contain spaces or line breaks.</source>
-        <translation>客户端密钥不能包含空格或换行。</translation>
-    </message>
-    <message>
-        <location line="+85"/>
+        <location line="+87"/>
         <source>Your OAuth app is set up for now, but the settings could not be saved: {reason}</source>
         <translation>你的 OAuth 应用在本次运行中已设置好，但设置无法保存：{reason}</translation>
     </message>
@@ -2153,7 +2151,7 @@ Thank you.</source>
 <context>
     <name>Orders</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/orders.py" line="+97"/>
+        <location filename="../../ohmygpt_desktop/core/orders.py" line="+103"/>
         <source>The order history could not be read or changed.</source>
         <translation>无法读取或更改订单记录。</translation>
     </message>
@@ -2173,7 +2171,7 @@ Thank you.</source>
         <translation>订单记录由更新版本的 OhMyGPT Desktop 写入（格式 {version}；此版本最高只支持格式 {supported}）。请更新应用后再查看。</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+116"/>
         <source>The order history {path} could not be opened ({reason}).</source>
         <translation>无法打开订单记录 {path}（{reason}）。</translation>
     </message>
@@ -2198,7 +2196,7 @@ Thank you.</source>
         <translation>订单记录 {path} 为只读，因此无法创建新订单。以往的订单仍会显示。请让该文件及其所在文件夹可写，然后重新启动应用。</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+96"/>
         <source>The order history {path} could not be read ({reason}).</source>
         <translation>无法读取订单记录 {path}（{reason}）。</translation>
     </message>
@@ -2228,7 +2226,7 @@ Thank you.</source>
         <translation>订单 {local_id} 已支付。</translation>
     </message>
     <message>
-        <location line="+256"/>
+        <location line="+276"/>
         <source>Could not write {path}: {reason}.</source>
         <translation>无法写入 {path}：{reason}。</translation>
     </message>
@@ -2269,7 +2267,7 @@ Thank you.</source>
 <context>
     <name>Provisioning</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/provisioning.py" line="+57"/>
+        <location filename="../../ohmygpt_desktop/core/provisioning.py" line="+56"/>
         <source>The provisioning file {path} cannot be used: {problem}</source>
         <translation>无法使用预配置文件 {path}：{problem}</translation>
     </message>
@@ -2334,7 +2332,7 @@ Thank you.</source>
         <translation>locked 中的 {key} 不是一个设置。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
         <source>client_secret must be text without spaces or line breaks.</source>
         <translation>client_secret 必须是不含空格或换行的文本。</translation>
     </message>
@@ -2788,7 +2786,7 @@ Thank you.</source>
         <translation>该设置无效。</translation>
     </message>
     <message>
-        <location line="+246"/>
+        <location line="+251"/>
         <source>{what} is not a valid URL.</source>
         <translation>{what}不是有效的 URL。</translation>
     </message>
@@ -2818,7 +2816,7 @@ Thank you.</source>
         <translation>{what}不能包含查询参数（?…）或片段（#…）。</translation>
     </message>
     <message>
-        <location line="+295"/>
+        <location line="+289"/>
         <source>The redirect URI</source>
         <translation>重定向 URI</translation>
     </message>
@@ -2858,8 +2856,8 @@ Thank you.</source>
         <translation>端点 {key} 必须填写路径，而不是 URL。</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/settings.py" line="-211"/>
-        <location line="+190"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="-210"/>
+        <location line="+189"/>
         <source>{what} must be one of {options} (got {value}).</source>
         <translation>{what}必须是 {options} 之一（当前为 {value}）。</translation>
     </message>
@@ -2869,7 +2867,7 @@ Thank you.</source>
         <translation>代理地址</translation>
     </message>
     <message>
-        <location line="-642"/>
+        <location line="-641"/>
         <source>{what} must be between {low} and {high} seconds (got {value}).</source>
         <translation>{what}必须在 {low} 到 {high} 秒之间（当前为 {value}）。</translation>
     </message>
@@ -2884,7 +2882,7 @@ Thank you.</source>
         <translation>{what}必须在 {low} 到 {high} 天之间（当前为 {value}）。</translation>
     </message>
     <message>
-        <location line="+256"/>
+        <location line="+255"/>
         <source>{what} must be an Ed25519 public key: 32 bytes written in base64.</source>
         <translation>{what}必须是 Ed25519 公钥：以 base64 编写的 32 个字节。</translation>
     </message>
@@ -2906,12 +2904,12 @@ Thank you.</source>
     <message>
         <location line="+26"/>
         <location line="+31"/>
-        <location line="+508"/>
+        <location line="+507"/>
         <source>{what} must be a number.</source>
         <translation>{what}必须是数字。</translation>
     </message>
     <message>
-        <location line="-536"/>
+        <location line="-535"/>
         <source>{what} must be at least {minimum} USD (got {value}).</source>
         <translation>{what}不能低于 {minimum} USD（当前为 {value}）。</translation>
     </message>
@@ -3087,7 +3085,7 @@ Thank you.</source>
         <translation>密钥环超时时间</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+42"/>
         <source>{what} must be a number (got {value}).</source>
         <translation>{what}必须是数字（当前为 {value}）。</translation>
     </message>
@@ -3132,7 +3130,7 @@ Thank you.</source>
         <translation>{what} 中的每个值</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+124"/>
         <source>Environment variable {variable}: {problem}</source>
         <translation>环境变量 {variable}：{problem}</translation>
     </message>
@@ -3245,7 +3243,7 @@ Thank you.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location line="-1069"/>
+        <location line="-1070"/>
         <source>US main site, direct</source>
         <translation>美国主站直连</translation>
     </message>
@@ -3315,7 +3313,7 @@ Thank you.</source>
         <translation>本机上的演示沙盒</translation>
     </message>
     <message>
-        <location line="+290"/>
+        <location line="+284"/>
         <source>Enter the address of the proxy.</source>
         <translation>请输入代理地址。</translation>
     </message>
@@ -3385,17 +3383,17 @@ Thank you.</source>
         <translation>双击线路即可使用。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+24"/>
         <source>Use the fastest</source>
         <translation>使用最快线路</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Set ledger password…</source>
         <translation>设置账本密码…</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+19"/>
         <source>Set by your organisation; it cannot be changed here.</source>
         <translation>由你的组织设定，无法在此更改。</translation>
     </message>
@@ -3410,12 +3408,12 @@ Thank you.</source>
         <translation>{label} — {host}</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="-31"/>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="-33"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/settings.py" line="-535"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="-534"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
@@ -3440,7 +3438,7 @@ Thank you.</source>
         <translation>余额与充值</translation>
     </message>
     <message>
-        <location line="+502"/>
+        <location line="+501"/>
         <source>API line:</source>
         <translation>API 线路：</translation>
     </message>
@@ -3475,7 +3473,7 @@ Thank you.</source>
         <translation>登录页面：</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+6"/>
+        <location filename="../../ohmygpt_desktop/ui/settings_dialog.py" line="+8"/>
         <source>The OhMyGPT OAuth app this program signs in with. You get the client id and secret when you register an app with OhMyGPT.</source>
         <translation>本程序用于登录的 OhMyGPT OAuth 应用。在 OhMyGPT 注册应用后即可获得客户端 ID 和密钥。</translation>
     </message>
@@ -3515,7 +3513,7 @@ Thank you.</source>
         <translation>仅适用于共用一个 PostgreSQL 数据库的团队：postgresql://user@host/db。留空则订单记录只保存在本机。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+37"/>
         <source>Client secret:</source>
         <translation>客户端密钥：</translation>
     </message>
@@ -3525,7 +3523,7 @@ Thank you.</source>
         <translation>删除已保存的客户端密钥</translation>
     </message>
     <message>
-        <location filename="../../ohmygpt_desktop/core/settings.py" line="-371"/>
+        <location filename="../../ohmygpt_desktop/core/settings.py" line="-370"/>
         <source>Redirect URI:</source>
         <translation>重定向 URI：</translation>
     </message>
@@ -3600,17 +3598,17 @@ Thank you.</source>
         <translation>余额刷新间隔：</translation>
     </message>
     <message>
-        <location line="-720"/>
+        <location line="-719"/>
         <source> seconds</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location line="+732"/>
+        <location line="+731"/>
         <source>Watch for a payment for:</source>
         <translation>等待付款时长：</translation>
     </message>
     <message>
-        <location line="-731"/>
+        <location line="-730"/>
         <source> minutes</source>
         <translation> 分钟</translation>
     </message>
@@ -3620,7 +3618,7 @@ Thank you.</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location line="+560"/>
+        <location line="+559"/>
         <source>Token-exchange service:</source>
         <translation>令牌交换服务：</translation>
     </message>
@@ -3776,7 +3774,7 @@ Thank you.</source>
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/accounts.py" line="+54"/>
+        <location filename="../../ohmygpt_desktop/core/accounts.py" line="+56"/>
         <source>{step} failed: {reason}</source>
         <translation>{step}失败：{reason}</translation>
     </message>
@@ -4107,7 +4105,7 @@ Thank you.</source>
 <context>
     <name>TrayNotifier</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/tray.py" line="+126"/>
+        <location filename="../../ohmygpt_desktop/ui/tray.py" line="+125"/>
         <source>{app} keeps watching for your payment here. To quit, use Quit in this icon&apos;s menu.</source>
         <translation>{app} 会在这里继续等待您的付款。如需退出，请使用此图标菜单中的“退出”。</translation>
     </message>
@@ -4152,7 +4150,7 @@ Thank you.</source>
         <translation>{credits}（{usd}）</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>Low balance</source>
         <translation>余额不足</translation>
     </message>
@@ -4203,12 +4201,12 @@ Thank you.</source>
 <context>
     <name>Usage</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/usage.py" line="+318"/>
+        <location filename="../../ohmygpt_desktop/core/usage.py" line="+324"/>
         <source>The balance history could not be read or changed.</source>
         <translation>无法读取或更改余额历史。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+12"/>
         <source>The balance history was written by a newer version of OhMyGPT Desktop (format {version}; this version understands up to {supported}).</source>
         <translation>余额历史由更新版本的 OhMyGPT Desktop 写入（格式 {version}；此版本最多支持 {supported}）。</translation>
     </message>
@@ -4223,7 +4221,7 @@ Thank you.</source>
         <translation>余额历史已损坏，应用已新建一个空的历史。损坏的文件保存为 {copy}。</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+93"/>
         <source>The balance history could not be changed ({reason}).</source>
         <translation>无法更改余额历史（{reason}）。</translation>
     </message>
@@ -4236,7 +4234,7 @@ Thank you.</source>
 <context>
     <name>UsageChart</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/usage_chart.py" line="+45"/>
+        <location filename="../../ohmygpt_desktop/ui/usage_chart.py" line="+49"/>
         <source>Not enough data yet for a forecast</source>
         <translation>数据尚不足以预测</translation>
     </message>
@@ -4326,7 +4324,7 @@ Thank you.</source>
         <translation>此期间尚无余额记录。</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+106"/>
         <source>{day}: spent {amount}</source>
         <translation>{day}：花费 {amount}</translation>
     </message>
@@ -4379,22 +4377,12 @@ Thank you.</source>
         <translation>每日花费（最近 7 天，不含充值）：{amount}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+16"/>
         <source>Export balance readings</source>
         <translation>导出余额记录</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>JSON Lines files (*.jsonl)</source>
-        <translation>JSON Lines 文件 (*.jsonl)</translation>
-    </message>
-    <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>Could not export the balance readings: {reason}</source>
         <translation>无法导出余额记录：{reason}</translation>
     </message>
