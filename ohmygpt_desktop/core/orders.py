@@ -707,12 +707,15 @@ class OrderHistory:
         if page is not None:
             sql += " LIMIT ? OFFSET ?"
             params = (*params, *page)
+        return [_record(row) for row in self._fetch(sql, params)]
+
+    def _fetch(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
+        """The rows of one read; a failure is an :class:`OrderHistoryError`."""
         with self._lock:
             try:
-                rows = self._connection().execute(sql, params).fetchall()
+                return self._connection().execute(sql, params).fetchall()
             except sqlite3.Error as exc:
                 raise self._failed(exc, reading=True) from None
-        return [_record(row) for row in rows]
 
     # ---- the write-ahead lifecycle
 
@@ -911,10 +914,7 @@ class OrderHistory:
         rows changed since the last call or since the file was opened, and return them.
         Rows this process wrote meanwhile may be among them."""
         with self._lock:
-            try:
-                (version,) = self._connection().execute("PRAGMA data_version").fetchone()
-            except sqlite3.Error as exc:
-                raise self._failed(exc, reading=True) from None
+            [(version,)] = self._fetch("PRAGMA data_version")
             if version == self._data_version:
                 return []
             self._data_version = version
@@ -973,34 +973,17 @@ class OrderHistory:
 
     def operators(self) -> list[str]:
         """Every operator name recorded, sorted (for a filter's choices)."""
-        with self._lock:
-            try:
-                rows = (
-                    self._connection()
-                    .execute(
-                        "SELECT DISTINCT operator FROM orders WHERE operator IS NOT NULL "
-                        "ORDER BY operator"
-                    )
-                    .fetchall()
-                )
-            except sqlite3.Error as exc:
-                raise self._failed(exc, reading=True) from None
+        rows = self._fetch(
+            "SELECT DISTINCT operator FROM orders WHERE operator IS NOT NULL ORDER BY operator"
+        )
         return [row[0] for row in rows]
 
     def accounts(self) -> list[tuple[str, str]]:
         """(account key, e-mail) of every account that has orders, sorted by e-mail."""
-        with self._lock:
-            try:
-                rows = (
-                    self._connection()
-                    .execute(
-                        "SELECT account_key, MAX(email) FROM orders GROUP BY account_key "
-                        "ORDER BY MAX(email), account_key"
-                    )
-                    .fetchall()
-                )
-            except sqlite3.Error as exc:
-                raise self._failed(exc, reading=True) from None
+        rows = self._fetch(
+            "SELECT account_key, MAX(email) FROM orders GROUP BY account_key "
+            "ORDER BY MAX(email), account_key"
+        )
         return [(row[0], row[1]) for row in rows]
 
     def awaiting(self, account_key: str) -> list[OrderRecord]:
