@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
@@ -118,6 +119,8 @@ class UsageView(QWidget):
         self.export_dialog: QFileDialog | None = None
         #: The export being written, if any.
         self.export_op: Op[int] | None = None
+        #: What is drawn is older than the history (read again when shown).
+        self._stale = True
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         self.period_group = QButtonGroup(self)
@@ -157,6 +160,11 @@ class UsageView(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
     def retranslate(self) -> None:
         for days, button in self.period_buttons.items():
             button.setText(self.tr("{days} days").format(days=days))
@@ -192,8 +200,14 @@ class UsageView(QWidget):
             self.reload()
 
     def reload(self, *_: object) -> None:
-        account = self.ctx.accounts.current()
+        """Read and draw the current account's history: now when the tab is shown,
+        else when it next is (balance reads arrive every minute or so)."""
         self._update_export_buttons()
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        account = self.ctx.accounts.current()
         if account is None:
             self.summary.setText("")
             return
