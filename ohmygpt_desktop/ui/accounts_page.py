@@ -271,7 +271,7 @@ class AccountsPage(QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        busy = self._refresh_op is not None and self._refresh_op.running
+        busy = self.refreshing()
         has = self.selected_key() is not None
         self.recharge_button.setEnabled(has)
         self.refresh_selected_button.setEnabled(has and not busy)
@@ -297,7 +297,7 @@ class AccountsPage(QWidget):
         self._start_refresh(self.selected_keys())
 
     def _start_refresh(self, keys: list[str]) -> None:
-        if self._refresh_op is not None and self._refresh_op.running:
+        if self.refreshing():
             return
         page = self
 

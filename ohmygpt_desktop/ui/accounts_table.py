@@ -48,7 +48,7 @@ from ohmygpt_desktop.core.account_orders import NO_ORDERS, AccountOrders, summar
 from ohmygpt_desktop.core.orders import OrderHistoryError
 from ohmygpt_desktop.core.usage import FORECAST_TTL_S, Forecast, ForecastState
 from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP
-from ohmygpt_desktop.ui.balance_view import age_text
+from ohmygpt_desktop.ui.balance_view import AGE_TICK_MS, age_text
 from ohmygpt_desktop.ui.credit_rate import CreditRate, credit_rate
 from ohmygpt_desktop.ui.errors import describe
 from ohmygpt_desktop.ui.follow import follow_settings
@@ -78,8 +78,6 @@ _Index = QModelIndex | QPersistentModelIndex
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 #: The text the filter matches (column 0): e-mail and host.
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
-#: How often the "updated … ago" texts are brought up to date.
-AGE_TICK_MS = 30_000
 #: From this many accounts on, the forecasts are worked out in a worker thread.
 WARM_FORECASTS_AT = 200
 
@@ -430,12 +428,10 @@ class AccountsTableModel(QAbstractTableModel):
         self,
         ctx: AppContext,
         parent: QObject | None = None,
-        *,
-        columns: tuple[ColumnSpec, ...] = COLUMNS,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.columns = columns
+        self.columns = COLUMNS
         #: The clock for ages and open orders (tests replace it).
         self.now: Callable[[], datetime] = lambda: datetime.now(UTC)
         self._keys: list[str] = []
