@@ -314,7 +314,7 @@ class BalanceView(QWidget):
         if account is None or account.refreshing:
             return False
         updated = account.balance_updated
-        interval = timedelta(seconds=max(30, int(self.ctx.settings.refresh_interval_s)))
+        interval = timedelta(seconds=self.ctx.settings.refresh_interval_s)
         return updated is None or self.now() - updated > interval
 
     def _on_watching_changed(self, key: str, watching: bool) -> None:
@@ -404,7 +404,7 @@ class BalanceView(QWidget):
         too_old = (
             account.balance_updated is not None
             and self.now() - account.balance_updated
-            > timedelta(seconds=2 * max(30, int(self.ctx.settings.refresh_interval_s)))
+            > timedelta(seconds=2 * self.ctx.settings.refresh_interval_s)
         )
         stale = balance is None or refreshing or error is not None or reauth or too_old
 
