@@ -36,7 +36,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import unquote, urlsplit
 
 from ohmygpt_desktop.core.orders import OPEN_STATUSES as OPEN_ORDER_STATUSES
-from ohmygpt_desktop.core.orders import RECENT_OPEN
+from ohmygpt_desktop.core.orders import (
+    RECENT_OPEN,
+    RECORD_COLUMNS,
+    OrderRecord,
+    record_from_row,
+)
 from ohmygpt_desktop.core.settings import redact_url
 from ohmygpt_desktop.core.sqlite_files import immediate
 from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP, Text
@@ -112,14 +117,13 @@ LEDGER_MIGRATIONS: list[str] = [
 ]
 LEDGER_SCHEMA_VERSION = len(LEDGER_MIGRATIONS)
 
-#: Reads an order's local row with its outbox entry (one statement: one snapshot).
-_PENDING = """
-    SELECT b.seq, b.op, b.local_id, o.account_key, o.email, o.host, o.kind, o.amount,
-           o.product_id, o.status, o.order_no, o.balance_before, o.balance_after,
-           o.checkout_url, o.note, o.created_at, o.updated_at, o.operator, o.reference
+#: Reads an order's local row with its outbox entry (one statement: one snapshot):
+#: seq, op, the queued local id, then the order's columns (NULL when the row is gone).
+_PENDING = f"""
+    SELECT b.seq, b.op, b.local_id, {", ".join(f"o.{c.strip()}" for c in RECORD_COLUMNS.split(","))}
     FROM ledger_outbox b LEFT JOIN orders o ON o.local_id = b.local_id
     ORDER BY b.seq LIMIT ?
-"""
+"""  # noqa: S608 - constant columns
 
 _UPSERT = """
     INSERT INTO ledger_orders (
@@ -709,8 +713,8 @@ class Ledger:
         discards: list[tuple[Any, ...]] = []
         for row in rows:
             seq, op, local_id, *order = row
-            if op == "upsert" and order[0] is not None:
-                upserts.append(self._upsert_params(instance, seq, local_id, order))
+            if op == "upsert" and order[0] is not None:  # the row is still there
+                upserts.append(self._upsert_params(instance, seq, record_from_row(order)))
             else:
                 discards.append((DISCARDED, seq, instance, local_id, seq))
 
@@ -729,48 +733,28 @@ class Ledger:
         self._set_status(connected=True, queued=queued, problem=None)
         return len(rows)
 
-    def _upsert_params(
-        self, instance: str, seq: int, local_id: int, order: Sequence[Any]
-    ) -> tuple[Any, ...]:
-        (
-            account_key,
-            email,
-            host,
-            kind,
-            amount,
-            product_id,
-            status,
-            order_no,
-            balance_before,
-            balance_after,
-            checkout_url,
-            note,
-            created_at,
-            updated_at,
-            operator,
-            reference,
-        ) = order
+    def _upsert_params(self, instance: str, seq: int, order: OrderRecord) -> tuple[Any, ...]:
         return (
             instance,
-            local_id,
+            order.local_id,
             seq,
             self.desk,
-            account_key,
-            email,
-            host,
-            kind,
-            _number(amount) or Decimal(0),
-            product_id,
-            status,
-            order_no,
-            _number(balance_before),
-            _number(balance_after),
-            checkout_url if self.share_links else None,
-            note,
-            datetime.fromisoformat(created_at),
-            datetime.fromisoformat(updated_at),
-            operator,
-            reference,
+            order.account_key,
+            order.email,
+            order.host,
+            order.kind,
+            order.amount,
+            order.product_id,
+            order.status.value,
+            order.order_no,
+            order.balance_before,
+            order.balance_after,
+            order.checkout_url if self.share_links else None,
+            order.note,
+            order.created_at,
+            order.updated_at,
+            order.operator,
+            order.reference,
         )
 
     # ---- listening
@@ -873,16 +857,6 @@ def password_key(url: str) -> tuple[str, str]:
     parts = urlsplit(url)
     user = unquote(parts.username or "") or getpass.getuser()
     return parts.hostname or "localhost", user
-
-
-def _number(text: str | None) -> Decimal | None:
-    if text is None:
-        return None
-    try:
-        value = Decimal(text)
-    except ArithmeticError:
-        return None
-    return value if value.is_finite() else None
 
 
 __all__ = [

@@ -35,7 +35,7 @@ import re
 import sqlite3
 import threading
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -318,7 +318,8 @@ MIGRATIONS: list[str] = [
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
-_COLUMNS = (
+#: The columns an :class:`OrderRecord` is read from (:func:`record_from_row`), in order.
+RECORD_COLUMNS = (
     "local_id, order_no, account_key, email, host, kind, amount, product_id, created_at, "
     "status, balance_before, balance_after, checkout_url, note, updated_at, operator, reference"
 )
@@ -693,21 +694,21 @@ class OrderHistory:
 
     def _row(self, conn: sqlite3.Connection, local_id: int) -> OrderRecord:
         row = conn.execute(
-            f"SELECT {_COLUMNS} FROM orders WHERE local_id = ?",  # noqa: S608 - constant columns
+            f"SELECT {RECORD_COLUMNS} FROM orders WHERE local_id = ?",  # noqa: S608 - constant columns
             (local_id,),
         ).fetchone()
         if row is None:
             raise OrderNotFound(local_id=local_id)
-        return _record(row)
+        return record_from_row(row)
 
     def _select(
         self, where: str = "", params: tuple[Any, ...] = (), *, page: tuple[int, int] | None = None
     ) -> list[OrderRecord]:
-        sql = f"SELECT {_COLUMNS} FROM orders {where} ORDER BY created_at DESC, local_id DESC"  # noqa: S608
+        sql = f"SELECT {RECORD_COLUMNS} FROM orders {where} ORDER BY created_at DESC, local_id DESC"  # noqa: S608
         if page is not None:
             sql += " LIMIT ? OFFSET ?"
             params = (*params, *page)
-        return [_record(row) for row in self._fetch(sql, params)]
+        return [record_from_row(row) for row in self._fetch(sql, params)]
 
     def _fetch(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
         """The rows of one read; a failure is an :class:`OrderHistoryError`."""
@@ -1115,7 +1116,8 @@ def record_json(rec: OrderRecord) -> dict[str, Any]:
     }
 
 
-def _record(row: tuple[Any, ...]) -> OrderRecord:
+def record_from_row(row: Sequence[Any]) -> OrderRecord:
+    """The record of a row of :data:`RECORD_COLUMNS`."""
     (
         local_id,
         order_no,
@@ -1163,6 +1165,7 @@ def _record(row: tuple[Any, ...]) -> OrderRecord:
 __all__ = [
     "INTERRUPTED_NOTE",
     "MIGRATIONS",
+    "RECORD_COLUMNS",
     "SCHEMA_VERSION",
     "STATUS_TEXT",
     "HistoryChange",
@@ -1177,5 +1180,6 @@ __all__ = [
     "OrderStatus",
     "apply_migrations",
     "csv_text",
+    "record_from_row",
     "record_json",
 ]
