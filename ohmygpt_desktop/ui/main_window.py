@@ -405,11 +405,14 @@ class MainWindow(QMainWindow):
 
     def _check_for_updates(self) -> None:
         """Ask the update feed (at most once a day, in the background); a newer or a
-        fixed version shows in a strip under the header."""
+        fixed version shows in a strip under the header. No feed set: nothing to ask,
+        and no strip (the feed is read at start only)."""
         from ohmygpt_desktop.ui.tasks import Op
         from ohmygpt_desktop.ui.update_notice import UpdateNoticeBar
 
         assert self.ctx is not None
+        if not self.ctx.settings.update_feed_url:
+            return
         if self.update_notice is None:
             self.update_notice = UpdateNoticeBar(self.ctx.open_url, self.centralWidget())
             self._outer.insertWidget(self._outer.indexOf(self.banner) + 1, self.update_notice)
