@@ -255,8 +255,10 @@ class MainWindow(QMainWindow):
             panel.signedIn.connect(self._on_signed_in)
             panel.cancelRequested.connect(self._show_current)
             panel.settingsRequested.connect(self.open_settings)
-            first_run = panel.first_run  # no OAuth app yet: its demo or own-app button
-            for button in (panel.sign_in_button, first_run.demo_button, first_run.own_app_button):
+            buttons = [panel.sign_in_button]
+            if not self.ctx.oauth_configured():  # the first-run page: its demo or own-app button
+                buttons += [panel.first_run.demo_button, panel.first_run.own_app_button]
+            for button in buttons:
                 when_first_painted(button, self._on_usable_painted)
         return self._login_panel
 
