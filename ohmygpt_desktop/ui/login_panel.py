@@ -404,14 +404,7 @@ class LoginPanel(QWidget):
         self._ensure_receiver(redirect_uri)
         if self._receiver is not None:
             self._receiver.expect(self._attempt.state)
-        try:
-            opened = bool(ctx.open_url(self._auth_url))
-        except Exception:
-            log.warning("Opening the browser raised", exc_info=True)
-            opened = False
-        if not opened:
-            log.info("%s failed: no browser could be started", SignInStep.OPEN_BROWSER.name)
-            self._browser_failed = True
+        opened = self._open_auth_page()
         self.retranslate()
         self._update()
         if opened:
@@ -423,15 +416,22 @@ class LoginPanel(QWidget):
         """Open the pending sign-in's page once more (the same sign-in, not a new one)."""
         if not self._auth_url or self.busy():
             return
+        if not self._open_auth_page():
+            self.retranslate()
+            self._update()
+
+    def _open_auth_page(self) -> bool:
+        """Open the attempt's authorization page in the browser; whether that worked
+        (if not, the address is shown to copy)."""
         try:
             opened = bool(self.ctx.open_url(self._auth_url))
         except Exception:
             log.warning("Opening the browser raised", exc_info=True)
             opened = False
         if not opened:
+            log.info("%s failed: no browser could be started", SignInStep.OPEN_BROWSER.name)
             self._browser_failed = True
-            self.retranslate()
-            self._update()
+        return opened
 
     def stop_waiting(self) -> None:
         """Give up the pending sign-in: its page can no longer finish it."""
