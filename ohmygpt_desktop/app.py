@@ -415,17 +415,19 @@ def build_context(
 
 def start_demo_sandbox(options: Options, paths: AppPaths) -> SandboxServer:
     """Start the demo's sandbox with the ``--sandbox-*`` options (blocking: it waits
-    until the server accepts connections). Raises OSError when no port can be used.
+    until the server accepts connections). Raises OSError when no port can be used,
+    ValueError for a bad ``--sandbox-fault`` (before anything starts).
 
     Demo mode keeps the sandbox's balances, sign-ins and orders between runs in the
     demo profile of the base folders ``paths``, and prefers a fixed port so saved
     checkout links keep working.
     """
     from ohmygpt_desktop.sandbox import SandboxConfig, SandboxServer
-    from ohmygpt_desktop.sandbox.faults import parse_fault
+    from ohmygpt_desktop.sandbox.faults import fault_from, parse_fault
 
     state_file = profile_paths(paths, demo=True).data_dir / SANDBOX_STATE_FILE
-    faults = [parse_fault(spec) for spec in options.sandbox_faults]
+    # Every fault checked in full before the server starts: a bad one leaves none running.
+    faults = [fault_from(*parse_fault(spec)) for spec in options.sandbox_faults]
     config = SandboxConfig(latency=options.sandbox_latency)
     ports = list(dict.fromkeys((options.sandbox_port or DEMO_SANDBOX_PORT, 0)))
     for port in ports:
@@ -435,9 +437,8 @@ def start_demo_sandbox(options: Options, paths: AppPaths) -> SandboxServer:
         except OSError:
             if port == ports[-1]:
                 raise
-    for endpoint, kind, params in faults:
-        times = params.pop("times", None)
-        sandbox.state.set_fault(endpoint, kind, times=times, **params)
+    for fault in faults:
+        sandbox.state.add_fault(fault)
     from ohmygpt_desktop.core.files import write_private
 
     try:

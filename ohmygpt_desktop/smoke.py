@@ -133,13 +133,13 @@ async def _sign_in_with_code(ctx: AppContext, given: str, steps: _Steps) -> Acco
     return await ctx.sign_in(code, choose_storage=_session_only)
 
 
-async def run_smoke_test(ctx: AppContext, options: Options | None = None) -> int:
+async def run_smoke_test(ctx: AppContext, options: Options) -> int:
     """Run the smoke test on ``ctx``; the exit status (see the module doc)."""
     from ohmygpt_desktop.api import origin_of
     from ohmygpt_desktop.api.models import credits_to_usd
     from ohmygpt_desktop.ui.main_window import MainWindow
 
-    configured = options if options is not None and options.configured else None
+    configured = options if options.configured else None
     steps = _Steps()
     #: Assumed endpoint -> its failure, or None when it answered (see _report_assumed).
     assumed: dict[str, BaseException | None] = {}

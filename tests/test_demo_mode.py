@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import socket
+import threading
 from pathlib import Path
 from typing import Any
 
-from ohmygpt_desktop.app import Options, build_context
+import pytest
+
+from ohmygpt_desktop.app import Options, build_context, start_demo_sandbox
 from ohmygpt_desktop.core.paths import AppPaths
 from ohmygpt_desktop.sandbox import SandboxServer
 from tests.helpers.browser import FakeBrowser
@@ -130,3 +134,28 @@ def test_demo_flags_switch_sandbox_faults_and_latency(home: Path, run: Any) -> N
         assert [(f.endpoint, f.kind) for f in faults] == [("checkout_order", "status")]
     finally:
         run(ctx.aclose())
+
+
+def test_a_bad_sandbox_fault_is_refused_before_the_sandbox_starts(home: Path) -> None:
+    """``--sandbox-fault`` naming no endpoint or kind: refused, and nothing is left
+    listening (no sandbox thread, its port free again)."""
+    with socket.socket() as probe:  # a free port for the sandbox to prefer
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    before = {t.ident for t in threading.enumerate()}
+    for spec, reason in [
+        ("nosuch=drop", "unknown endpoint"),
+        ("balance=nosuch", "unknown fault kind"),
+        ("balance=status:nosuch=1", "takes no parameter"),
+    ]:
+        options = Options(sandbox=True, sandbox_port=port, sandbox_faults=[spec])
+        with pytest.raises(ValueError, match=reason):
+            start_demo_sandbox(options, AppPaths.under(home))
+        left = [
+            t.name
+            for t in threading.enumerate()
+            if t.ident not in before and t.name.startswith("sandbox")
+        ]
+        assert not left, f"{spec}: the sandbox kept running ({left})"
+        with socket.socket() as again:  # its port is free
+            again.bind(("127.0.0.1", port))

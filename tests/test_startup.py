@@ -37,6 +37,10 @@ SLOW_FOR_THE_FIRST_PAINT = [
     "ohmygpt_desktop.ui.usage_view",
     "ohmygpt_desktop.core.ledger",
     "psycopg",
+    # An OAuth app is configured (the probe below): the first-run page is never shown.
+    "ohmygpt_desktop.ui.first_run",
+    "ohmygpt_desktop.core.app_check",
+    "ohmygpt_desktop.ui.setting_fields",
 ]
 
 

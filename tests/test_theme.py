@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from ohmygpt_desktop.app import AppContext
 from ohmygpt_desktop.core.updates import UpdateNotice
 from ohmygpt_desktop.sandbox import SandboxServer
+from ohmygpt_desktop.sandbox.app import UPDATE_FEED_PATH
 from ohmygpt_desktop.ui.about_dialog import AboutDialog
 from ohmygpt_desktop.ui.i18n import apply_theme
 from ohmygpt_desktop.ui.main_window import MainWindow
@@ -197,6 +198,8 @@ def test_the_demo_note_update_strip_and_account_button_follow_a_live_switch(
 ) -> None:
     theme("light")
     ctx = make_ctx()
+    # A feed set (the sandbox has none to serve): the window builds its strip.
+    ctx.settings.add_overrides({"update_feed_url": sandbox.base_url + UPDATE_FEED_PATH})
     run(sign_in(ctx, sandbox))
     about = AboutDialog(ctx)
     show(qtbot, run, about, width=620, height=480)

@@ -71,6 +71,17 @@ async def measure_lines(
     )
 
 
+def warm_http_backend() -> None:
+    """Import what an HTTP client's first request loads (its async backend, ~20 ms):
+    called from a worker thread, so the GUI thread does not at that request."""
+    import contextlib
+    import importlib
+
+    for name in ("anyio._backends._asyncio", "anyio.streams.tls", "httpcore._async"):
+        with contextlib.suppress(ImportError):  # another layout: nothing to warm
+            importlib.import_module(name)
+
+
 class ApiClients:
     """Holds the client in use (:attr:`current`); services ask it for the client on
     every call, so :meth:`rebuild` swaps it for all of them at once.
@@ -120,4 +131,10 @@ class ApiClients:
             await client.aclose()
 
 
-__all__ = ["LINE_TEST_LIMIT_S", "ApiClients", "make_client", "measure_lines"]
+__all__ = [
+    "LINE_TEST_LIMIT_S",
+    "ApiClients",
+    "make_client",
+    "measure_lines",
+    "warm_http_backend",
+]

@@ -227,10 +227,7 @@ class AppContext:
 
 
 def _prepare_http(clients: ApiClients) -> None:
-    import contextlib
-    import importlib
+    from ohmygpt_desktop.core.clients import warm_http_backend
 
     clients.prepare()
-    for name in ("anyio._backends._asyncio", "anyio.streams.tls", "httpcore._async"):
-        with contextlib.suppress(ImportError):  # another layout: nothing to warm
-            importlib.import_module(name)
+    warm_http_backend()

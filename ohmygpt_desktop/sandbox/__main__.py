@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 from ohmygpt_desktop.api.endpoints import AUTHORIZE_PAGE, CODE_PAGE
 from ohmygpt_desktop.sandbox.config import SEEDED_APPS, STATUS_MODES, SandboxConfig
-from ohmygpt_desktop.sandbox.faults import FAULT_KINDS, parse_fault
+from ohmygpt_desktop.sandbox.faults import FAULT_KINDS, fault_from, parse_fault
 from ohmygpt_desktop.sandbox.server import SandboxServer, is_loopback
 from ohmygpt_desktop.sandbox.state import money
 from ohmygpt_desktop.serving import run_until_signalled
@@ -109,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         config = SandboxConfig(
             credit_delay=args.credit_delay, latency=args.latency, status_mode=args.status_mode
         )
-        faults = [parse_fault(spec) for spec in args.fault]
+        faults = [fault_from(*parse_fault(spec)) for spec in args.fault]
     except ValueError as exc:
         parser.error(str(exc))
 
@@ -117,12 +117,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     server = SandboxServer(
         args.host, args.port, config, access_log=args.access_log, log_level="info"
     )
-    for endpoint, kind, params in faults:
-        times = params.pop("times", None)
-        try:
-            server.state.set_fault(endpoint, kind, times=times, **params)
-        except ValueError as exc:
-            parser.error(str(exc))
+    for fault in faults:
+        server.state.add_fault(fault)
 
     status = run_until_signalled(server, lambda: banner(server))
     if status:

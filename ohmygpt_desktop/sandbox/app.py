@@ -34,6 +34,7 @@ from ohmygpt_desktop.sandbox.faults import (
     DroppedResponse,
     Fault,
     cdn_error_page,
+    fault_from,
     mistype_field,
     non_json_reply,
     oversized_reply,
@@ -723,11 +724,9 @@ async def ctl_set_fault(request: Request, state: SandboxState, body: dict[str, A
     params = dict(body)
     endpoint = params.pop("endpoint", None)
     kind = params.pop("kind", None)
-    times = params.pop("times", None)
-    user_id = params.pop("user_id", None)
     if not isinstance(endpoint, str) or not isinstance(kind, str):
         raise ValueError("give at least 'endpoint' and 'kind'")
-    fault = state.set_fault(endpoint, kind, times=times, user_id=user_id, **params)
+    fault = state.add_fault(fault_from(endpoint, kind, params))
     return _control_ok("Fault set", fault.as_dict())
 
 

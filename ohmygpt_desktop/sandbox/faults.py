@@ -136,6 +136,16 @@ def make_fault(
     return Fault(endpoint=endpoint, kind=kind, params=dict(params), times=times, user_id=user_id)
 
 
+def fault_from(endpoint: str, kind: str, params: dict[str, Any]) -> Fault:
+    """A validated fault from its endpoint, kind and the rest of its settings, ``times``
+    and ``user_id`` among them (as :func:`parse_fault` and the control API give them).
+    Raises ValueError with a readable reason."""
+    rest = dict(params)
+    times = rest.pop("times", None)
+    user_id = rest.pop("user_id", None)
+    return make_fault(endpoint, kind, times, user_id, **rest)
+
+
 def _number(value: Any, name: str) -> None:
     if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
         raise ValueError(f"{name} must be a number >= 0")

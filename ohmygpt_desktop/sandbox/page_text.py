@@ -8,9 +8,8 @@ value filled in by the page; every translation keeps the same ones.
 
 from __future__ import annotations
 
-#: The page languages, as the app names them; English is the source.
-PAGE_LANGUAGES: tuple[str, ...] = ("en", "zh_CN", "ja")
-#: Each page language's BCP 47 tag (``<html lang>``, ``Content-Language``).
+#: The page languages, as the app names them (English is the source), and each one's
+#: BCP 47 tag (``<html lang>``, ``Content-Language``).
 HTML_LANG = {"en": "en", "zh_CN": "zh-CN", "ja": "ja"}
 
 #: English → (Simplified Chinese, Japanese).
@@ -242,4 +241,4 @@ def text_or_same(language: str, message: str) -> str:
     return text(language, message) if message in TEXT else message
 
 
-__all__ = ["HTML_LANG", "PAGE_LANGUAGES", "TEXT", "page_language", "text", "text_or_same"]
+__all__ = ["HTML_LANG", "TEXT", "page_language", "text", "text_or_same"]

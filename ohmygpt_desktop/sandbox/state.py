@@ -244,11 +244,14 @@ class SandboxState:
     ) -> Fault:
         """Make ``endpoint`` (or ``"*"``) misbehave, for every request or only for those
         made with ``user_id``'s token; replaces the fault of that endpoint and user."""
-        fault = make_fault(endpoint, kind, times, user_id, **params)
+        return self.add_fault(make_fault(endpoint, kind, times, user_id, **params))
+
+    def add_fault(self, fault: Fault) -> Fault:
+        """Use ``fault`` (validated: :func:`~ohmygpt_desktop.sandbox.faults.make_fault`)
+        from now on, in place of the fault of its endpoint and user."""
+        key = (fault.endpoint, fault.user_id)
         with self._lock:
-            self._faults = [
-                f for f in self._faults if (f.endpoint, f.user_id) != (endpoint, user_id)
-            ]
+            self._faults = [f for f in self._faults if (f.endpoint, f.user_id) != key]
             self._faults.append(fault)
         return fault
 

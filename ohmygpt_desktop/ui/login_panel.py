@@ -37,7 +37,6 @@ from ohmygpt_desktop.core.loopback import LoopbackReceiver, is_loopback_redirect
 from ohmygpt_desktop.core.oauth import PasteRefused, SignInAttempt
 from ohmygpt_desktop.core.tokens import TokenStorage
 from ohmygpt_desktop.ui.errors import describe, support_line
-from ohmygpt_desktop.ui.first_run import FirstRunPage
 from ohmygpt_desktop.ui.follow import follow_settings
 from ohmygpt_desktop.ui.formatting import sentence_gap, shown
 from ohmygpt_desktop.ui.plain import PlainLabel
@@ -59,6 +58,7 @@ if TYPE_CHECKING:
     import asyncio
 
     from ohmygpt_desktop.core.context import AppContext
+    from ohmygpt_desktop.ui.first_run import FirstRunPage
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +111,7 @@ class LoginPanel(QWidget):
         self._receiver: LoopbackReceiver | None = None
         self._receiver_uri = ""
         self._receiver_problem: OSError | None = None
+        self._first_run: FirstRunPage | None = None
         #: The open “no secure keyring” dialog, if any (tests reach it here).
         self.storage_dialog: QWidget | None = None
 
@@ -158,16 +159,14 @@ class LoginPanel(QWidget):
         layout.addWidget(self.title_label)
         layout.addSpacing(8)
 
-        # One of the two pages shows (a hidden one takes no room, unlike in a stack).
-        pages = QVBoxLayout()
-        pages.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(pages)
+        # One of the two pages shows (a hidden one takes no room, unlike in a stack):
+        # the sign-in page, or the first-run page (built when first needed).
+        self._pages = QVBoxLayout()
+        self._pages.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._pages)
+        self._column = column
         self.signin_page = QWidget(column)
-        #: Without an OAuth app: the demo, the person's own app, or their administrator.
-        self.first_run = self.setup_page = FirstRunPage(self.ctx, column)
-        self.first_run.settingsRequested.connect(self.settingsRequested)
-        pages.addWidget(self.signin_page)
-        pages.addWidget(self.setup_page)
+        self._pages.addWidget(self.signin_page)
         self._build_signin_page(self.signin_page)
 
         layout.addSpacing(12)
@@ -332,6 +331,27 @@ class LoginPanel(QWidget):
         error_layout.addLayout(retry_row)
         layout.addWidget(self.error_box)
 
+    @property
+    def first_run(self) -> FirstRunPage:
+        """Without an OAuth app: the demo, the person's own app, or their administrator.
+
+        Built when first needed (no OAuth app, or asked for): a configured app never
+        shows it, so the first paint does not wait for it.
+        """
+        if self._first_run is None:
+            from ohmygpt_desktop.ui.first_run import FirstRunPage
+
+            page = self._first_run = FirstRunPage(self.ctx, self._column)
+            page.settingsRequested.connect(self.settingsRequested)
+            self._pages.addWidget(page)
+            page.setVisible(not self.ctx.oauth_configured())
+            # Built last, it would come after Cancel in the tab order: it comes before.
+            last = page
+            while page.isAncestorOf(last.nextInFocusChain()):
+                last = last.nextInFocusChain()
+            QWidget.setTabOrder(last, self.cancel_button)
+        return self._first_run
+
     # -------------------------------------------------------------- public API
 
     def prepare(self, *, reauth_key: str | None = None, can_cancel: bool = False) -> None:
@@ -384,14 +404,7 @@ class LoginPanel(QWidget):
         self._ensure_receiver(redirect_uri)
         if self._receiver is not None:
             self._receiver.expect(self._attempt.state)
-        try:
-            opened = bool(ctx.open_url(self._auth_url))
-        except Exception:
-            log.warning("Opening the browser raised", exc_info=True)
-            opened = False
-        if not opened:
-            log.info("%s failed: no browser could be started", SignInStep.OPEN_BROWSER.name)
-            self._browser_failed = True
+        opened = self._open_auth_page()
         self.retranslate()
         self._update()
         if opened:
@@ -403,15 +416,22 @@ class LoginPanel(QWidget):
         """Open the pending sign-in's page once more (the same sign-in, not a new one)."""
         if not self._auth_url or self.busy():
             return
+        if not self._open_auth_page():
+            self.retranslate()
+            self._update()
+
+    def _open_auth_page(self) -> bool:
+        """Open the attempt's authorization page in the browser; whether that worked
+        (if not, the address is shown to copy)."""
         try:
             opened = bool(self.ctx.open_url(self._auth_url))
         except Exception:
             log.warning("Opening the browser raised", exc_info=True)
             opened = False
         if not opened:
+            log.info("%s failed: no browser could be started", SignInStep.OPEN_BROWSER.name)
             self._browser_failed = True
-            self.retranslate()
-            self._update()
+        return opened
 
     def stop_waiting(self) -> None:
         """Give up the pending sign-in: its page can no longer finish it."""
@@ -721,7 +741,8 @@ class LoginPanel(QWidget):
         """Show, hide and enable widgets from the state."""
         configured = self.ctx.oauth_configured()
         self.signin_page.setVisible(configured)
-        self.setup_page.setVisible(not configured)
+        if not configured or self._first_run is not None:
+            self.first_run.setVisible(not configured)
         busy = self.busy()
         started = self._attempt is not None
         self.demo_hint.setVisible(self.ctx.demo_mode)

@@ -255,8 +255,10 @@ class MainWindow(QMainWindow):
             panel.signedIn.connect(self._on_signed_in)
             panel.cancelRequested.connect(self._show_current)
             panel.settingsRequested.connect(self.open_settings)
-            first_run = panel.first_run  # no OAuth app yet: its demo or own-app button
-            for button in (panel.sign_in_button, first_run.demo_button, first_run.own_app_button):
+            buttons = [panel.sign_in_button]
+            if not self.ctx.oauth_configured():  # the first-run page: its demo or own-app button
+                buttons += [panel.first_run.demo_button, panel.first_run.own_app_button]
+            for button in buttons:
                 when_first_painted(button, self._on_usable_painted)
         return self._login_panel
 
@@ -405,11 +407,14 @@ class MainWindow(QMainWindow):
 
     def _check_for_updates(self) -> None:
         """Ask the update feed (at most once a day, in the background); a newer or a
-        fixed version shows in a strip under the header."""
+        fixed version shows in a strip under the header. No feed set: nothing to ask,
+        and no strip (the feed is read at start only)."""
         from ohmygpt_desktop.ui.tasks import Op
         from ohmygpt_desktop.ui.update_notice import UpdateNoticeBar
 
         assert self.ctx is not None
+        if not self.ctx.settings.update_feed_url:
+            return
         if self.update_notice is None:
             self.update_notice = UpdateNoticeBar(self.ctx.open_url, self.centralWidget())
             self._outer.insertWidget(self._outer.indexOf(self.banner) + 1, self.update_notice)
