@@ -26,6 +26,7 @@ from ohmygpt_desktop.core.recharge import (
 )
 from ohmygpt_desktop.core.settings import operator_name, os_user_name
 from ohmygpt_desktop.ui import history_model
+from ohmygpt_desktop.ui.accounts_page import AccountsPage
 from ohmygpt_desktop.ui.customer_message_box import agent_zone
 from ohmygpt_desktop.ui.formatting import format_local_datetime
 from ohmygpt_desktop.ui.history_view import ACCOUNT_PREFIX, FILTER_ALL, HistoryView
@@ -549,6 +550,7 @@ def test_main_window_tabs_for_one_account_and_ctrl_f_searches(
     # One account: Orders and Usage (no Accounts tab); the tab names the history.
     tabs = window.tabs
     assert [tabs.tabText(i) for i in range(tabs.count())] == ["Orders", "Usage"]
+    assert window.findChild(AccountsPage) is None  # not built for one account
     assert not window.history_view.title_label.isVisible()
     _key(qtbot, window, "Ctrl+F")
     run(until(lambda: window.focusWidget() is window.history_view.search_edit))

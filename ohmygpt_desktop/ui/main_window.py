@@ -276,6 +276,8 @@ class MainWindow(QMainWindow):
             self._page_layout.addWidget(self._balance_view)
             self._page_layout.addStretch(1)  # where the history goes once built
             self._tabs: QTabWidget | None = None
+            #: Built when first wanted (a second account, or opened).
+            self._accounts_page: AccountsPage | None = None
             self.pages.addWidget(page)
             self._balance_view.rechargeRequested.connect(self.open_recharge)
             self._balance_view.reauthRequested.connect(self.reauthorize)
@@ -293,7 +295,6 @@ class MainWindow(QMainWindow):
         Accounts page, and the balance's Usage (built after the card)."""
         _ = self.account_page
         if self._tabs is None:
-            from ohmygpt_desktop.ui.accounts_page import AccountsPage
             from ohmygpt_desktop.ui.history_view import HistoryView
             from ohmygpt_desktop.ui.team_history import with_team_scope
             from ohmygpt_desktop.ui.usage_view import UsageView
@@ -306,10 +307,6 @@ class MainWindow(QMainWindow):
             #: The Orders tab: the history, inside the Team scope when there is a ledger.
             self._orders_page = with_team_scope(self.ctx, self._history_view, self._tabs)
             self._tabs.addTab(self._orders_page, self.tr("Orders"))
-            self._accounts_page = AccountsPage(self.ctx, self._tabs)
-            self._accounts_page.hide()
-            self._accounts_page.switchRequested.connect(self.switcher.switch_to)
-            self._accounts_page.rechargeRequested.connect(self.open_recharge)
             self._usage_view = UsageView(self.ctx, self._tabs)
             self._tabs.addTab(self._usage_view, self.tr("Usage"))
             self.ctx.accounts.accountsChanged.connect(self._sync_accounts_tab)
@@ -337,20 +334,30 @@ class MainWindow(QMainWindow):
 
     @property
     def accounts_page(self) -> AccountsPage:
-        """Every signed-in account in a table (a tab beside the orders)."""
-        _ = self.tabs
+        """Every signed-in account in a table (a tab beside the orders); built when
+        first wanted: with one account it is never shown, and it reads every account."""
+        tabs = self.tabs
+        if self._accounts_page is None:
+            from ohmygpt_desktop.ui.accounts_page import AccountsPage
+
+            assert self.ctx is not None
+            page = self._accounts_page = AccountsPage(self.ctx, tabs)
+            page.hide()
+            page.switchRequested.connect(self.switcher.switch_to)
+            page.rechargeRequested.connect(self.open_recharge)
         return self._accounts_page
 
     def _sync_accounts_tab(self) -> None:
         """The Accounts tab is there when there is more than one account (or it is open)."""
         assert self.ctx is not None
         tabs = self.tabs
-        index = tabs.indexOf(self._accounts_page)
+        page = self._accounts_page
+        index = tabs.indexOf(page) if page is not None else -1
         wanted = len(self.ctx.accounts.accounts()) > 1 or (
             index >= 0 and tabs.currentIndex() == index
         )
         if wanted and index < 0:
-            tabs.insertTab(1, self._accounts_page, self.tr("Accounts"))
+            tabs.insertTab(1, self.accounts_page, self.tr("Accounts"))
         elif not wanted and index >= 0:
             tabs.removeTab(index)
 
@@ -480,7 +487,7 @@ class MainWindow(QMainWindow):
                 self._start_op.cancel()
             if self.update_check is not None:
                 self.update_check.cancel()
-            if self._account_page is not None and self._tabs is not None:
+            if self._account_page is not None and self._accounts_page is not None:
                 self._accounts_page.cancel()
         super().closeEvent(event)
         self.closed.emit()
@@ -507,7 +514,8 @@ class MainWindow(QMainWindow):
         )
         if self._account_page is not None and self._tabs is not None:
             self._tabs.setTabText(0, self.tr("Orders"))
-            accounts = self._tabs.indexOf(self._accounts_page)
+            page = self._accounts_page
+            accounts = self._tabs.indexOf(page) if page is not None else -1
             if accounts >= 0:
                 self._tabs.setTabText(accounts, self.tr("Accounts"))
             self._tabs.setTabText(self._tabs.indexOf(self._usage_view), self.tr("Usage"))
@@ -634,8 +642,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ freshness
 
     def _apply_refresh_interval(self) -> None:
-        seconds = int(self.ctx.settings.refresh_interval_s)
-        self._refresh_timer.start(max(30, seconds) * 1000)
+        self._refresh_timer.start(self.ctx.settings.refresh_interval_s * 1000)
 
     def refresh_current(self) -> None:
         if self._account_page is not None:  # no balance card yet: nothing shows a balance
