@@ -27,7 +27,7 @@ from ohmygpt_desktop.ui.errors import support_line
 from ohmygpt_desktop.ui.fit import keep_wrapped_text_whole
 from ohmygpt_desktop.ui.formatting import shown
 from ohmygpt_desktop.ui.plain import ElidedLabel, PlainLabel, tooltip_text
-from ohmygpt_desktop.ui.styles import LINK_STYLE, set_themed_style
+from ohmygpt_desktop.ui.styles import link_button, set_themed_style
 from ohmygpt_desktop.version import build_info
 
 if TYPE_CHECKING:
@@ -149,10 +149,7 @@ class AboutDialog(QDialog):
 
     def _link_button(self, name: str, address: str) -> QPushButton:
         """A button drawn as a link that opens ``address`` in the browser."""
-        button = QPushButton(self)
-        button.setObjectName(name)
-        set_themed_style(button, LINK_STYLE.format(name=name))
-        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        button = link_button(name, self)
         button.setToolTip(tooltip_text(shown(address)))
         button.clicked.connect(lambda _=False: self.ctx.open_url(address))
         return button

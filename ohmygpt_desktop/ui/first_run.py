@@ -58,10 +58,10 @@ from ohmygpt_desktop.ui.setting_fields import (
 from ohmygpt_desktop.ui.styles import (
     ERROR_NOTE,
     ERROR_TEXT_STYLE,
-    LINK_STYLE,
     SUCCESS_NOTE,
     WARNING_NOTE,
     bold,
+    link_button,
     note_frame,
     note_style,
     set_themed_style,
@@ -79,14 +79,6 @@ def system_provisioning_folder() -> str:
     from ohmygpt_desktop.core.provisioning import system_files
 
     return str(system_files(os.environ)[0].parent) + os.sep
-
-
-def _link_button(name: str, parent: QWidget) -> QPushButton:
-    button = QPushButton(parent)
-    button.setObjectName(name)
-    set_themed_style(button, LINK_STYLE.format(name=name))
-    button.setCursor(Qt.CursorShape.PointingHandCursor)
-    return button
 
 
 def _wrapping(parent: QWidget, name: str = "") -> PlainLabel:
@@ -366,7 +358,7 @@ class OAuthAppForm(QWidget):
         self.check_result = _wrapping(self.result_box, "CheckResultText")
         self.check_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         result.addWidget(self.check_result)
-        self.open_page_button = _link_button("OpenAuthPage", self.result_box)
+        self.open_page_button = link_button("OpenAuthPage", self.result_box)
         self.open_page_button.clicked.connect(self.open_page)
         result.addWidget(self.open_page_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.result_box)
@@ -377,10 +369,10 @@ class OAuthAppForm(QWidget):
         layout.addWidget(self.host_note)
         links = QHBoxLayout()
         links.setSpacing(16)
-        self.back_button = _link_button("BackToChoices", self)
+        self.back_button = link_button("BackToChoices", self)
         self.back_button.clicked.connect(self.backRequested)
         links.addWidget(self.back_button)
-        self.settings_button = _link_button("OpenSettingsLink", self)
+        self.settings_button = link_button("OpenSettingsLink", self)
         self.settings_button.clicked.connect(self.settingsRequested)
         links.addWidget(self.settings_button)
         links.addStretch(1)
@@ -697,7 +689,7 @@ class AdminRequest(QWidget):
         row.addWidget(self.copied_label)
         row.addStretch(1)
         layout.addLayout(row)
-        self.back_button = _link_button("BackToChoices", self)
+        self.back_button = link_button("BackToChoices", self)
         self.back_button.clicked.connect(self.backRequested)
         layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.retranslate()

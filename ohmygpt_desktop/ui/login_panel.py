@@ -45,10 +45,10 @@ from ohmygpt_desktop.ui.styles import (
     ERROR_NOTE,
     ERROR_TEXT_STYLE,
     INFO_NOTE,
-    LINK_STYLE,
     PRIMARY_STYLE,
     WARNING_NOTE,
     bold,
+    link_button,
     note_frame,
     set_themed_style,
 )
@@ -170,10 +170,7 @@ class LoginPanel(QWidget):
         self._build_signin_page(self.signin_page)
 
         layout.addSpacing(12)
-        self.cancel_button = QPushButton(column)
-        self.cancel_button.setObjectName("CancelSignIn")
-        set_themed_style(self.cancel_button, LINK_STYLE.format(name="CancelSignIn"))
-        self.cancel_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.cancel_button = link_button("CancelSignIn", column)
         self.cancel_button.clicked.connect(self.cancel)
         layout.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(2)
@@ -208,10 +205,7 @@ class LoginPanel(QWidget):
         self.sign_in_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.sign_in_button.clicked.connect(self.start_sign_in)
         buttons.addWidget(self.sign_in_button)
-        self.show_url_button = QPushButton(page)
-        self.show_url_button.setObjectName("ShowUrlLink")
-        set_themed_style(self.show_url_button, LINK_STYLE.format(name="ShowUrlLink"))
-        self.show_url_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.show_url_button = link_button("ShowUrlLink", page)
         self.show_url_button.clicked.connect(self._reveal_url)
         buttons.addWidget(self.show_url_button)
         buttons.addStretch(1)

@@ -71,7 +71,7 @@ from ohmygpt_desktop.ui.formatting import (
 )
 from ohmygpt_desktop.ui.plain import PlainLabel, title_safe, tooltip_text
 from ohmygpt_desktop.ui.qr import QrCodeWidget
-from ohmygpt_desktop.ui.styles import LINK_STYLE, set_themed_style
+from ohmygpt_desktop.ui.styles import link_button, set_themed_style
 from ohmygpt_desktop.ui.tasks import Op, unexpected_error_handler
 from ohmygpt_desktop.ui.team_history import TeamOpenOrders, operator_text
 
@@ -335,10 +335,7 @@ class RechargeDialog(QDialog):
         self.unknown_details.setObjectName("UnknownOrder")
         self.unknown_details.setWordWrap(True)
         self.unknown_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.orders_link = QPushButton(self.unknown_box)
-        self.orders_link.setObjectName("OrdersLink")
-        set_themed_style(self.orders_link, LINK_STYLE.format(name="OrdersLink"))
-        self.orders_link.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.orders_link = link_button("OrdersLink", self.unknown_box)
         self.orders_link.setToolTip(tooltip_text(shown(orders_page(self.ctx.settings))))
         self.orders_link.clicked.connect(lambda: self._open(orders_page(self.ctx.settings)))
         unknown_layout.addWidget(self.unknown_label)

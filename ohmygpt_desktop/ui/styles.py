@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from string import Template
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QFrame, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QPushButton, QWidget
 
 #: For a container: its buttons named ``PrimaryButton`` are the screen's main action.
 PRIMARY_STYLE = (
@@ -157,6 +158,15 @@ def note_frame(name: str, kind: str, parent: QWidget) -> QFrame:
     return frame
 
 
+def link_button(name: str, parent: QWidget) -> QPushButton:
+    """A button drawn as a link (object name ``name``; a pointing hand over it)."""
+    button = QPushButton(parent)
+    button.setObjectName(name)
+    set_themed_style(button, LINK_STYLE.format(name=name))
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    return button
+
+
 def bold(label: QLabel) -> None:
     font = label.font()
     font.setBold(True)
@@ -175,6 +185,7 @@ __all__ = [
     "bold",
     "colours",
     "is_dark",
+    "link_button",
     "note_frame",
     "note_style",
     "set_themed_style",
