@@ -28,6 +28,7 @@ from tests.helpers.asyncutil import until
 from tests.helpers.browser import FakeBrowser
 from tests.helpers.ci import CI, load_ci_script
 from tests.helpers.recharging import Widgets, click, widget_scope
+from tests.test_a11y import unnamed
 
 sign_feed = load_ci_script("sign_feed")
 
@@ -120,6 +121,7 @@ def test_a_newer_version_is_announced_with_its_links(
     click(qtbot, bar.download_button)
     assert browser.opened == [NOTES, DOWNLOAD]
     assert sandbox.state.request_counts["update_feed"] == 1
+    assert unnamed(bar) == []  # ✕ included: a screen reader says "Dismiss"
 
 
 @pytest.mark.parametrize("latest", ["0.0.1", __version__])

@@ -506,8 +506,6 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(APP_NAME)
         self.loading_label.setText(self.tr("Loading…"))
-        if self.update_notice is not None:
-            self.update_notice.retranslate()
         self.demo_badge.setText(self.tr("DEMO · sandbox"))
         self.demo_badge.setToolTip(
             self.tr("Demo mode: a built-in stand-in server on this computer. No real money.")

@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/about_dialog.py" line="+166"/>
+        <location filename="../../ohmygpt_desktop/ui/about_dialog.py" line="+163"/>
         <source>About {app}</source>
         <translation>{app} について</translation>
     </message>
@@ -465,7 +465,7 @@
 <context>
     <name>AccountsTable</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/accounts_table.py" line="+160"/>
+        <location filename="../../ohmygpt_desktop/ui/accounts_table.py" line="+158"/>
         <source>Sign-in expired</source>
         <translation>サインインの期限切れ</translation>
     </message>
@@ -634,7 +634,7 @@
 <context>
     <name>AdminRequest</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/first_run.py" line="+707"/>
+        <location filename="../../ohmygpt_desktop/ui/first_run.py" line="+699"/>
         <source>Copied. Paste it into an e-mail or a chat.</source>
         <translation>コピーしました。メールやチャットに貼り付けてください。</translation>
     </message>
@@ -1623,7 +1623,7 @@ Thank you.</source>
 <context>
     <name>Ledger</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/ledger.py" line="+226"/>
+        <location filename="../../ohmygpt_desktop/core/ledger.py" line="+230"/>
         <source>The team ledger cannot be reached ({reason}).</source>
         <translation>チーム台帳に接続できません（{reason}）。</translation>
     </message>
@@ -1677,7 +1677,7 @@ Thank you.</source>
 <context>
     <name>LoginPanel</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/login_panel.py" line="+443"/>
+        <location filename="../../ohmygpt_desktop/ui/login_panel.py" line="+457"/>
         <source>Copied. Paste it into your browser’s address bar.</source>
         <translation>コピーしました。ブラウザのアドレスバーに貼り付けてください。</translation>
     </message>
@@ -1875,7 +1875,7 @@ Thank you.</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../ohmygpt_desktop/ui/main_window.py" line="+111"/>
-        <location line="+374"/>
+        <location line="+386"/>
         <location line="+11"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
@@ -1886,7 +1886,7 @@ Thank you.</source>
         <translation>{app} はすでに起動していたため、新しい起動で指定された次のオプションは適用されませんでした：{options}。使うにはアプリを終了してから起動し直してください。</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+48"/>
         <source>DEMO · sandbox</source>
         <translation>デモ · サンドボックス</translation>
     </message>
@@ -1896,21 +1896,21 @@ Thank you.</source>
         <translation>デモモード：このコンピューターに内蔵された模擬サーバーを使用します。実際のお金は動きません。</translation>
     </message>
     <message>
-        <location line="-195"/>
-        <location line="+198"/>
+        <location line="-202"/>
+        <location line="+205"/>
         <source>Orders</source>
         <translation>注文履歴</translation>
     </message>
     <message>
-        <location line="-192"/>
-        <location line="+196"/>
+        <location line="-203"/>
+        <location line="+208"/>
         <source>Usage</source>
         <translation>使用状況</translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-159"/>
         <location line="+12"/>
-        <location line="+144"/>
+        <location line="+146"/>
         <source>Accounts</source>
         <translation>アカウント</translation>
     </message>
@@ -1971,7 +1971,7 @@ Thank you.</source>
         <translation>自分のアカウントを使うアプリが別のウィンドウで既に開いています。そのウィンドウを前面に表示しました。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+53"/>
         <source>Payment received: {amount} was added to {email}.</source>
         <translation>入金を確認しました：{email} に {amount} がチャージされました。</translation>
     </message>
@@ -1992,10 +1992,9 @@ Thank you.</source>
     </message>
 </context>
 <context>
-    <name>MessageBanner</name>
+    <name>NoteStrip</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/banner.py" line="+44"/>
-        <location line="+1"/>
+        <location filename="../../ohmygpt_desktop/ui/banner.py" line="+58"/>
         <source>Dismiss</source>
         <translation>閉じる</translation>
     </message>
@@ -2166,7 +2165,7 @@ Thank you.</source>
         <translation>ローカル ID {local_id} の注文はありません。</translation>
     </message>
     <message>
-        <location line="+221"/>
+        <location line="+222"/>
         <source>The order history was written by a newer version of OhMyGPT Desktop (format {version}; this version understands up to {supported}). Update the app to see it.</source>
         <translation>注文履歴は新しいバージョンの OhMyGPT Desktop で書き込まれています（形式 {version}。このバージョンが扱えるのは形式 {supported} までです）。表示するにはアプリを更新してください。</translation>
     </message>
@@ -2211,7 +2210,7 @@ Thank you.</source>
         <translation>注文履歴は閉じられています。</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+91"/>
         <source>Order {local_id} is already {status}; it cannot be completed.</source>
         <translation>注文 {local_id} はすでに {status} の状態のため、完了にできません。</translation>
     </message>
@@ -2226,7 +2225,7 @@ Thank you.</source>
         <translation>注文 {local_id} はすでに支払い済みです。</translation>
     </message>
     <message>
-        <location line="+276"/>
+        <location line="+256"/>
         <source>Could not write {path}: {reason}.</source>
         <translation>{path} に書き込めませんでした：{reason}。</translation>
     </message>
@@ -2234,7 +2233,7 @@ Thank you.</source>
 <context>
     <name>ProfileSwitch</name>
     <message>
-        <location filename="../../ohmygpt_desktop/app.py" line="+824"/>
+        <location filename="../../ohmygpt_desktop/app.py" line="+825"/>
         <source>The demo is already running for this home (process {pid}) but does not answer. Close it, or end that process, then try again.</source>
         <translation>このホームではデモが既に実行中です（プロセス {pid}）が、応答がありません。それを閉じるかプロセスを終了してから、もう一度お試しください。</translation>
     </message>
@@ -2453,7 +2452,7 @@ Thank you.</source>
 <context>
     <name>RechargeDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/recharge_dialog.py" line="+525"/>
+        <location filename="../../ohmygpt_desktop/ui/recharge_dialog.py" line="+522"/>
         <source>Recharge {email} ({host})</source>
         <translation>{email}（{host}）にチャージ</translation>
     </message>
@@ -4173,7 +4172,7 @@ Thank you.</source>
 <context>
     <name>UpdateNoticeBar</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/update_notice.py" line="+69"/>
+        <location filename="../../ohmygpt_desktop/ui/update_notice.py" line="+48"/>
         <source>Release notes</source>
         <translation>リリースノート</translation>
     </message>
@@ -4181,11 +4180,6 @@ Thank you.</source>
         <location line="+1"/>
         <source>Download page</source>
         <translation>ダウンロードページ</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Dismiss</source>
-        <translation>閉じる</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -4342,7 +4336,7 @@ Thank you.</source>
 <context>
     <name>UsageView</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/usage_view.py" line="+162"/>
+        <location filename="../../ohmygpt_desktop/ui/usage_view.py" line="+170"/>
         <source>{days} days</source>
         <translation>{days} 日</translation>
     </message>
@@ -4372,7 +4366,7 @@ Thank you.</source>
         <translation>このアカウントの残高記録を JSON Lines で保存</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+47"/>
         <source>Spent per day (last 7 days, top-ups left out): {amount}</source>
         <translation>1 日あたりの利用額（直近 7 日、チャージを除く）：{amount}</translation>
     </message>

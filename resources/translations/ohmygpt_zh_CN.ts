@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/about_dialog.py" line="+166"/>
+        <location filename="../../ohmygpt_desktop/ui/about_dialog.py" line="+163"/>
         <source>About {app}</source>
         <translation>关于 {app}</translation>
     </message>
@@ -465,7 +465,7 @@
 <context>
     <name>AccountsTable</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/accounts_table.py" line="+160"/>
+        <location filename="../../ohmygpt_desktop/ui/accounts_table.py" line="+158"/>
         <source>Sign-in expired</source>
         <translation>登录已过期</translation>
     </message>
@@ -634,7 +634,7 @@
 <context>
     <name>AdminRequest</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/first_run.py" line="+707"/>
+        <location filename="../../ohmygpt_desktop/ui/first_run.py" line="+699"/>
         <source>Copied. Paste it into an e-mail or a chat.</source>
         <translation>已复制。请粘贴到邮件或聊天中。</translation>
     </message>
@@ -1623,7 +1623,7 @@ Thank you.</source>
 <context>
     <name>Ledger</name>
     <message>
-        <location filename="../../ohmygpt_desktop/core/ledger.py" line="+226"/>
+        <location filename="../../ohmygpt_desktop/core/ledger.py" line="+230"/>
         <source>The team ledger cannot be reached ({reason}).</source>
         <translation>无法连接团队账本（{reason}）。</translation>
     </message>
@@ -1677,7 +1677,7 @@ Thank you.</source>
 <context>
     <name>LoginPanel</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/login_panel.py" line="+443"/>
+        <location filename="../../ohmygpt_desktop/ui/login_panel.py" line="+457"/>
         <source>Copied. Paste it into your browser’s address bar.</source>
         <translation>已复制。请粘贴到浏览器的地址栏中。</translation>
     </message>
@@ -1875,7 +1875,7 @@ Thank you.</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../ohmygpt_desktop/ui/main_window.py" line="+111"/>
-        <location line="+374"/>
+        <location line="+386"/>
         <location line="+11"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
@@ -1886,7 +1886,7 @@ Thank you.</source>
         <translation>{app} 已在运行，因此新启动时给出的这些选项未生效：{options}。如需使用，请退出应用后重新启动。</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+48"/>
         <source>DEMO · sandbox</source>
         <translation>演示 · 沙盒</translation>
     </message>
@@ -1896,21 +1896,21 @@ Thank you.</source>
         <translation>演示模式：使用本机内置的模拟服务器，不涉及真实资金。</translation>
     </message>
     <message>
-        <location line="-195"/>
-        <location line="+198"/>
+        <location line="-202"/>
+        <location line="+205"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location line="-192"/>
-        <location line="+196"/>
+        <location line="-203"/>
+        <location line="+208"/>
         <source>Usage</source>
         <translation>用量</translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-159"/>
         <location line="+12"/>
-        <location line="+144"/>
+        <location line="+146"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
@@ -1971,7 +1971,7 @@ Thank you.</source>
         <translation>应用已在另一个窗口中以你自己的账户打开，已将其切换到前台。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+53"/>
         <source>Payment received: {amount} was added to {email}.</source>
         <translation>付款已到账：{amount} 已充值到 {email}。</translation>
     </message>
@@ -1992,10 +1992,9 @@ Thank you.</source>
     </message>
 </context>
 <context>
-    <name>MessageBanner</name>
+    <name>NoteStrip</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/banner.py" line="+44"/>
-        <location line="+1"/>
+        <location filename="../../ohmygpt_desktop/ui/banner.py" line="+58"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
@@ -2166,7 +2165,7 @@ Thank you.</source>
         <translation>不存在本地 ID 为 {local_id} 的订单。</translation>
     </message>
     <message>
-        <location line="+221"/>
+        <location line="+222"/>
         <source>The order history was written by a newer version of OhMyGPT Desktop (format {version}; this version understands up to {supported}). Update the app to see it.</source>
         <translation>订单记录由更新版本的 OhMyGPT Desktop 写入（格式 {version}；此版本最高只支持格式 {supported}）。请更新应用后再查看。</translation>
     </message>
@@ -2211,7 +2210,7 @@ Thank you.</source>
         <translation>订单记录已关闭。</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+91"/>
         <source>Order {local_id} is already {status}; it cannot be completed.</source>
         <translation>订单 {local_id} 的状态已是 {status}，无法再完成。</translation>
     </message>
@@ -2226,7 +2225,7 @@ Thank you.</source>
         <translation>订单 {local_id} 已支付。</translation>
     </message>
     <message>
-        <location line="+276"/>
+        <location line="+256"/>
         <source>Could not write {path}: {reason}.</source>
         <translation>无法写入 {path}：{reason}。</translation>
     </message>
@@ -2234,7 +2233,7 @@ Thank you.</source>
 <context>
     <name>ProfileSwitch</name>
     <message>
-        <location filename="../../ohmygpt_desktop/app.py" line="+824"/>
+        <location filename="../../ohmygpt_desktop/app.py" line="+825"/>
         <source>The demo is already running for this home (process {pid}) but does not answer. Close it, or end that process, then try again.</source>
         <translation>演示已在此主目录下运行（进程 {pid}），但没有响应。请关闭它，或结束该进程，然后重试。</translation>
     </message>
@@ -2453,7 +2452,7 @@ Thank you.</source>
 <context>
     <name>RechargeDialog</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/recharge_dialog.py" line="+525"/>
+        <location filename="../../ohmygpt_desktop/ui/recharge_dialog.py" line="+522"/>
         <source>Recharge {email} ({host})</source>
         <translation>为 {email}（{host}）充值</translation>
     </message>
@@ -4173,7 +4172,7 @@ Thank you.</source>
 <context>
     <name>UpdateNoticeBar</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/update_notice.py" line="+69"/>
+        <location filename="../../ohmygpt_desktop/ui/update_notice.py" line="+48"/>
         <source>Release notes</source>
         <translation>发行说明</translation>
     </message>
@@ -4181,11 +4180,6 @@ Thank you.</source>
         <location line="+1"/>
         <source>Download page</source>
         <translation>下载页面</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Dismiss</source>
-        <translation>关闭</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -4342,7 +4336,7 @@ Thank you.</source>
 <context>
     <name>UsageView</name>
     <message>
-        <location filename="../../ohmygpt_desktop/ui/usage_view.py" line="+162"/>
+        <location filename="../../ohmygpt_desktop/ui/usage_view.py" line="+170"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
@@ -4372,7 +4366,7 @@ Thank you.</source>
         <translation>将此账户的余额记录保存为 JSON Lines</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+47"/>
         <source>Spent per day (last 7 days, top-ups left out): {amount}</source>
         <translation>每日花费（最近 7 天，不含充值）：{amount}</translation>
     </message>
