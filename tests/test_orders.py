@@ -22,6 +22,7 @@ from ohmygpt_desktop.core.orders import (
     SCHEMA_VERSION,
     HistoryChange,
     HistoryEvent,
+    OrderFilter,
     OrderHistory,
     OrderHistoryError,
     OrderNotFound,
@@ -309,7 +310,7 @@ def test_export_csv(history: OrderHistory, tmp_path: Path, clock: Clock) -> None
     begin(history, account_key="u2@api.ohmygpt.com")
 
     out = tmp_path / "orders.csv"
-    assert history.export_csv(out, ACCOUNT) == 2
+    assert history.export_csv(out, OrderFilter(account_key=ACCOUNT)) == 2
     with out.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert [row["Order number"] for row in rows] == ["", "ORD-1"]

@@ -1014,12 +1014,10 @@ class OrderHistory:
             ),
         )
 
-    def export_csv(
-        self, path: Path, account_key: str | None = None, *, where: OrderFilter | None = None
-    ) -> int:
-        """Write the orders (newest first; one account's, or those ``where`` matches) as
-        CSV; returns the number of rows written."""
-        records = self.find(where) if where is not None else self.list(account_key)
+    def export_csv(self, path: Path, where: OrderFilter | None = None) -> int:
+        """Write the orders ``where`` matches (newest first; all without it) as CSV;
+        returns the number of rows written."""
+        records = self.find(where or OrderFilter())
         header = [
             "Created (UTC)",
             "Account",

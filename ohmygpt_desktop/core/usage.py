@@ -730,8 +730,8 @@ class UsageHistory:
         """The account's forecast, computed once per new sample."""
         return self.forecast_all([key])[key]
 
-    def forecast_all(self, keys: Iterable[str] | None = None) -> dict[str, Forecast]:
-        """Forecasts of many accounts (all stored ones by default).
+    def forecast_all(self, keys: Iterable[str]) -> dict[str, Forecast]:
+        """Forecasts of many accounts.
 
         Those not cached (or cached an hour ago or more: time counts against what
         is left even without new samples) come from one query over the window,
@@ -741,8 +741,6 @@ class UsageHistory:
         now = self.clock()
         stamp = now.timestamp()
         with self._lock:
-            if keys is None:
-                keys = [k for (k,) in self._conn.execute("SELECT key FROM accounts")]
             wanted = list(keys)
             known: dict[str, Forecast] = {}
             for key in wanted:

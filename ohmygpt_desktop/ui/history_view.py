@@ -733,7 +733,7 @@ class HistoryView(QWidget):
         def write() -> int:
             if as_jsonl:
                 return history.export_jsonl(target, where)
-            return history.export_csv(target, where=where)
+            return history.export_csv(target, where)
 
         def exported(count: int) -> None:
             self.ctx.messages.success(
