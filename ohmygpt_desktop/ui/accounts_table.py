@@ -32,10 +32,8 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
     QTimer,
-    Signal,
 )
 from PySide6.QtGui import QColor, QFont
-from shiboken6 import isValid
 
 from ohmygpt_desktop.api import (
     InvalidTokenError,
@@ -51,7 +49,7 @@ from ohmygpt_desktop.translatable import QT_TRANSLATE_NOOP
 from ohmygpt_desktop.ui.balance_view import AGE_TICK_MS, age_text
 from ohmygpt_desktop.ui.credit_rate import CreditRate, credit_rate
 from ohmygpt_desktop.ui.errors import describe
-from ohmygpt_desktop.ui.follow import follow_settings
+from ohmygpt_desktop.ui.follow import follow_history, follow_settings
 from ohmygpt_desktop.ui.formatting import (
     format_credits,
     format_local_datetime,
@@ -422,7 +420,6 @@ class AccountsTableModel(QAbstractTableModel):
     """One row per account, one column per :data:`COLUMNS` entry."""
 
     #: Accounts whose orders changed in the history (bridged from its listener).
-    _ordersChanged = Signal(list)
 
     def __init__(
         self,
@@ -463,16 +460,7 @@ class AccountsTableModel(QAbstractTableModel):
             self._rates,
         )
 
-        self._ordersChanged.connect(self._reread_orders)
-        history = ctx.history
-        model = self
-
-        def listener(event: HistoryEvent) -> None:
-            if isValid(model):
-                model._ordersChanged.emit(sorted({r.account_key for r in event.records}))
-
-        history.add_listener(listener)
-        self.destroyed.connect(lambda *_: history.remove_listener(listener))
+        follow_history(self, ctx.history, self._history_changed)
 
         self._age_timer = QTimer(self)
         self._age_timer.setInterval(AGE_TICK_MS)
@@ -546,8 +534,9 @@ class AccountsTableModel(QAbstractTableModel):
         self.row_changed(previous)
         self.row_changed(key)
 
-    def _reread_orders(self, keys: list[str]) -> None:
-        for key in keys:
+    def _history_changed(self, event: HistoryEvent) -> None:
+        """Re-read the order facts of the accounts whose orders changed."""
+        for key in sorted({r.account_key for r in event.records}):
             try:
                 now = self.now()
                 facts = summarize(self.ctx.history.summary_rows(now, key), now).get(key, NO_ORDERS)

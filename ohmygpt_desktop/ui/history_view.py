@@ -24,10 +24,8 @@ from PySide6.QtCore import (
     QDate,
     QEvent,
     QItemSelectionModel,
-    QObject,
     Qt,
     QTimer,
-    Signal,
 )
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
@@ -60,7 +58,7 @@ from ohmygpt_desktop.core.orders import (
 from ohmygpt_desktop.ui.credit_rate import credit_rate
 from ohmygpt_desktop.ui.errors import describe
 from ohmygpt_desktop.ui.file_export import ask_export_path, export_off_thread
-from ohmygpt_desktop.ui.follow import follow_settings
+from ohmygpt_desktop.ui.follow import follow_history, follow_settings
 from ohmygpt_desktop.ui.formatting import (
     NOT_SHOWN,
     format_credits,
@@ -90,12 +88,6 @@ _STATUSES = (
     OrderStatus.UNKNOWN,
     OrderStatus.CREATING,
 )
-
-
-class _Bridge(QObject):
-    """Carries "the history changed" from any thread to the GUI thread."""
-
-    changed = Signal()
 
 
 def _local_midnight(day: QDate) -> datetime:
@@ -130,17 +122,7 @@ class HistoryView(QWidget):
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(0)
         self._reload_timer.timeout.connect(self.reload)
-        self._bridge = _Bridge(self)
-        self._bridge.changed.connect(self._history_changed)
-        bridge = self._bridge
-        history = ctx.history
-
-        def listener(_event: HistoryEvent) -> None:
-            if isValid(bridge):
-                bridge.changed.emit()
-
-        history.add_listener(listener)
-        self.destroyed.connect(lambda *_: history.remove_listener(listener))
+        follow_history(self, ctx.history, self._history_changed)
 
         ctx.accounts.currentChanged.connect(self._reload_timer.start)
         ctx.accounts.accountsChanged.connect(self._reload_timer.start)
@@ -481,7 +463,7 @@ class HistoryView(QWidget):
             or self.search_edit.text().strip()
         )
 
-    def _history_changed(self) -> None:
+    def _history_changed(self, _event: HistoryEvent) -> None:
         self._choices_stale = True
         self._reload_timer.start()
 
